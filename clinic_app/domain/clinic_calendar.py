@@ -1,0 +1,163 @@
+"""The clinic's time zone, opening hours and closed dates, and local-time helpers.
+
+Times are timezone-aware in the clinic's zone for people and stored in UTC. A local
+wall-clock time that does not exist (the hour skipped when clocks go forward) is refused
+rather than silently shifted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class CalendarError(ValueError):
+    """A time that cannot be used: unknown zone, non-existent local time, bad hours."""
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone ``name``; CalendarError names the problem when it is unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CalendarError(f"unknown time zone {name!r} (expected e.g. Europe/London)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """Hours on one weekday (0 = Monday): open from ``opens`` until ``closes``."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise CalendarError(f"weekday {self.weekday} is not 0 (Monday) to 6 (Sunday)")
+        if self.opens >= self.closes:
+            raise CalendarError(
+                f"{WEEKDAY_NAMES[self.weekday]}: opening time {self.opens:%H:%M} "
+                f"is not before closing time {self.closes:%H:%M}"
+            )
+
+
+@dataclass(frozen=True)
+class ClinicCalendar:
+    """When the clinic is open, in its own time zone."""
+
+    timezone: str
+    hours: tuple[OpeningHours, ...]
+    closed_dates: frozenset[date] = frozenset()
+    _by_weekday: Mapping[int, OpeningHours] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        zone(self.timezone)
+        by_day: dict[int, OpeningHours] = {}
+        for h in self.hours:
+            if h.weekday in by_day:
+                raise CalendarError(f"{WEEKDAY_NAMES[h.weekday]} has opening hours twice")
+            by_day[h.weekday] = h
+        object.__setattr__(self, "_by_weekday", by_day)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The clinic's zone."""
+        return zone(self.timezone)
+
+    @classmethod
+    def weekdays(
+        cls, timezone: str, opens: time = time(8), closes: time = time(18)
+    ) -> ClinicCalendar:
+        """Monday to Friday with the same hours: a new clinic's default."""
+        return cls(timezone, tuple(OpeningHours(d, opens, closes) for d in range(5)))
+
+    def hours_on(self, day: date) -> OpeningHours | None:
+        """Opening hours for ``day``, or None when the clinic is closed that day."""
+        if day in self.closed_dates:
+            return None
+        return self._by_weekday.get(day.weekday())
+
+    def is_open_day(self, day: date) -> bool:
+        """True when the clinic opens on ``day``."""
+        return self.hours_on(day) is not None
+
+    def open_days(self, first: date, last: date) -> Iterator[date]:
+        """Open days from ``first`` to ``last`` inclusive, in order."""
+        day = first
+        while day <= last:
+            if self.is_open_day(day):
+                yield day
+            day += timedelta(days=1)
+
+    def localize(self, naive: datetime) -> datetime:
+        """A wall-clock time in the clinic's zone as an aware datetime.
+
+        Refuses the local times skipped by a daylight-saving change.
+        """
+        if naive.tzinfo is not None:
+            return naive.astimezone(self.tz)
+        aware = naive.replace(tzinfo=self.tz)
+        round_trip = aware.astimezone(UTC).astimezone(self.tz)
+        if round_trip.replace(tzinfo=None) != naive:
+            raise CalendarError(
+                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.timezone} "
+                "(clocks go forward then)"
+            )
+        return aware
+
+    def local(self, moment: datetime) -> datetime:
+        """An aware datetime shown in the clinic's zone."""
+        if moment.tzinfo is None:
+            raise CalendarError("a naive datetime has no zone; use localize() for wall-clock times")
+        return moment.astimezone(self.tz)
+
+    def local_day(self, moment: datetime) -> date:
+        """The clinic-local calendar date of an aware moment."""
+        return self.local(moment).date()
+
+    def open_interval(self, day: date) -> tuple[datetime, datetime] | None:
+        """Aware opening and closing moments of ``day``, or None when closed."""
+        hours = self.hours_on(day)
+        if hours is None:
+            return None
+        return (
+            self.localize(datetime.combine(day, hours.opens)),
+            self.localize(datetime.combine(day, hours.closes)),
+        )
+
+    def closed_reason(self, start: datetime, end: datetime) -> str | None:
+        """Why an appointment from ``start`` to ``end`` cannot be held, or None if it can."""
+        if end <= start:
+            return "the end is not after the start"
+        local_start, local_end = self.local(start), self.local(end)
+        day = local_start.date()
+        if day in self.closed_dates:
+            return f"the clinic is closed on {day.isoformat()}"
+        hours = self._by_weekday.get(day.weekday())
+        if hours is None:
+            return f"the clinic is closed on {WEEKDAY_NAMES[day.weekday()]}s"
+        if local_end.date() != day:
+            return "an appointment must end on the day it starts"
+        if local_start.time() < hours.opens or local_end.time() > hours.closes:
+            return (
+                f"{local_start:%H:%M}-{local_end:%H:%M} is outside opening hours "
+                f"({hours.opens:%H:%M}-{hours.closes:%H:%M} on {WEEKDAY_NAMES[day.weekday()]}s)"
+            )
+        return None
+
+
+def to_utc(moment: datetime) -> datetime:
+    """An aware datetime in UTC (for storage)."""
+    if moment.tzinfo is None:
+        raise CalendarError("refusing a naive datetime: times must carry their zone")
+    return moment.astimezone(UTC)
+
+
+def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
+    """Half-open intervals [a_start, a_end) and [b_start, b_end) share a moment."""
+    return a_start < b_end and b_start < a_end
+
