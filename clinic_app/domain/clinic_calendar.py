@@ -104,8 +104,7 @@ class ClinicCalendar:
         round_trip = aware.astimezone(UTC).astimezone(self.tz)
         if round_trip.replace(tzinfo=None) != naive:
             raise CalendarError(
-                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.timezone} "
-                "(clocks go forward then)"
+                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.timezone} (clocks go forward then)"
             )
         return aware
 
@@ -160,4 +159,3 @@ def to_utc(moment: datetime) -> datetime:
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
     """Half-open intervals [a_start, a_end) and [b_start, b_end) share a moment."""
     return a_start < b_end and b_start < a_end
-

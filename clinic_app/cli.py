@@ -1,0 +1,572 @@
+"""The headless entry point: parse, call the services, print. No rule lives here.
+
+Exit codes: 0 done; 2 invalid input (nothing written); 3 refused by a clinical rule;
+4 refused by a scheduling conflict (chair, patient, lab capacity, hours); 5 not permitted;
+1 the database could not be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy.exc import OperationalError
+
+from clinic_app.bootstrap import Services, open_services
+from clinic_app.config import resolve_db_url
+from clinic_app.domain.catalog import CatalogError
+from clinic_app.domain.clinic_calendar import CalendarError
+from clinic_app.domain.errors import (
+    ClinicError,
+    InvalidInputError,
+    PermissionDeniedError,
+    RuleRefusalError,
+    SchedulingConflictError,
+)
+from clinic_app.domain.findings import Finding
+from clinic_app.persistence.engine import DatabaseUrlError
+from clinic_app.services.actor import Actor, Role
+from clinic_app.services.booking import BookingRequest
+from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
+
+EXIT_OK = 0
+EXIT_DB = 1
+EXIT_INVALID = 2
+EXIT_RULE = 3
+EXIT_CONFLICT = 4
+EXIT_FORBIDDEN = 5
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _finding_json(f: FindingView | Finding) -> dict[str, object]:
+    if isinstance(f, FindingView):
+        return f.as_json()
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "evidence": f.evidence.value,
+    }
+
+
+def _lab_json(lab: LabView) -> dict[str, object]:
+    return {
+        "id": lab.id,
+        "tests": list(lab.tests),
+        "start": _iso(lab.start),
+        "end": _iso(lab.end),
+        "status": lab.status,
+        "due_from": lab.due_from.isoformat(),
+        "due_to": lab.due_to.isoformat(),
+    }
+
+
+def _outcome_json(outcome: BookingOutcome, *, ok: bool = True) -> dict[str, object]:
+    view = outcome.session
+    return {
+        "ok": ok,
+        "id": view.id,
+        "mrn": view.mrn,
+        "chair": view.chair,
+        "start": _iso(view.start),
+        "end": _iso(view.end),
+        "therapy": view.therapy,
+        "status": view.status,
+        "findings": [_finding_json(f) for f in outcome.findings],
+        "labs": [_lab_json(lab) for lab in outcome.labs],
+        "cancelled_labs": [lab.id for lab in outcome.cancelled_labs],
+    }
+
+
+def _session_json(view: SessionView) -> dict[str, object]:
+    return {
+        "id": view.id,
+        "mrn": view.mrn,
+        "patient": view.patient_name,
+        "chair": view.chair,
+        "therapy": view.therapy,
+        "start": _iso(view.start),
+        "end": _iso(view.end),
+        "status": view.status,
+        "findings": [f.as_json() for f in view.findings],
+    }
+
+
+class Cli:
+    """Runs one command against the services and prints to ``out``/``err``."""
+
+    def __init__(self, services: Services, actor: Actor, out: TextIO, err: TextIO) -> None:
+        self.s = services
+        self.actor = actor
+        self.out = out
+        self.err = err
+
+    def print(self, text: str = "") -> None:
+        """A line for a person."""
+        print(text, file=self.out)
+
+    def emit_json(self, data: object) -> None:
+        """One JSON object on stdout."""
+        print(json.dumps(data, ensure_ascii=False, sort_keys=False), file=self.out)
+
+    def print_outcome(self, outcome: BookingOutcome, verb: str) -> None:
+        """Human-readable booking result: the session, its findings and its labs."""
+        v = outcome.session
+        ident = f"session {v.id}" if v.id is not None else "session (not saved)"
+        self.print(
+            f"{verb}: {ident}: {v.mrn} {v.patient_name}, {v.therapy_name}, {v.chair}, "
+            f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}"
+        )
+        for f in outcome.findings:
+            extra = (
+                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
+            )
+            self.print(f"  {f.severity.value} {f.rule}: {f.message}{extra}")
+        for lab in outcome.labs:
+            ident = f"lab {lab.id}" if lab.id is not None else "lab"
+            self.print(
+                f"  {ident}: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d %H:%M} "
+                f"(due {lab.due_from.isoformat()} to {lab.due_to.isoformat()})"
+            )
+        for lab in outcome.cancelled_labs:
+            self.print(f"  lab {lab.id} cancelled: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d}")
+
+
+def _request(args: argparse.Namespace) -> BookingRequest:
+    return BookingRequest(
+        mrn=args.mrn,
+        therapy=args.therapy,
+        start=args.start,
+        chair=args.chair,
+        override_reason=args.override,
+        course_id=getattr(args, "course", None),
+        regimen=getattr(args, "regimen", None),
+    )
+
+
+def cmd_init(cli: Cli, args: argparse.Namespace) -> int:
+    created = cli.s.setup.init_clinic(cli.actor, name=args.name, timezone=args.timezone)
+    cli.print(
+        "clinic created: Mon-Fri 08:00-18:00, lab station 2 draws per 15 min"
+        if created
+        else "clinic already set up; database schema is up to date"
+    )
+    return EXIT_OK
+
+
+def cmd_demo(cli: Cli, args: argparse.Namespace) -> int:
+    from clinic_app.services.demo_data import seed_demo
+
+    summary = seed_demo(cli.s, cli.actor)
+    cli.print(summary)
+    return EXIT_OK
+
+
+def cmd_chair_add(cli: Cli, args: argparse.Namespace) -> int:
+    chair = cli.s.setup.add_chair(cli.actor, args.name)
+    cli.print(f"chair {chair.id}: {chair.name}")
+    return EXIT_OK
+
+
+def cmd_patient_add(cli: Cli, args: argparse.Namespace) -> int:
+    p = cli.s.setup.add_patient(
+        cli.actor,
+        mrn=args.mrn,
+        name=args.name,
+        date_of_birth=args.dob,
+        sex=args.sex,
+        phone=args.phone,
+        notes=args.notes or "",
+    )
+    cli.print(f"patient {p.id}: {p.mrn} {p.name}")
+    return EXIT_OK
+
+
+def cmd_exposure_add(cli: Cli, args: argparse.Namespace) -> int:
+    e = cli.s.setup.add_exposure(
+        cli.actor,
+        mrn=args.mrn,
+        drug=args.drug,
+        last_dose=args.date,
+        ongoing_since=args.ongoing_since,
+        where=args.where or "",
+    )
+    when = (
+        f"last dose {e.last_dose_date}" if e.last_dose_date else f"ongoing since {e.ongoing_since}"
+    )
+    cli.print(f"exposure {e.id}: {e.drug_name}, {when}, {e.where_given or 'where not recorded'}")
+    return EXIT_OK
+
+
+def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
+    result = cli.s.booking.check(cli.actor, _request(args))
+    if result.conflict is not None:
+        if args.json:
+            cli.emit_json(
+                {
+                    "ok": False,
+                    "conflict": result.conflict_kind,
+                    "message": result.conflict,
+                    "findings": [],
+                    "labs": [],
+                }
+            )
+        else:
+            cli.print(f"conflict: {result.conflict}")
+        return EXIT_CONFLICT
+    assert result.session is not None
+    outcome = BookingOutcome(result.session, result.findings, result.labs, saved=False)
+    code = EXIT_OK if result.ok else EXIT_RULE
+    if args.json:
+        data = _outcome_json(outcome, ok=result.ok)
+        data["needs_override"] = result.needs_override
+        cli.emit_json(data)
+    else:
+        cli.print_outcome(outcome, "would book" if result.ok else "would be refused")
+        if result.hard_refused:
+            cli.print("  a HARD rule refuses this booking; it can never be saved")
+        elif result.needs_override:
+            cli.print("  needs a clinical override: a nurse books it with --override REASON")
+    return code
+
+
+def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
+    if args.count and args.count > 1:
+        every = _parse_every(args.every)
+        outcomes = cli.s.booking.book_series(
+            cli.actor, _request(args), count=args.count, every=every
+        )
+        if args.json:
+            cli.emit_json({"ok": True, "sessions": [_outcome_json(o) for o in outcomes]})
+        else:
+            for o in outcomes:
+                cli.print_outcome(o, "booked")
+        return EXIT_OK
+    outcome = cli.s.booking.book(cli.actor, _request(args))
+    if args.json:
+        cli.emit_json(_outcome_json(outcome))
+    else:
+        cli.print_outcome(outcome, "booked")
+    return EXIT_OK
+
+
+def _parse_every(text: str | None) -> relativedelta:
+    if not text:
+        raise InvalidInputError("every", "a series needs --every, e.g. '3 months' or '7 days'")
+    parts = text.strip().lower().split()
+    units = {
+        "day": "days",
+        "days": "days",
+        "week": "weeks",
+        "weeks": "weeks",
+        "month": "months",
+        "months": "months",
+        "year": "years",
+        "years": "years",
+    }
+    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in units:
+        raise InvalidInputError("every", f"{text!r} is not like '3 months', '7 days', '1 year'")
+    return relativedelta(**{units[parts[1]]: int(parts[0])})
+
+
+def cmd_move(cli: Cli, args: argparse.Namespace) -> int:
+    outcome = cli.s.booking.move(
+        cli.actor, args.id, args.start, chair=args.chair, override_reason=args.override
+    )
+    if args.json:
+        cli.emit_json(_outcome_json(outcome))
+    else:
+        cli.print_outcome(outcome, "moved")
+    return EXIT_OK
+
+
+def cmd_cancel(cli: Cli, args: argparse.Namespace) -> int:
+    outcome = cli.s.booking.cancel(cli.actor, args.id, args.reason or "")
+    if args.json:
+        cli.emit_json(_outcome_json(outcome))
+    else:
+        cli.print_outcome(outcome, "cancelled")
+    return EXIT_OK
+
+
+def cmd_status(cli: Cli, args: argparse.Namespace) -> int:
+    outcome = cli.s.booking.set_status(cli.actor, args.id, args.status, args.reason or "")
+    if args.json:
+        cli.emit_json(_outcome_json(outcome))
+    else:
+        cli.print_outcome(outcome, args.status)
+    return EXIT_OK
+
+
+def cmd_slots(cli: Cli, args: argparse.Namespace) -> int:
+    slots = cli.s.booking.find_slots(
+        cli.actor, args.mrn, args.therapy, args.after, count=args.count, chair=args.chair
+    )
+    if args.json:
+        cli.emit_json(
+            {
+                "slots": [
+                    {
+                        "chair": o.chair,
+                        "start": _iso(o.start),
+                        "end": _iso(o.end),
+                        "findings": [f.as_json() for f in o.findings],
+                    }
+                    for o in slots
+                ]
+            }
+        )
+    else:
+        if not slots:
+            cli.print("no free slot passes every rule in the next 120 days")
+        for o in slots:
+            flags = "".join(f"  [{f.severity.value} {f.rule}]" for f in o.findings)
+            cli.print(f"{o.start:%a %Y-%m-%d %H:%M}-{o.end:%H:%M}  {o.chair}{flags}")
+    return EXIT_OK
+
+
+def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
+    day = cli.s.queries.day(cli.actor, args.date)
+    if args.json:
+        cli.emit_json(
+            {
+                "date": day.day.isoformat(),
+                "sessions": [_session_json(v) for v in day.sessions],
+                "labs": [dict(_lab_json(lab), mrn=lab.mrn) for lab in day.labs],
+                "overdue_labs": [dict(_lab_json(lab), mrn=lab.mrn) for lab in day.overdue_labs],
+            }
+        )
+        return EXIT_OK
+    cli.print(f"{day.day:%A %Y-%m-%d}")
+    if not day.sessions and not day.labs:
+        cli.print("  nothing booked")
+    for v in day.sessions:
+        worst = v.worst.value if v.worst else ""
+        cli.print(
+            f"  {v.start:%H:%M}-{v.end:%H:%M}  {v.chair:<10} {v.mrn:<10} "
+            f"{v.patient_name:<24} {v.therapy_name:<24} {v.status:<9} {worst}"
+        )
+        for f in v.findings:
+            extra = (
+                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
+            )
+            cli.print(f"      {f.severity.value} {f.rule}: {f.message}{extra}")
+    for lab in day.labs:
+        cli.print(
+            f"  {lab.start:%H:%M}-{lab.end:%H:%M}  {'Lab':<10} {lab.mrn:<10} "
+            f"{lab.patient_name:<24} {', '.join(lab.tests):<24} {lab.status}"
+        )
+    for lab in day.overdue_labs:
+        cli.print(
+            f"  OVERDUE lab {lab.id}: {lab.mrn} {', '.join(lab.tests)} was due "
+            f"{lab.start:%Y-%m-%d %H:%M}"
+        )
+    return EXIT_OK
+
+
+def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
+    from clinic_app.exports.csv_export import write_sessions_csv
+
+    sessions = cli.s.queries.sessions_between(cli.actor, args.date_from, args.date_to)
+    count = write_sessions_csv(sessions, Path(args.out))
+    cli.print(f"exported {count} sessions to {args.out}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
+    p = argparse.ArgumentParser(
+        prog="clinic-app",
+        description=("Infusion clinic scheduler. Without a command it opens the window."),
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: CLINIC_APP_DB or the "
+        "embedded SQLite file in your data folder)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str,
+        handler: Callable[[Cli, argparse.Namespace], int],
+        help_text: str,
+        parent: Any = sub,
+    ) -> argparse.ArgumentParser:
+        cmd: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    c = add("init", cmd_init, "create or upgrade the database and set up a new clinic")
+    c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
+    c.add_argument("--name", default="Infusion clinic")
+    add("demo", cmd_demo, "seed a realistic demo clinic")
+
+    chair = sub.add_parser("chair", help="chairs").add_subparsers(dest="what", required=True)
+    c = add("add", cmd_chair_add, "add a chair", chair)
+    c.add_argument("name")
+
+    patient = sub.add_parser("patient", help="patients").add_subparsers(dest="what", required=True)
+    c = add("add", cmd_patient_add, "register a patient", patient)
+    c.add_argument("--mrn", required=True)
+    c.add_argument("--name", required=True)
+    c.add_argument("--dob", required=True, help="YYYY-MM-DD")
+    c.add_argument("--sex", choices=["F", "M", "X"])
+    c.add_argument("--phone")
+    c.add_argument("--notes")
+
+    exposure = sub.add_parser("exposure", help="outside exposures").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("add", cmd_exposure_add, "record a drug given elsewhere", exposure)
+    c.add_argument("--mrn", required=True)
+    c.add_argument("--drug", required=True, help="catalog code, e.g. denosumab, alendronate")
+    when = c.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", help="date of the last dose, YYYY-MM-DD")
+    when.add_argument("--ongoing-since", help="ongoing since, YYYY-MM-DD")
+    c.add_argument("--where", help="where it was given (GP, other hospital)")
+
+    for name, handler, text in (
+        ("check", cmd_check, "dry run of a booking"),
+        ("book", cmd_book, "book a session (or a series with --count)"),
+    ):
+        c = add(name, handler, text)
+        c.add_argument("--mrn", required=True)
+        c.add_argument("--therapy", required=True)
+        c.add_argument("--start", required=True, help="local time YYYY-MM-DDTHH:MM")
+        c.add_argument("--chair")
+        c.add_argument("--override", metavar="REASON", help="clinical override reason (nurse)")
+        c.add_argument("--course", help="course id shared by the doses of one iron course")
+        c.add_argument(
+            "--regimen", choices=["treatment", "prevention"], help="zoledronic acid schedule"
+        )
+        c.add_argument("--json", action="store_true")
+        if name == "book":
+            c.add_argument("--count", type=int, default=1, help="doses in a series")
+            c.add_argument("--every", help="interval of a series, e.g. '3 months', '7 days'")
+
+    c = add("move", cmd_move, "move a session")
+    c.add_argument("id", type=int)
+    c.add_argument("--start", required=True)
+    c.add_argument("--chair")
+    c.add_argument("--override", metavar="REASON")
+    c.add_argument("--json", action="store_true")
+
+    c = add("cancel", cmd_cancel, "cancel a session (and the labs nobody else needs)")
+    c.add_argument("id", type=int)
+    c.add_argument("--reason")
+    c.add_argument("--json", action="store_true")
+
+    c = add("status", cmd_status, "set a session's status")
+    c.add_argument("id", type=int)
+    c.add_argument(
+        "status", choices=["booked", "arrived", "in-chair", "completed", "no-show", "cancelled"]
+    )
+    c.add_argument("--reason")
+    c.add_argument("--json", action="store_true")
+
+    c = add("slots", cmd_slots, "the next free slots that pass every rule")
+    c.add_argument("--mrn", required=True)
+    c.add_argument("--therapy", required=True)
+    c.add_argument("--after", required=True, help="YYYY-MM-DD")
+    c.add_argument("--count", type=int, default=10)
+    c.add_argument("--chair")
+    c.add_argument("--json", action="store_true")
+
+    c = add("day", cmd_day, "the daily list: sessions and lab appointments")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("--json", action="store_true")
+
+    c = add("export", cmd_export, "export sessions of a date range")
+    c.add_argument("--from", dest="date_from", required=True)
+    c.add_argument("--to", dest="date_to", required=True)
+    c.add_argument("--format", choices=["csv"], default="csv")
+    c.add_argument("--out", required=True)
+    return p
+
+
+# Until users and roles land, the CLI acts as the logged-in OS user: booking commands with
+# the clinical (nurse) role, set-up commands with the administrator role.
+_ADMIN_COMMANDS = {"init", "demo", "chair"}
+
+
+def _actor(command: str) -> Actor:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "cli"
+    return Actor(name, Role.ADMIN if command in _ADMIN_COMMANDS else Role.NURSE)
+
+
+def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: TextIO) -> None:
+    if as_json:
+        data = {
+            "ok": False,
+            "refused": True,
+            "overridable": error.overridable,
+            "message": str(error),
+            "findings": [_finding_json(f) for f in error.findings],
+        }
+        print(json.dumps(data, ensure_ascii=False), file=out)
+    print(f"refused: {error}", file=err)
+    for f in error.findings:
+        print(f"  {f.severity.value} {f.rule}: {f.message}", file=err)
+    if error.overridable and error.findings:
+        print("  a nurse may book it with --override REASON", file=err)
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    services: Services | None = None,
+) -> int:
+    """Run the command line; with no command, open the GUI."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from clinic_app.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        if services is None:
+            services = open_services(resolve_db_url(args.db))
+        cli = Cli(services, _actor(args.command), out, err)
+        code: int = args.handler(cli, args)
+        return code
+    except RuleRefusalError as error:
+        _print_refusal(error, getattr(args, "json", False), out, err)
+        return EXIT_RULE
+    except SchedulingConflictError as error:
+        if getattr(args, "json", False):
+            print(
+                json.dumps({"ok": False, "conflict": error.kind, "message": error.message}),
+                file=out,
+            )
+        print(f"conflict: {error.message}", file=err)
+        return EXIT_CONFLICT
+    except PermissionDeniedError as error:
+        print(f"not permitted: {error}", file=err)
+        return EXIT_FORBIDDEN
+    except (InvalidInputError, DatabaseUrlError, CalendarError, CatalogError) as error:
+        print(f"invalid input: {error}", file=err)
+        return EXIT_INVALID
+    except ClinicError as error:
+        print(f"error: {error}", file=err)
+        return EXIT_INVALID
+    except OperationalError as error:
+        print(f"cannot use the database: {error.orig}", file=err)
+        return EXIT_DB

@@ -1,0 +1,23 @@
+"""Where the database is: ``--db URL``, else ``CLINIC_APP_DB``, else the embedded SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from clinic_app.persistence.engine import default_sqlite_url, env_url
+
+APP_NAME = "clinic_app"
+
+
+def data_dir() -> Path:
+    """The user's data folder for the embedded database."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_db_url(cli_value: str | None) -> str:
+    """The database URL to use, by precedence: command line, environment, default file."""
+    if cli_value and cli_value.strip():
+        return cli_value.strip()
+    return env_url() or default_sqlite_url(data_dir())

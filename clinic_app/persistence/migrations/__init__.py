@@ -1,0 +1,1 @@
+"""Alembic migrations for the clinic database (run programmatically by ``migrate.py``)."""

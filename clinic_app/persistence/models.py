@@ -1,0 +1,286 @@
+"""The clinic's tables as typed SQLAlchemy models (kept inside persistence/).
+
+Invariants that must hold when several PCs book at once (no chair double-booked, no patient
+in two places, lab station capacity, append-only audit) are enforced by the database itself:
+see the Alembic migrations for the exclusion constraints and triggers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from clinic_app.persistence.column_types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SESSION_STATUSES = ("booked", "arrived", "in-chair", "completed", "cancelled", "no-show")
+LAB_STATUSES = ("booked", "completed", "cancelled", "no-show")
+# Statuses that no longer hold a chair, a lab slot or the patient's time.
+INACTIVE_STATUSES = ("cancelled", "no-show")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations name constraints stably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ClinicSettingsRow(Base):
+    """The one row of clinic-wide settings."""
+
+    __tablename__ = "clinic_settings"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+
+
+class OpeningHoursRow(Base):
+    """Opening hours for one weekday (0 = Monday); a weekday without a row is closed."""
+
+    __tablename__ = "opening_hours"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("opens < closes", name="opens_before_closes"),
+    )
+
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    opens: Mapped[time] = mapped_column(Time)
+    closes: Mapped[time] = mapped_column(Time)
+
+
+class ClosedDateRow(Base):
+    """A date the clinic is closed (public holiday, training day)."""
+
+    __tablename__ = "closed_dates"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ChairRow(Base):
+    """An infusion chair."""
+
+    __tablename__ = "chairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LabStationRow(Base):
+    """The lab station: ``draws_per_slot`` draws every ``slot_minutes`` minutes."""
+
+    __tablename__ = "lab_stations"
+    __table_args__ = (
+        CheckConstraint("draws_per_slot > 0", name="positive_capacity"),
+        CheckConstraint("slot_minutes > 0", name="positive_slot"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    draws_per_slot: Mapped[int] = mapped_column(Integer)
+    slot_minutes: Mapped[int] = mapped_column(Integer)
+
+
+class PatientRow(Base):
+    """A patient; the MRN is the clinic's unique record number."""
+
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mrn: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    exposures: Mapped[list[ExposureRow]] = relationship(back_populates="patient")
+
+
+class ExposureRow(Base):
+    """An antiresorptive (or other catalog drug) given elsewhere, recorded for the rules."""
+
+    __tablename__ = "exposures"
+    __table_args__ = (
+        CheckConstraint("(last_dose_date IS NULL) <> (ongoing_since IS NULL)", name="one_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    drug_code: Mapped[str] = mapped_column(String(60))
+    last_dose_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    ongoing_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    where_given: Mapped[str] = mapped_column(String(200), default="")
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    patient: Mapped[PatientRow] = relationship(back_populates="exposures")
+
+
+class SessionRow(Base):
+    """A session in a chair: one dose of one therapy for one patient."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("end_utc > start_utc", name="ends_after_start"),
+        CheckConstraint(_in("status", SESSION_STATUSES), name="status_known"),
+        Index("ix_sessions_chair_start", "chair_id", "start_utc"),
+        Index("ix_sessions_patient_start", "patient_id", "start_utc"),
+        Index("ix_sessions_start", "start_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
+    chair_id: Mapped[int] = mapped_column(ForeignKey("chairs.id"))
+    therapy_code: Mapped[str] = mapped_column(String(60))
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="booked")
+    course_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    regimen: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    patient: Mapped[PatientRow] = relationship()
+    chair: Mapped[ChairRow] = relationship()
+    findings: Mapped[list[SessionFindingRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SessionFindingRow.id"
+    )
+
+
+class SessionFindingRow(Base):
+    """A current rule finding on a session, with the clinical override when there is one."""
+
+    __tablename__ = "session_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(10))
+    severity: Mapped[str] = mapped_column(String(8))
+    message: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(2))
+    override_id: Mapped[int | None] = mapped_column(ForeignKey("overrides.id"), nullable=True)
+
+    session: Mapped[SessionRow] = relationship(back_populates="findings")
+    override: Mapped[OverrideRow | None] = relationship()
+
+
+class OverrideRow(Base):
+    """A clinician's documented decision to go ahead despite a BLOCK finding."""
+
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    overridden_by: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(Text)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LabAppointmentRow(Base):
+    """A draw at the lab station, created for the sessions that need it."""
+
+    __tablename__ = "lab_appointments"
+    __table_args__ = (
+        CheckConstraint("end_utc > start_utc", name="ends_after_start"),
+        CheckConstraint(_in("status", LAB_STATUSES), name="status_known"),
+        Index("ix_lab_appointments_station_start", "station_id", "start_utc"),
+        Index("ix_lab_appointments_patient_start", "patient_id", "start_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
+    station_id: Mapped[int] = mapped_column(ForeignKey("lab_stations.id"))
+    tests: Mapped[str] = mapped_column(String(200))  # comma-separated test codes, sorted
+    due_from: Mapped[date] = mapped_column(Date)
+    due_to: Mapped[date] = mapped_column(Date)
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="booked")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    links: Mapped[list[LabLinkRow]] = relationship(
+        back_populates="lab", cascade="all, delete-orphan"
+    )
+    patient: Mapped[PatientRow] = relationship()
+
+
+class LabLinkRow(Base):
+    """Which session (and which rule of it) a lab appointment serves."""
+
+    __tablename__ = "lab_links"
+    __table_args__ = (UniqueConstraint("lab_id", "session_id", "rule_id", name="one_link"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lab_id: Mapped[int] = mapped_column(ForeignKey("lab_appointments.id"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(80), default="")
+    tests: Mapped[str] = mapped_column(String(200))
+    due_from: Mapped[date] = mapped_column(Date)
+    due_to: Mapped[date] = mapped_column(Date)
+
+    lab: Mapped[LabAppointmentRow] = relationship(back_populates="links")
+
+
+class RuleSettingRow(Base):
+    """A per-clinic change to one rule's shipped defaults (JSON of the same shape)."""
+
+    __tablename__ = "rule_settings"
+
+    rule_id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(80))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditRow(Base):
+    """One append-only audit entry: who did what, when, with before/after values."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at_utc"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after_json: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,0 +1,270 @@
+"""Queries and writes the services use, in SQLAlchemy 2.x style (``select()``, ``scalars``).
+
+Row locks (``FOR UPDATE``) are taken on PostgreSQL; SQLite has one writer at a time already
+(``BEGIN IMMEDIATE``) and SQLAlchemy emits no ``FOR UPDATE`` there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
+from clinic_app.domain.errors import InvalidInputError, NotFoundError
+from clinic_app.persistence.models import (
+    INACTIVE_STATUSES,
+    AuditRow,
+    ChairRow,
+    ClinicSettingsRow,
+    ClosedDateRow,
+    ExposureRow,
+    LabAppointmentRow,
+    LabLinkRow,
+    LabStationRow,
+    OpeningHoursRow,
+    PatientRow,
+    SessionFindingRow,
+    SessionRow,
+)
+
+
+class NotInitialisedError(InvalidInputError):
+    """The database has no clinic yet."""
+
+    def __init__(self) -> None:
+        super().__init__("database", "no clinic set up yet: run 'clinic-app init' first")
+
+
+def settings(session: Session) -> ClinicSettingsRow:
+    """The clinic's settings row; NotInitialisedError when the clinic is not set up."""
+    row = session.get(ClinicSettingsRow, 1)
+    if row is None:
+        raise NotInitialisedError()
+    return row
+
+
+def load_calendar(session: Session) -> ClinicCalendar:
+    """Time zone, opening hours and closed dates as a domain calendar."""
+    row = settings(session)
+    hours = session.scalars(select(OpeningHoursRow).order_by(OpeningHoursRow.weekday))
+    closed = session.scalars(select(ClosedDateRow.day))
+    return ClinicCalendar(
+        row.timezone,
+        tuple(OpeningHours(h.weekday, h.opens, h.closes) for h in hours),
+        frozenset(closed),
+    )
+
+
+def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
+    if lock and session.get_bind().dialect.name == "postgresql":
+        return stmt.with_for_update()
+    return stmt
+
+
+def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
+    """The patient with this MRN (locked for the transaction when ``lock``)."""
+    stmt = _locked(session, select(PatientRow).where(PatientRow.mrn == mrn), lock)
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        raise NotFoundError("mrn", f"no patient with MRN {mrn!r}")
+    return row
+
+
+def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
+    """The patient with this id (locked for the transaction when ``lock``)."""
+    stmt = _locked(session, select(PatientRow).where(PatientRow.id == patient_id), lock)
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        raise NotFoundError("patient", f"no patient with id {patient_id}")
+    return row
+
+
+def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> SessionRow:
+    """The session with this id."""
+    stmt = _locked(session, select(SessionRow).where(SessionRow.id == session_id), lock)
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        raise NotFoundError("session", f"no session with id {session_id}")
+    return row
+
+
+def chairs(session: Session, *, active_only: bool = True) -> list[ChairRow]:
+    """Chairs in display order."""
+    stmt = select(ChairRow).order_by(ChairRow.sort_order, ChairRow.name)
+    if active_only:
+        stmt = stmt.where(ChairRow.active.is_(True))
+    return list(session.scalars(stmt))
+
+
+def chair_by_name(session: Session, name: str) -> ChairRow:
+    """The active chair with this name."""
+    row = session.scalars(select(ChairRow).where(ChairRow.name == name)).one_or_none()
+    if row is None or not row.active:
+        raise NotFoundError("chair", f"no chair named {name!r}")
+    return row
+
+
+def lab_station(session: Session, *, lock: bool = False) -> LabStationRow:
+    """The clinic's lab station (locked for capacity checks when ``lock``)."""
+    stmt = _locked(session, select(LabStationRow).order_by(LabStationRow.id).limit(1), lock)
+    row = session.scalars(stmt).first()
+    if row is None:
+        raise NotInitialisedError()
+    return row
+
+
+def active(column_owner: type[SessionRow] | type[LabAppointmentRow]) -> Any:
+    """SQL condition: the row still holds its time (not cancelled, not a no-show)."""
+    return column_owner.status.not_in(INACTIVE_STATUSES)
+
+
+def patient_sessions(session: Session, patient_id: int) -> list[SessionRow]:
+    """The patient's active sessions, oldest first."""
+    stmt = (
+        select(SessionRow)
+        .where(SessionRow.patient_id == patient_id, active(SessionRow))
+        .options(selectinload(SessionRow.findings).selectinload(SessionFindingRow.override))
+        .order_by(SessionRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def patient_labs(session: Session, patient_id: int) -> list[LabAppointmentRow]:
+    """The patient's active lab appointments with their links, oldest first."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(LabAppointmentRow.patient_id == patient_id, active(LabAppointmentRow))
+        .options(selectinload(LabAppointmentRow.links))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def patient_exposures(session: Session, patient_id: int) -> list[ExposureRow]:
+    """Recorded outside exposures that have not been removed."""
+    stmt = (
+        select(ExposureRow)
+        .where(ExposureRow.patient_id == patient_id, ExposureRow.removed.is_(False))
+        .order_by(ExposureRow.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def busy_by_chair(
+    session: Session, start_utc: datetime, end_utc: datetime, *, exclude_session: int | None = None
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Active session intervals per chair that touch ``[start_utc, end_utc)``."""
+    stmt = select(SessionRow.chair_id, SessionRow.start_utc, SessionRow.end_utc).where(
+        active(SessionRow), SessionRow.start_utc < end_utc, SessionRow.end_utc > start_utc
+    )
+    if exclude_session is not None:
+        stmt = stmt.where(SessionRow.id != exclude_session)
+    result: dict[int, list[tuple[datetime, datetime]]] = {}
+    for chair_id, start, end in session.execute(stmt):
+        result.setdefault(chair_id, []).append((start, end))
+    return result
+
+
+def lab_starts(
+    session: Session,
+    station_id: int,
+    start_utc: datetime,
+    end_utc: datetime,
+    *,
+    exclude: Iterable[int] = (),
+) -> list[datetime]:
+    """Start times of active draws at the station inside the range (for capacity)."""
+    stmt = select(LabAppointmentRow.start_utc).where(
+        LabAppointmentRow.station_id == station_id,
+        active(LabAppointmentRow),
+        LabAppointmentRow.start_utc < end_utc,
+        LabAppointmentRow.end_utc > start_utc,
+    )
+    excluded = list(exclude)
+    if excluded:
+        stmt = stmt.where(LabAppointmentRow.id.not_in(excluded))
+    return list(session.scalars(stmt))
+
+
+def sessions_between(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> Sequence[SessionRow]:
+    """Every session (cancelled included) starting inside the range, by start and chair."""
+    stmt = (
+        select(SessionRow)
+        .where(SessionRow.start_utc >= start_utc, SessionRow.start_utc < end_utc)
+        .options(
+            selectinload(SessionRow.findings).selectinload(SessionFindingRow.override),
+            selectinload(SessionRow.patient),
+            selectinload(SessionRow.chair),
+        )
+        .order_by(SessionRow.start_utc, SessionRow.chair_id)
+    )
+    return session.scalars(stmt).all()
+
+
+def labs_between(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> Sequence[LabAppointmentRow]:
+    """Every lab appointment (cancelled included) starting inside the range."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(LabAppointmentRow.start_utc >= start_utc, LabAppointmentRow.start_utc < end_utc)
+        .options(selectinload(LabAppointmentRow.links), selectinload(LabAppointmentRow.patient))
+        .order_by(LabAppointmentRow.start_utc, LabAppointmentRow.id)
+    )
+    return session.scalars(stmt).all()
+
+
+def overdue_labs(
+    session: Session, since_utc: datetime, now_utc: datetime
+) -> Sequence[LabAppointmentRow]:
+    """Draws still "booked" whose time passed (since ``since_utc``): due and not done."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(
+            LabAppointmentRow.status == "booked",
+            LabAppointmentRow.end_utc < now_utc,
+            LabAppointmentRow.start_utc >= since_utc,
+        )
+        .options(selectinload(LabAppointmentRow.links), selectinload(LabAppointmentRow.patient))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return session.scalars(stmt).all()
+
+
+def links_of_session(session: Session, session_id: int) -> list[LabLinkRow]:
+    """Lab links that serve this session."""
+    return list(session.scalars(select(LabLinkRow).where(LabLinkRow.session_id == session_id)))
+
+
+def audit(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    patient_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Append one audit entry (the table refuses updates and deletes)."""
+    session.add(
+        AuditRow(
+            at_utc=at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            patient_id=patient_id,
+            before_json=None if before is None else json.dumps(before, default=str, sort_keys=True),
+            after_json=None if after is None else json.dumps(after, default=str, sort_keys=True),
+        )
+    )

@@ -1,0 +1,62 @@
+"""Who is acting: a user name and an app role, passed into every service call."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from clinic_app.domain.errors import PermissionDeniedError
+
+
+class Role(enum.StrEnum):
+    """App roles, from the least to the most clinical/administrative power."""
+
+    FRONT_DESK = "front-desk"
+    NURSE = "nurse"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class Permission(enum.StrEnum):
+    """Things a role may do; checked by the services, whoever calls them."""
+
+    BOOK = "book, move or cancel sessions"
+    EDIT_PATIENTS = "add or change patients and exposures"
+    OVERRIDE = "record a clinical override"
+    SET_STATUS = "change a session's status"
+    VIEW = "view the schedule"
+    EXPORT = "export schedules and reports"
+    ADMINISTER = "change clinic settings, users and rule parameters"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.FRONT_DESK: frozenset({Permission.BOOK, Permission.EDIT_PATIENTS, Permission.VIEW}),
+    Role.NURSE: frozenset(
+        {
+            Permission.BOOK,
+            Permission.EDIT_PATIENTS,
+            Permission.VIEW,
+            Permission.OVERRIDE,
+            Permission.SET_STATUS,
+        }
+    ),
+    Role.MANAGER: frozenset({Permission.VIEW, Permission.EXPORT}),
+    Role.ADMIN: frozenset({Permission.VIEW, Permission.ADMINISTER, Permission.EXPORT}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The user on whose behalf a service call runs."""
+
+    username: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        """True when this actor's role grants ``permission``."""
+        return permission in _GRANTS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        """Raise PermissionDeniedError unless the role grants ``permission``."""
+        if not self.can(permission):
+            raise PermissionDeniedError(permission.value, self.role.value)

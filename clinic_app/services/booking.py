@@ -1,0 +1,916 @@
+"""The booking use cases: check, book, move, cancel, set status, find slots, book a series.
+
+Every rule is enforced here, once, whoever calls (GUI or CLI). Each call is one transaction:
+the patient's row is locked (PostgreSQL), the scheduling invariants are checked (and enforced
+again by the database), the clinical rule engine runs on the patient's whole timeline, the
+session's neighbours are re-checked, the lab appointments are reconciled, the findings and
+overrides are stored, the audit trail is written, and only then is anything committed.
+A refused or invalid request changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.catalog import Therapy
+from clinic_app.domain.clinic_calendar import ClinicCalendar, overlaps
+from clinic_app.domain.errors import (
+    ConflictKind,
+    InvalidInputError,
+    RuleRefusalError,
+    SchedulingConflictError,
+)
+from clinic_app.domain.findings import Evaluation, Finding, Severity
+from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
+from clinic_app.domain.timeline import ProposedSession, Regimen
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import (
+    ChairRow,
+    LabAppointmentRow,
+    OverrideRow,
+    PatientRow,
+    SessionFindingRow,
+    SessionRow,
+)
+from clinic_app.persistence.unit_of_work import UnitOfWork
+from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.context import ServiceContext
+from clinic_app.services.lab_sync import LabChanges, LabReconciler
+from clinic_app.services.patient_state import PatientState, regimen_of, session_dose
+from clinic_app.services.results import (
+    BookingOutcome,
+    CheckResult,
+    FindingView,
+    LabView,
+)
+from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.validation import (
+    parse_local_datetime,
+    require_mrn,
+    require_text,
+    require_therapy,
+)
+from clinic_app.services.views import finding_view, lab_view, session_view, therapy_name
+
+MAX_REASON = 500
+MAX_SERIES = 24
+# Status changes a nurse may make from the daily list; "undo" steps are allowed back.
+STATUS_FLOW: dict[str, frozenset[str]] = {
+    "booked": frozenset({"arrived", "in-chair", "no-show", "cancelled"}),
+    "arrived": frozenset({"booked", "in-chair", "no-show", "cancelled"}),
+    "in-chair": frozenset({"arrived", "completed"}),
+    "completed": frozenset({"in-chair"}),
+    "no-show": frozenset({"booked"}),
+    "cancelled": frozenset(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRequest:
+    """A booking as the desk enters it. ``start`` is local clinic time."""
+
+    mrn: str
+    therapy: str
+    start: str | datetime
+    chair: str | None = None
+    override_reason: str | None = None
+    course_id: str | None = None
+    regimen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SlotView:
+    """A free (chair, time) option that passes every rule, with its WARN/INFO findings."""
+
+    chair_id: int
+    chair: str
+    start: datetime
+    end: datetime
+    findings: tuple[FindingView, ...]
+
+
+@dataclass
+class _Placed:
+    """What the shared booking path produced before commit/rollback."""
+
+    row: SessionRow
+    findings: list[Finding]
+    labs: LabChanges
+    neighbour_changes: dict[int, list[Finding]]
+
+
+def _audit_session(row: SessionRow) -> dict[str, Any]:
+    return {
+        "patient_id": row.patient_id,
+        "chair_id": row.chair_id,
+        "therapy": row.therapy_code,
+        "start_utc": row.start_utc.isoformat(),
+        "end_utc": row.end_utc.isoformat(),
+        "status": row.status,
+        "course_id": row.course_id,
+        "regimen": row.regimen,
+        "status_reason": row.status_reason,
+    }
+
+
+def _audit_lab(row: LabAppointmentRow) -> dict[str, Any]:
+    return {
+        "patient_id": row.patient_id,
+        "tests": row.tests,
+        "start_utc": row.start_utc.isoformat(),
+        "status": row.status,
+        "due_from": row.due_from.isoformat(),
+        "due_to": row.due_to.isoformat(),
+        "sessions": sorted({link.session_id for link in row.links}),
+    }
+
+
+def _finding_key(finding: Finding) -> tuple[str, str, str]:
+    return (finding.rule, finding.severity.value, finding.message)
+
+
+class BookingService:
+    """Books, moves and cancels sessions under every scheduling and clinical rule."""
+
+    def __init__(self, ctx: ServiceContext, rules: RuleBook) -> None:
+        self._ctx = ctx
+        self._rules = rules
+
+    # ----------------------------------------------------------------- public use cases
+
+    def check(self, actor: Actor, request: BookingRequest) -> CheckResult:
+        """A dry run of ``book``: every problem at once, nothing written."""
+        actor.require(Permission.VIEW)
+        try:
+            outcome = self._book(actor, request, commit=False, enforce_rules=False)
+        except SchedulingConflictError as conflict:
+            return CheckResult(None, (), (), conflict=conflict.message, conflict_kind=conflict.kind)
+        return CheckResult(outcome.session, outcome.findings, outcome.labs)
+
+    def book(self, actor: Actor, request: BookingRequest) -> BookingOutcome:
+        """Book one session; raises on a conflict, a HARD finding or an un-overridden BLOCK."""
+        actor.require(Permission.BOOK)
+        return self._book(actor, request, commit=True, enforce_rules=True)
+
+    def move(
+        self,
+        actor: Actor,
+        session_id: int,
+        start: str | datetime,
+        *,
+        chair: str | None = None,
+        override_reason: str | None = None,
+        dry_run: bool = False,
+    ) -> BookingOutcome:
+        """Move a booked session to a new time and/or chair, re-running every check."""
+        actor.require(Permission.BOOK)
+        reason = self._override_reason(actor, override_reason)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            row = repo.session_by_id(s, session_id)
+            patient = repo.patient_by_id(s, row.patient_id, lock=True)
+            row = repo.session_by_id(s, session_id, lock=True)
+            if row.status != "booked":
+                raise SchedulingConflictError(
+                    ConflictKind.STATE,
+                    f"session {session_id} is {row.status}; only booked sessions can be moved",
+                )
+            new_start = parse_local_datetime("start", start, calendar)
+            therapy = require_therapy(self._ctx.catalog, row.therapy_code, bookable=True)
+            chair_row = repo.chair_by_name(s, chair) if chair else row.chair
+            before = _audit_session(row)
+            placed = self._place(
+                uow,
+                actor,
+                patient,
+                therapy,
+                new_start,
+                chair_row,
+                calendar,
+                existing=row,
+                course_id=row.course_id,
+                regimen=regimen_of(row.regimen),
+                override_reason=reason,
+                enforce_rules=True,
+                keep_chair=chair is not None,
+            )
+            self._audit_placement(s, actor, placed, "move", before)
+            outcome = self._outcome(placed, calendar, saved=not dry_run)
+            if not dry_run:
+                uow.commit()
+            return outcome
+
+    def cancel(self, actor: Actor, session_id: int, reason: str = "") -> BookingOutcome:
+        """Cancel a session; labs no other session needs are cancelled with it."""
+        actor.require(Permission.BOOK)
+        text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
+        return self._change_status(actor, session_id, "cancelled", text)
+
+    def set_status(
+        self, actor: Actor, session_id: int, status: str, reason: str = ""
+    ) -> BookingOutcome:
+        """Arrived, in chair, completed, no-show, cancelled: audited, labs kept in step."""
+        if status == "cancelled":
+            return self.cancel(actor, session_id, reason)
+        actor.require(Permission.SET_STATUS)
+        if status not in STATUS_FLOW:
+            raise InvalidInputError("status", f"{status!r} is not a session status")
+        text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
+        return self._change_status(actor, session_id, status, text)
+
+    def find_slots(
+        self,
+        actor: Actor,
+        mrn: str,
+        therapy_code: str,
+        after: str | date | datetime,
+        *,
+        count: int = 10,
+        chair: str | None = None,
+        horizon_days: int = 120,
+        exclude_session: int | None = None,
+        include_overridable: bool = False,
+    ) -> list[SlotView]:
+        """The earliest free (chair, start) options that pass every rule.
+
+        Options with a HARD finding are never offered; options with a BLOCK finding only
+        with ``include_overridable`` (a nurse looking for a slot to book with an override).
+        """
+        actor.require(Permission.VIEW)
+        if not 1 <= count <= 200:
+            raise InvalidInputError("count", "must be between 1 and 200")
+        therapy = require_therapy(self._ctx.catalog, therapy_code, bookable=True)
+        with self._ctx.db.read() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            earliest = self._earliest(after, calendar)
+            patient = repo.patient_by_mrn(s, require_mrn(mrn))
+            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+            chairs = [repo.chair_by_name(s, chair)] if chair else repo.chairs(s)
+            if not chairs:
+                raise InvalidInputError("chair", "the clinic has no chairs yet")
+            horizon_end = earliest + timedelta(days=horizon_days + 1)
+            busy = repo.busy_by_chair(s, earliest, horizon_end, exclude_session=exclude_session)
+            schedules = [ChairSchedule(c.id, c.name, tuple(busy.get(c.id, ()))) for c in chairs]
+            params = self._rules.params(s)
+            timeline = state.timeline(without=exclude_session)
+            cache: dict[datetime, Evaluation] = {}
+
+            def evaluate(option: SlotOption) -> Evaluation:
+                if option.start not in cache:
+                    proposal = ProposedSession(
+                        therapy=therapy.code,
+                        start=calendar.local(option.start),
+                        end=calendar.local(option.end),
+                        day=calendar.local_day(option.start),
+                        session_id=exclude_session,
+                    )
+                    cache[option.start] = self._rules.evaluate(proposal, timeline, params)
+                return cache[option.start]
+
+            def accept(option: SlotOption) -> bool:
+                worst = evaluate(option).worst
+                if worst is Severity.HARD:
+                    return False
+                return include_overridable or worst is not Severity.BLOCK
+
+            assert therapy.chair_minutes is not None
+            options = find_free_slots(
+                calendar,
+                timedelta(minutes=therapy.chair_minutes),
+                earliest,
+                schedules,
+                state.busy(without_session=exclude_session),
+                count=count,
+                horizon_days=horizon_days,
+                accept=accept,
+            )
+            return [
+                SlotView(
+                    o.chair_id,
+                    o.chair_name,
+                    calendar.local(o.start),
+                    calendar.local(o.end),
+                    tuple(FindingView.of(f) for f in evaluate(o).findings),
+                )
+                for o in options
+            ]
+
+    def book_series(
+        self,
+        actor: Actor,
+        request: BookingRequest,
+        *,
+        count: int,
+        every: relativedelta,
+        dry_run: bool = False,
+    ) -> list[BookingOutcome]:
+        """Book ``count`` doses, ``every`` apart, as one course: all of them or none.
+
+        Each occurrence is its own session row, validated on its own against the timeline
+        that holds the earlier occurrences; the error names the occurrence that failed.
+        """
+        actor.require(Permission.BOOK)
+        if not 1 <= count <= MAX_SERIES:
+            raise InvalidInputError("count", f"must be between 1 and {MAX_SERIES}")
+        if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
+            raise InvalidInputError("every", "the interval between doses must be positive")
+        reason = self._override_reason(actor, request.override_reason)
+        course_id = request.course_id or uuid.uuid4().hex[:12]
+        outcomes: list[BookingOutcome] = []
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            first = parse_local_datetime("start", request.start, calendar)
+            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
+            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
+            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
+            regimen = self._regimen(request.regimen, therapy)
+            local_first = calendar.local(first).replace(tzinfo=None)
+            placed_rows: list[_Placed] = []
+            for index in range(count):
+                when = calendar.localize(local_first + every * index)
+                try:
+                    placed = self._place(
+                        uow,
+                        actor,
+                        patient,
+                        therapy,
+                        when,
+                        chair_row,
+                        calendar,
+                        existing=None,
+                        course_id=course_id,
+                        regimen=regimen,
+                        override_reason=reason,
+                        enforce_rules=True,
+                        keep_chair=chair_row is not None,
+                    )
+                except (SchedulingConflictError, RuleRefusalError, InvalidInputError) as error:
+                    _prefix_error(error, f"dose {index + 1} of {count} on {when:%Y-%m-%d %H:%M}")
+                    raise
+                placed_rows.append(placed)
+            for placed in placed_rows:
+                self._audit_placement(s, actor, placed, "book", None)
+            for placed in placed_rows:
+                outcomes.append(self._outcome(placed, calendar, saved=not dry_run))
+            if not dry_run:
+                uow.commit()
+        return outcomes
+
+    # ----------------------------------------------------------------- shared booking path
+
+    def _book(
+        self, actor: Actor, request: BookingRequest, *, commit: bool, enforce_rules: bool
+    ) -> BookingOutcome:
+        reason = self._override_reason(actor, request.override_reason) if enforce_rules else None
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            start = parse_local_datetime("start", request.start, calendar)
+            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
+            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
+            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
+            regimen = self._regimen(request.regimen, therapy)
+            course_id = (request.course_id or "").strip() or None
+            placed = self._place(
+                uow,
+                actor,
+                patient,
+                therapy,
+                start,
+                chair_row,
+                calendar,
+                existing=None,
+                course_id=course_id,
+                regimen=regimen,
+                override_reason=reason,
+                enforce_rules=enforce_rules,
+                keep_chair=chair_row is not None,
+            )
+            self._audit_placement(s, actor, placed, "book", None)
+            outcome = self._outcome(placed, calendar, saved=commit)
+            if commit:
+                uow.commit()
+            return outcome
+
+    def _place(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        patient: PatientRow,
+        therapy: Therapy,
+        start: datetime,
+        chair_row: ChairRow | None,
+        calendar: ClinicCalendar,
+        *,
+        existing: SessionRow | None,
+        course_id: str | None,
+        regimen: Regimen | None,
+        override_reason: str | None,
+        enforce_rules: bool,
+        keep_chair: bool,
+    ) -> _Placed:
+        s = uow.session
+        now = self._ctx.clock()
+        assert therapy.chair_minutes is not None
+        end = start + timedelta(minutes=therapy.chair_minutes)
+        if start < now:
+            raise InvalidInputError(
+                "start", f"{calendar.local(start):%Y-%m-%d %H:%M} is in the past"
+            )
+        closed = calendar.closed_reason(start, end)
+        if closed:
+            raise SchedulingConflictError(ConflictKind.HOURS, closed)
+        state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+        own_id = existing.id if existing is not None else None
+        self._check_patient_free(s, state, start, end, own_id, calendar)
+        chair_row = self._choose_chair(s, chair_row, start, end, own_id, calendar, keep_chair)
+
+        proposal = ProposedSession(
+            therapy=therapy.code,
+            start=calendar.local(start),
+            end=calendar.local(end),
+            day=calendar.local_day(start),
+            session_id=own_id,
+            course_id=course_id,
+            regimen=regimen,
+        )
+        params = self._rules.params(s)
+        evaluation = self._rules.evaluate(proposal, state.timeline(without=own_id), params)
+
+        # Write the session first so the database checks its invariants and it has an id.
+        if existing is None:
+            row = SessionRow(
+                patient_id=patient.id,
+                chair_id=chair_row.id,
+                therapy_code=therapy.code,
+                start_utc=start,
+                end_utc=end,
+                status="booked",
+                course_id=course_id,
+                regimen=regimen.value if regimen else None,
+                status_reason="",
+                created_by=actor.username,
+                created_at=now,
+                updated_at=now,
+            )
+            row.patient = patient
+            row.chair = chair_row
+            s.add(row)
+        else:
+            row = existing
+            row.start_utc, row.end_utc = start, end
+            row.chair_id = chair_row.id
+            row.chair = chair_row
+            row.updated_at = now
+        uow.flush()
+
+        findings = list(evaluation.findings)
+        neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
+            s, state, row, calendar, params, now
+        )
+        findings.extend(neighbour_refusals)
+        if enforce_rules:
+            self._enforce(actor, findings, override_reason)
+
+        all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+        station = repo.lab_station(s, lock=True)
+        state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
+        labs = LabReconciler(s, state, station, calendar, now).reconcile(
+            n for n in all_needs if n.requirement.due_to >= calendar.local_day(now)
+        )
+        findings.extend(labs.findings.get(row.id, []))
+        override = None
+        if override_reason and any(f.severity is Severity.BLOCK for f in findings):
+            override = override_reason
+        self._store_findings(s, row, findings, actor, override, now)
+        for sid, extra in labs.findings.items():
+            if sid != row.id:
+                neighbour_changes.setdefault(sid, []).extend(extra)
+        self._store_neighbour_findings(s, state, row.id, neighbour_changes, actor, override, now)
+        uow.flush()
+        return _Placed(row, findings, labs, neighbour_changes)
+
+    def _recheck_neighbours(
+        self,
+        s: Session,
+        state: PatientState,
+        row: SessionRow,
+        calendar: ClinicCalendar,
+        params: Any,
+        now: datetime,
+    ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
+        """Re-evaluate the patient's other sessions with this one in their timeline.
+
+        Returns the new finding lists of sessions from today on, the BLOCK/HARD findings this
+        booking newly causes on them (reported on this booking, so the override covers
+        them), and every session's lab needs.
+        """
+        today = calendar.local_day(now)
+        this_dose = session_dose(row, calendar)
+        changes: dict[int, list[Finding]] = {}
+        caused: list[Finding] = []
+        needs: list[LabNeed] = []
+        for other in state.sessions:
+            if other.id == row.id:
+                continue
+            proposal = ProposedSession(
+                therapy=other.therapy_code,
+                start=calendar.local(other.start_utc),
+                end=calendar.local(other.end_utc),
+                day=calendar.local_day(other.start_utc),
+                session_id=other.id,
+                course_id=other.course_id,
+                regimen=regimen_of(other.regimen),
+            )
+            timeline = state.timeline(extra=this_dose, without=row.id)
+            evaluation = self._rules.evaluate(proposal, timeline, params)
+            needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
+            if proposal.day < today:
+                continue  # a past session's findings are history
+            before = {_finding_key(f.to_finding()) for f in _stored(other)}
+            after = list(evaluation.findings)
+            changes[other.id] = after
+            for finding in after:
+                if _finding_key(finding) in before:
+                    continue
+                if finding.severity in (Severity.HARD, Severity.BLOCK):
+                    caused.append(
+                        Finding(
+                            rule=finding.rule,
+                            severity=finding.severity,
+                            message=(
+                                f"{therapy_name(self._ctx.catalog, other.therapy_code)} on "
+                                f"{proposal.day:%Y-%m-%d} (session {other.id}): {finding.message}"
+                            ),
+                            evidence=finding.evidence,
+                            related_session_id=other.id,
+                        )
+                    )
+        return changes, _unique(caused), needs
+
+    # ----------------------------------------------------------------- checks
+
+    def _check_patient_free(
+        self,
+        s: Session,
+        state: PatientState,
+        start: datetime,
+        end: datetime,
+        own_id: int | None,
+        calendar: ClinicCalendar,
+    ) -> None:
+        for other in state.sessions:
+            if other.id != own_id and overlaps(start, end, other.start_utc, other.end_utc):
+                raise SchedulingConflictError(
+                    ConflictKind.PATIENT,
+                    f"{state.patient.name} already has "
+                    f"{therapy_name(self._ctx.catalog, other.therapy_code)} in {other.chair.name} "
+                    f"at {calendar.local(other.start_utc):%H:%M}-"
+                    f"{calendar.local(other.end_utc):%H:%M} that day",
+                )
+        own_labs = {
+            lab.id
+            for lab in state.labs
+            if own_id is not None and {link.session_id for link in lab.links} == {own_id}
+        }
+        for lab in state.labs:
+            if lab.id not in own_labs and overlaps(start, end, lab.start_utc, lab.end_utc):
+                raise SchedulingConflictError(
+                    ConflictKind.PATIENT,
+                    f"{state.patient.name} has a lab draw at "
+                    f"{calendar.local(lab.start_utc):%H:%M} that day",
+                )
+
+    def _choose_chair(
+        self,
+        s: Session,
+        chair_row: ChairRow | None,
+        start: datetime,
+        end: datetime,
+        own_id: int | None,
+        calendar: ClinicCalendar,
+        keep_chair: bool,
+    ) -> ChairRow:
+        busy = repo.busy_by_chair(s, start, end, exclude_session=own_id)
+        if chair_row is not None and (keep_chair or chair_row.id not in busy):
+            if chair_row.id in busy:
+                taken_start, taken_end = busy[chair_row.id][0]
+                raise SchedulingConflictError(
+                    ConflictKind.CHAIR,
+                    f"{chair_row.name} is taken {calendar.local(taken_start):%H:%M}-"
+                    f"{calendar.local(taken_end):%H:%M} on {calendar.local(start):%Y-%m-%d}",
+                )
+            return chair_row
+        for candidate in repo.chairs(s):
+            if candidate.id not in busy:
+                return candidate
+        raise SchedulingConflictError(
+            ConflictKind.CHAIR,
+            f"every chair is taken at {calendar.local(start):%Y-%m-%d %H:%M}; "
+            "ask for the next free slots",
+        )
+
+    def _enforce(self, actor: Actor, findings: Sequence[Finding], reason: str | None) -> None:
+        hard = [f for f in findings if f.severity is Severity.HARD]
+        if hard:
+            raise RuleRefusalError(
+                "refused: " + "; ".join(f"{f.rule}: {f.message}" for f in hard),
+                findings,
+                overridable=False,
+            )
+        blocks = [f for f in findings if f.severity is Severity.BLOCK]
+        if blocks and not reason:
+            raise RuleRefusalError(
+                "needs a clinical override: " + "; ".join(f"{f.rule}: {f.message}" for f in blocks),
+                findings,
+                overridable=True,
+            )
+
+    def _override_reason(self, actor: Actor, reason: str | None) -> str | None:
+        text = require_text("override", reason, max_length=MAX_REASON, allow_empty=True)
+        if not text:
+            return None
+        if not actor.can(Permission.OVERRIDE):
+            raise RuleRefusalError(
+                f"only a user with a clinical role (nurse) may override; {actor.username} is "
+                f"{actor.role.value}",
+                (),
+                overridable=True,
+            )
+        return text
+
+    def _regimen(self, value: str | None, therapy: Therapy) -> Regimen | None:
+        if not value:
+            return None
+        try:
+            regimen = Regimen(value.strip().lower())
+        except ValueError:
+            allowed = ", ".join(r.value for r in Regimen)
+            raise InvalidInputError("regimen", f"{value!r} is not one of {allowed}") from None
+        if therapy.code != "zoledronic-acid":
+            raise InvalidInputError("regimen", "a regimen applies to zoledronic acid only")
+        return regimen
+
+    def _earliest(self, after: str | date | datetime, calendar: ClinicCalendar) -> datetime:
+        now = self._ctx.clock()
+        if isinstance(after, datetime):
+            moment = calendar.localize(after)
+        else:
+            if isinstance(after, str):
+                try:
+                    day = date.fromisoformat(after.strip())
+                except ValueError:
+                    raise InvalidInputError(
+                        "after", f"{after!r} is not a date (expected YYYY-MM-DD)"
+                    ) from None
+            else:
+                day = after
+            moment = calendar.localize(datetime.combine(day, datetime.min.time()))
+        return max(moment, now)
+
+    # ----------------------------------------------------------------- writing
+
+    def _store_findings(
+        self,
+        s: Session,
+        row: SessionRow,
+        findings: Iterable[Finding],
+        actor: Actor,
+        override_reason: str | None,
+        now: datetime,
+    ) -> None:
+        previous = {
+            (f.rule_id, f.message): f.override for f in row.findings if f.override is not None
+        }
+        row.findings.clear()
+        s.flush()
+        for finding in _unique(findings):
+            override = previous.get((finding.rule, finding.message))
+            if finding.severity is Severity.BLOCK and override_reason:
+                override = OverrideRow(
+                    session_id=row.id,
+                    rule_id=finding.rule,
+                    message=finding.message,
+                    overridden_by=actor.username,
+                    reason=override_reason,
+                    at_utc=now,
+                )
+                s.add(override)
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=actor.username,
+                    action="override",
+                    entity="session",
+                    entity_id=row.id,
+                    patient_id=row.patient_id,
+                    after={
+                        "rule": finding.rule,
+                        "message": finding.message,
+                        "reason": override_reason,
+                    },
+                )
+            row.findings.append(
+                SessionFindingRow(
+                    rule_id=finding.rule,
+                    severity=finding.severity.value,
+                    message=finding.message,
+                    evidence=finding.evidence.value,
+                    override=override,
+                )
+            )
+
+    def _store_neighbour_findings(
+        self,
+        s: Session,
+        state: PatientState,
+        own_id: int,
+        changes: dict[int, list[Finding]],
+        actor: Actor,
+        override_reason: str | None,
+        now: datetime,
+    ) -> None:
+        by_id = {x.id: x for x in state.sessions}
+        for sid, findings in changes.items():
+            other = by_id.get(sid)
+            if other is None or sid == own_id:
+                continue
+            old = {_finding_key(f.to_finding()) for f in _stored(other)}
+            new = {_finding_key(f) for f in findings}
+            if old == new:
+                continue
+            before = sorted(old)
+            self._store_findings(s, other, findings, actor, override_reason, now)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="recheck",
+                entity="session",
+                entity_id=sid,
+                patient_id=other.patient_id,
+                before={"findings": before},
+                after={"findings": sorted(new)},
+            )
+
+    def _audit_placement(
+        self,
+        s: Session,
+        actor: Actor,
+        placed: _Placed,
+        action: str,
+        before: dict[str, Any] | None,
+    ) -> None:
+        now = self._ctx.clock()
+        row = placed.row
+        after = _audit_session(row)
+        after["findings"] = [
+            {"rule": f.rule, "severity": f.severity.value, "message": f.message}
+            for f in placed.findings
+        ]
+        repo.audit(
+            s,
+            at=now,
+            actor=actor.username,
+            action=action,
+            entity="session",
+            entity_id=row.id,
+            patient_id=row.patient_id,
+            before=before,
+            after=after,
+        )
+        labs = placed.labs
+        for verb, rows in (
+            ("create", labs.created),
+            ("move", labs.moved),
+            ("extend", labs.extended),
+            ("cancel", labs.cancelled),
+        ):
+            for lab in rows:
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=actor.username,
+                    action=f"lab-{verb}",
+                    entity="lab_appointment",
+                    entity_id=lab.id,
+                    patient_id=lab.patient_id,
+                    after=_audit_lab(lab),
+                )
+
+    def _outcome(self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool) -> BookingOutcome:
+        view = session_view(placed.row, calendar, self._ctx.catalog)
+        created = {lab.id for lab in placed.labs.created}
+        labs = tuple(
+            lab if saved or lab.id not in created else replace(lab, id=None)
+            for lab in self._labs_serving(placed.row, calendar)
+        )
+        return BookingOutcome(
+            session=view if saved else replace(view, id=None),
+            findings=view.findings,
+            labs=labs,
+            cancelled_labs=tuple(lab_view(x, calendar) for x in placed.labs.cancelled),
+            saved=saved,
+        )
+
+    def _labs_serving(self, row: SessionRow, calendar: ClinicCalendar) -> tuple[LabView, ...]:
+        session = Session.object_session(row)
+        assert session is not None
+        labs = [
+            lab
+            for lab in repo.patient_labs(session, row.patient_id)
+            if any(link.session_id == row.id for link in lab.links)
+        ]
+        return tuple(lab_view(lab, calendar) for lab in labs)
+
+    def _change_status(
+        self, actor: Actor, session_id: int, status: str, reason: str
+    ) -> BookingOutcome:
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            row = repo.session_by_id(s, session_id)
+            patient = repo.patient_by_id(s, row.patient_id, lock=True)
+            row = repo.session_by_id(s, session_id, lock=True)
+            if status == row.status:
+                raise InvalidInputError("status", f"session {session_id} is already {status}")
+            if status not in STATUS_FLOW.get(row.status, frozenset()):
+                raise SchedulingConflictError(
+                    ConflictKind.STATE,
+                    f"session {session_id} is {row.status}; it cannot become {status}",
+                )
+            now = self._ctx.clock()
+            before = _audit_session(row)
+            row.status = status
+            row.status_reason = reason
+            row.updated_at = now
+            uow.flush()
+            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+            params = self._rules.params(s)
+            today = calendar.local_day(now)
+            needs: list[LabNeed] = []
+            changes: dict[int, list[Finding]] = {}
+            for other in state.sessions:
+                evaluation = self._rules.evaluate(
+                    ProposedSession(
+                        therapy=other.therapy_code,
+                        start=calendar.local(other.start_utc),
+                        end=calendar.local(other.end_utc),
+                        day=calendar.local_day(other.start_utc),
+                        session_id=other.id,
+                        course_id=other.course_id,
+                        regimen=regimen_of(other.regimen),
+                    ),
+                    state.timeline(without=other.id),
+                    params,
+                )
+                needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
+                if calendar.local_day(other.start_utc) >= today:
+                    changes[other.id] = list(evaluation.findings)
+            station = repo.lab_station(s, lock=True)
+            labs = LabReconciler(s, state, station, calendar, now).reconcile(
+                n for n in needs if n.requirement.due_to >= today
+            )
+            for sid, extra in labs.findings.items():
+                changes.setdefault(sid, []).extend(extra)
+            self._store_neighbour_findings(s, state, row.id, changes, actor, None, now)
+            placed = _Placed(row, [f.to_finding() for f in _stored(row)], labs, changes)
+            self._audit_placement(
+                s, actor, placed, "cancel" if status == "cancelled" else f"status-{status}", before
+            )
+            uow.flush()
+            outcome = self._outcome(placed, calendar, saved=True)
+            uow.commit()
+            return outcome
+
+
+def _stored(row: SessionRow) -> list[FindingView]:
+    return [finding_view(f) for f in row.findings]
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str]] = set()
+    result = []
+    for finding in findings:
+        key = _finding_key(finding)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
+
+
+def _prefix_error(error: Exception, prefix: str) -> None:
+    error.args = (f"{prefix}: {error}",)
+    if isinstance(error, SchedulingConflictError):
+        error.message = f"{prefix}: {error.message}"

@@ -1,0 +1,222 @@
+"""Applying the lab planner's plan to the database, inside the booking transaction.
+
+The pure planner decides which draws to keep, extend, move, create or cancel; this module
+gives it a ``place`` callback backed by the lab station's real load and the patient's diary,
+then writes the plan and records every change in the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.findings import Finding
+from clinic_app.domain.lab_planner import ExistingLab, LabNeed, LabPlan, NewLab, plan_labs
+from clinic_app.domain.slot_finder import Preference, find_lab_slot
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import LabAppointmentRow, LabLinkRow, LabStationRow
+from clinic_app.services.patient_state import PatientState
+
+
+def tests_text(tests: Iterable[str]) -> str:
+    """Test codes as stored: sorted, comma-separated."""
+    return ",".join(sorted(set(tests)))
+
+
+def _window(needs: Iterable[LabNeed]) -> tuple[date, date]:
+    """The part of every need's window that a draw serving them all lies in."""
+    items = list(needs)
+    return (
+        max(n.requirement.due_from for n in items),
+        min(n.requirement.due_to for n in items),
+    )
+
+
+@dataclass
+class LabChanges:
+    """What the reconciliation did, for the outcome and the audit trail."""
+
+    created: list[LabAppointmentRow] = field(default_factory=list)
+    moved: list[LabAppointmentRow] = field(default_factory=list)
+    extended: list[LabAppointmentRow] = field(default_factory=list)
+    cancelled: list[LabAppointmentRow] = field(default_factory=list)
+    findings: dict[int, list[Finding]] = field(default_factory=dict)
+
+    def touched_sessions(self) -> set[int]:
+        """Sessions whose labs changed."""
+        return {
+            link.session_id
+            for lab in (*self.created, *self.moved, *self.extended)
+            for link in lab.links
+        }
+
+
+class LabReconciler:
+    """Reconciles one patient's lab appointments with the needs of their sessions."""
+
+    def __init__(
+        self,
+        session: Session,
+        state: PatientState,
+        station: LabStationRow,
+        calendar: ClinicCalendar,
+        now: datetime,
+    ) -> None:
+        self._session = session
+        self._state = state
+        self._station = station
+        self._calendar = calendar
+        self._now = now
+        self._handed_out: Counter[datetime] = Counter()
+
+    def _place(
+        self, window_from: date, window_to: date, prefer: Preference, target: date | None
+    ) -> datetime | None:
+        first = self._calendar.localize(datetime.combine(window_from, datetime.min.time()))
+        last = self._calendar.localize(
+            datetime.combine(window_to + timedelta(days=1), datetime.min.time())
+        )
+        load: Counter[datetime] = Counter(
+            repo.lab_starts(
+                self._session,
+                self._station.id,
+                first,
+                last,
+                exclude=(lab.id for lab in self._state.labs),
+            )
+        )
+        load.update(self._handed_out)
+        # The patient's own draws are left out of the load (they may move or be cancelled);
+        # they still keep the patient busy, so no second draw lands on them.
+        own_labs = [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
+        busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
+        start = find_lab_slot(
+            self._calendar,
+            window_from,
+            window_to,
+            prefer=prefer,
+            target=target,
+            capacity=self._station.draws_per_slot,
+            slot_minutes=self._station.slot_minutes,
+            load=load,
+            patient_busy=busy + own_labs + self._handed_spans(),
+            not_before=self._now,
+        )
+        if start is not None:
+            self._handed_out[start] += 1
+        return start
+
+    def _handed_spans(self) -> list[tuple[datetime, datetime]]:
+        length = timedelta(minutes=self._station.slot_minutes)
+        return [(s, s + length) for s in self._handed_out]
+
+    def _existing(self) -> list[ExistingLab]:
+        return [
+            ExistingLab(
+                lab_id=lab.id,
+                start=self._calendar.local(lab.start_utc),
+                day=self._calendar.local_day(lab.start_utc),
+                tests=frozenset(t for t in lab.tests.split(",") if t),
+                completed=lab.status == "completed",
+                links=frozenset((link.session_id, link.rule_id) for link in lab.links),
+            )
+            for lab in self._state.labs
+        ]
+
+    def reconcile(self, needs: Iterable[LabNeed]) -> LabChanges:
+        """Plan against the real diary and write the plan; returns what changed."""
+        plan = plan_labs(
+            needs, self._existing(), now=self._now, calendar=self._calendar, place=self._place
+        )
+        return self._apply(plan)
+
+    def _apply(self, plan: LabPlan) -> LabChanges:
+        changes = LabChanges()
+        by_id = {lab.id: lab for lab in self._state.labs}
+        length = timedelta(minutes=self._station.slot_minutes)
+        for lab_id in plan.cancel:
+            row = by_id[lab_id]
+            row.status = "cancelled"
+            row.updated_at = self._now
+            row.links.clear()
+            changes.cancelled.append(row)
+        # Free the patient's time first, so moved draws may take a cancelled draw's place.
+        self._session.flush()
+        for kept in plan.keep:
+            self._set_links(by_id[kept.lab_id], kept.needs)
+        for extension in plan.extend:
+            row = by_id[extension.lab_id]
+            row.tests = tests_text(extension.tests)
+            row.updated_at = self._now
+            changes.extended.append(row)
+        for moved in plan.moved:
+            row = by_id[moved.lab_id]
+            row.start_utc = moved.start
+            row.end_utc = moved.start + length
+            row.tests = tests_text(moved.tests)
+            row.updated_at = self._now
+            self._set_links(row, moved.needs)
+            changes.moved.append(row)
+        for new in plan.new:
+            changes.created.append(self._create(new, length))
+        for kept in plan.keep:
+            row = by_id[kept.lab_id]
+            if kept.needs and row.status == "booked":
+                row.due_from, row.due_to = _window(kept.needs)
+        for unplaced in plan.unplaced:
+            sid = unplaced.need.session_id
+            if sid is not None:
+                changes.findings.setdefault(sid, []).append(unplaced.finding)
+        self._session.flush()
+        return changes
+
+    def _create(self, new: NewLab, length: timedelta) -> LabAppointmentRow:
+        due_from, due_to = _window(new.needs)
+        row = LabAppointmentRow(
+            patient_id=self._state.patient.id,
+            station_id=self._station.id,
+            tests=tests_text(new.tests),
+            due_from=due_from,
+            due_to=due_to,
+            start_utc=new.start,
+            end_utc=new.start + length,
+            status="booked",
+            created_at=self._now,
+            updated_at=self._now,
+        )
+        row.patient = self._state.patient
+        self._set_links(row, new.needs)
+        self._session.add(row)
+        return row
+
+    def _set_links(self, row: LabAppointmentRow, needs: Iterable[LabNeed]) -> None:
+        wanted = {}
+        for need in needs:
+            key = need.link_key
+            if key is not None:
+                wanted[key] = need
+        for link in list(row.links):
+            if (link.session_id, link.rule_id) not in wanted:
+                row.links.remove(link)
+        present = {(link.session_id, link.rule_id) for link in row.links}
+        for key, need in sorted(wanted.items()):
+            if key in present:
+                continue
+            req = need.requirement
+            row.links.append(
+                LabLinkRow(
+                    session_id=key[0],
+                    rule_id=key[1],
+                    label=req.label,
+                    tests=tests_text(req.tests),
+                    due_from=req.due_from,
+                    due_to=req.due_to,
+                )
+            )
+        if wanted and row.status == "booked":
+            row.due_from, row.due_to = _window(wanted.values())

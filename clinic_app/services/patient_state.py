@@ -1,0 +1,97 @@
+"""Loading one patient's whole picture inside a transaction: doses, labs and busy times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.catalog import Catalog, UnknownTherapyError
+from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.timeline import Dose, DoseSource, LabVisit, PatientTimeline, Regimen
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import LabAppointmentRow, PatientRow, SessionRow
+
+
+def regimen_of(value: str | None) -> Regimen | None:
+    """The stored regimen text as the domain enum."""
+    return Regimen(value) if value else None
+
+
+def session_dose(row: SessionRow, calendar: ClinicCalendar) -> Dose:
+    """A session as a dose in the rule engine's timeline."""
+    return Dose(
+        drug=row.therapy_code,
+        day=calendar.local_day(row.start_utc),
+        source=DoseSource.SESSION,
+        start=calendar.local(row.start_utc),
+        end=calendar.local(row.end_utc),
+        session_id=row.id,
+        course_id=row.course_id,
+        regimen=regimen_of(row.regimen),
+    )
+
+
+@dataclass
+class PatientState:
+    """A patient's active sessions, labs and recorded exposures, as rows and as a timeline."""
+
+    patient: PatientRow
+    sessions: list[SessionRow]
+    labs: list[LabAppointmentRow]
+    recorded: tuple[Dose, ...]
+    calendar: ClinicCalendar
+
+    @classmethod
+    def load(
+        cls, session: Session, patient: PatientRow, calendar: ClinicCalendar, catalog: Catalog
+    ) -> PatientState:
+        """Read everything the rules and the lab planner need about ``patient``."""
+        recorded = []
+        for row in repo.patient_exposures(session, patient.id):
+            try:
+                catalog.get(row.drug_code)
+            except UnknownTherapyError:
+                continue  # a drug retired from the catalog no longer drives any rule
+            day = row.last_dose_date or row.ongoing_since
+            assert day is not None  # the table's CHECK guarantees one of the two
+            recorded.append(
+                Dose(
+                    drug=row.drug_code,
+                    day=day,
+                    source=DoseSource.RECORDED,
+                    ongoing=row.ongoing_since is not None,
+                    where=row.where_given,
+                )
+            )
+        return cls(
+            patient=patient,
+            sessions=repo.patient_sessions(session, patient.id),
+            labs=repo.patient_labs(session, patient.id),
+            recorded=tuple(recorded),
+            calendar=calendar,
+        )
+
+    def timeline(self, *, extra: Dose | None = None, without: int | None = None) -> PatientTimeline:
+        """The timeline of doses and lab visits; ``extra`` added, session ``without`` left out."""
+        doses = [session_dose(s, self.calendar) for s in self.sessions if s.id != without]
+        doses.extend(self.recorded)
+        if extra is not None:
+            doses.append(extra)
+        labs = [
+            LabVisit(
+                day=self.calendar.local_day(lab.start_utc),
+                tests=frozenset(t for t in lab.tests.split(",") if t),
+                lab_id=lab.id,
+                completed=lab.status == "completed",
+            )
+            for lab in self.labs
+        ]
+        return PatientTimeline.of(doses, labs)
+
+    def busy(self, *, without_session: int | None = None) -> list[tuple[datetime, datetime]]:
+        """Intervals the patient is already somewhere (sessions and lab draws)."""
+        spans = [(s.start_utc, s.end_utc) for s in self.sessions if s.id != without_session]
+        spans.extend((lab.start_utc, lab.end_utc) for lab in self.labs)
+        return spans

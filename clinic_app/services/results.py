@@ -1,0 +1,177 @@
+"""Plain result objects the services return; no ORM object leaves the service layer.
+
+Times are aware datetimes in the clinic's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from clinic_app.domain.findings import Evidence, Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding as stored with a session, with its override when there is one."""
+
+    rule: str
+    severity: Severity
+    message: str
+    evidence: str
+    overridden_by: str | None = None
+    override_reason: str | None = None
+
+    @classmethod
+    def of(cls, finding: Finding) -> FindingView:
+        """A not-yet-stored finding (dry run, refusal)."""
+        return cls(finding.rule, finding.severity, finding.message, finding.evidence.value)
+
+    def to_finding(self) -> Finding:
+        """Back to a domain finding (for comparing stored and new findings)."""
+        return Finding(self.rule, self.severity, self.message, Evidence(self.evidence))
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's JSON shape."""
+        data: dict[str, object] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "evidence": self.evidence,
+        }
+        if self.overridden_by is not None:
+            data["override"] = {"by": self.overridden_by, "reason": self.override_reason}
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class LabView:
+    """A lab appointment, with the windows and sessions it serves."""
+
+    id: int | None
+    patient_id: int
+    mrn: str
+    patient_name: str
+    tests: tuple[str, ...]
+    start: datetime
+    end: datetime
+    status: str
+    due_from: date
+    due_to: date
+    session_ids: tuple[int, ...] = ()
+    rules: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    """A session in a chair, as lists and exports show it."""
+
+    id: int | None
+    patient_id: int
+    mrn: str
+    patient_name: str
+    chair_id: int
+    chair: str
+    therapy: str
+    therapy_name: str
+    start: datetime
+    end: datetime
+    status: str
+    course_id: str | None
+    findings: tuple[FindingView, ...] = ()
+    status_reason: str = ""
+
+    @property
+    def worst(self) -> Severity | None:
+        """The most severe finding, for icons and sorting."""
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+
+    @property
+    def overridden(self) -> tuple[FindingView, ...]:
+        """Findings a clinician overrode."""
+        return tuple(f for f in self.findings if f.overridden_by is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class BookingOutcome:
+    """What a book, move or check did (or would do)."""
+
+    session: SessionView
+    findings: tuple[FindingView, ...]
+    labs: tuple[LabView, ...]
+    cancelled_labs: tuple[LabView, ...] = ()
+    saved: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """A dry run: every problem at once, for the live booking dialog and ``check``."""
+
+    session: SessionView | None
+    findings: tuple[FindingView, ...]
+    labs: tuple[LabView, ...]
+    conflict: str | None = None
+    conflict_kind: str | None = None
+
+    @property
+    def hard_refused(self) -> bool:
+        """A HARD finding: can never be saved."""
+        return any(f.severity is Severity.HARD for f in self.findings)
+
+    @property
+    def needs_override(self) -> bool:
+        """BLOCK findings that need a clinical override with a reason."""
+        return any(f.severity is Severity.BLOCK for f in self.findings)
+
+    @property
+    def ok(self) -> bool:
+        """Would book as it stands (no conflict, no HARD, no BLOCK)."""
+        return self.conflict is None and not self.hard_refused and not self.needs_override
+
+
+@dataclass(frozen=True, slots=True)
+class PatientView:
+    """A patient's details."""
+
+    id: int
+    mrn: str
+    name: str
+    date_of_birth: date
+    sex: str | None
+    phone: str | None
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureView:
+    """A recorded outside exposure."""
+
+    id: int
+    patient_id: int
+    drug: str
+    drug_name: str
+    last_dose_date: date | None
+    ongoing_since: date | None
+    where_given: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChairView:
+    """An infusion chair."""
+
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DayList:
+    """The daily list: every session and lab draw of one clinic day, cancelled included."""
+
+    day: date
+    sessions: tuple[SessionView, ...]
+    labs: tuple[LabView, ...]
+    overdue_labs: tuple[LabView, ...] = field(default=())

@@ -1,0 +1,59 @@
+"""The clinical rules as the services use them: shipped defaults plus per-clinic changes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.catalog import Catalog
+from clinic_app.domain.findings import Evaluation
+from clinic_app.domain.rule_parameters import RuleParameters, load_rules_file
+from clinic_app.domain.rules import evaluate
+from clinic_app.domain.timeline import PatientTimeline, ProposedSession
+from clinic_app.persistence.models import RuleSettingRow
+
+
+class RuleBook:
+    """Evaluates proposals with the clinic's current rule parameters."""
+
+    def __init__(self, catalog: Catalog, defaults: RuleParameters, raw_defaults: Mapping[str, Any]):
+        self.catalog = catalog
+        self.defaults = defaults
+        self._raw_defaults = raw_defaults
+        self._cache: tuple[tuple[tuple[str, str], ...], RuleParameters] | None = None
+
+    @classmethod
+    def from_file(cls, path: Path) -> RuleBook:
+        """Load and validate the shipped rules file."""
+        import tomllib
+
+        catalog, params = load_rules_file(path)
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+        return cls(catalog, params, raw.get("rules", {}))
+
+    def params(self, session: Session) -> RuleParameters:
+        """The defaults with this clinic's stored changes applied."""
+        rows = tuple(
+            (r.rule_id, r.value_json)
+            for r in session.scalars(select(RuleSettingRow).order_by(RuleSettingRow.rule_id))
+        )
+        if not rows:
+            return self.defaults
+        if self._cache is not None and self._cache[0] == rows:
+            return self._cache[1]
+        overrides = {rule_id: json.loads(value) for rule_id, value in rows}
+        params = self.defaults.with_overrides(overrides)
+        self._cache = (rows, params)
+        return params
+
+    def evaluate(
+        self, proposal: ProposedSession, timeline: PatientTimeline, params: RuleParameters
+    ) -> Evaluation:
+        """Run the rule engine (pure) on one proposal."""
+        return evaluate(proposal, timeline, self.catalog, params)

@@ -1,0 +1,112 @@
+"""Read-side queries: the daily list, a patient's timeline, date ranges for exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from clinic_app.persistence import repositories as repo
+from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.context import ServiceContext
+from clinic_app.services.results import DayList, LabView, SessionView
+from clinic_app.services.validation import parse_date, require_mrn
+from clinic_app.services.views import lab_view, session_view
+
+OVERDUE_LOOKBACK_DAYS = 14  # how far back the daily list looks for draws not done
+
+
+class ScheduleQueries:
+    """Everything the daily list, grids and exports read."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def day(self, actor: Actor, day: str | date) -> DayList:
+        """One clinic day: sessions by time and chair, lab draws, draws due and not done."""
+        actor.require(Permission.VIEW)
+        the_day = parse_date("date", day)
+        with self._ctx.db.read() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            start = calendar.localize(datetime.combine(the_day, datetime.min.time()))
+            end = calendar.localize(
+                datetime.combine(the_day + timedelta(days=1), datetime.min.time())
+            )
+            sessions = tuple(
+                session_view(r, calendar, self._ctx.catalog)
+                for r in repo.sessions_between(s, start, end)
+            )
+            labs = tuple(lab_view(r, calendar) for r in repo.labs_between(s, start, end))
+            now = self._ctx.clock()
+            overdue = tuple(
+                lab_view(r, calendar)
+                for r in repo.overdue_labs(
+                    s, start - timedelta(days=OVERDUE_LOOKBACK_DAYS), min(now, start)
+                )
+            )
+        return DayList(the_day, sessions, labs, overdue)
+
+    def sessions_between(
+        self, actor: Actor, first: str | date, last: str | date, *, batch_days: int = 7
+    ) -> Iterator[SessionView]:
+        """Sessions from ``first`` to ``last`` inclusive, streamed a few days at a time."""
+        actor.require(Permission.VIEW)
+        day = parse_date("from", first)
+        final = parse_date("to", last)
+        if final < day:
+            raise_range()
+        while day <= final:
+            chunk_end = min(day + timedelta(days=batch_days - 1), final)
+            with self._ctx.db.read() as uow:
+                s = uow.session
+                calendar = repo.load_calendar(s)
+                lo = calendar.localize(datetime.combine(day, datetime.min.time()))
+                hi = calendar.localize(
+                    datetime.combine(chunk_end + timedelta(days=1), datetime.min.time())
+                )
+                rows = [
+                    session_view(r, calendar, self._ctx.catalog)
+                    for r in repo.sessions_between(s, lo, hi)
+                ]
+            yield from rows
+            day = chunk_end + timedelta(days=1)
+
+    def patient_schedule(self, actor: Actor, mrn: str) -> tuple[list[SessionView], list[LabView]]:
+        """Every session and lab appointment of a patient, oldest first (cancelled included)."""
+        actor.require(Permission.VIEW)
+        from sqlalchemy import select
+        from sqlalchemy.orm import selectinload
+
+        from clinic_app.persistence.models import (
+            LabAppointmentRow,
+            SessionFindingRow,
+            SessionRow,
+        )
+
+        with self._ctx.db.read() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            patient = repo.patient_by_mrn(s, require_mrn(mrn))
+            sessions = s.scalars(
+                select(SessionRow)
+                .where(SessionRow.patient_id == patient.id)
+                .options(selectinload(SessionRow.findings).selectinload(SessionFindingRow.override))
+                .order_by(SessionRow.start_utc)
+            ).all()
+            labs = s.scalars(
+                select(LabAppointmentRow)
+                .where(LabAppointmentRow.patient_id == patient.id)
+                .options(selectinload(LabAppointmentRow.links))
+                .order_by(LabAppointmentRow.start_utc)
+            ).all()
+            return (
+                [session_view(r, calendar, self._ctx.catalog) for r in sessions],
+                [lab_view(r, calendar) for r in labs],
+            )
+
+
+def raise_range() -> None:
+    """Refuse an empty date range."""
+    from clinic_app.domain.errors import InvalidInputError
+
+    raise InvalidInputError("to", "the end date is before the start date")

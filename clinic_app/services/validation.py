@@ -1,0 +1,112 @@
+"""Checking and parsing user input; every error names the field and the problem."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from clinic_app.domain.catalog import Catalog, Therapy, UnknownTherapyError
+from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar
+from clinic_app.domain.errors import InvalidInputError
+
+_MRN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$")
+_PHONE = re.compile(r"^[0-9+()\-. ]{3,40}$")
+SEXES = ("F", "M", "X")
+
+
+def parse_date(field: str, value: str | date) -> date:
+    """A date from ``YYYY-MM-DD`` text."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(field, f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_time(field: str, value: str | time) -> time:
+    """A wall-clock time from ``HH:MM`` text."""
+    if isinstance(value, time):
+        return value
+    text = str(value).strip()
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(field, f"{text!r} is not a time (expected HH:MM)") from None
+
+
+def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCalendar) -> datetime:
+    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or an aware datetime)."""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInputError(
+                field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
+            ) from None
+    try:
+        return calendar.localize(moment)
+    except CalendarError as error:
+        raise InvalidInputError(field, str(error)) from None
+
+
+def require_text(
+    field: str, value: str | None, *, max_length: int, allow_empty: bool = False
+) -> str:
+    """Trimmed text within its length; refuses empty text unless allowed."""
+    text = (value or "").strip()
+    if not text and not allow_empty:
+        raise InvalidInputError(field, "must not be empty")
+    if len(text) > max_length:
+        raise InvalidInputError(field, f"is longer than {max_length} characters")
+    if any(ord(c) < 32 and c not in "\t\n" for c in text):
+        raise InvalidInputError(field, "contains control characters")
+    return text
+
+
+def require_mrn(value: str | None) -> str:
+    """An MRN: letters, digits, '-', '/', '.'; up to 40 characters."""
+    text = require_text("mrn", value, max_length=40)
+    if not _MRN.match(text):
+        raise InvalidInputError("mrn", f"{text!r} may hold only letters, digits, '-', '/' and '.'")
+    return text
+
+
+def require_phone(value: str | None) -> str | None:
+    """A phone number or None."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _PHONE.match(text):
+        raise InvalidInputError("phone", f"{text!r} is not a phone number")
+    return text
+
+
+def require_sex(value: str | None) -> str | None:
+    """F, M, X or None."""
+    text = (value or "").strip().upper()
+    if not text:
+        return None
+    if text not in SEXES:
+        raise InvalidInputError("sex", f"{value!r} is not one of F, M, X")
+    return text
+
+
+def require_therapy(catalog: Catalog, code: str, *, bookable: bool) -> Therapy:
+    """The catalog therapy; with ``bookable`` it must be one given in a chair here."""
+    try:
+        therapy = catalog.get((code or "").strip())
+    except UnknownTherapyError:
+        known = ", ".join(t.code for t in (catalog.bookable() if bookable else catalog))
+        raise InvalidInputError(
+            "therapy", f"unknown therapy code {code!r} (known: {known})"
+        ) from None
+    if bookable and not therapy.bookable:
+        raise InvalidInputError(
+            "therapy", f"{therapy.name} is recorded as an outside exposure, not booked in a chair"
+        )
+    return therapy

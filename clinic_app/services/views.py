@@ -1,0 +1,108 @@
+"""Turning rows into the plain result objects (inside the open unit of work)."""
+
+from __future__ import annotations
+
+from clinic_app.domain.catalog import Catalog, UnknownTherapyError
+from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.findings import Severity
+from clinic_app.persistence.models import (
+    ExposureRow,
+    LabAppointmentRow,
+    PatientRow,
+    SessionFindingRow,
+    SessionRow,
+)
+from clinic_app.services.results import (
+    ExposureView,
+    FindingView,
+    LabView,
+    PatientView,
+    SessionView,
+)
+
+
+def therapy_name(catalog: Catalog, code: str) -> str:
+    """The catalog name of a code, or the code itself for a retired therapy."""
+    try:
+        return catalog.get(code).name
+    except UnknownTherapyError:
+        return code
+
+
+def finding_view(row: SessionFindingRow) -> FindingView:
+    """A stored finding with its override."""
+    override = row.override
+    return FindingView(
+        rule=row.rule_id,
+        severity=Severity(row.severity),
+        message=row.message,
+        evidence=row.evidence,
+        overridden_by=override.overridden_by if override else None,
+        override_reason=override.reason if override else None,
+    )
+
+
+def session_view(row: SessionRow, calendar: ClinicCalendar, catalog: Catalog) -> SessionView:
+    """A session row as a result object, times in the clinic's zone."""
+    return SessionView(
+        id=row.id,
+        patient_id=row.patient_id,
+        mrn=row.patient.mrn,
+        patient_name=row.patient.name,
+        chair_id=row.chair_id,
+        chair=row.chair.name,
+        therapy=row.therapy_code,
+        therapy_name=therapy_name(catalog, row.therapy_code),
+        start=calendar.local(row.start_utc),
+        end=calendar.local(row.end_utc),
+        status=row.status,
+        course_id=row.course_id,
+        findings=tuple(finding_view(f) for f in row.findings),
+        status_reason=row.status_reason,
+    )
+
+
+def lab_view(row: LabAppointmentRow, calendar: ClinicCalendar) -> LabView:
+    """A lab appointment row as a result object."""
+    links = sorted(row.links, key=lambda link: (link.session_id, link.rule_id))
+    return LabView(
+        id=row.id,
+        patient_id=row.patient_id,
+        mrn=row.patient.mrn,
+        patient_name=row.patient.name,
+        tests=tuple(t for t in row.tests.split(",") if t),
+        start=calendar.local(row.start_utc),
+        end=calendar.local(row.end_utc),
+        status=row.status,
+        due_from=row.due_from,
+        due_to=row.due_to,
+        session_ids=tuple(sorted({link.session_id for link in links})),
+        rules=tuple(sorted({link.rule_id for link in links})),
+        labels=tuple(link.label for link in links if link.label),
+    )
+
+
+def patient_view(row: PatientRow) -> PatientView:
+    """A patient row as a result object."""
+    return PatientView(
+        id=row.id,
+        mrn=row.mrn,
+        name=row.name,
+        date_of_birth=row.date_of_birth,
+        sex=row.sex,
+        phone=row.phone,
+        notes=row.notes,
+    )
+
+
+def exposure_view(row: ExposureRow, catalog: Catalog) -> ExposureView:
+    """A recorded exposure as a result object."""
+    return ExposureView(
+        id=row.id,
+        patient_id=row.patient_id,
+        drug=row.drug_code,
+        drug_name=therapy_name(catalog, row.drug_code),
+        last_dose_date=row.last_dose_date,
+        ongoing_since=row.ongoing_since,
+        where_given=row.where_given,
+    )
