@@ -1,0 +1,158 @@
+"""The headless CLI as the acceptance interface: JSON shapes, exit codes, nothing written."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clinic_app.bootstrap import Services, open_services
+from clinic_app.cli import main
+from clinic_app.services.clock import fixed_clock
+from tests.conftest import NOW
+
+
+def run(services: Services, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err, services=services)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def cli_clinic(db_url: str) -> Services:
+    services = open_services(db_url, clock=fixed_clock(NOW))
+    assert run(services, "init", "--timezone", "Europe/London")[0] == 0
+    for chair in ("Chair 1", "Chair 2"):
+        assert run(services, "chair", "add", chair)[0] == 0
+    code, _, err = run(services, "patient", "add", "--mrn", "M001", "--name", "Alice Archer",
+                       "--dob", "1950-03-14", "--sex", "F")
+    assert code == 0, err
+    return services
+
+
+def session_count(services: Services, day: str = "2026-11-24") -> int:
+    code, out, _ = run(services, "day", day, "--json")
+    assert code == 0
+    return len(json.loads(out)["sessions"])
+
+
+def test_book_json_shape(cli_clinic: Services) -> None:
+    code, out, err = run(cli_clinic, "book", "--mrn", "M001", "--therapy", "zoledronic-acid",
+                         "--start", "2026-11-24T09:00", "--chair", "Chair 1", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["ok"] is True
+    assert isinstance(data["id"], int)
+    assert (data["chair"], data["start"], data["end"], data["therapy"]) == (
+        "Chair 1", "2026-11-24T09:00", "2026-11-24T10:00", "zoledronic-acid")
+    assert isinstance(data["findings"], list)
+    assert isinstance(data["labs"], list)
+
+
+def test_day_json_shape_includes_cancelled(cli_clinic: Services) -> None:
+    code, out, _ = run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
+                       "--start", "2026-11-24T09:00", "--json")
+    sid = json.loads(out)["id"]
+    assert run(cli_clinic, "cancel", str(sid), "--reason", "unwell")[0] == 0
+    code, out, _ = run(cli_clinic, "day", "2026-11-24", "--json")
+    data = json.loads(out)
+    assert data["date"] == "2026-11-24"
+    (session,) = data["sessions"]
+    assert set(session) >= {"id", "mrn", "patient", "chair", "therapy", "start", "end",
+                            "status", "findings"}
+    assert session["status"] == "cancelled"
+    assert "labs" in data
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--start", "2026-13-01T09:00", "--therapy", "denosumab", "--mrn", "M001"), "start"),
+        (("--start", "2026-11-24T09:00", "--therapy", "unobtainium", "--mrn", "M001"),
+         "therapy"),
+        (("--start", "2026-11-24T09:00", "--therapy", "denosumab", "--mrn", "NOBODY"), "mrn"),
+    ],
+)
+def test_invalid_input_exit_2_nothing_written(
+    cli_clinic: Services, args: tuple[str, ...], words: str
+) -> None:
+    code, out, err = run(cli_clinic, "book", *args)
+    assert code == 2
+    assert err.startswith("invalid input: " + words)
+    assert "Traceback" not in err
+    assert session_count(cli_clinic) == 0
+
+
+def test_conflict_exit_4(cli_clinic: Services) -> None:
+    assert run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
+               "--start", "2026-11-24T09:00", "--chair", "Chair 1")[0] == 0
+    run(cli_clinic, "patient", "add", "--mrn", "M002", "--name", "Bob", "--dob", "1940-01-01")
+    code, out, err = run(cli_clinic, "book", "--mrn", "M002", "--therapy", "denosumab",
+                         "--start", "2026-11-24T09:00", "--chair", "Chair 1", "--json")
+    assert code == 4
+    assert json.loads(out)["conflict"] == "chair"
+    assert "Chair 1 is taken" in err
+
+
+def test_slots_lists_free_times(cli_clinic: Services) -> None:
+    code, out, _ = run(cli_clinic, "slots", "--mrn", "M001", "--therapy", "ibandronate",
+                       "--after", "2026-11-24", "--count", "3", "--json")
+    assert code == 0
+    slots = json.loads(out)["slots"]
+    assert [s["start"] for s in slots] == ["2026-11-24T08:00", "2026-11-24T08:15",
+                                           "2026-11-24T08:30"]
+
+
+def test_export_csv(cli_clinic: Services, tmp_path: Path) -> None:
+    run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
+        "--start", "2026-11-24T09:00")
+    target = tmp_path / "out.csv"
+    code, out, _ = run(cli_clinic, "export", "--from", "2026-11-23", "--to", "2026-11-30",
+                       "--format", "csv", "--out", str(target))
+    assert code == 0
+    lines = target.read_text().splitlines()
+    assert lines[0].startswith("session_id,date,start,end,chair,mrn")
+    assert len(lines) == 2
+
+
+def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--db", "oracle://x/y", "day", "2026-11-24"], out=out, err=err)
+    assert code == 2
+    assert "not supported" in err.getvalue()
+
+
+def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
+    env = dict(os.environ, CLINIC_APP_DB=url)
+    return subprocess.Popen([sys.executable, "-m", "clinic_app", *argv], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_two_processes_race_for_one_chair(db_url: str) -> None:
+    """Two desks book the same chair and time at once: exactly one wins, the other exit 4."""
+    services = open_services(db_url)
+    run(services, "init")
+    run(services, "chair", "add", "Chair 1")
+    for mrn in ("R1", "R2"):
+        assert run(services, "patient", "add", "--mrn", mrn, "--name", mrn, "--dob",
+                   "1950-01-01")[0] == 0
+    services.engine.dispose()
+    start = "2031-03-04T10:00"  # a Tuesday, in the future for real clocks
+    procs = [_cli_process(db_url, "book", "--mrn", mrn, "--therapy", "zoledronic-acid",
+                          "--start", start, "--chair", "Chair 1") for mrn in ("R1", "R2")]
+    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read())  # type: ignore[union-attr]
+               for p in procs]
+    codes = sorted(code for code, _, _ in results)
+    assert codes == [0, 4], results
+    loser = next(err for code, _, err in results if code == 4)
+    assert "conflict" in loser
+    services = open_services(db_url)
+    code, out, _ = run(services, "day", "2031-03-04", "--json")
+    assert [s["mrn"] for s in json.loads(out)["sessions"]] in (["R1"], ["R2"])
+    services.engine.dispose()
