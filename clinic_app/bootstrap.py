@@ -44,6 +44,6 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         ctx=ctx,
         rules=rules,
         booking=BookingService(ctx, rules),
-        setup=ClinicSetupService(ctx),
+        setup=ClinicSetupService(ctx, rules),
         queries=ScheduleQueries(ctx),
     )

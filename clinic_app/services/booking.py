@@ -35,16 +35,21 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
     LabAppointmentRow,
-    OverrideRow,
     PatientRow,
-    SessionFindingRow,
     SessionRow,
 )
 from clinic_app.persistence.unit_of_work import UnitOfWork
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.findings_store import (
+    finding_key,
+    store_changed_findings,
+    store_findings,
+    unique_findings,
+)
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
 from clinic_app.services.patient_state import PatientState, regimen_of, session_dose
+from clinic_app.services.recheck import proposal_of, recheck_patient
 from clinic_app.services.results import (
     BookingOutcome,
     CheckResult,
@@ -131,10 +136,6 @@ def _audit_lab(row: LabAppointmentRow) -> dict[str, Any]:
         "due_to": row.due_to.isoformat(),
         "sessions": sorted({link.session_id for link in row.links}),
     }
-
-
-def _finding_key(finding: Finding) -> tuple[str, str, str]:
-    return (finding.rule, finding.severity.value, finding.message)
 
 
 class BookingService:
@@ -524,25 +525,17 @@ class BookingService:
         for other in state.sessions:
             if other.id == row.id:
                 continue
-            proposal = ProposedSession(
-                therapy=other.therapy_code,
-                start=calendar.local(other.start_utc),
-                end=calendar.local(other.end_utc),
-                day=calendar.local_day(other.start_utc),
-                session_id=other.id,
-                course_id=other.course_id,
-                regimen=regimen_of(other.regimen),
-            )
+            proposal = proposal_of(other, calendar)
             timeline = state.timeline(extra=this_dose, without=row.id)
             evaluation = self._rules.evaluate(proposal, timeline, params)
             needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
             if proposal.day < today:
                 continue  # a past session's findings are history
-            before = {_finding_key(f.to_finding()) for f in _stored(other)}
+            before = {finding_key(f.to_finding()) for f in _stored(other)}
             after = list(evaluation.findings)
             changes[other.id] = after
             for finding in after:
-                if _finding_key(finding) in before:
+                if finding_key(finding) in before:
                     continue
                 if finding.severity in (Severity.HARD, Severity.BLOCK):
                     caused.append(
@@ -557,7 +550,7 @@ class BookingService:
                             related_session_id=other.id,
                         )
                     )
-        return changes, _unique(caused), needs
+        return changes, unique_findings(caused), needs
 
     # ----------------------------------------------------------------- checks
 
@@ -690,46 +683,7 @@ class BookingService:
         override_reason: str | None,
         now: datetime,
     ) -> None:
-        previous = {
-            (f.rule_id, f.message): f.override for f in row.findings if f.override is not None
-        }
-        row.findings.clear()
-        s.flush()
-        for finding in _unique(findings):
-            override = previous.get((finding.rule, finding.message))
-            if finding.severity is Severity.BLOCK and override_reason:
-                override = OverrideRow(
-                    session_id=row.id,
-                    rule_id=finding.rule,
-                    message=finding.message,
-                    overridden_by=actor.username,
-                    reason=override_reason,
-                    at_utc=now,
-                )
-                s.add(override)
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=actor.username,
-                    action="override",
-                    entity="session",
-                    entity_id=row.id,
-                    patient_id=row.patient_id,
-                    after={
-                        "rule": finding.rule,
-                        "message": finding.message,
-                        "reason": override_reason,
-                    },
-                )
-            row.findings.append(
-                SessionFindingRow(
-                    rule_id=finding.rule,
-                    severity=finding.severity.value,
-                    message=finding.message,
-                    evidence=finding.evidence.value,
-                    override=override,
-                )
-            )
+        store_findings(s, row, findings, actor, override_reason, now)
 
     def _store_neighbour_findings(
         self,
@@ -743,26 +697,8 @@ class BookingService:
     ) -> None:
         by_id = {x.id: x for x in state.sessions}
         for sid, findings in changes.items():
-            other = by_id.get(sid)
-            if other is None or sid == own_id:
-                continue
-            old = {_finding_key(f.to_finding()) for f in _stored(other)}
-            new = {_finding_key(f) for f in findings}
-            if old == new:
-                continue
-            before = sorted(old)
-            self._store_findings(s, other, findings, actor, override_reason, now)
-            repo.audit(
-                s,
-                at=now,
-                actor=actor.username,
-                action="recheck",
-                entity="session",
-                entity_id=sid,
-                patient_id=other.patient_id,
-                before={"findings": before},
-                after={"findings": sorted(new)},
-            )
+            if sid != own_id and sid in by_id:
+                store_changed_findings(s, by_id[sid], findings, actor, override_reason, now)
 
     def _audit_placement(
         self,
@@ -856,36 +792,8 @@ class BookingService:
             row.status_reason = reason
             row.updated_at = now
             uow.flush()
-            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
-            params = self._rules.params(s)
-            today = calendar.local_day(now)
-            needs: list[LabNeed] = []
-            changes: dict[int, list[Finding]] = {}
-            for other in state.sessions:
-                evaluation = self._rules.evaluate(
-                    ProposedSession(
-                        therapy=other.therapy_code,
-                        start=calendar.local(other.start_utc),
-                        end=calendar.local(other.end_utc),
-                        day=calendar.local_day(other.start_utc),
-                        session_id=other.id,
-                        course_id=other.course_id,
-                        regimen=regimen_of(other.regimen),
-                    ),
-                    state.timeline(without=other.id),
-                    params,
-                )
-                needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
-                if calendar.local_day(other.start_utc) >= today:
-                    changes[other.id] = list(evaluation.findings)
-            station = repo.lab_station(s, lock=True)
-            labs = LabReconciler(s, state, station, calendar, now).reconcile(
-                n for n in needs if n.requirement.due_to >= today
-            )
-            for sid, extra in labs.findings.items():
-                changes.setdefault(sid, []).extend(extra)
-            self._store_neighbour_findings(s, state, row.id, changes, actor, None, now)
-            placed = _Placed(row, [f.to_finding() for f in _stored(row)], labs, changes)
+            labs = recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
+            placed = _Placed(row, [f.to_finding() for f in _stored(row)], labs, {})
             self._audit_placement(
                 s, actor, placed, "cancel" if status == "cancelled" else f"status-{status}", before
             )
@@ -897,17 +805,6 @@ class BookingService:
 
 def _stored(row: SessionRow) -> list[FindingView]:
     return [finding_view(f) for f in row.findings]
-
-
-def _unique(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, str]] = set()
-    result = []
-    for finding in findings:
-        key = _finding_key(finding)
-        if key not in seen:
-            seen.add(key)
-            result.append(finding)
-    return result
 
 
 def _prefix_error(error: Exception, prefix: str) -> None:

@@ -22,6 +22,7 @@ from clinic_app.persistence.models import (
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.results import ChairView, ExposureView, PatientView
+from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
     parse_date,
     require_mrn,
@@ -41,8 +42,9 @@ DEFAULT_LAB_SLOT_MINUTES = 15
 class ClinicSetupService:
     """Creates and changes the clinic's master data."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, rules: RuleBook) -> None:
         self._ctx = ctx
+        self._rules = rules
 
     def is_initialised(self) -> bool:
         """True once a clinic has been set up in this database."""

@@ -1,0 +1,111 @@
+"""Storing a session's current findings, with overrides and audit entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.findings import Finding, Severity
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import OverrideRow, SessionFindingRow, SessionRow
+from clinic_app.services.actor import Actor
+from clinic_app.services.views import finding_view
+
+FindingKey = tuple[str, str, str]
+
+
+def finding_key(finding: Finding) -> FindingKey:
+    """What makes two findings the same: rule, severity and message."""
+    return (finding.rule, finding.severity.value, finding.message)
+
+
+def unique_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in order, each once."""
+    seen: set[FindingKey] = set()
+    result = []
+    for finding in findings:
+        key = finding_key(finding)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
+
+
+def stored_keys(row: SessionRow) -> set[FindingKey]:
+    """The keys of the findings stored with a session now."""
+    return {finding_key(finding_view(f).to_finding()) for f in row.findings}
+
+
+def store_findings(
+    s: Session,
+    row: SessionRow,
+    findings: Iterable[Finding],
+    actor: Actor,
+    override_reason: str | None,
+    now: datetime,
+) -> None:
+    """Replace the session's findings; BLOCKs get the override, earlier overrides are kept."""
+    previous = {(f.rule_id, f.message): f.override for f in row.findings if f.override is not None}
+    row.findings.clear()
+    s.flush()
+    for finding in unique_findings(findings):
+        override = previous.get((finding.rule, finding.message))
+        if finding.severity is Severity.BLOCK and override_reason:
+            override = OverrideRow(
+                session_id=row.id,
+                rule_id=finding.rule,
+                message=finding.message,
+                overridden_by=actor.username,
+                reason=override_reason,
+                at_utc=now,
+            )
+            s.add(override)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="override",
+                entity="session",
+                entity_id=row.id,
+                patient_id=row.patient_id,
+                after={"rule": finding.rule, "message": finding.message, "reason": override_reason},
+            )
+        row.findings.append(
+            SessionFindingRow(
+                rule_id=finding.rule,
+                severity=finding.severity.value,
+                message=finding.message,
+                evidence=finding.evidence.value,
+                override=override,
+            )
+        )
+
+
+def store_changed_findings(
+    s: Session,
+    row: SessionRow,
+    findings: list[Finding],
+    actor: Actor,
+    override_reason: str | None,
+    now: datetime,
+) -> bool:
+    """Store a re-checked session's findings when they changed; audit the change."""
+    old = stored_keys(row)
+    new = {finding_key(f) for f in findings}
+    if old == new:
+        return False
+    store_findings(s, row, findings, actor, override_reason, now)
+    repo.audit(
+        s,
+        at=now,
+        actor=actor.username,
+        action="recheck",
+        entity="session",
+        entity_id=row.id,
+        patient_id=row.patient_id,
+        before={"findings": sorted(old)},
+        after={"findings": sorted(new)},
+    )
+    return True

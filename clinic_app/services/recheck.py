@@ -1,0 +1,73 @@
+"""Re-checking a patient's sessions after their timeline changed (status, exposure, cancel).
+
+Findings of sessions from today on are replaced by the engine's current verdict (overrides
+kept where the same finding remains), and lab appointments are reconciled with the needs of
+every session, so a newly recorded outside antiresorptive adds the co-therapy labs to an iron
+session booked earlier, and a cancelled dose takes its labs with it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.findings import Finding
+from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.timeline import ProposedSession
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import PatientRow, SessionRow
+from clinic_app.services.actor import Actor
+from clinic_app.services.context import ServiceContext
+from clinic_app.services.findings_store import store_changed_findings
+from clinic_app.services.lab_sync import LabChanges, LabReconciler
+from clinic_app.services.patient_state import PatientState, regimen_of
+from clinic_app.services.rulebook import RuleBook
+
+
+def proposal_of(row: SessionRow, calendar: ClinicCalendar) -> ProposedSession:
+    """An existing session as the engine's proposal (for re-checks)."""
+    return ProposedSession(
+        therapy=row.therapy_code,
+        start=calendar.local(row.start_utc),
+        end=calendar.local(row.end_utc),
+        day=calendar.local_day(row.start_utc),
+        session_id=row.id,
+        course_id=row.course_id,
+        regimen=regimen_of(row.regimen),
+    )
+
+
+def recheck_patient(
+    s: Session,
+    ctx: ServiceContext,
+    rules: RuleBook,
+    actor: Actor,
+    patient: PatientRow,
+    calendar: ClinicCalendar,
+    now: datetime,
+) -> LabChanges:
+    """Re-evaluate every active session of ``patient``, store findings, reconcile labs."""
+    state = PatientState.load(s, patient, calendar, ctx.catalog)
+    params = rules.params(s)
+    today = calendar.local_day(now)
+    needs: list[LabNeed] = []
+    changes: dict[int, list[Finding]] = {}
+    for other in state.sessions:
+        evaluation = rules.evaluate(
+            proposal_of(other, calendar), state.timeline(without=other.id), params
+        )
+        needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
+        if calendar.local_day(other.start_utc) >= today:
+            changes[other.id] = list(evaluation.findings)
+    station = repo.lab_station(s, lock=True)
+    labs = LabReconciler(s, state, station, calendar, now).reconcile(
+        n for n in needs if n.requirement.due_to >= today
+    )
+    for sid, extra in labs.findings.items():
+        changes.setdefault(sid, []).extend(extra)
+    by_id = {x.id: x for x in state.sessions}
+    for sid, findings in changes.items():
+        store_changed_findings(s, by_id[sid], findings, actor, None, now)
+    return labs
