@@ -130,7 +130,8 @@ class ClinicCalendar:
 
     def closed_reason(self, start: datetime, end: datetime) -> str | None:
         """Why an appointment from ``start`` to ``end`` cannot be held, or None if it can."""
-        if end <= start:
+        # Compare instants in UTC: same-zone comparison ignores ``fold`` in the repeated hour.
+        if to_utc(end) <= to_utc(start):
             return "the end is not after the start"
         local_start, local_end = self.local(start), self.local(end)
         day = local_start.date()
