@@ -27,9 +27,7 @@ from clinic_app.services.clock import fixed_clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PG_URL = os.environ.get(
-    "CLINIC_APP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("CLINIC_APP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 LONDON = ZoneInfo("Europe/London")
 # Monday 23 November 2026, 07:00 in London: the clinic opens at 08:00.
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=LONDON)

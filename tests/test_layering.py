@@ -9,8 +9,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "clinic_app"
 FORBIDDEN = {
-    "domain": ("PySide6", "sqlalchemy", "alembic", "clinic_app.persistence",
-               "clinic_app.services", "clinic_app.gui"),
+    "domain": (
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+        "clinic_app.persistence",
+        "clinic_app.services",
+        "clinic_app.gui",
+    ),
     "persistence": ("PySide6", "clinic_app.services", "clinic_app.gui"),
     "services": ("PySide6", "clinic_app.gui"),
     "exports": ("clinic_app.gui", "clinic_app.persistence"),

@@ -29,8 +29,19 @@ def cli_clinic(db_url: str) -> Services:
     assert run(services, "init", "--timezone", "Europe/London")[0] == 0
     for chair in ("Chair 1", "Chair 2"):
         assert run(services, "chair", "add", chair)[0] == 0
-    code, _, err = run(services, "patient", "add", "--mrn", "M001", "--name", "Alice Archer",
-                       "--dob", "1950-03-14", "--sex", "F")
+    code, _, err = run(
+        services,
+        "patient",
+        "add",
+        "--mrn",
+        "M001",
+        "--name",
+        "Alice Archer",
+        "--dob",
+        "1950-03-14",
+        "--sex",
+        "F",
+    )
     assert code == 0, err
     return services
 
@@ -42,29 +53,62 @@ def session_count(services: Services, day: str = "2026-11-24") -> int:
 
 
 def test_book_json_shape(cli_clinic: Services) -> None:
-    code, out, err = run(cli_clinic, "book", "--mrn", "M001", "--therapy", "zoledronic-acid",
-                         "--start", "2026-11-24T09:00", "--chair", "Chair 1", "--json")
+    code, out, err = run(
+        cli_clinic,
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "zoledronic-acid",
+        "--start",
+        "2026-11-24T09:00",
+        "--chair",
+        "Chair 1",
+        "--json",
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["ok"] is True
     assert isinstance(data["id"], int)
     assert (data["chair"], data["start"], data["end"], data["therapy"]) == (
-        "Chair 1", "2026-11-24T09:00", "2026-11-24T10:00", "zoledronic-acid")
+        "Chair 1",
+        "2026-11-24T09:00",
+        "2026-11-24T10:00",
+        "zoledronic-acid",
+    )
     assert isinstance(data["findings"], list)
     assert isinstance(data["labs"], list)
 
 
 def test_day_json_shape_includes_cancelled(cli_clinic: Services) -> None:
-    code, out, _ = run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
-                       "--start", "2026-11-24T09:00", "--json")
+    code, out, _ = run(
+        cli_clinic,
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "denosumab",
+        "--start",
+        "2026-11-24T09:00",
+        "--json",
+    )
     sid = json.loads(out)["id"]
     assert run(cli_clinic, "cancel", str(sid), "--reason", "unwell")[0] == 0
     code, out, _ = run(cli_clinic, "day", "2026-11-24", "--json")
     data = json.loads(out)
     assert data["date"] == "2026-11-24"
     (session,) = data["sessions"]
-    assert set(session) >= {"id", "mrn", "patient", "chair", "therapy", "start", "end",
-                            "status", "findings"}
+    assert set(session) >= {
+        "id",
+        "mrn",
+        "patient",
+        "chair",
+        "therapy",
+        "start",
+        "end",
+        "status",
+        "findings",
+    }
     assert session["status"] == "cancelled"
     assert "labs" in data
 
@@ -73,8 +117,7 @@ def test_day_json_shape_includes_cancelled(cli_clinic: Services) -> None:
     ("args", "words"),
     [
         (("--start", "2026-13-01T09:00", "--therapy", "denosumab", "--mrn", "M001"), "start"),
-        (("--start", "2026-11-24T09:00", "--therapy", "unobtainium", "--mrn", "M001"),
-         "therapy"),
+        (("--start", "2026-11-24T09:00", "--therapy", "unobtainium", "--mrn", "M001"), "therapy"),
         (("--start", "2026-11-24T09:00", "--therapy", "denosumab", "--mrn", "NOBODY"), "mrn"),
     ],
 )
@@ -89,31 +132,80 @@ def test_invalid_input_exit_2_nothing_written(
 
 
 def test_conflict_exit_4(cli_clinic: Services) -> None:
-    assert run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
-               "--start", "2026-11-24T09:00", "--chair", "Chair 1")[0] == 0
+    assert (
+        run(
+            cli_clinic,
+            "book",
+            "--mrn",
+            "M001",
+            "--therapy",
+            "denosumab",
+            "--start",
+            "2026-11-24T09:00",
+            "--chair",
+            "Chair 1",
+        )[0]
+        == 0
+    )
     run(cli_clinic, "patient", "add", "--mrn", "M002", "--name", "Bob", "--dob", "1940-01-01")
-    code, out, err = run(cli_clinic, "book", "--mrn", "M002", "--therapy", "denosumab",
-                         "--start", "2026-11-24T09:00", "--chair", "Chair 1", "--json")
+    code, out, err = run(
+        cli_clinic,
+        "book",
+        "--mrn",
+        "M002",
+        "--therapy",
+        "denosumab",
+        "--start",
+        "2026-11-24T09:00",
+        "--chair",
+        "Chair 1",
+        "--json",
+    )
     assert code == 4
     assert json.loads(out)["conflict"] == "chair"
     assert "Chair 1 is taken" in err
 
 
 def test_slots_lists_free_times(cli_clinic: Services) -> None:
-    code, out, _ = run(cli_clinic, "slots", "--mrn", "M001", "--therapy", "ibandronate",
-                       "--after", "2026-11-24", "--count", "3", "--json")
+    code, out, _ = run(
+        cli_clinic,
+        "slots",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "ibandronate",
+        "--after",
+        "2026-11-24",
+        "--count",
+        "3",
+        "--json",
+    )
     assert code == 0
     slots = json.loads(out)["slots"]
-    assert [s["start"] for s in slots] == ["2026-11-24T08:00", "2026-11-24T08:15",
-                                           "2026-11-24T08:30"]
+    assert [s["start"] for s in slots] == [
+        "2026-11-24T08:00",
+        "2026-11-24T08:15",
+        "2026-11-24T08:30",
+    ]
 
 
 def test_export_csv(cli_clinic: Services, tmp_path: Path) -> None:
-    run(cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab",
-        "--start", "2026-11-24T09:00")
+    run(
+        cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-24T09:00"
+    )
     target = tmp_path / "out.csv"
-    code, out, _ = run(cli_clinic, "export", "--from", "2026-11-23", "--to", "2026-11-30",
-                       "--format", "csv", "--out", str(target))
+    code, out, _ = run(
+        cli_clinic,
+        "export",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-30",
+        "--format",
+        "csv",
+        "--out",
+        str(target),
+    )
     assert code == 0
     lines = target.read_text().splitlines()
     assert lines[0].startswith("session_id,date,start,end,chair,mrn")
@@ -129,8 +221,13 @@ def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
 
 def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
     env = dict(os.environ, CLINIC_APP_DB=url)
-    return subprocess.Popen([sys.executable, "-m", "clinic_app", *argv], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "clinic_app", *argv],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.slow
@@ -140,14 +237,31 @@ def test_two_processes_race_for_one_chair(db_url: str) -> None:
     run(services, "init")
     run(services, "chair", "add", "Chair 1")
     for mrn in ("R1", "R2"):
-        assert run(services, "patient", "add", "--mrn", mrn, "--name", mrn, "--dob",
-                   "1950-01-01")[0] == 0
+        assert (
+            run(services, "patient", "add", "--mrn", mrn, "--name", mrn, "--dob", "1950-01-01")[0]
+            == 0
+        )
     services.engine.dispose()
     start = "2031-03-04T10:00"  # a Tuesday, in the future for real clocks
-    procs = [_cli_process(db_url, "book", "--mrn", mrn, "--therapy", "zoledronic-acid",
-                          "--start", start, "--chair", "Chair 1") for mrn in ("R1", "R2")]
-    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read())  # type: ignore[union-attr]
-               for p in procs]
+    procs = [
+        _cli_process(
+            db_url,
+            "book",
+            "--mrn",
+            mrn,
+            "--therapy",
+            "zoledronic-acid",
+            "--start",
+            start,
+            "--chair",
+            "Chair 1",
+        )
+        for mrn in ("R1", "R2")
+    ]
+    results = [
+        (p.wait(timeout=120), p.stdout.read(), p.stderr.read())  # type: ignore[union-attr]
+        for p in procs
+    ]
     codes = sorted(code for code, _, _ in results)
     assert codes == [0, 4], results
     loser = next(err for code, _, err in results if code == 4)

@@ -56,8 +56,15 @@ def test_mount_lookup_picks_the_longest_mount_point() -> None:
     assert mount_fs_type(Path("/home/u/clinic.sqlite3"), MOUNTS) == "ext4"
 
 
-@pytest.mark.parametrize("path", ["/mnt/share/clinic.sqlite3", "/srv/nfs/clinic.sqlite3",
-                                  "//server/share/clinic.sqlite3", r"\\server\share\c.db"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/mnt/share/clinic.sqlite3",
+        "/srv/nfs/clinic.sqlite3",
+        "//server/share/clinic.sqlite3",
+        r"\\server\share\c.db",
+    ],
+)
 def test_network_paths_detected(path: str) -> None:
     assert is_network_path(Path(path), MOUNTS)
 

@@ -33,8 +33,13 @@ def counts(services: Services) -> tuple[int, int, int]:
         )
 
 
-def book(services: Services, mrn: str, start: str, therapy: str = "denosumab",
-         chair: str | None = "Chair 1") -> int:
+def book(
+    services: Services,
+    mrn: str,
+    start: str,
+    therapy: str = "denosumab",
+    chair: str | None = "Chair 1",
+) -> int:
     outcome = services.booking.book(
         DESK, BookingRequest(mrn=mrn, therapy=therapy, start=start, chair=chair)
     )
@@ -44,8 +49,10 @@ def book(services: Services, mrn: str, start: str, therapy: str = "denosumab",
 
 def test_book_stores_session_in_clinic_zone_and_utc(clinic: Services) -> None:
     outcome = clinic.booking.book(
-        DESK, BookingRequest(mrn="M001", therapy="zoledronic-acid", start="2026-11-24T09:00",
-                             chair="Chair 2")
+        DESK,
+        BookingRequest(
+            mrn="M001", therapy="zoledronic-acid", start="2026-11-24T09:00", chair="Chair 2"
+        ),
     )
     view = outcome.session
     assert view.start == datetime(2026, 11, 24, 9, 0, tzinfo=LONDON)
@@ -183,7 +190,9 @@ def test_move_changes_time_and_chair(clinic: Services) -> None:
     outcome = clinic.booking.move(DESK, first, "2026-11-25T14:00", chair="Chair 3")
     assert outcome.session.id == first
     assert (outcome.session.chair, outcome.session.start) == (
-        "Chair 3", datetime(2026, 11, 25, 14, 0, tzinfo=LONDON))
+        "Chair 3",
+        datetime(2026, 11, 25, 14, 0, tzinfo=LONDON),
+    )
 
 
 def test_status_flow(clinic: Services) -> None:
@@ -205,9 +214,13 @@ def test_front_desk_cannot_set_clinical_status(clinic: Services) -> None:
 def test_find_slots_skips_taken_times(clinic: Services) -> None:
     for chair in ("Chair 1", "Chair 2", "Chair 3"):
         clinic.booking.book(
-            DESK, BookingRequest(mrn={"Chair 1": "M002", "Chair 2": "M003",
-                                      "Chair 3": "M004"}[chair],
-                                 therapy="zoledronic-acid", start="2026-11-23T08:00", chair=chair)
+            DESK,
+            BookingRequest(
+                mrn={"Chair 1": "M002", "Chair 2": "M003", "Chair 3": "M004"}[chair],
+                therapy="zoledronic-acid",
+                start="2026-11-23T08:00",
+                chair=chair,
+            ),
         )
     slots = clinic.booking.find_slots(DESK, "M001", "denosumab", "2026-11-23", count=3)
     assert slots[0].start == datetime(2026, 11, 23, 9, 0, tzinfo=LONDON)

@@ -44,8 +44,9 @@ def _worker(url: str, index: int, barrier: mp.synchronize.Barrier, queue: mp.Que
         try:
             services.booking.book(
                 DESK,
-                BookingRequest(mrn=f"P{index}", therapy="ibandronate", start=start,
-                               chair="Chair 1"),
+                BookingRequest(
+                    mrn=f"P{index}", therapy="ibandronate", start=start, chair="Chair 1"
+                ),
             )
             won += 1
         except SchedulingConflictError:
@@ -60,13 +61,13 @@ def test_racing_desks_never_double_book(db_url: str) -> None:
     services.setup.init_clinic(ADMIN)
     services.setup.add_chair(ADMIN, "Chair 1")
     for index in range(WORKERS):
-        services.setup.add_patient(DESK, mrn=f"P{index}", name=f"Patient {index}",
-                                   date_of_birth="1950-01-01")
+        services.setup.add_patient(
+            DESK, mrn=f"P{index}", name=f"Patient {index}", date_of_birth="1950-01-01"
+        )
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(WORKERS)
     queue: mp.Queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(db_url, i, barrier, queue))
-             for i in range(WORKERS)]
+    procs = [ctx.Process(target=_worker, args=(db_url, i, barrier, queue)) for i in range(WORKERS)]
     for p in procs:
         p.start()
     results = [queue.get(timeout=240) for _ in procs]
