@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from clinic_app.persistence.engine import make_engine
 from clinic_app.persistence.migrate import upgrade_to_head
 from clinic_app.persistence.unit_of_work import Database
+from clinic_app.services.auth import AuthService
 from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
@@ -26,6 +27,7 @@ class Services:
     booking: BookingService
     setup: ClinicSetupService
     queries: ScheduleQueries
+    auth: AuthService
 
     @property
     def engine(self) -> Engine:
@@ -46,4 +48,5 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         booking=BookingService(ctx, rules),
         setup=ClinicSetupService(ctx, rules),
         queries=ScheduleQueries(ctx),
+        auth=AuthService(ctx),
     )

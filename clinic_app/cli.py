@@ -1,8 +1,10 @@
 """The headless entry point: parse, call the services, print. No rule lives here.
 
-Exit codes: 0 done; 2 invalid input (nothing written); 3 refused by a clinical rule;
-4 refused by a scheduling conflict (chair, patient, lab capacity, hours); 5 not permitted;
-1 the database could not be reached.
+Every command except ``init`` acts as a logged-in user: ``--user NAME`` with the password from
+``CLINIC_APP_PASSWORD`` or a prompt. Exit codes: 0 done; 2 invalid input (nothing written);
+3 refused by a clinical rule; 4 refused by a scheduling conflict (chair, patient, lab capacity,
+hours); 5 not permitted (wrong password, locked account, or the role may not); 1 the database
+could not be reached.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -32,7 +35,8 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Finding
 from clinic_app.persistence.engine import DatabaseUrlError
-from clinic_app.services.actor import Actor, Role
+from clinic_app.services.actor import Actor
+from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 
@@ -42,6 +46,8 @@ EXIT_INVALID = 2
 EXIT_RULE = 3
 EXIT_CONFLICT = 4
 EXIT_FORBIDDEN = 5
+PASSWORD_ENV = "CLINIC_APP_PASSWORD"
+NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 
 
 def _iso(moment: datetime) -> str:
@@ -161,6 +167,13 @@ def cmd_init(cli: Cli, args: argparse.Namespace) -> int:
         if created
         else "clinic already set up; database schema is up to date"
     )
+    return EXIT_OK
+
+
+def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
+    secret = _password(NEW_PASSWORD_ENV, f"New password for {args.name}: ")
+    user = cli.s.auth.add_user(cli.actor, args.name, args.role, secret, args.full_name)
+    cli.print(f"user {user.username}: {user.role.value}")
     return EXIT_OK
 
 
@@ -395,6 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="database URL (default: CLINIC_APP_DB or the "
         "embedded SQLite file in your data folder)",
     )
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"act as this user (password from {PASSWORD_ENV} or a prompt); "
+        "default CLINIC_APP_USER",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -410,6 +429,15 @@ def build_parser() -> argparse.ArgumentParser:
     c = add("init", cmd_init, "create or upgrade the database and set up a new clinic")
     c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
     c.add_argument("--name", default="Infusion clinic")
+    c.add_argument("--admin", metavar="NAME", help="create this first administrator")
+
+    users = sub.add_parser("user", help="users").add_subparsers(dest="what", required=True)
+    c = add(
+        "add", cmd_user_add, "add a user (password from CLINIC_APP_NEW_PASSWORD or a prompt)", users
+    )
+    c.add_argument("name")
+    c.add_argument("--role", required=True, choices=["front-desk", "nurse", "manager", "admin"])
+    c.add_argument("--full-name", default="")
     add("demo", cmd_demo, "seed a realistic demo clinic")
 
     chair = sub.add_parser("chair", help="chairs").add_subparsers(dest="what", required=True)
@@ -495,17 +523,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-# Until users and roles land, the CLI acts as the logged-in OS user: booking commands with
-# the clinical (nurse) role, set-up commands with the administrator role.
-_ADMIN_COMMANDS = {"init", "demo", "chair"}
+def _password(env: str, prompt: str) -> str:
+    """A password from the environment, else from a prompt on the terminal."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InvalidInputError("password", f"no password given: set {env} or run in a terminal")
+    return getpass.getpass(prompt)
 
 
-def _actor(command: str) -> Actor:
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = "cli"
-    return Actor(name, Role.ADMIN if command in _ADMIN_COMMANDS else Role.NURSE)
+def _login(services: Services, args: argparse.Namespace) -> Actor:
+    """Authenticate ``--user`` (or CLINIC_APP_USER) with CLINIC_APP_PASSWORD or a prompt."""
+    username = (args.user or os.environ.get("CLINIC_APP_USER", "")).strip()
+    if not username:
+        raise InvalidInputError("user", "every command except init needs --user NAME")
+    return services.auth.authenticate(
+        username, _password(PASSWORD_ENV, f"Password for {username}: ")
+    )
+
+
+def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    """``init``: migrate, create the first administrator, set up the clinic."""
+    if services.auth.has_users():
+        if args.admin:
+            raise InvalidInputError("admin", "this clinic already has users; log in with --user")
+        if not (args.user or os.environ.get("CLINIC_APP_USER")):
+            print("database schema is up to date; the clinic already has users", file=out)
+            return EXIT_OK
+        actor = _login(services, args)
+    else:
+        if not args.admin:
+            raise InvalidInputError(
+                "admin", "a new clinic needs --admin NAME (its first administrator)"
+            )
+        secret = _password(PASSWORD_ENV, f"New password for {args.admin}: ")
+        actor = services.auth.create_first_admin(args.admin, secret)
+        print(f"administrator {actor.username} created", file=out)
+    cli = Cli(services, actor, out, sys.stderr)
+    return cmd_init(cli, args)
 
 
 def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: TextIO) -> None:
@@ -544,7 +600,9 @@ def main(
     try:
         if services is None:
             services = open_services(resolve_db_url(args.db))
-        cli = Cli(services, _actor(args.command), out, err)
+        if args.command == "init":
+            return _init(services, args, out)
+        cli = Cli(services, _login(services, args), out, err)
         code: int = args.handler(cli, args)
         return code
     except RuleRefusalError as error:
@@ -558,7 +616,7 @@ def main(
             )
         print(f"conflict: {error.message}", file=err)
         return EXIT_CONFLICT
-    except PermissionDeniedError as error:
+    except (PermissionDeniedError, AuthenticationError) as error:
         print(f"not permitted: {error}", file=err)
         return EXIT_FORBIDDEN
     except (InvalidInputError, DatabaseUrlError, CalendarError, CatalogError) as error:

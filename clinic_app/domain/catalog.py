@@ -146,7 +146,7 @@ def _therapy_from(entry: Mapping[str, Any], index: int) -> Therapy:
     if not isinstance(code, str) or not code:
         raise CatalogError(f"{where}: 'code' must be a non-empty string")
     try:
-        therapy_class = TherapyClass(entry.get("class"))
+        therapy_class = TherapyClass(str(entry.get("class")))
     except ValueError:
         allowed = ", ".join(c.value for c in TherapyClass)
         raise CatalogError(

@@ -269,6 +269,25 @@ class RuleSettingRow(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class UserRow(Base):
+    """An app user. ``password_hash`` is argon2id; empty where PostgreSQL authenticates."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('front-desk', 'nurse', 'manager', 'admin')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(63), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class AuditRow(Base):
     """One append-only audit entry: who did what, when, with before/after values."""
 

@@ -40,6 +40,7 @@ from clinic_app.persistence.models import (
 )
 from clinic_app.persistence.unit_of_work import UnitOfWork
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.authorization import authorize, record_denial
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
@@ -149,7 +150,7 @@ class BookingService:
 
     def check(self, actor: Actor, request: BookingRequest) -> CheckResult:
         """A dry run of ``book``: every problem at once, nothing written."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "check")
         try:
             outcome = self._book(actor, request, commit=False, enforce_rules=False)
         except SchedulingConflictError as conflict:
@@ -158,7 +159,7 @@ class BookingService:
 
     def book(self, actor: Actor, request: BookingRequest) -> BookingOutcome:
         """Book one session; raises on a conflict, a HARD finding or an un-overridden BLOCK."""
-        actor.require(Permission.BOOK)
+        authorize(self._ctx, actor, Permission.BOOK, "book")
         return self._book(actor, request, commit=True, enforce_rules=True)
 
     def move(
@@ -172,7 +173,7 @@ class BookingService:
         dry_run: bool = False,
     ) -> BookingOutcome:
         """Move a booked session to a new time and/or chair, re-running every check."""
-        actor.require(Permission.BOOK)
+        authorize(self._ctx, actor, Permission.BOOK, "move")
         reason = self._override_reason(actor, override_reason)
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -212,7 +213,7 @@ class BookingService:
 
     def cancel(self, actor: Actor, session_id: int, reason: str = "") -> BookingOutcome:
         """Cancel a session; labs no other session needs are cancelled with it."""
-        actor.require(Permission.BOOK)
+        authorize(self._ctx, actor, Permission.BOOK, "cancel")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
         return self._change_status(actor, session_id, "cancelled", text)
 
@@ -222,7 +223,7 @@ class BookingService:
         """Arrived, in chair, completed, no-show, cancelled: audited, labs kept in step."""
         if status == "cancelled":
             return self.cancel(actor, session_id, reason)
-        actor.require(Permission.SET_STATUS)
+        authorize(self._ctx, actor, Permission.SET_STATUS, "set_status")
         if status not in STATUS_FLOW:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
@@ -246,7 +247,7 @@ class BookingService:
         Options with a HARD finding are never offered; options with a BLOCK finding only
         with ``include_overridable`` (a nurse looking for a slot to book with an override).
         """
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "find_slots")
         if not 1 <= count <= 200:
             raise InvalidInputError("count", "must be between 1 and 200")
         therapy = require_therapy(self._ctx.catalog, therapy_code, bookable=True)
@@ -320,7 +321,7 @@ class BookingService:
         Each occurrence is its own session row, validated on its own against the timeline
         that holds the earlier occurrences; the error names the occurrence that failed.
         """
-        actor.require(Permission.BOOK)
+        authorize(self._ctx, actor, Permission.BOOK, "book_series")
         if not 1 <= count <= MAX_SERIES:
             raise InvalidInputError("count", f"must be between 1 and {MAX_SERIES}")
         if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
@@ -635,6 +636,7 @@ class BookingService:
         if not text:
             return None
         if not actor.can(Permission.OVERRIDE):
+            record_denial(self._ctx, actor, Permission.OVERRIDE, "override")
             raise RuleRefusalError(
                 f"only a user with a clinical role (nurse) may override; {actor.username} is "
                 f"{actor.role.value}",

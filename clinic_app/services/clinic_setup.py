@@ -20,6 +20,7 @@ from clinic_app.persistence.models import (
     PatientRow,
 )
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.results import ChairView, ExposureView, PatientView
 from clinic_app.services.rulebook import RuleBook
@@ -58,7 +59,7 @@ class ClinicSetupService:
 
         Returns False (and changes nothing) when the clinic already exists.
         """
-        actor.require(Permission.ADMINISTER)
+        authorize(self._ctx, actor, Permission.ADMINISTER, "init_clinic")
         clinic_name = require_text("name", name, max_length=200)
         try:
             zone(timezone)
@@ -98,7 +99,7 @@ class ClinicSetupService:
 
     def add_chair(self, actor: Actor, name: str) -> ChairView:
         """A new chair at the end of the chair order."""
-        actor.require(Permission.ADMINISTER)
+        authorize(self._ctx, actor, Permission.ADMINISTER, "add_chair")
         chair_name = require_text("name", name, max_length=60)
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -124,13 +125,13 @@ class ClinicSetupService:
 
     def chairs(self, actor: Actor) -> list[ChairView]:
         """Active chairs in display order."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "chairs")
         with self._ctx.db.read() as uow:
             return [ChairView(c.id, c.name, c.active) for c in repo.chairs(uow.session)]
 
     def add_closed_date(self, actor: Actor, day: str | date, reason: str = "") -> None:
         """Close the clinic on ``day`` (holiday); existing bookings that day are not touched."""
-        actor.require(Permission.ADMINISTER)
+        authorize(self._ctx, actor, Permission.ADMINISTER, "add_closed_date")
         closed = parse_date("date", day)
         text = require_text("reason", reason, max_length=200, allow_empty=True)
         with self._ctx.db.write() as uow:
@@ -165,7 +166,7 @@ class ClinicSetupService:
         notes: str = "",
     ) -> PatientView:
         """Register a patient; the MRN must be new."""
-        actor.require(Permission.EDIT_PATIENTS)
+        authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_patient")
         record = require_mrn(mrn)
         full_name = require_text("name", name, max_length=200)
         dob = parse_date("dob", date_of_birth)
@@ -210,13 +211,13 @@ class ClinicSetupService:
 
     def patient(self, actor: Actor, mrn: str) -> PatientView:
         """One patient by MRN."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "patient")
         with self._ctx.db.read() as uow:
             return patient_view(repo.patient_by_mrn(uow.session, require_mrn(mrn)))
 
     def search_patients(self, actor: Actor, text: str, *, limit: int = 50) -> list[PatientView]:
         """Patients whose name or MRN contains ``text`` (case-insensitive), MRN matches first."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "search_patients")
         needle = (text or "").strip()
         with self._ctx.db.read() as uow:
             stmt = select(PatientRow).order_by(PatientRow.name).limit(limit)
@@ -245,7 +246,7 @@ class ClinicSetupService:
         where: str = "",
     ) -> ExposureView:
         """Record a drug given elsewhere (the dangerous, invisible half of co-therapy)."""
-        actor.require(Permission.EDIT_PATIENTS)
+        authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_exposure")
         therapy = require_therapy(self._ctx.catalog, drug, bookable=False)
         if (last_dose is None) == (ongoing_since is None):
             raise InvalidInputError(
@@ -288,7 +289,7 @@ class ClinicSetupService:
 
     def exposures(self, actor: Actor, mrn: str) -> list[ExposureView]:
         """The patient's recorded outside exposures."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "exposures")
         with self._ctx.db.read() as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn))

@@ -88,16 +88,31 @@ PATIENTS = 30
 DAYS = 10
 
 
-def seed_demo(services: Services, actor: Actor | None = None, *, seed: int = 7) -> str:
-    """Seed the demo clinic (only into an empty database); returns a one-line summary."""
-    admin = Actor(actor.username if actor else "demo", Role.ADMIN)
-    nurse = Actor("demo-nurse", Role.NURSE)
-    desk = Actor("demo-desk", Role.FRONT_DESK)
+DEMO_PASSWORD = "demo-password"  # demo accounts only; the README says so
+DEMO_USERS = (
+    ("demo.desk", Role.FRONT_DESK),
+    ("demo.nurse", Role.NURSE),
+    ("demo.manager", Role.MANAGER),
+)
+
+
+def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
+    """Seed the demo clinic (only into a clinic without chairs or patients).
+
+    ``admin`` is the administrator doing it. Demo accounts for the other roles are created
+    with DEMO_PASSWORD so the demo can be tried as front desk, nurse and manager.
+    """
     setup = services.setup
     setup.init_clinic(admin, name="Riverside Infusion Clinic")
     with services.ctx.db.read() as uow:
         if repo.chairs(uow.session) or services.setup.search_patients(admin, "", limit=1):
             return "the database already holds a clinic with data; demo not seeded"
+    existing = {u.username for u in services.auth.users(admin)}
+    for username, role in DEMO_USERS:
+        if username not in existing:
+            services.auth.add_user(admin, username, role, DEMO_PASSWORD, "Demo account")
+    desk = Actor("demo.desk", Role.FRONT_DESK)
+    nurse = Actor("demo.nurse", Role.NURSE)
     rng = random.Random(seed)
     for number in range(1, CHAIRS + 1):
         setup.add_chair(admin, f"Chair {number}")

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.results import DayList, LabView, SessionView
 from clinic_app.services.validation import parse_date, require_mrn
@@ -23,7 +24,7 @@ class ScheduleQueries:
 
     def day(self, actor: Actor, day: str | date) -> DayList:
         """One clinic day: sessions by time and chair, lab draws, draws due and not done."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "day")
         the_day = parse_date("date", day)
         with self._ctx.db.read() as uow:
             s = uow.session
@@ -50,7 +51,7 @@ class ScheduleQueries:
         self, actor: Actor, first: str | date, last: str | date, *, batch_days: int = 7
     ) -> Iterator[SessionView]:
         """Sessions from ``first`` to ``last`` inclusive, streamed a few days at a time."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "sessions_between")
         day = parse_date("from", first)
         final = parse_date("to", last)
         if final < day:
@@ -73,7 +74,7 @@ class ScheduleQueries:
 
     def patient_schedule(self, actor: Actor, mrn: str) -> tuple[list[SessionView], list[LabView]]:
         """Every session and lab appointment of a patient, oldest first (cancelled included)."""
-        actor.require(Permission.VIEW)
+        authorize(self._ctx, actor, Permission.VIEW, "patient_schedule")
         from sqlalchemy import select
         from sqlalchemy.orm import selectinload
 

@@ -17,32 +17,45 @@ from clinic_app.services.clock import fixed_clock
 from tests.conftest import NOW
 
 
-def run(services: Services, *argv: str) -> tuple[int, str, str]:
+PASSWORD = "correct horse battery"
+
+
+def run(services: Services, *argv: str, user: str | None = "nina") -> tuple[int, str, str]:
+    """Run the CLI in-process as ``user`` (all test users share PASSWORD)."""
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err, services=services)
+    args = ["--user", user, *argv] if user else list(argv)
+    old = {k: os.environ.get(k) for k in ("CLINIC_APP_PASSWORD", "CLINIC_APP_NEW_PASSWORD")}
+    os.environ["CLINIC_APP_PASSWORD"] = PASSWORD
+    os.environ["CLINIC_APP_NEW_PASSWORD"] = PASSWORD
+    try:
+        code = main(args, out=out, err=err, services=services)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return code, out.getvalue(), err.getvalue()
+
+
+def make_clinic(services: Services) -> None:
+    """init with a first admin, users for every role, two chairs, one patient."""
+    code, out, err = run(services, "init", "--admin", "ada", "--timezone", "Europe/London",
+                         user=None)
+    assert code == 0, err
+    for name, role in (("fred", "front-desk"), ("nina", "nurse"), ("mia", "manager")):
+        assert run(services, "user", "add", name, "--role", role, user="ada")[0] == 0
+    for chair in ("Chair 1", "Chair 2"):
+        assert run(services, "chair", "add", chair, user="ada")[0] == 0
+    code, _, err = run(services, "patient", "add", "--mrn", "M001", "--name", "Alice Archer",
+                       "--dob", "1950-03-14", "--sex", "F", user="fred")
+    assert code == 0, err
 
 
 @pytest.fixture
 def cli_clinic(db_url: str) -> Services:
     services = open_services(db_url, clock=fixed_clock(NOW))
-    assert run(services, "init", "--timezone", "Europe/London")[0] == 0
-    for chair in ("Chair 1", "Chair 2"):
-        assert run(services, "chair", "add", chair)[0] == 0
-    code, _, err = run(
-        services,
-        "patient",
-        "add",
-        "--mrn",
-        "M001",
-        "--name",
-        "Alice Archer",
-        "--dob",
-        "1950-03-14",
-        "--sex",
-        "F",
-    )
-    assert code == 0, err
+    make_clinic(services)
     return services
 
 
@@ -214,15 +227,15 @@ def test_export_csv(cli_clinic: Services, tmp_path: Path) -> None:
 
 def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
-    code = main(["--db", "oracle://x/y", "day", "2026-11-24"], out=out, err=err)
+    code = main(["--db", "oracle://x/y", "--user", "x", "day", "2026-11-24"], out=out, err=err)
     assert code == 2
     assert "not supported" in err.getvalue()
 
 
 def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
-    env = dict(os.environ, CLINIC_APP_DB=url)
+    env = dict(os.environ, CLINIC_APP_DB=url, CLINIC_APP_PASSWORD=PASSWORD)
     return subprocess.Popen(
-        [sys.executable, "-m", "clinic_app", *argv],
+        [sys.executable, "-m", "clinic_app", "--user", "fred", *argv],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -234,8 +247,7 @@ def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
 def test_two_processes_race_for_one_chair(db_url: str) -> None:
     """Two desks book the same chair and time at once: exactly one wins, the other exit 4."""
     services = open_services(db_url)
-    run(services, "init")
-    run(services, "chair", "add", "Chair 1")
+    make_clinic(services)
     for mrn in ("R1", "R2"):
         assert (
             run(services, "patient", "add", "--mrn", mrn, "--name", mrn, "--dob", "1950-01-01")[0]
@@ -270,3 +282,37 @@ def test_two_processes_race_for_one_chair(db_url: str) -> None:
     code, out, _ = run(services, "day", "2031-03-04", "--json")
     assert [s["mrn"] for s in json.loads(out)["sessions"]] in (["R1"], ["R2"])
     services.engine.dispose()
+
+
+def test_commands_need_a_user(cli_clinic: Services) -> None:
+    code, _, err = run(cli_clinic, "day", "2026-11-24", user=None)
+    assert code == 2
+    assert "--user" in err
+
+
+def test_wrong_password_is_refused(cli_clinic: Services) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    os.environ["CLINIC_APP_PASSWORD"] = "not the password"
+    try:
+        code = main(["--user", "nina", "day", "2026-11-24"], out=out, err=err, services=cli_clinic)
+    finally:
+        os.environ.pop("CLINIC_APP_PASSWORD")
+    assert code == 5
+    assert "unknown user or wrong password" in err.getvalue()
+
+
+def test_manager_may_not_book(cli_clinic: Services) -> None:
+    code, _, err = run(
+        cli_clinic,
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "denosumab",
+        "--start",
+        "2026-11-24T09:00",
+        user="mia",
+    )
+    assert code == 5
+    assert "may not" in err
+    assert session_count(cli_clinic) == 0

@@ -1,0 +1,75 @@
+"""Menu entries that open the daily list, the export dialog and the utilisation report.
+
+The main window calls ``add_reports_actions(window, services, actor)`` once; each action opens
+its window (or brings the open one to the front). Actions the actor's role may not use are
+disabled rather than hidden, so people can see what exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from clinic_app.bootstrap import Services
+from clinic_app.services.actor import Actor, Permission
+
+
+def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -> list[QAction]:
+    """Add a "Reports" menu to ``window`` and return its actions (for toolbars)."""
+    from clinic_app.gui.daily_list import DailyListWindow
+    from clinic_app.gui.export_dialog import ExportDialog
+    from clinic_app.gui.utilisation_view import UtilisationWindow
+
+    tr = QCoreApplication.translate
+    open_windows: dict[str, QWidget] = {}
+
+    def opener(key: str, build: Callable[[], QWidget]) -> Callable[[], None]:
+        def open_it() -> None:
+            widget = open_windows.get(key)
+            if widget is None:
+                widget = build()
+                widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                open_windows[key] = widget
+                widget.destroyed.connect(lambda *_: open_windows.pop(key, None))
+            widget.show()
+            widget.raise_()
+            widget.activateWindow()
+
+        return open_it
+
+    entries = (
+        (
+            "daily",
+            tr("ReportsMenu", "&Daily list"),
+            "Ctrl+L",
+            Permission.VIEW,
+            lambda: DailyListWindow(services, actor, window),
+        ),
+        (
+            "export",
+            tr("ReportsMenu", "&Export schedule..."),
+            "Ctrl+E",
+            Permission.EXPORT,
+            lambda: ExportDialog(services, actor, window),
+        ),
+        (
+            "utilisation",
+            tr("ReportsMenu", "&Utilisation report"),
+            "Ctrl+U",
+            Permission.EXPORT,
+            lambda: UtilisationWindow(services, actor, window),
+        ),
+    )
+    menu = window.menuBar().addMenu(tr("ReportsMenu", "&Reports"))
+    actions = []
+    for key, text, shortcut, permission, build in entries:
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setEnabled(actor.can(permission))
+        action.triggered.connect(opener(key, build))
+        menu.addAction(action)
+        actions.append(action)
+    return actions

@@ -1,0 +1,278 @@
+"""Users and logins: argon2id password hashes, lockout after repeated failures, audit.
+
+Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). A wrong
+password and an unknown user get the same answer, so names cannot be probed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import UserRow
+from clinic_app.services.actor import Actor, Permission, Role
+from clinic_app.services.authorization import authorize
+from clinic_app.services.context import ServiceContext
+from clinic_app.services.validation import require_text
+
+HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
+MIN_PASSWORD_LENGTH = 10
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{0,62}$")
+
+
+class AuthenticationError(ClinicError):
+    """The user name or password is wrong (deliberately not saying which)."""
+
+    def __init__(self, message: str = "unknown user or wrong password") -> None:
+        super().__init__(message)
+
+
+class AccountLockedError(AuthenticationError):
+    """Too many failed attempts: the account is locked for a while."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    """A user as the admin screens show them (never the hash)."""
+
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+
+
+def require_username(value: str) -> str:
+    """Lower-case letters, digits, '.', '_', '-'; starts with a letter; up to 63 characters."""
+    name = (value or "").strip()
+    if not _USERNAME.match(name):
+        raise InvalidInputError(
+            "username",
+            f"{name!r} must start with a lower-case letter and hold only a-z, 0-9, '.', '_', '-'",
+        )
+    return name
+
+
+def require_password(value: str) -> str:
+    """A password of at least MIN_PASSWORD_LENGTH characters."""
+    if value is None or len(value) < MIN_PASSWORD_LENGTH:
+        raise InvalidInputError(
+            "password", f"must be at least {MIN_PASSWORD_LENGTH} characters long"
+        )
+    if len(value) > 1024:
+        raise InvalidInputError("password", "is longer than 1024 characters")
+    return value
+
+
+def require_role(value: str | Role) -> Role:
+    """One of the app roles."""
+    try:
+        return Role(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Role)
+        raise InvalidInputError("role", f"{value!r} is not one of {allowed}") from None
+
+
+def _view(row: UserRow) -> UserView:
+    return UserView(
+        row.id, row.username, row.full_name, Role(row.role), row.active, row.locked_until
+    )
+
+
+class AuthService:
+    """Creates users and checks their passwords."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def has_users(self) -> bool:
+        """False on a new database: the first start must create an administrator."""
+        with self._ctx.db.read() as uow:
+            return bool(uow.session.scalar(select(func.count()).select_from(UserRow)))
+
+    def create_first_admin(self, username: str, password: str, full_name: str = "") -> Actor:
+        """The first administrator; refused once any user exists."""
+        name = require_username(username)
+        secret = require_password(password)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            if s.scalar(select(func.count()).select_from(UserRow)):
+                raise InvalidInputError("username", "the first administrator already exists")
+            self._insert(s, name, Role.ADMIN, secret, full_name)
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=name,
+                action="create",
+                entity="user",
+                entity_id=None,
+                patient_id=None,
+                after={"username": name, "role": Role.ADMIN.value, "first": True},
+            )
+            uow.commit()
+        return Actor(name, Role.ADMIN)
+
+    def add_user(
+        self, actor: Actor, username: str, role: str | Role, password: str, full_name: str = ""
+    ) -> UserView:
+        """A new user with a role (administrators only)."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "add_user")
+        name = require_username(username)
+        the_role = require_role(role)
+        secret = require_password(password)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            if s.scalars(select(UserRow).where(UserRow.username == name)).first():
+                raise InvalidInputError("username", f"a user named {name!r} already exists")
+            row = self._insert(s, name, the_role, secret, full_name)
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="create",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+                after={"username": name, "role": the_role.value},
+            )
+            uow.commit()
+            return _view(row)
+
+    def users(self, actor: Actor) -> list[UserView]:
+        """Every user (administrators only)."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "users")
+        with self._ctx.db.read() as uow:
+            rows = uow.session.scalars(select(UserRow).order_by(UserRow.username))
+            return [_view(r) for r in rows]
+
+    def set_password(self, actor: Actor, username: str, password: str) -> None:
+        """A new password: the user's own, or anyone's by an administrator."""
+        if actor.username != username:
+            authorize(self._ctx, actor, Permission.ADMINISTER, "set_password")
+        secret = require_password(password)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._user(s, username)
+            row.password_hash = HASHER.hash(secret)
+            row.failed_attempts = 0
+            row.locked_until = None
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="password",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+                after={"username": username},
+            )
+            uow.commit()
+
+    def authenticate(self, username: str, password: str) -> Actor:
+        """The actor for a correct password; counts failures and locks the account."""
+        now = self._ctx.clock()
+        name = (username or "").strip()
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = s.scalars(select(UserRow).where(UserRow.username == name)).first()
+            if row is None or not row.active or not row.password_hash:
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=name or "?",
+                    action="login-failed",
+                    entity="user",
+                    entity_id=None,
+                    patient_id=None,
+                    after={"reason": "unknown"},
+                )
+                uow.commit()
+                raise AuthenticationError()
+            if row.locked_until is not None and row.locked_until > now:
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=name,
+                    action="login-locked",
+                    entity="user",
+                    entity_id=row.id,
+                    patient_id=None,
+                    after={"until": row.locked_until},
+                )
+                uow.commit()
+                raise AccountLockedError(
+                    f"account locked after {MAX_FAILED_ATTEMPTS} failed attempts; try again "
+                    f"after {row.locked_until:%H:%M} UTC or ask an administrator"
+                )
+            if not _verify(row.password_hash, password or ""):
+                row.failed_attempts += 1
+                locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
+                if locked:
+                    row.locked_until = now + LOCKOUT
+                    row.failed_attempts = 0
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=name,
+                    action="login-failed",
+                    entity="user",
+                    entity_id=row.id,
+                    patient_id=None,
+                    after={"reason": "password", "locked": locked},
+                )
+                uow.commit()
+                raise AuthenticationError()
+            row.failed_attempts = 0
+            row.locked_until = None
+            if HASHER.check_needs_rehash(row.password_hash):
+                row.password_hash = HASHER.hash(password)
+            repo.audit(
+                s,
+                at=now,
+                actor=name,
+                action="login",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+            )
+            uow.commit()
+            return Actor(row.username, Role(row.role))
+
+    def _insert(self, s: Session, name: str, role: Role, secret: str, full_name: str) -> UserRow:
+        row = UserRow(
+            username=name,
+            full_name=require_text("full_name", full_name, max_length=200, allow_empty=True),
+            role=role.value,
+            password_hash=HASHER.hash(secret),
+            active=True,
+            failed_attempts=0,
+            locked_until=None,
+            created_at=self._ctx.clock(),
+        )
+        s.add(row)
+        s.flush()
+        return row
+
+    def _user(self, s: Session, username: str) -> UserRow:
+        row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
+        if row is None:
+            raise InvalidInputError("username", f"no user named {username!r}")
+        return row
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return HASHER.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
