@@ -481,7 +481,9 @@ class BookingService:
         neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
             s, state, row, calendar, params, now
         )
-        findings.extend(neighbour_refusals)
+        # A rule the booking already reports about the same pair is not reported twice.
+        own_rules = {f.rule for f in findings}
+        findings.extend(f for f in neighbour_refusals if f.rule not in own_rules)
         if enforce_rules:
             self._enforce(actor, findings, override_reason)
 

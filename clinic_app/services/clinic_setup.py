@@ -22,6 +22,7 @@ from clinic_app.persistence.models import (
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.recheck import recheck_patient
 from clinic_app.services.results import ChairView, ExposureView, PatientView
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
@@ -269,6 +270,10 @@ class ClinicSetupService:
             )
             s.add(row)
             s.flush()
+            # The timeline changed: sessions booked earlier may now conflict or need labs.
+            calendar = repo.load_calendar(s)
+            now = self._ctx.clock()
+            recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
             repo.audit(
                 s,
                 at=self._ctx.clock(),

@@ -16,7 +16,6 @@ from clinic_app.cli import main
 from clinic_app.services.clock import fixed_clock
 from tests.conftest import NOW
 
-
 PASSWORD = "correct horse battery"
 
 

@@ -41,12 +41,12 @@ def _worker(url: str, index: int, barrier: mp.synchronize.Barrier, queue: mp.Que
     won = conflicts = 0
     barrier.wait()
     for start in starts:
+        # One patient per (worker, slot): only the chair is contended, no clinical rule.
+        mrn = f"P{index}-{_slot_starts().index(start)}"
         try:
             services.booking.book(
                 DESK,
-                BookingRequest(
-                    mrn=f"P{index}", therapy="ibandronate", start=start, chair="Chair 1"
-                ),
+                BookingRequest(mrn=mrn, therapy="ibandronate", start=start, chair="Chair 1"),
             )
             won += 1
         except SchedulingConflictError:
@@ -61,9 +61,11 @@ def test_racing_desks_never_double_book(db_url: str) -> None:
     services.setup.init_clinic(ADMIN)
     services.setup.add_chair(ADMIN, "Chair 1")
     for index in range(WORKERS):
-        services.setup.add_patient(
-            DESK, mrn=f"P{index}", name=f"Patient {index}", date_of_birth="1950-01-01"
-        )
+        for slot in range(SLOTS):
+            services.setup.add_patient(
+                DESK, mrn=f"P{index}-{slot}", name=f"Patient {index}-{slot}",
+                date_of_birth="1950-01-01",
+            )
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(WORKERS)
     queue: mp.Queue = ctx.Queue()

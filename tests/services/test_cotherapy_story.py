@@ -8,16 +8,15 @@ those labs.
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date, timedelta
 
 import pytest
 
 from clinic_app.bootstrap import Services
-from clinic_app.cli import main
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.services.booking import BookingRequest
+from tests.cli.test_cli import PASSWORD, run
 from tests.conftest import DESK, NURSE
 
 IRON_DAY = date(2026, 12, 1)  # a Tuesday
@@ -41,9 +40,13 @@ def on_denosumab(clinic: Services) -> Services:
     return clinic
 
 
-def cli(services: Services, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out=out, err=err, services=services), out.getvalue(), err.getvalue()
+def cli(services: Services, *argv: str, user: str = "nina") -> tuple[int, str, str]:
+    """The CLI as a logged-in user (the users are created on first use)."""
+    if not services.auth.has_users():
+        admin = services.auth.create_first_admin("ada", PASSWORD)
+        services.auth.add_user(admin, "nina", "nurse", PASSWORD)
+        services.auth.add_user(admin, "fred", "front-desk", PASSWORD)
+    return run(services, *argv, user=user)
 
 
 def test_desk_is_refused_with_the_rule_ids(on_denosumab: Services) -> None:
@@ -122,7 +125,7 @@ def test_story_through_the_cli(on_denosumab: Services) -> None:
         "Chair 1",
         "--json",
     ]
-    code, out, err = cli(on_denosumab, *args)
+    code, out, err = cli(on_denosumab, *args, user="fred")
     assert code == 3, err
     refusal = json.loads(out)
     assert refusal["ok"] is False
