@@ -9,7 +9,9 @@ from sqlalchemy import Engine
 from clinic_app.persistence.engine import make_engine
 from clinic_app.persistence.migrate import upgrade_to_head
 from clinic_app.persistence.unit_of_work import Database
+from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AuthService
+from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
@@ -28,6 +30,8 @@ class Services:
     setup: ClinicSetupService
     queries: ScheduleQueries
     auth: AuthService
+    audit: AuditQueries
+    backups: BackupService
 
     @property
     def engine(self) -> Engine:
@@ -49,4 +53,6 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         setup=ClinicSetupService(ctx, rules),
         queries=ScheduleQueries(ctx),
         auth=AuthService(ctx),
+        audit=AuditQueries(ctx),
+        backups=BackupService(ctx),
     )

@@ -35,6 +35,7 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Finding
 from clinic_app.persistence.engine import DatabaseUrlError
+from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.booking import BookingRequest
@@ -174,6 +175,18 @@ def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
     secret = _password(NEW_PASSWORD_ENV, f"New password for {args.name}: ")
     user = cli.s.auth.add_user(cli.actor, args.name, args.role, secret, args.full_name)
     cli.print(f"user {user.username}: {user.role.value}")
+    return EXIT_OK
+
+
+def cmd_backup(cli: Cli, args: argparse.Namespace) -> int:
+    size = cli.s.backups.backup(cli.actor, Path(args.path))
+    cli.print(f"backup written to {args.path} ({size} bytes, integrity checked)")
+    return EXIT_OK
+
+
+def cmd_restore(cli: Cli, args: argparse.Namespace) -> int:
+    cli.s.backups.restore(cli.actor, Path(args.path))
+    cli.print(f"database restored from {args.path}")
     return EXIT_OK
 
 
@@ -439,6 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--role", required=True, choices=["front-desk", "nurse", "manager", "admin"])
     c.add_argument("--full-name", default="")
     add("demo", cmd_demo, "seed a realistic demo clinic")
+    c = add("backup", cmd_backup, "consistent copy of the live SQLite database (admin)")
+    c.add_argument("path")
+    c = add("restore", cmd_restore, "replace the SQLite database with a checked backup (admin)")
+    c.add_argument("path")
 
     chair = sub.add_parser("chair", help="chairs").add_subparsers(dest="what", required=True)
     c = add("add", cmd_chair_add, "add a chair", chair)
@@ -619,7 +636,7 @@ def main(
     except (PermissionDeniedError, AuthenticationError) as error:
         print(f"not permitted: {error}", file=err)
         return EXIT_FORBIDDEN
-    except (InvalidInputError, DatabaseUrlError, CalendarError, CatalogError) as error:
+    except (InvalidInputError, DatabaseUrlError, CalendarError, CatalogError, BackupError) as error:
         print(f"invalid input: {error}", file=err)
         return EXIT_INVALID
     except ClinicError as error:

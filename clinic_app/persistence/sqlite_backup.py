@@ -1,0 +1,92 @@
+"""Consistent copies of a live SQLite database with SQLite's online backup API.
+
+The backup API copies pages under SQLite's own locking, so the copy is consistent even while
+another desk writes (it restarts on a write, or steps through in chunks). A copy is written
+to a temporary file, checked with ``PRAGMA integrity_check`` and only then renamed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+PAGES_PER_STEP = 256
+
+
+class BackupError(RuntimeError):
+    """A backup or restore could not be made; the message says why."""
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Problems ``PRAGMA integrity_check`` reports (empty when the file is sound)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
+        tables = {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        connection.close()
+    problems = [] if rows == ["ok"] else rows
+    if "alembic_version" not in tables or "sessions" not in tables:
+        problems.append("not a clinic_app database")
+    return problems
+
+
+def _live_connection(engine: Engine) -> sqlite3.Connection:
+    if engine.dialect.name != "sqlite":
+        raise BackupError(
+            "backup and restore work on the embedded SQLite file; back up a PostgreSQL "
+            "clinic with pg_dump (see the README)"
+        )
+    raw = engine.raw_connection()
+    driver = raw.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def backup_to(engine: Engine, target: Path) -> int:
+    """Copy the live database to ``target``; returns its size in bytes."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = _live_connection(engine)
+    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=target.parent)
+    os.close(fd)
+    try:
+        destination = sqlite3.connect(tmp_name)
+        try:
+            source.backup(destination, pages=PAGES_PER_STEP)
+            destination.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            destination.close()
+        problems = integrity_problems(Path(tmp_name))
+        if problems:
+            raise BackupError(f"the copy failed its integrity check: {'; '.join(problems)}")
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return target.stat().st_size
+
+
+def restore_from(engine: Engine, source_path: Path) -> None:
+    """Replace the live database's contents with a checked backup file."""
+    source_path = Path(source_path)
+    if not source_path.is_file():
+        raise BackupError(f"{source_path} does not exist")
+    problems = integrity_problems(source_path)
+    if problems:
+        raise BackupError(f"{source_path} cannot be restored: {'; '.join(problems)}")
+    live = _live_connection(engine)
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    try:
+        source.backup(live, pages=PAGES_PER_STEP)
+    finally:
+        source.close()
+    engine.dispose()  # pooled connections may hold pages of the old contents

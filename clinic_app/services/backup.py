@@ -1,0 +1,48 @@
+"""Backing up and restoring the embedded database (administrators only, audited)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.migrate import upgrade_to_head
+from clinic_app.persistence.sqlite_backup import backup_to, restore_from
+from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.authorization import authorize
+from clinic_app.services.context import ServiceContext
+
+
+class BackupService:
+    """Consistent copies of the live SQLite database, and restoring one."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def backup(self, actor: Actor, target: str | Path) -> int:
+        """Write a consistent copy to ``target``; returns its size in bytes."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "backup")
+        path = Path(target)
+        self._audit(actor, "backup", str(path))  # recorded first, so the copy holds it too
+        return backup_to(self._ctx.db.engine, path)
+
+    def restore(self, actor: Actor, source: str | Path) -> None:
+        """Replace the database with a checked backup, then bring its schema up to date."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "restore")
+        path = Path(source)
+        restore_from(self._ctx.db.engine, path)
+        upgrade_to_head(self._ctx.db.engine)
+        self._audit(actor, "restore", str(path))
+
+    def _audit(self, actor: Actor, action: str, path: str) -> None:
+        with self._ctx.db.write() as uow:
+            repo.audit(
+                uow.session,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action=action,
+                entity="database",
+                entity_id=None,
+                patient_id=None,
+                after={"path": path},
+            )
+            uow.commit()
