@@ -66,6 +66,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("A9", rule_a9),
     ("B5", rule_b5),
     ("C4", rule_c4),
+    ("D13", rule_d13),
 )
 
 
