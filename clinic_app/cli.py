@@ -35,6 +35,7 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Finding
 from clinic_app.persistence.engine import DatabaseUrlError
+from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError
@@ -550,14 +551,35 @@ def _password(env: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _login(services: Services, args: argparse.Namespace) -> Actor:
-    """Authenticate ``--user`` (or CLINIC_APP_USER) with CLINIC_APP_PASSWORD or a prompt."""
+def _username(args: argparse.Namespace) -> str:
     username = (args.user or os.environ.get("CLINIC_APP_USER", "")).strip()
     if not username:
         raise InvalidInputError("user", "every command except init needs --user NAME")
-    return services.auth.authenticate(
-        username, _password(PASSWORD_ENV, f"Password for {username}: ")
+    return username
+
+
+def _login(services: Services, args: argparse.Namespace) -> Actor:
+    """Authenticate ``--user`` (or CLINIC_APP_USER) with CLINIC_APP_PASSWORD or a prompt."""
+    username = _username(args)
+    password = getattr(args, "password", None) or _password(
+        PASSWORD_ENV, f"Password for {username}: "
     )
+    return services.auth.authenticate(username, password)
+
+
+def _open(args: argparse.Namespace) -> Services:
+    """Services on the chosen database; on PostgreSQL connected as the user themself."""
+    url = resolve_db_url(args.db)
+    if args.command != "init" and url.startswith("postgresql"):
+        username = _username(args)
+        args.password = _password(PASSWORD_ENV, f"Password for {username}: ")
+        try:
+            return open_services(url_for_user(url, username, args.password))
+        except OperationalError as error:
+            if "password" in str(error.orig).lower() or "authentication" in str(error.orig).lower():
+                raise AuthenticationError() from None
+            raise
+    return open_services(url)
 
 
 def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -616,7 +638,7 @@ def main(
         return run_gui(args.db)
     try:
         if services is None:
-            services = open_services(resolve_db_url(args.db))
+            services = _open(args)
         if args.command == "init":
             return _init(services, args, out)
         cli = Cli(services, _login(services, args), out, err)

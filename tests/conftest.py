@@ -111,6 +111,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database URL (tests about PostgreSQL itself)."""
+    template = request.getfixturevalue("pg_template")
+    url, name = fresh_pg_database(template)
+    yield url
+    drop_pg_database(name)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A fresh SQLite database URL (for tests about SQLite itself)."""
     return f"sqlite:///{tmp_path / 'clinic.sqlite3'}"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -110,11 +110,21 @@ def chair_by_name(session: Session, name: str) -> ChairRow:
 
 
 def lab_station(session: Session, *, lock: bool = False) -> LabStationRow:
-    """The clinic's lab station (locked for capacity checks when ``lock``)."""
-    stmt = _locked(session, select(LabStationRow).order_by(LabStationRow.id).limit(1), lock)
+    """The clinic's lab station; with ``lock`` the transaction holds its planning lock.
+
+    PostgreSQL: a transaction-level advisory lock on the station (booking roles have no
+    UPDATE right on lab_stations, which ``FOR UPDATE`` would need); the capacity trigger
+    locks the row itself.
+    """
+    stmt = select(LabStationRow).order_by(LabStationRow.id).limit(1)
     row = session.scalars(stmt).first()
     if row is None:
         raise NotInitialisedError()
+    if lock and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('clinic_lab_station'), :id)"),
+            {"id": row.id},
+        )
     return row
 
 
@@ -255,7 +265,30 @@ def audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Append one audit entry (the table refuses updates and deletes)."""
+    """Append one audit entry (the table refuses updates and deletes).
+
+    On PostgreSQL the entry goes through ``clinic_audit()``, which records a per-user
+    login as itself (the claimed ``actor`` only counts for a maintenance login).
+    """
+    before_json = None if before is None else json.dumps(before, default=str, sort_keys=True)
+    after_json = None if after is None else json.dumps(after, default=str, sort_keys=True)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "SELECT clinic_audit(:actor, :action, :entity, :entity_id, :patient_id, "
+                ":before, :after)"
+            ),
+            {
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "patient_id": patient_id,
+                "before": before_json,
+                "after": after_json,
+            },
+        )
+        return
     session.add(
         AuditRow(
             at_utc=at,
@@ -264,7 +297,7 @@ def audit(
             entity=entity,
             entity_id=entity_id,
             patient_id=patient_id,
-            before_json=None if before is None else json.dumps(before, default=str, sort_keys=True),
-            after_json=None if after is None else json.dumps(after, default=str, sort_keys=True),
+            before_json=before_json,
+            after_json=after_json,
         )
     )

@@ -2,6 +2,10 @@
 
 Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). A wrong
 password and an unknown user get the same answer, so names cannot be probed.
+
+On PostgreSQL each user is a login role of the server (see migration 0004): the server checks
+the password (SCRAM) and the role's grants limit what the user can do even outside the app;
+the app keeps no hash there, and lockout is the server's job (e.g. auth_delay, LDAP).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from sqlalchemy.orm import Session
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import UserRow
+from clinic_app.persistence.pg_logins import login_works, set_login_password, upsert_login_role
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
@@ -96,6 +101,11 @@ class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
+    @property
+    def database_logins(self) -> bool:
+        """True on PostgreSQL: each user is a login role and the server checks passwords."""
+        return self._ctx.db.dialect == "postgresql"
+
     def has_users(self) -> bool:
         """False on a new database: the first start must create an administrator."""
         with self._ctx.db.read() as uow:
@@ -164,7 +174,10 @@ class AuthService:
         with self._ctx.db.write() as uow:
             s = uow.session
             row = self._user(s, username)
-            row.password_hash = HASHER.hash(secret)
+            if self.database_logins:
+                set_login_password(s, username, secret)
+            else:
+                row.password_hash = HASHER.hash(secret)
             row.failed_attempts = 0
             row.locked_until = None
             repo.audit(
@@ -186,6 +199,31 @@ class AuthService:
         with self._ctx.db.write() as uow:
             s = uow.session
             row = s.scalars(select(UserRow).where(UserRow.username == name)).first()
+            if self.database_logins and row is not None and row.active:
+                if not login_works(self._ctx.db.engine, name, password or ""):
+                    repo.audit(
+                        s,
+                        at=now,
+                        actor=name,
+                        action="login-failed",
+                        entity="user",
+                        entity_id=row.id,
+                        patient_id=None,
+                        after={"reason": "password"},
+                    )
+                    uow.commit()
+                    raise AuthenticationError()
+                repo.audit(
+                    s,
+                    at=now,
+                    actor=name,
+                    action="login",
+                    entity="user",
+                    entity_id=row.id,
+                    patient_id=None,
+                )
+                uow.commit()
+                return Actor(row.username, Role(row.role))
             if row is None or not row.active or not row.password_hash:
                 repo.audit(
                     s,
@@ -254,7 +292,8 @@ class AuthService:
             username=name,
             full_name=require_text("full_name", full_name, max_length=200, allow_empty=True),
             role=role.value,
-            password_hash=HASHER.hash(secret),
+            # On PostgreSQL the server keeps the password (SCRAM); the app keeps no hash.
+            password_hash="" if self.database_logins else HASHER.hash(secret),
             active=True,
             failed_attempts=0,
             locked_until=None,
@@ -262,6 +301,8 @@ class AuthService:
         )
         s.add(row)
         s.flush()
+        if self.database_logins:
+            upsert_login_role(s, name, secret, role.value)
         return row
 
     def _user(self, s: Session, username: str) -> UserRow:

@@ -150,7 +150,7 @@ class BookingService:
 
     def check(self, actor: Actor, request: BookingRequest) -> CheckResult:
         """A dry run of ``book``: every problem at once, nothing written."""
-        authorize(self._ctx, actor, Permission.VIEW, "check")
+        authorize(self._ctx, actor, Permission.BOOK, "check")
         try:
             outcome = self._book(actor, request, commit=False, enforce_rules=False)
         except SchedulingConflictError as conflict:

@@ -19,8 +19,9 @@ def _writer(url: str, started: mp.synchronize.Event, stop: mp.synchronize.Event)
     services = open_services(url, clock=fixed_clock(NOW), migrate=False)
     index = 0
     while not stop.is_set() and index < 2000:
-        services.setup.add_patient(DESK, mrn=f"W{index:05d}", name=f"Writer {index}",
-                                   date_of_birth="1960-01-01")
+        services.setup.add_patient(
+            DESK, mrn=f"W{index:05d}", name=f"Writer {index}", date_of_birth="1960-01-01"
+        )
         index += 1
         if index == 5:
             started.set()

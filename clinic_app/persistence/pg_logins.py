@@ -1,0 +1,102 @@
+"""PostgreSQL login roles for app users (each user logs in to the database as themself).
+
+Passwords are hashed with SCRAM-SHA-256 on the client (libpq's PQencryptPasswordConn) before
+they are sent, so the clear text never appears in a statement or a server log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+GROUP_OF_ROLE = {
+    "front-desk": "clinic_front_desk",
+    "nurse": "clinic_nurse",
+    "manager": "clinic_manager",
+    "admin": "clinic_admin",
+}
+
+
+def _driver(session: Session) -> Any:
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    return connection
+
+
+def _scram(session: Session, username: str, password: str) -> str:
+    driver = _driver(session)
+    hashed: bytes = driver.pgconn.encrypt_password(
+        password.encode(), username.encode(), b"scram-sha-256"
+    )
+    return hashed.decode()
+
+
+def upsert_login_role(session: Session, username: str, password: str, role: str) -> None:
+    """Create (or update) the login role of ``username`` in the group of its app role."""
+    from psycopg import sql
+
+    group = GROUP_OF_ROLE[role]
+    secret = _scram(session, username, password)
+    exists = session.execute(
+        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
+    ).first()
+    verb = "ALTER" if exists else "CREATE"
+    attributes = "LOGIN CREATEROLE" if role == "admin" else "LOGIN NOCREATEROLE"
+    statement = sql.SQL("{} ROLE {} " + attributes + " PASSWORD {}").format(
+        sql.SQL(verb), sql.Identifier(username), sql.Literal(secret)
+    )
+    driver = _driver(session)
+    with driver.cursor() as cursor:
+        cursor.execute(statement)
+        for other in GROUP_OF_ROLE.values():
+            if other != group:
+                cursor.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(
+                        sql.Identifier(other), sql.Identifier(username)
+                    )
+                )
+        cursor.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(username))
+        )
+
+
+def set_login_password(session: Session, username: str, password: str) -> None:
+    """A new password for an existing login role."""
+    from psycopg import sql
+
+    secret = _scram(session, username, password)
+    with _driver(session).cursor() as cursor:
+        cursor.execute(
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                sql.Identifier(username), sql.Literal(secret)
+            )
+        )
+
+
+def url_for_user(url: str, username: str, password: str) -> str:
+    """The server URL with this user's credentials."""
+    return (
+        make_url(url).set(username=username, password=password).render_as_string(
+            hide_password=False
+        )
+    )
+
+
+def login_works(engine: Engine, username: str, password: str) -> bool:
+    """True when PostgreSQL accepts ``username`` with ``password`` (a throwaway connection)."""
+    probe = create_engine(
+        url_for_user(engine.url.render_as_string(hide_password=False), username, password),
+        poolclass=NullPool,
+    )
+    try:
+        with probe.connect() as conn:
+            return bool(conn.execute(text("SELECT current_user = :u"), {"u": username}).scalar())
+    except OperationalError:
+        return False
+    finally:
+        probe.dispose()
