@@ -191,6 +191,52 @@ def cmd_restore(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules_list(cli: Cli, args: argparse.Namespace) -> int:
+    settings = cli.s.rule_settings.current(cli.actor)
+    if args.json:
+        cli.emit_json(
+            {
+                "rules": [
+                    {
+                        "rule": d.rule_id,
+                        "title": d.title,
+                        "severity": d.severity,
+                        "evidence": d.evidence.value,
+                        "source": d.source,
+                        "parameters": list(d.parameters),
+                        "changed": d.overridden,
+                    }
+                    for d in settings.rules
+                ],
+                "open_points": [p.text for p in settings.open_points],
+            }
+        )
+        return EXIT_OK
+    for d in settings.rules:
+        cli.print(d.as_text())
+        cli.print()
+    cli.print("Open points for a clinician:")
+    for point in settings.open_points:
+        cli.print(f"- {point.text}")
+    return EXIT_OK
+
+
+def cmd_rules_set(cli: Cli, args: argparse.Namespace) -> int:
+    try:
+        change = json.loads(args.change)
+    except json.JSONDecodeError as error:
+        raise InvalidInputError("change", f"not JSON: {error.msg}") from None
+    description = cli.s.rule_settings.change(cli.actor, args.rule, change)
+    cli.print(description.as_text())
+    return EXIT_OK
+
+
+def cmd_rules_reset(cli: Cli, args: argparse.Namespace) -> int:
+    cli.s.rule_settings.reset(cli.actor, args.rule)
+    cli.print(f"{args.rule}: back to the shipped default")
+    return EXIT_OK
+
+
 def cmd_demo(cli: Cli, args: argparse.Namespace) -> int:
     from clinic_app.services.demo_data import seed_demo
 
@@ -453,6 +499,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--role", required=True, choices=["front-desk", "nurse", "manager", "admin"])
     c.add_argument("--full-name", default="")
     add("demo", cmd_demo, "seed a realistic demo clinic")
+    rules = sub.add_parser("rules", help="clinical rule settings").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("list", cmd_rules_list, "every rule with its source, severity and numbers", rules)
+    c.add_argument("--json", action="store_true")
+    c = add("set", cmd_rules_set, "change a rule for this clinic (admin)", rules)
+    c.add_argument("rule", help="rule id, e.g. E3")
+    c.add_argument("change", help='JSON of the keys to change, e.g. \'{"window": {"weeks": 16}}\'')
+    c = add("reset", cmd_rules_reset, "back to the shipped default (admin)", rules)
+    c.add_argument("rule")
     c = add("backup", cmd_backup, "consistent copy of the live SQLite database (admin)")
     c.add_argument("path")
     c = add("restore", cmd_restore, "replace the SQLite database with a checked backup (admin)")
