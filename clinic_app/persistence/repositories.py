@@ -69,7 +69,7 @@ def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
 def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
     """The patient with this MRN (locked for the transaction when ``lock``)."""
     stmt = _locked(session, select(PatientRow).where(PatientRow.mrn == mrn), lock)
-    row = session.scalars(stmt).one_or_none()
+    row: PatientRow | None = session.scalars(stmt).one_or_none()
     if row is None:
         raise NotFoundError("mrn", f"no patient with MRN {mrn!r}")
     return row
@@ -78,7 +78,7 @@ def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> Patient
 def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
     """The patient with this id (locked for the transaction when ``lock``)."""
     stmt = _locked(session, select(PatientRow).where(PatientRow.id == patient_id), lock)
-    row = session.scalars(stmt).one_or_none()
+    row: PatientRow | None = session.scalars(stmt).one_or_none()
     if row is None:
         raise NotFoundError("patient", f"no patient with id {patient_id}")
     return row
@@ -87,7 +87,7 @@ def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> P
 def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> SessionRow:
     """The session with this id."""
     stmt = _locked(session, select(SessionRow).where(SessionRow.id == session_id), lock)
-    row = session.scalars(stmt).one_or_none()
+    row: SessionRow | None = session.scalars(stmt).one_or_none()
     if row is None:
         raise NotFoundError("session", f"no session with id {session_id}")
     return row
