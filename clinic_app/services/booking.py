@@ -481,9 +481,15 @@ class BookingService:
         neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
             s, state, row, calendar, params, now
         )
-        # A rule the booking already reports about the same pair is not reported twice.
+        # The booking's own findings already speak of the sessions they relate to; the
+        # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
+        related = {f.related_session_id for f in findings if f.related_session_id is not None}
         own_rules = {f.rule for f in findings}
-        findings.extend(f for f in neighbour_refusals if f.rule not in own_rules)
+        findings.extend(
+            f
+            for f in neighbour_refusals
+            if f.related_session_id not in related and f.rule not in own_rules
+        )
         if enforce_rules:
             self._enforce(actor, findings, override_reason)
 
@@ -620,17 +626,15 @@ class BookingService:
     def _enforce(self, actor: Actor, findings: Sequence[Finding], reason: str | None) -> None:
         hard = [f for f in findings if f.severity is Severity.HARD]
         if hard:
+            rules = ", ".join(dict.fromkeys(f.rule for f in hard))
             raise RuleRefusalError(
-                "refused: " + "; ".join(f"{f.rule}: {f.message}" for f in hard),
-                findings,
-                overridable=False,
+                f"a HARD rule never allows this booking ({rules})", findings, overridable=False
             )
         blocks = [f for f in findings if f.severity is Severity.BLOCK]
         if blocks and not reason:
+            rules = ", ".join(dict.fromkeys(f.rule for f in blocks))
             raise RuleRefusalError(
-                "needs a clinical override: " + "; ".join(f"{f.rule}: {f.message}" for f in blocks),
-                findings,
-                overridable=True,
+                f"needs a clinical override by a nurse ({rules})", findings, overridable=True
             )
 
     def _override_reason(self, actor: Actor, reason: str | None) -> str | None:
