@@ -34,6 +34,7 @@ from clinic_app.domain.errors import (
     SchedulingConflictError,
 )
 from clinic_app.domain.findings import Finding
+from clinic_app.log_setup import configure_logging
 from clinic_app.persistence.engine import DatabaseUrlError
 from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
@@ -686,6 +687,8 @@ def main(
     """Run the command line; with no command, open the GUI."""
     out = out or sys.stdout
     err = err or sys.stderr
+    if services is None:
+        configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

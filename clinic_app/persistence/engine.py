@@ -116,6 +116,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     path = sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    # Error messages and logs never carry SQL parameters: they hold patient data.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
