@@ -53,7 +53,7 @@ def test_a_refused_dose_refuses_the_whole_series(clinic: Services) -> None:
             DESK,
             BookingRequest("M003", "ferric-carboxymaltose", "2026-12-01T09:00"),
             count=2,
-            every=relativedelta(days=5),
+            every=relativedelta(days=3),
         )
     assert "dose 2 of 2" in str(caught.value)
     assert "D2" in {f.rule for f in caught.value.findings}
