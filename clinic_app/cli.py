@@ -449,10 +449,11 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
-    from clinic_app.exports.csv_export import write_sessions_csv
+    from clinic_app.exports import run_export
 
-    sessions = cli.s.queries.sessions_between(cli.actor, args.date_from, args.date_to)
-    count = write_sessions_csv(sessions, Path(args.out))
+    count = run_export(cli.s, cli.actor, args.date_from, args.date_to, args.format, args.out,
+                       therapy=args.therapy, chair=args.chair, status=args.status,
+                       page_size=args.page_size)
     cli.print(f"exported {count} sessions to {args.out}")
     return EXIT_OK
 
@@ -593,8 +594,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = add("export", cmd_export, "export sessions of a date range")
     c.add_argument("--from", dest="date_from", required=True)
     c.add_argument("--to", dest="date_to", required=True)
-    c.add_argument("--format", choices=["csv"], default="csv")
+    c.add_argument("--format", choices=["csv", "xlsx", "pdf", "ics"], default="csv")
     c.add_argument("--out", required=True)
+    c.add_argument("--therapy", help="only this therapy code")
+    c.add_argument("--chair", help="only this chair")
+    c.add_argument("--status", help="only this status")
+    c.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper")
     return p
 
 

@@ -24,6 +24,7 @@ from clinic_app.exports.session_export import (
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.booking import STATUS_FLOW
+from clinic_app.services.export_log import record_export
 from clinic_app.services.results import SessionView
 from clinic_app.services.validation import parse_date
 
@@ -125,6 +126,21 @@ def run_export(
         chair=chair,
         status=status,
     )
-    return export_sessions(
+    written = export_sessions(
         sessions, Path(out_path), form, progress=progress, cancelled=cancelled, options=options
     )
+    record_export(
+        services.ctx,
+        actor,
+        {
+            "format": form.value,
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+            "therapy": therapy,
+            "chair": chair,
+            "status": status,
+            "rows": written,
+            "file": Path(out_path).name,
+        },
+    )
+    return written

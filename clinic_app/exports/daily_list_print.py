@@ -109,7 +109,7 @@ def _lab_rows(labs: Sequence[LabView], *, overdue: bool) -> Iterator[TableRow]:
                 lab.mrn,
                 ", ".join(lab.tests),
                 f"{lab.due_from.isoformat()} - {lab.due_to.isoformat()}",
-                ", ".join(lab.labels or lab.rules),
+                ", ".join(lab.labels or lab.rules) or "\u2013",
                 status_text(lab.status),
             ),
             RowStyle(
@@ -151,18 +151,18 @@ def render_day_list(
         Column(tr("DailyList", "Patient"), 15),
         Column(tr("DailyList", "MRN"), 9),
         Column(tr("DailyList", "Therapy"), 14),
-        Column(tr("DailyList", "Status"), 11),
-        Column(tr("DailyList", "Flags"), 11),
-        Column(tr("DailyList", "Findings and override (who, why)"), 38),
+        Column(tr("DailyList", "Status"), 10),
+        Column(tr("DailyList", "Flags"), 13),
+        Column(tr("DailyList", "Findings and override (who, why)"), 37),
     )
     lab_columns = (
-        Column(tr("DailyList", "Time"), 10),
+        Column(tr("DailyList", "Time"), 13),
         Column(tr("DailyList", "Patient"), 15),
         Column(tr("DailyList", "MRN"), 9),
-        Column(tr("DailyList", "Tests"), 22),
+        Column(tr("DailyList", "Tests"), 21),
         Column(tr("DailyList", "Due window"), 16),
-        Column(tr("DailyList", "For"), 14),
-        Column(tr("DailyList", "Status"), 9),
+        Column(tr("DailyList", "For"), 15),
+        Column(tr("DailyList", "Status"), 8),
     )
     groups = chair_groups(day_list.sessions)
     has_labs = bool(day_list.labs or day_list.overdue_labs)
@@ -172,7 +172,7 @@ def render_day_list(
         section["title"] = chair
         section["note"] = (
             "\u26a0 "
-            + tr("DailyList", "%n patient(s) with a co-therapy flag on this chair", "", flagged)
+            + tr("DailyList", "Co-therapy flags on this chair: %1").replace("%1", str(flagged))
             if flagged
             else ""
         )
@@ -187,7 +187,7 @@ def render_day_list(
             if index:
                 set_chair(chair, sessions)
                 canvas.new_page()
-            summary = tr("DailyList", "%n session(s)", "", len(sessions))
+            summary = tr("DailyList", "Sessions: %1").replace("%1", str(len(sessions)))
             canvas.text(summary, SMALL)
             canvas.table(session_columns, _session_rows(sessions))
         if has_labs:

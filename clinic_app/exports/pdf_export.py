@@ -45,7 +45,7 @@ MUTED_COLOUR = "#6b6b6b"
 RULE_COLOUR = "#9a9a9a"
 HEADER_FILL = "#e8ecf2"
 GROUP_FILL = "#f3f4f6"
-_APP_HOLDER: list[QGuiApplication] = []  # keeps a head-less application alive (CLI exports)
+_APP_HOLDER: list[QCoreApplication] = []  # keeps a head-less application alive (CLI exports)
 
 
 class PageSize(enum.StrEnum):
@@ -59,9 +59,15 @@ _PAGE_IDS = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.Pa
 
 
 def ensure_gui_application() -> None:
-    """Qt paints text only with a GUI application; the CLI gets a head-less one."""
+    """Qt paints text only with a GUI application; the CLI gets a head-less one.
+
+    It is a full ``QApplication`` (not just a ``QGuiApplication``) so that a process which
+    exports first and opens a window later (tests, scripts) can still create widgets.
+    """
     if QCoreApplication.instance() is None:
-        _APP_HOLDER.append(QGuiApplication(["clinic-app", "-platform", "offscreen"]))
+        from PySide6.QtWidgets import QApplication
+
+        _APP_HOLDER.append(QApplication(["clinic-app", "-platform", "offscreen"]))
 
 
 def page_layout(page_size: PageSize | str, *, landscape: bool) -> QPageLayout:
@@ -322,10 +328,21 @@ class PageCanvas:
         pad = self.mm(1.1)
         header_style = TextStyle(BODY.point_size, bold=True)
 
+        marker = self.mm(1.2)  # the coloured bar of a flagged row: text starts right of it
+
+        def cell_rect(column: int, top: float, height: float) -> QRectF:
+            inset = marker if column == 0 else 0.0
+            return QRectF(
+                lefts[column] + pad + inset,
+                top + pad,
+                widths[column] - 2 * pad - inset,
+                height - 2 * pad,
+            )
+
         def row_height(cells: Sequence[str], styles: Sequence[TextStyle]) -> float:
             heights = [
-                self.measure(text, style, w - 2 * pad)
-                for text, style, w in zip(cells, styles, widths, strict=False)
+                self.measure(text, style, cell_rect(i, 0, 0).width())
+                for i, (text, style) in enumerate(zip(cells, styles, strict=False))
             ]
             return max(heights, default=0.0) + 2 * pad
 
@@ -333,9 +350,8 @@ class PageCanvas:
             titles = [c.title for c in columns]
             height = row_height(titles, [header_style] * len(titles))
             self.fill(QRectF(0, self.y, self.width, height), HEADER_FILL)
-            for title, column, left, w in zip(titles, columns, lefts, widths, strict=True):
-                cell = QRectF(left + pad, self.y + pad, w - 2 * pad, height - 2 * pad)
-                self.paint_text(cell, title, header_style, column.align)
+            for i, (title, column) in enumerate(zip(titles, columns, strict=True)):
+                self.paint_text(cell_rect(i, self.y, height), title, header_style, column.align)
             self.y += height
 
         header_height = row_height([c.title for c in columns], [header_style] * len(columns))
@@ -365,13 +381,10 @@ class PageCanvas:
                 if row.style.fill:
                     self.fill(rect, row.style.fill)
                 if row.style.marker:
-                    self.fill(QRectF(0, self.y, self.mm(1.2), height), row.style.marker)
-                for i, (text, column, left, w) in enumerate(
-                    zip(row.cells, columns, lefts, widths, strict=False)
-                ):
+                    self.fill(QRectF(0, self.y, marker, height), row.style.marker)
+                for i, (text, column) in enumerate(zip(row.cells, columns, strict=False)):
                     style = row.style.cell_styles.get(i, row.style.text)
-                    cell = QRectF(left + pad, self.y + pad, w - 2 * pad, height - 2 * pad)
-                    self.paint_text(cell, text, style, column.align)
+                    self.paint_text(cell_rect(i, self.y, height), text, style, column.align)
                 count += 1
             self.painter.setPen(grid)
             self.painter.drawLine(
@@ -390,18 +403,15 @@ def cotherapy_flag(view: SessionView) -> bool:
 
 
 def findings_text(view: SessionView) -> str:
-    """Findings and overrides of a session as one plain-text cell."""
+    """Findings of a session, each with its override on the next line, as plain text."""
     parts = []
     for f in view.findings:
-        line = f"{f.severity.value} {f.rule}: {f.message}"
+        parts.append(f"{f.severity.value} {f.rule}: {f.message}")
         if f.overridden_by:
-            override = QCoreApplication.translate("PdfExport", "override by %1: %2")
-            line += (
-                " ["
-                + override.replace("%1", f.overridden_by).replace("%2", f.override_reason or "")
-                + "]"
+            override = QCoreApplication.translate("PdfExport", "\u21b3 Override by %1: %2")
+            parts.append(
+                override.replace("%1", f.overridden_by).replace("%2", f.override_reason or "")
             )
-        parts.append(line)
     return "\n".join(parts)
 
 
@@ -466,8 +476,8 @@ def write_pdf(
         Column(tr("PdfExport", "Patient"), 15),
         Column(tr("PdfExport", "Therapy"), 14),
         Column(tr("PdfExport", "Status"), 10),
-        Column(tr("PdfExport", "Flags"), 10),
-        Column(tr("PdfExport", "Findings and overrides"), 35),
+        Column(tr("PdfExport", "Flags"), 13),
+        Column(tr("PdfExport", "Findings and overrides"), 33),
     )
 
     def header(canvas: PageCanvas) -> None:

@@ -143,7 +143,7 @@ def paint_day_chart(
         inner = bar * 0.6
         inner_x = x + (bar - inner) / 2
         painter.fillRect(
-            QRectF(inner_x, plot.bottom() - booked, inner, booked - no_show),
+            QRectF(inner_x, plot.bottom() - (booked - no_show), inner, booked - no_show),
             QColor(BOOKED_COLOUR),
         )
         if no_show > 0:

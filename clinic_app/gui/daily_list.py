@@ -332,11 +332,7 @@ class DailyListWindow(QMainWindow):
             names = ", ".join(f"{v.patient_name} ({v.start:%H:%M}, {v.chair})" for v in flagged)
             self.banner.setText(
                 "\u26a0 "
-                + self.tr(
-                    "CO-THERAPY: %n patient(s) today need a check before treatment: ",
-                    "",
-                    len(flagged),
-                )
+                + self.tr("CO-THERAPY flags today (%1): ").replace("%1", str(len(flagged)))
                 + names
             )
             self.banner.show()
@@ -362,7 +358,13 @@ class DailyListWindow(QMainWindow):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column, cap in ((SessionColumn.FINDINGS, 220), (SessionColumn.PATIENT, 220)):
+        caps = (
+            (SessionColumn.FINDINGS, 220),
+            (SessionColumn.PATIENT, 220),
+            (SessionColumn.STATUS, 170),
+            (SessionColumn.THERAPY, 200),
+        )
+        for column, cap in caps:
             if header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
         self.lab_table.resizeColumnsToContents()

@@ -285,8 +285,8 @@ class LabColumn(enum.IntEnum):
     MRN = 3
     TESTS = 4
     WINDOW = 5
-    FOR = 6
-    STATUS = 7
+    STATUS = 6
+    FOR = 7
 
 
 class LabListModel(QAbstractTableModel):
@@ -302,8 +302,8 @@ class LabListModel(QAbstractTableModel):
             LabColumn.MRN: self.tr("MRN"),
             LabColumn.TESTS: self.tr("Tests"),
             LabColumn.WINDOW: self.tr("Due window"),
-            LabColumn.FOR: self.tr("For"),
             LabColumn.STATUS: self.tr("Status"),
+            LabColumn.FOR: self.tr("For"),
         }
 
     def set_day(self, day: DayList) -> None:
@@ -388,5 +388,5 @@ class LabListModel(QAbstractTableModel):
         if column is LabColumn.WINDOW:
             return f"{lab.due_from.isoformat()} \u2013 {lab.due_to.isoformat()}"
         if column is LabColumn.FOR:
-            return ", ".join(lab.labels or lab.rules)
+            return ", ".join(lab.labels or lab.rules) or "\u2013"
         return status_text(lab.status)

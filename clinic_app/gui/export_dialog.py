@@ -8,6 +8,7 @@ partial file (the export writes a temporary file and renames it only when comple
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,7 @@ from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import SessionView
 
 Job = Callable[[ProgressCallback, CancelCheck], object]
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals from a worker
 
 
 def to_date(value: QDate) -> date:
@@ -92,6 +94,7 @@ class BackgroundTask(QThread):
         super().__init__(parent)
         self._job = job
         self._cancel = threading.Event()
+        self._last_report = 0.0
 
     def cancel(self) -> None:
         """Ask the job to stop (thread-safe; the job checks between rows)."""
@@ -102,7 +105,11 @@ class BackgroundTask(QThread):
         return self._cancel.is_set()
 
     def _progress(self, rows: int, last: SessionView) -> None:
-        self.progressed.emit(rows, last)
+        # At most ~20 updates a second: a year's export must not flood the GUI thread.
+        now = time.monotonic()
+        if rows == 1 or now - self._last_report >= PROGRESS_INTERVAL:
+            self._last_report = now
+            self.progressed.emit(rows, last)
 
     def run(self) -> None:
         """The worker thread's body (never call directly: use ``start()``)."""
@@ -133,11 +140,13 @@ class ExportDialog(QDialog):
     """Export the sessions of a date range (with filters) to CSV, Excel, PDF or iCalendar.
 
     Signals:
+        export_progressed(int): rows written so far (a few times a second at most).
         export_finished(int, str): rows written and the file.
         export_cancelled(): the user cancelled; no file was written.
         export_failed(str): the error, in words.
     """
 
+    export_progressed = Signal(int)
     export_finished = Signal(int, str)
     export_cancelled = Signal()
     export_failed = Signal(str)
@@ -155,7 +164,17 @@ class ExportDialog(QDialog):
         self.actor = actor
         self._runner = runner
         self.task: BackgroundTask | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        # One progress dialog, reused: deleting it under a pending click crashes Qt.
+        self.progress_dialog = QProgressDialog(
+            self.tr("Exporting sessions..."), self.tr("Cancel"), 0, 1, self
+        )
+        self.progress_dialog.setWindowTitle(self.tr("Export"))
+        self.progress_dialog.setMinimumDuration(0)
+        self.progress_dialog.setAutoClose(False)
+        self.progress_dialog.setAutoReset(False)
+        self.progress_dialog.reset()  # stops the timer that would show it by itself
+        self.progress_dialog.hide()
+        self.progress_dialog.canceled.connect(self._cancel_requested)
         self._first_day = date.min
         self._out_path = Path()
         self.setWindowTitle(self.tr("Export schedule"))
@@ -206,7 +225,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Status:"), self.status)
         form.addRow(self.tr("F&ormat:"), self.format)
         form.addRow(self.tr("&Page size (PDF):"), self.page_size)
-        form.addRow(self.tr("F&ile:"), path_row)
+        path_label = QLabel(self.tr("Save &as:"))
+        path_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
+        form.addRow(path_label, path_row)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -300,16 +321,13 @@ class ExportDialog(QDialog):
             )
 
         days = (last - first).days + 1
-        dialog = QProgressDialog(self.tr("Exporting sessions..."), self.tr("Cancel"), 0, days, self)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = self.progress_dialog
+        dialog.reset()
+        dialog.setRange(0, days)
         dialog.setValue(0)
-        self.progress_dialog = dialog
+        dialog.setLabelText(self.tr("Exporting sessions..."))
         task = BackgroundTask(job, self)
         self.task = task
-        dialog.canceled.connect(task.cancel)
         self._first_day = first
         self._out_path = out_path
         task.progressed.connect(self._progressed)
@@ -324,15 +342,17 @@ class ExportDialog(QDialog):
 
     def cancel_export(self) -> None:
         """Cancel a running export (as the progress dialog's Cancel button does)."""
-        if self.progress_dialog is not None:
-            self.progress_dialog.cancel()
-        elif self.task is not None:
+        self.progress_dialog.cancel()
+
+    def _cancel_requested(self) -> None:
+        if self.task is not None:
             self.task.cancel()
 
     def _progressed(self, rows: int, last: object) -> None:
         dialog = self.progress_dialog
-        if dialog is None or self.task is None or self.task.is_cancelled():
+        if self.task is None or self.task.is_cancelled():
             return
+        self.export_progressed.emit(rows)
         if isinstance(last, SessionView):
             dialog.setValue(min((last.start.date() - self._first_day).days, dialog.maximum()))
             dialog.setLabelText(
@@ -359,12 +379,12 @@ class ExportDialog(QDialog):
         self.export_failed.emit(error)
 
     def _task_done(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.hide()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        self.progress_dialog.hide()
         if self.task is not None:
-            self.task.deleteLater()
+            # "finished" comes just before the thread really ends. The finished task stays
+            # a child of the dialog: deleteLater() on it here crashes PySide 6.11 when a
+            # queued signal of it is still referenced.
+            self.task.wait()
             self.task = None
         self.export_button.setEnabled(self.actor.can(Permission.EXPORT))
 

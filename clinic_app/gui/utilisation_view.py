@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QTableView,
@@ -218,7 +219,7 @@ class UtilisationWindow(QMainWindow):
         toolbar.addWidget(self.date_from)
         toolbar.addWidget(QLabel(self.tr(" to ")))
         toolbar.addWidget(self.date_to)
-        self.refresh_action = QAction(self.tr("&Show"), self)
+        self.refresh_action = QAction(self.tr("&Show report"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
         self.pdf_action = QAction(self.tr("&Save as PDF..."), self)
@@ -296,7 +297,7 @@ class UtilisationWindow(QMainWindow):
             view = QTableView()
             view.setModel(model)
             view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setStretchLastSection(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             view.setAlternatingRowColors(True)
             view.setTabKeyNavigation(False)
             self.tabs.addTab(view, title)
@@ -349,7 +350,10 @@ class UtilisationWindow(QMainWindow):
 
     def _task_done(self) -> None:
         if self.task is not None:
-            self.task.deleteLater()
+            # "finished" comes just before the thread really ends. The finished task stays
+            # a child of the window: deleteLater() on it here crashes PySide 6.11 when a
+            # queued signal of it is still referenced.
+            self.task.wait()
             self.task = None
         self.refresh_action.setEnabled(True)
 

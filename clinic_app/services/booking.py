@@ -496,9 +496,7 @@ class BookingService:
         all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
-        labs = LabReconciler(s, state, station, calendar, now).reconcile(
-            n for n in all_needs if n.requirement.due_to >= calendar.local_day(now)
-        )
+        labs = LabReconciler(s, state, station, calendar, now).reconcile(all_needs)
         findings.extend(labs.findings.get(row.id, []))
         override = None
         if override_reason and any(f.severity is Severity.BLOCK for f in findings):

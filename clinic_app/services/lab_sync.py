@@ -129,9 +129,21 @@ class LabReconciler:
         ]
 
     def reconcile(self, needs: Iterable[LabNeed]) -> LabChanges:
-        """Plan against the real diary and write the plan; returns what changed."""
+        """Plan against the real diary and write the plan; returns what changed.
+
+        ``needs`` are every lab need of the patient's active sessions. A need whose window
+        has passed is kept only while a draw already serves it (history keeps its links);
+        otherwise it could only be reported as unplaceable, which helps nobody.
+        """
+        today = self._calendar.local_day(self._now)
+        served = {(link.session_id, link.rule_id) for lab in self._state.labs for link in lab.links}
+        live = [
+            n
+            for n in needs
+            if n.requirement.due_to >= today or (n.session_id, n.requirement.rule) in served
+        ]
         plan = plan_labs(
-            needs, self._existing(), now=self._now, calendar=self._calendar, place=self._place
+            live, self._existing(), now=self._now, calendar=self._calendar, place=self._place
         )
         return self._apply(plan)
 

@@ -62,9 +62,7 @@ def recheck_patient(
         if calendar.local_day(other.start_utc) >= today:
             changes[other.id] = list(evaluation.findings)
     station = repo.lab_station(s, lock=True)
-    labs = LabReconciler(s, state, station, calendar, now).reconcile(
-        n for n in needs if n.requirement.due_to >= today
-    )
+    labs = LabReconciler(s, state, station, calendar, now).reconcile(needs)
     for sid, extra in labs.findings.items():
         changes.setdefault(sid, []).extend(extra)
     by_id = {x.id: x for x in state.sessions}

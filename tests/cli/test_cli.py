@@ -39,15 +39,28 @@ def run(services: Services, *argv: str, user: str | None = "nina") -> tuple[int,
 
 def make_clinic(services: Services) -> None:
     """init with a first admin, users for every role, two chairs, one patient."""
-    code, out, err = run(services, "init", "--admin", "ada", "--timezone", "Europe/London",
-                         user=None)
+    code, out, err = run(
+        services, "init", "--admin", "ada", "--timezone", "Europe/London", user=None
+    )
     assert code == 0, err
     for name, role in (("fred", "front-desk"), ("nina", "nurse"), ("mia", "manager")):
         assert run(services, "user", "add", name, "--role", role, user="ada")[0] == 0
     for chair in ("Chair 1", "Chair 2"):
         assert run(services, "chair", "add", chair, user="ada")[0] == 0
-    code, _, err = run(services, "patient", "add", "--mrn", "M001", "--name", "Alice Archer",
-                       "--dob", "1950-03-14", "--sex", "F", user="fred")
+    code, _, err = run(
+        services,
+        "patient",
+        "add",
+        "--mrn",
+        "M001",
+        "--name",
+        "Alice Archer",
+        "--dob",
+        "1950-03-14",
+        "--sex",
+        "F",
+        user="fred",
+    )
     assert code == 0, err
 
 
@@ -217,6 +230,7 @@ def test_export_csv(cli_clinic: Services, tmp_path: Path) -> None:
         "csv",
         "--out",
         str(target),
+        user="mia",
     )
     assert code == 0
     lines = target.read_text().splitlines()
@@ -315,3 +329,50 @@ def test_manager_may_not_book(cli_clinic: Services) -> None:
     assert code == 5
     assert "may not" in err
     assert session_count(cli_clinic) == 0
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ics"])
+def test_export_formats_and_the_export_is_audited(
+    cli_clinic: Services, tmp_path: Path, fmt: str
+) -> None:
+    run(
+        cli_clinic, "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-24T09:00"
+    )
+    target = tmp_path / f"out.{fmt}"
+    code, out, err = run(
+        cli_clinic,
+        "export",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-30",
+        "--format",
+        fmt,
+        "--out",
+        str(target),
+        user="mia",
+    )
+    assert code == 0, err
+    assert target.stat().st_size > 0
+    exports = [
+        e
+        for e in cli_clinic.audit.entries(cli_clinic.auth.authenticate("ada", PASSWORD))
+        if e.action == "export"
+    ]
+    assert exports[0].actor == "mia"
+    assert exports[0].after["format"] == fmt and exports[0].after["rows"] == 1
+
+
+def test_nurse_may_not_export(cli_clinic: Services, tmp_path: Path) -> None:
+    code, _, err = run(
+        cli_clinic,
+        "export",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(tmp_path / "x.csv"),
+    )
+    assert code == 5
+    assert not (tmp_path / "x.csv").exists()

@@ -1,0 +1,150 @@
+"""PDF exports opened back: page count, page size, text (pdftotext when installed, else QtPdf)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from clinic_app.exports import ExportOptions, export_sessions
+from clinic_app.exports.daily_list_print import write_day_list_pdf
+from clinic_app.services.results import DayList, LabView
+from tests.exports.conftest import IRON_FINDINGS, LONDON, MakeSession, many_sessions
+
+A4_POINTS = (595, 842)
+LETTER_POINTS = (612, 792)
+
+
+def pdf_pages(path: Path) -> list[tuple[int, int]]:
+    """Page sizes in points (width, height), via QtPdf."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from clinic_app.exports.pdf_export import ensure_gui_application
+
+    ensure_gui_application()
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    sizes = []
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page)
+        sizes.append((round(size.width()), round(size.height())))
+    document.close()
+    return sizes
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, through ``pdftotext`` or, without it, QtPdf."""
+    if shutil.which("pdftotext"):
+        result = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        )
+        return result.stdout
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(path))
+    text = "\n".join(document.getAllText(n).text() for n in range(document.pageCount()))
+    document.close()
+    return text
+
+
+def test_schedule_pdf_landscape_a4(tmp_path: Path, session_factory: MakeSession) -> None:
+    sessions = [
+        session_factory(1, name="Alice Archer"),
+        session_factory(2, name="<b>Bob</b> Baker", chair="Chair 2", findings=IRON_FINDINGS),
+    ]
+    target = tmp_path / "schedule.pdf"
+    options = ExportOptions(
+        title="Sessions 2026-11-24", clinic_name="Test clinic", generated_at=datetime.now(LONDON)
+    )
+    assert export_sessions(sessions, target, "pdf", options=options) == 2
+    pages = pdf_pages(target)
+    assert pages == [(A4_POINTS[1], A4_POINTS[0])]  # landscape
+    text = pdf_text(target)
+    assert "Test clinic" in text
+    assert "Alice Archer" in text
+    assert "<b>Bob</b> Baker" in text  # plain text, never markup
+    assert "CO-THERAPY" in text
+    assert "Override by nina.nurse" in text
+
+
+def test_schedule_pdf_letter_and_many_pages(tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    options = ExportOptions(page_size="Letter", clinic_name="Test clinic")
+    assert export_sessions(many_sessions(300), target, "pdf", options=options) == 300
+    pages = pdf_pages(target)
+    assert len(pages) > 5
+    assert set(pages) == {(LETTER_POINTS[1], LETTER_POINTS[0])}
+    text = pdf_text(target)
+    assert "Patient 300" in text
+    assert "Page 2" in text
+
+
+def test_empty_schedule_pdf_says_so(tmp_path: Path) -> None:
+    target = tmp_path / "empty.pdf"
+    assert export_sessions([], target, "pdf") == 0
+    assert len(pdf_pages(target)) == 1
+    assert "No sessions" in pdf_text(target)
+
+
+@pytest.mark.parametrize(("page_size", "points"), [("A4", A4_POINTS), ("Letter", LETTER_POINTS)])
+def test_daily_list_one_page_per_chair(
+    tmp_path: Path, session_factory: MakeSession, page_size: str, points: tuple[int, int]
+) -> None:
+    day = date(2026, 11, 24)
+    lab = LabView(
+        id=9,
+        patient_id=1,
+        mrn="M001",
+        patient_name="Alice Archer",
+        tests=("calcium", "creatinine"),
+        start=datetime(2026, 11, 23, 17, 45, tzinfo=LONDON),
+        end=datetime(2026, 11, 23, 18, 0, tzinfo=LONDON),
+        status="booked",
+        due_from=date(2026, 10, 25),
+        due_to=date(2026, 11, 23),
+        labels=("before Zoledronic acid",),
+    )
+    day_list = DayList(
+        day,
+        (
+            session_factory(1, chair="Chair 10"),
+            session_factory(2, name="Bob Baker", chair="Chair 2", findings=IRON_FINDINGS),
+            session_factory(3, name="Carol Cooper", chair="Chair 2", status="cancelled"),
+        ),
+        (),
+        (lab,),
+    )
+    target = tmp_path / "day.pdf"
+    pages = write_day_list_pdf(
+        day_list,
+        target,
+        clinic_name="Riverside",
+        printed_at=datetime(2026, 11, 24, 7, 0, tzinfo=LONDON),
+        page_size=page_size,
+    )
+    assert pages == 3  # Chair 2, Chair 10 (natural order), then the lab station
+    assert pdf_pages(target) == [(points[1], points[0])] * 3
+    text = pdf_text(target)
+    chunks = text.split("\f")
+    assert "Chair 2" in chunks[0] and "Bob Baker" in chunks[0] and "Carol Cooper" in chunks[0]
+    assert "CO-THERAPY" in chunks[0]
+    assert "Chair 10" in chunks[1] and "Alice Archer" in chunks[1]
+    assert "Due and not done" in chunks[2] and "calcium, creatinine" in chunks[2]
+    for chunk in chunks[:3]:
+        assert "Riverside" in chunk and "Tuesday 24 November 2026" in chunk
+
+
+def test_empty_daily_list_prints_one_page(tmp_path: Path) -> None:
+    target = tmp_path / "empty-day.pdf"
+    pages = write_day_list_pdf(
+        DayList(date(2026, 11, 24), (), ()),
+        target,
+        clinic_name="Riverside",
+        printed_at=datetime(2026, 11, 24, 7, 0, tzinfo=LONDON),
+    )
+    assert pages == 1
+    assert "Nothing is booked" in pdf_text(target)

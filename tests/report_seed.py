@@ -1,0 +1,80 @@
+"""A seeded clinic day for the daily list, export and report tests (booked through services).
+
+Tuesday 2026-11-24 in the test clinic (3 chairs, 08:00-18:00, clock Monday 07:00):
+
+=====  ==========  ========================  =======  ==============================
+time   chair       patient / therapy          minutes  what happens
+=====  ==========  ========================  =======  ==============================
+09:00  Chair 1     M001 denosumab             20       arrived, in chair, completed
+09:00  Chair 3     M005 ferric carboxymaltose 75       GP denosumab: E2/E3 overridden
+10:00  Chair 2     M002 ibandronate           30       no-show
+11:00  Chair 1     M003 zoledronic acid       60       stays booked
+13:00  Chair 3     M004 denosumab             20       cancelled ("patient unwell")
+=====  ==========  ========================  =======  ==============================
+
+Wednesday 2026-11-25 is a closed date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from clinic_app.bootstrap import Services
+from clinic_app.services.booking import BookingRequest
+from clinic_app.services.results import FindingView
+from tests.conftest import ADMIN, DESK, NURSE
+
+DAY = date(2026, 11, 24)
+CLOSED = date(2026, 11, 25)
+COTHERAPY_RULES = {"E2", "E3", "E4", "E7"}
+OVERRIDE_REASON = "Hb 74, haematology agrees; phosphate checked day 7 and 21"
+
+
+@dataclass(frozen=True)
+class SeededDay:
+    """Ids of the seeded sessions, and the findings stored with the iron session."""
+
+    completed: int
+    iron: int
+    no_show: int
+    booked: int
+    cancelled: int
+    iron_findings: tuple[FindingView, ...]
+
+
+def seed_day(services: Services) -> SeededDay:
+    """Book and move on the sessions of the table above."""
+    setup = services.setup
+    setup.add_patient(DESK, mrn="M005", name="Eve Evans", date_of_birth="1949-02-02")
+    setup.add_exposure(
+        DESK, mrn="M005", drug="denosumab", last_dose="2026-10-01", where="GP surgery"
+    )
+    book = services.booking.book
+
+    def at(mrn: str, therapy: str, hhmm: str, chair: str, override: str | None = None) -> int:
+        outcome = book(
+            NURSE if override else DESK,
+            BookingRequest(
+                mrn=mrn,
+                therapy=therapy,
+                start=f"{DAY.isoformat()}T{hhmm}",
+                chair=chair,
+                override_reason=override,
+            ),
+        )
+        assert outcome.session.id is not None
+        return outcome.session.id
+
+    completed = at("M001", "denosumab", "09:00", "Chair 1")
+    iron = at("M005", "ferric-carboxymaltose", "09:00", "Chair 3", OVERRIDE_REASON)
+    no_show = at("M002", "ibandronate", "10:00", "Chair 2")
+    booked = at("M003", "zoledronic-acid", "11:00", "Chair 1")
+    cancelled = at("M004", "denosumab", "13:00", "Chair 3")
+    for status in ("arrived", "in-chair", "completed"):
+        services.booking.set_status(NURSE, completed, status)
+    services.booking.set_status(NURSE, no_show, "no-show")
+    services.booking.cancel(NURSE, cancelled, "patient unwell")
+    setup.add_closed_date(ADMIN, CLOSED, "staff training")
+    (iron_view,) = [v for v in services.queries.day(NURSE, DAY).sessions if v.id == iron]
+    return SeededDay(completed, iron, no_show, booked, cancelled, iron_view.findings)
