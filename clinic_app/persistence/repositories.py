@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -66,31 +66,32 @@ def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
     return stmt
 
 
+RowT = TypeVar("RowT")
+
+
+def _one(session: Session, stmt: Select[tuple[RowT]], lock: bool, field: str, missing: str) -> RowT:
+    row: RowT | None = session.scalars(_locked(session, stmt, lock)).one_or_none()
+    if row is None:
+        raise NotFoundError(field, missing)
+    return row
+
+
 def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
     """The patient with this MRN (locked for the transaction when ``lock``)."""
-    stmt = _locked(session, select(PatientRow).where(PatientRow.mrn == mrn), lock)
-    row: PatientRow | None = session.scalars(stmt).one_or_none()
-    if row is None:
-        raise NotFoundError("mrn", f"no patient with MRN {mrn!r}")
-    return row
+    stmt = select(PatientRow).where(PatientRow.mrn == mrn)
+    return _one(session, stmt, lock, "mrn", f"no patient with MRN {mrn!r}")
 
 
 def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
     """The patient with this id (locked for the transaction when ``lock``)."""
-    stmt = _locked(session, select(PatientRow).where(PatientRow.id == patient_id), lock)
-    row: PatientRow | None = session.scalars(stmt).one_or_none()
-    if row is None:
-        raise NotFoundError("patient", f"no patient with id {patient_id}")
-    return row
+    stmt = select(PatientRow).where(PatientRow.id == patient_id)
+    return _one(session, stmt, lock, "patient", f"no patient with id {patient_id}")
 
 
 def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> SessionRow:
     """The session with this id."""
-    stmt = _locked(session, select(SessionRow).where(SessionRow.id == session_id), lock)
-    row: SessionRow | None = session.scalars(stmt).one_or_none()
-    if row is None:
-        raise NotFoundError("session", f"no session with id {session_id}")
-    return row
+    stmt = select(SessionRow).where(SessionRow.id == session_id)
+    return _one(session, stmt, lock, "session", f"no session with id {session_id}")
 
 
 def chairs(session: Session, *, active_only: bool = True) -> list[ChairRow]:

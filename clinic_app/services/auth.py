@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -199,93 +200,50 @@ class AuthService:
         with self._ctx.db.write() as uow:
             s = uow.session
             row = s.scalars(select(UserRow).where(UserRow.username == name)).first()
-            if self.database_logins and row is not None and row.active:
-                if not login_works(self._ctx.db.engine, name, password or ""):
-                    repo.audit(
-                        s,
-                        at=now,
-                        actor=name,
-                        action="login-failed",
-                        entity="user",
-                        entity_id=row.id,
-                        patient_id=None,
-                        after={"reason": "password"},
-                    )
-                    uow.commit()
-                    raise AuthenticationError()
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=name,
-                    action="login",
-                    entity="user",
-                    entity_id=row.id,
-                    patient_id=None,
-                )
-                uow.commit()
-                return Actor(row.username, Role(row.role))
-            if row is None or not row.active or not row.password_hash:
+
+            def record(action: str, **after: Any) -> None:
+                # Every attempt is audited and committed, failures included.
                 repo.audit(
                     s,
                     at=now,
                     actor=name or "?",
-                    action="login-failed",
+                    action=action,
                     entity="user",
-                    entity_id=None,
+                    entity_id=row.id if row else None,
                     patient_id=None,
-                    after={"reason": "unknown"},
+                    after=after or None,
                 )
                 uow.commit()
+
+            if row is None or not row.active:
+                record("login-failed", reason="unknown")
                 raise AuthenticationError()
-            if row.locked_until is not None and row.locked_until > now:
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=name,
-                    action="login-locked",
-                    entity="user",
-                    entity_id=row.id,
-                    patient_id=None,
-                    after={"until": row.locked_until},
-                )
-                uow.commit()
-                raise AccountLockedError(
-                    f"account locked after {MAX_FAILED_ATTEMPTS} failed attempts; try again "
-                    f"after {row.locked_until:%H:%M} UTC or ask an administrator"
-                )
-            if not _verify(row.password_hash, password or ""):
-                row.failed_attempts += 1
-                locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
-                if locked:
-                    row.locked_until = now + LOCKOUT
-                    row.failed_attempts = 0
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=name,
-                    action="login-failed",
-                    entity="user",
-                    entity_id=row.id,
-                    patient_id=None,
-                    after={"reason": "password", "locked": locked},
-                )
-                uow.commit()
-                raise AuthenticationError()
-            row.failed_attempts = 0
-            row.locked_until = None
-            if HASHER.check_needs_rehash(row.password_hash):
-                row.password_hash = HASHER.hash(password)
-            repo.audit(
-                s,
-                at=now,
-                actor=name,
-                action="login",
-                entity="user",
-                entity_id=row.id,
-                patient_id=None,
-            )
-            uow.commit()
-            return Actor(row.username, Role(row.role))
+            if self.database_logins:
+                if not login_works(self._ctx.db.engine, name, password or ""):
+                    record("login-failed", reason="password")
+                    raise AuthenticationError()
+            else:
+                if row.locked_until is not None and row.locked_until > now:
+                    record("login-locked", until=row.locked_until)
+                    raise AccountLockedError(
+                        f"account locked after {MAX_FAILED_ATTEMPTS} failed attempts; try "
+                        f"again after {row.locked_until:%H:%M} UTC or ask an administrator"
+                    )
+                if not row.password_hash or not _verify(row.password_hash, password or ""):
+                    row.failed_attempts += 1
+                    locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
+                    if locked:
+                        row.locked_until = now + LOCKOUT
+                        row.failed_attempts = 0
+                    record("login-failed", reason="password", locked=locked)
+                    raise AuthenticationError()
+                row.failed_attempts = 0
+                row.locked_until = None
+                if HASHER.check_needs_rehash(row.password_hash):
+                    row.password_hash = HASHER.hash(password)
+            actor = Actor(row.username, Role(row.role))
+            record("login")
+            return actor
 
     def _insert(self, s: Session, name: str, role: Role, secret: str, full_name: str) -> UserRow:
         row = UserRow(
