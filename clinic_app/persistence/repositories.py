@@ -78,20 +78,33 @@ def _one(session: Session, stmt: Select[tuple[RowT]], lock: bool, field: str, mi
 
 def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
     """The patient with this MRN (locked for the transaction when ``lock``)."""
-    stmt = select(PatientRow).where(PatientRow.mrn == mrn)
-    return _one(session, stmt, lock, "mrn", f"no patient with MRN {mrn!r}")
+    return _one(
+        session, PatientRow, PatientRow.mrn == mrn, lock, "mrn", f"no patient with MRN {mrn!r}"
+    )
 
 
 def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
     """The patient with this id (locked for the transaction when ``lock``)."""
-    stmt = select(PatientRow).where(PatientRow.id == patient_id)
-    return _one(session, stmt, lock, "patient", f"no patient with id {patient_id}")
+    return _one(
+        session,
+        PatientRow,
+        PatientRow.id == patient_id,
+        lock,
+        "patient",
+        f"no patient with id {patient_id}",
+    )
 
 
 def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> SessionRow:
     """The session with this id."""
-    stmt = select(SessionRow).where(SessionRow.id == session_id)
-    return _one(session, stmt, lock, "session", f"no session with id {session_id}")
+    return _one(
+        session,
+        SessionRow,
+        SessionRow.id == session_id,
+        lock,
+        "session",
+        f"no session with id {session_id}",
+    )
 
 
 def chairs(session: Session, *, active_only: bool = True) -> list[ChairRow]:
