@@ -69,8 +69,11 @@ def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
 RowT = TypeVar("RowT")
 
 
-def _one(session: Session, stmt: Select[tuple[RowT]], lock: bool, field: str, missing: str) -> RowT:
-    row: RowT | None = session.scalars(_locked(session, stmt, lock)).one_or_none()
+def _one(
+    session: Session, model: type[RowT], condition: Any, lock: bool, field: str, missing: str
+) -> RowT:
+    stmt = _locked(session, select(model).where(condition), lock)
+    row: RowT | None = session.scalars(stmt).one_or_none()
     if row is None:
         raise NotFoundError(field, missing)
     return row
