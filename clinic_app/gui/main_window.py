@@ -1,18 +1,917 @@
-"""The main window (the day grid and dialogs arrive with the front-desk GUI)."""
+"""The front desk's main window: the chair day grid, the week overview, and every action.
+
+The window is a thin layer over the services: it loads a day's list off the GUI thread, hands
+it to the grid model, and turns user actions into service calls whose answers (or refusals,
+in clerk words) it shows in the banner and the status bar.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic_app.bootstrap import Services
+from clinic_app.domain.errors import RuleRefusalError
+from clinic_app.domain.findings import Severity
+from clinic_app.gui import wording
+from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
+from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
+from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+from clinic_app.gui.dialogs.move_dialog import MoveDialog
+from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+from clinic_app.gui.models.day_grid_model import DayGridModel
+from clinic_app.gui.resources import IconSet
+from clinic_app.gui.tasks import TaskRunner
+from clinic_app.gui.widgets.day_grid_view import DayGridView
+from clinic_app.gui.widgets.details_panel import DetailsPanel
+from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
+from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate, legend_entries
+from clinic_app.gui.widgets.week_overview import WeekOverview
+from clinic_app.gui.wording import count
+from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.results import BookingOutcome, ChairView, DayList, SessionView
+
+STATUS_ACTIONS = (
+    ("arrived", "Mark &arrived"),
+    ("in-chair", "Mark &in chair"),
+    ("completed", "Mark &completed"),
+    ("no-show", "Mark &no-show"),
+    ("booked", "Back to &booked"),
+)
+MESSAGE_MS = 10_000
+DETAILS_WIDTH = 240
 
 
 class MainWindow(QMainWindow):
-    """The application's main window."""
+    """Day grid (one column per chair and one for the lab station), week overview, actions.
 
-    def __init__(self, services: Services) -> None:
-        super().__init__()
+    Signals:
+        day_loaded(object): the :class:`date` whose list is now on screen.
+        action_done(str): a booking action finished; the text is what the banner says.
+    """
+
+    day_loaded = Signal(object)
+    action_done = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        *,
+        settings: QSettings | None = None,
+        runner: TaskRunner | None = None,
+        icons: IconSet | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("clinic_app - %1").replace("%1", services.setup.clinic_name()))
-        self.setCentralWidget(QLabel(self.tr("Clinic schedule")))
-        self.resize(1280, 800)
+        self.actor = actor
+        self.settings = settings
+        self.runner = runner or TaskRunner(self)
+        self.icons = icons or IconSet()
+        self.day_list: DayList | None = None
+        self._patient_windows: list[PatientDialog] = []
+        self._select_after_load: int | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(self.icons.icon("app"))
+        self.setWindowTitle(self.tr("%1 - front desk").replace("%1", services.setup.clinic_name()))
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.resize(1366, 768)
+        self._restore_settings()
+        self.go_to(self._initial_day())
+
+    # ------------------------------------------------------------------ building
+
+    def _build_widgets(self) -> None:
+        catalog = self.services.ctx.catalog
+        self.grid_model = DayGridModel(self)
+        self.grid_view = DayGridView(self)
+        self.grid_view.setObjectName("dayGrid")
+        self.grid_view.setModel(self.grid_model)
+        self.delegate = SessionBlockDelegate(
+            self.icons, {t.code: t.therapy_class for t in catalog}, self.grid_view
+        )
+        self.grid_view.setItemDelegate(self.delegate)
+        self.grid_view.session_dropped.connect(self.session_dropped)
+        self.grid_view.session_activated.connect(lambda _sid: self.open_patient())
+        self.grid_view.slot_activated.connect(self._book_at_slot)
+        self.grid_view.selection_moved.connect(self._selection_changed)
+        self.grid_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid_view.customContextMenuRequested.connect(self._context_menu)
+
+        self.day_title = QLabel(self)
+        self.day_title.setObjectName("dayTitle")
+        self.day_summary = QLabel(self)
+        self.day_summary.setObjectName("daySummary")
+        self.banner = MessageBanner(self, icons=banner_icons(self.icons))
+        header = QHBoxLayout()
+        header.addWidget(self.day_title)
+        header.addSpacing(12)
+        header.addWidget(self.day_summary, 1)
+        header.addLayout(self._legend())
+        day_page = QWidget(self)
+        day_layout = QVBoxLayout(day_page)
+        day_layout.setContentsMargins(6, 4, 6, 4)
+        day_layout.addLayout(header)
+        day_layout.addWidget(self.banner)
+        day_layout.addWidget(self.grid_view, 1)
+
+        self.week = WeekOverview(self.services, self.actor, self.runner, self.icons, self)
+        self.week.day_chosen.connect(self._open_day_from_week)
+        self.week.failed.connect(lambda text: self.show_banner("error", text))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(day_page, self.icons.icon("day"), self.tr("Day"))
+        self.tabs.addTab(self.week, self.icons.icon("week"), self.tr("Week overview"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setToolTip(self.tr("Go to date (Ctrl+G)"))
+        self.date_edit.dateChanged.connect(self._date_picked)
+
+    def _legend(self) -> QHBoxLayout:
+        """Colour swatches with their meaning (colour only helps; the words are in the blocks)."""
+        names = {
+            "Bisphosphonate": self.tr("Bisphosphonate"),
+            "Denosumab": self.tr("Denosumab"),
+            "IV iron": self.tr("IV iron"),
+            "Lab draw": self.tr("Lab draw"),
+        }
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        for key, palette in legend_entries():
+            swatch = QPixmap(14, 14)
+            swatch.fill(palette.fill)
+            painter = QPainter(swatch)
+            painter.fillRect(0, 0, 4, 14, palette.accent)
+            painter.setPen(palette.accent)
+            painter.drawRect(0, 0, 13, 13)
+            painter.end()
+            icon = QLabel(self)
+            icon.setPixmap(swatch)
+            text = QLabel(names[key], self)
+            text.setObjectName("daySummary")
+            row.addWidget(icon)
+            row.addWidget(text)
+            row.addSpacing(8)
+        return row
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcuts: tuple[QKeySequence | str, ...] = (),
+        icon: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(self.icons.icon(icon))
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.today_action = self._action(
+            tr("&Today"),
+            self.go_today,
+            (tr("Ctrl+T"), tr("Alt+Home")),
+            "today",
+            tr("Show today's grid"),
+        )
+        self.previous_action = self._action(
+            tr("&Previous day"),
+            lambda: self.step_day(-1),
+            (tr("Alt+Left"), tr("Ctrl+PgUp")),
+            "go-previous",
+            tr("Show the day before"),
+        )
+        self.next_action = self._action(
+            tr("&Next day"),
+            lambda: self.step_day(1),
+            (tr("Alt+Right"), tr("Ctrl+PgDown")),
+            "go-next",
+            tr("Show the day after"),
+        )
+        self.go_to_action = self._action(
+            tr("&Go to date…"),
+            self.focus_date_picker,
+            (tr("Ctrl+G"),),
+            None,
+            tr("Type or pick a date"),
+        )
+        self.refresh_action = self._action(
+            tr("&Refresh"),
+            self.reload,
+            (QKeySequence.StandardKey.Refresh, tr("F5")),
+            "refresh",
+            tr("Load the day again from the database"),
+        )
+        self.day_view_action = self._action(
+            tr("&Day grid"), lambda: self.tabs.setCurrentIndex(0), (tr("Ctrl+1"),), "day"
+        )
+        self.week_view_action = self._action(
+            tr("&Week overview"),
+            lambda: self.tabs.setCurrentIndex(1),
+            (tr("Ctrl+2"),),
+            "week",
+            tr("Chair occupancy for the whole week"),
+        )
+        self.new_booking_action = self._action(
+            tr("&New booking…"),
+            self.new_booking,
+            (tr("Ctrl+N"),),
+            "book",
+            tr("Book a session (at the selected chair and time)"),
+        )
+        self.series_action = self._action(
+            tr("Book a &series…"),
+            lambda: self.new_booking(doses=2),
+            (tr("Ctrl+Shift+N"),),
+            None,
+            tr("Book the next doses or an iron course in one go"),
+        )
+        self.move_action = self._action(
+            tr("&Move…"),
+            self.move_selected,
+            (tr("Ctrl+M"),),
+            "move",
+            tr("Move the selected session to another time or chair"),
+        )
+        self.cancel_action = self._action(
+            tr("&Cancel session…"),
+            self.cancel_selected,
+            (QKeySequence.StandardKey.Delete,),
+            "cancel",
+            tr("Cancel the selected session, with a reason"),
+        )
+        self.patient_action = self._action(
+            tr("&Patient…"),
+            self.open_patient,
+            (tr("Ctrl+P"),),
+            "patient",
+            tr("Open the selected session's patient"),
+        )
+        self.find_patient_action = self._action(
+            tr("&Find patient…"),
+            self.find_patient,
+            (tr("Ctrl+F"),),
+            "find",
+            tr("Find a patient by name or MRN"),
+        )
+        self.dismiss_action = self._action(tr("&Dismiss message"), self.banner.hide, (tr("Esc"),))
+        self.shortcuts_action = self._action(
+            tr("&Keyboard shortcuts"), self.show_shortcuts, (QKeySequence.StandardKey.HelpContents,)
+        )
+        self.quit_action = self._action(
+            tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit, tr("Ctrl+Q")), "quit"
+        )
+        self.status_actions: dict[str, QAction] = {}
+        for status, text in STATUS_ACTIONS:
+            self.status_actions[status] = self._action(
+                tr(text), lambda s=status: self.set_status(s)
+            )
+
+    def _build_menus_and_toolbar(self) -> None:
+        tr = self.tr
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(tr("&View"))
+        for action in (
+            self.today_action,
+            self.previous_action,
+            self.next_action,
+            self.go_to_action,
+            None,
+            self.day_view_action,
+            self.week_view_action,
+            None,
+            self.refresh_action,
+            self.dismiss_action,
+        ):
+            if action is None:
+                view_menu.addSeparator()
+            else:
+                view_menu.addAction(action)
+        session_menu = bar.addMenu(tr("&Session"))
+        for action in (
+            self.new_booking_action,
+            self.series_action,
+            None,
+            self.move_action,
+            self.cancel_action,
+        ):
+            if action is None:
+                session_menu.addSeparator()
+            else:
+                session_menu.addAction(action)
+        self.status_menu = session_menu.addMenu(self.icons.icon("status"), tr("S&tatus"))
+        for action in self.status_actions.values():
+            self.status_menu.addAction(action)
+        patient_menu = bar.addMenu(tr("&Patient"))
+        patient_menu.addAction(self.patient_action)
+        patient_menu.addAction(self.find_patient_action)
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+
+        toolbar = self.addToolBar(tr("Navigation"))
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.today_action)
+        toolbar.addAction(self.previous_action)
+        toolbar.addWidget(self.date_edit)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.new_booking_action)
+        toolbar.addAction(self.move_action)
+        toolbar.addAction(self.cancel_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_patient_action)
+        toolbar.addAction(self.week_view_action)
+        toolbar.addAction(self.refresh_action)
+        for action in (self.previous_action, self.next_action, self.refresh_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setProperty("iconOnly", True)
+                button.setToolTip(
+                    f"{action.text().replace('&', '')} ({action.shortcut().toString()})"
+                )
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.details = DetailsPanel(
+            self.icons,
+            [self.move_action, self.cancel_action, self.patient_action, self.new_booking_action],
+            self,
+        )
+        self.details_dock = QDockWidget(tr("Selected"), self)
+        self.details_dock.setObjectName("detailsDock")
+        self.details_dock.setWidget(self.details)
+        self.details_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.resizeDocks([self.details_dock], [DETAILS_WIDTH], Qt.Orientation.Horizontal)
+        toggle = self.details_dock.toggleViewAction()
+        toggle.setText(tr("&Details panel"))
+        toggle.setShortcut(QKeySequence(tr("F9")))
+        view_menu.addAction(toggle)
+        self._update_actions()
+
+    def _build_status_bar(self) -> None:
+        who = QLabel(
+            self.tr("Acting as %1 (%2)")
+            .replace("%1", self.actor.username)
+            .replace("%2", self.actor.role.value),
+            self,
+        )
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.hide()
+        self.runner.busy_changed.connect(self.busy_label.setVisible)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(who)
+
+    # ------------------------------------------------------------------ settings
+
+    def clinic_today(self) -> date:
+        """Today's date in the clinic (the computer's zone until the services report it)."""
+        return self.services.ctx.clock().astimezone().date()
+
+    def _initial_day(self) -> date:
+        today = self.clinic_today()
+        if self.settings is None:
+            return today
+        text = self.settings.value("day/last", "")
+        try:
+            last = date.fromisoformat(str(text))
+        except ValueError:
+            return today
+        # Opening on a past day by surprise would mislead; the last day is kept if still ahead.
+        return last if last >= today else today
+
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        """Keep the window layout and the day shown."""
+        if self.settings is None:
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("day/last", self.grid_model.day.isoformat())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout, close patient windows, and let running calls finish."""
+        self.save_settings()
+        for window in self._patient_windows:
+            window.close()
+        self.runner.wait(10_000)
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ loading a day
+
+    @property
+    def day(self) -> date:
+        """The day the grid shows (or is loading)."""
+        value = self.date_edit.date().toPython()
+        assert isinstance(value, date)
+        return value
+
+    def go_to(self, day: date) -> None:
+        """Show ``day`` (the date picker drives the load)."""
+        target = QDate(day.year, day.month, day.day)
+        if self.date_edit.date() == target:
+            self.reload()
+        else:
+            self.date_edit.setDate(target)
+
+    def go_today(self) -> None:
+        """Show today."""
+        self.go_to(self.clinic_today())
+
+    def step_day(self, days: int) -> None:
+        """Show the day ``days`` away."""
+        self.go_to(self.day + timedelta(days=days))
+
+    def focus_date_picker(self) -> None:
+        """Put the cursor in the date picker (Ctrl+G)."""
+        self.date_edit.setFocus()
+        self.date_edit.setSelectedSection(QDateEdit.Section.DaySection)
+
+    def _date_picked(self, _value: QDate) -> None:
+        self.reload()
+
+    def reload(self, select_session: int | None = None) -> None:
+        """Load the shown day (and the week, when that tab is open) off the GUI thread."""
+        day = self.day
+        if select_session is not None:
+            self._select_after_load = select_session
+        self.day_title.setText(wording.day_label(day))
+        self.day_summary.setText(self.tr("Loading…"))
+        services, actor = self.services, self.actor
+
+        def job() -> tuple[list[ChairView], DayList]:
+            return services.setup.chairs(actor), services.queries.day(actor, day)
+
+        self.runner.run(job, self._day_loaded, self._day_failed, key="day", context=self)
+        if self.tabs.currentIndex() == 1:
+            self.week.show_week(day)
+
+    def _day_loaded(self, answer: tuple[list[ChairView], DayList]) -> None:
+        chairs, day_list = answer
+        current = self.grid_view.currentIndex()
+        keep = (current.row(), current.column()) if current.isValid() else None
+        self.day_list = day_list
+        self.grid_model.set_day(chairs, day_list)
+        self.day_title.setText(wording.day_label(day_list.day))
+        self.day_summary.setText(self._summary(day_list))
+        selected = self._select_after_load
+        self._select_after_load = None
+        if selected is not None and self.grid_view.select_session(selected):
+            pass
+        elif keep is not None and keep[0] < self.grid_model.rowCount():
+            self.grid_view.setCurrentIndex(self.grid_model.index(*keep))
+        else:
+            self.grid_view.select_slot(0, self.grid_model.time_at(self._first_busy_row()))
+        self._selection_changed()
+        self.statusBar().showMessage(
+            self.tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
+        )
+        self.day_loaded.emit(day_list.day)
+
+    def _first_busy_row(self) -> int:
+        rows = [b.top_row for b in self.grid_model.blocks]
+        return max(0, min(rows) - 1) if rows else 0
+
+    def _day_failed(self, error: BaseException) -> None:
+        explanation = wording.explain_error(error)
+        self.day_summary.setText(self.tr("Could not load this day"))
+        self.show_banner("error", explanation.headline, explanation.detail)
+
+    def _summary(self, day_list: DayList) -> str:
+        shown = [s for s in day_list.sessions if s.status != "cancelled"]
+        labs = [lab for lab in day_list.labs if lab.status != "cancelled"]
+        parts = [
+            count(len(shown), self.tr("1 session"), self.tr("{n} sessions")),
+            count(len(labs), self.tr("1 lab draw"), self.tr("{n} lab draws")),
+        ]
+        flagged = [s for s in shown if s.worst in (Severity.HARD, Severity.BLOCK, Severity.WARN)]
+        if flagged:
+            parts.append(
+                count(
+                    len(flagged),
+                    self.tr("1 with safety findings"),
+                    self.tr("{n} with safety findings"),
+                )
+            )
+        cancelled = len(day_list.sessions) - len(shown)
+        if cancelled:
+            parts.append(
+                count(
+                    cancelled,
+                    self.tr("1 cancelled (not drawn)"),
+                    self.tr("{n} cancelled (not drawn)"),
+                )
+            )
+        if day_list.overdue_labs:
+            parts.append(
+                count(
+                    len(day_list.overdue_labs),
+                    self.tr("1 overdue lab draw"),
+                    self.tr("{n} overdue lab draws"),
+                )
+            )
+        return " · ".join(parts)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.week.show_week(self.day)
+            self.week.focus_day(self.day)
+        else:
+            self.grid_view.setFocus()
+
+    def _open_day_from_week(self, day: date) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.go_to(day)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_session(self) -> SessionView | None:
+        """The session in the grid's current cell."""
+        return self.grid_view.current_session()
+
+    def _selection_changed(self) -> None:
+        index = self.grid_view.currentIndex()
+        block = self.grid_model.block_at(index.row(), index.column()) if index.isValid() else None
+        self.details.show_block(block)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        session = self.selected_session() if hasattr(self, "grid_view") else None
+        booked = session is not None and session.status == "booked"
+        can_book = self.actor.can(Permission.BOOK)
+        self.move_action.setEnabled(booked and can_book)
+        self.cancel_action.setEnabled(
+            session is not None and session.status in ("booked", "arrived") and can_book
+        )
+        self.patient_action.setEnabled(True)
+        self.new_booking_action.setEnabled(can_book)
+        self.series_action.setEnabled(can_book)
+        can_status = self.actor.can(Permission.SET_STATUS) and session is not None
+        for action in self.status_actions.values():
+            action.setEnabled(can_status and session is not None and session.status != "cancelled")
+
+    def _context_menu(self, position: Any) -> None:
+        index = self.grid_view.indexAt(position)
+        if index.isValid():
+            self.grid_view.setCurrentIndex(index)
+        menu = QMenu(self)
+        for action in (self.new_booking_action, self.move_action, self.cancel_action):
+            menu.addAction(action)
+        menu.addMenu(self.status_menu)
+        menu.addAction(self.patient_action)
+        menu.exec(self.grid_view.viewport().mapToGlobal(position))
+
+    # ------------------------------------------------------------------ feedback
+
+    def show_banner(self, level: str, headline: str, detail: str = "") -> None:
+        """Explain an outcome or refusal above the grid, and in the status bar."""
+        self.banner.show_message(level, headline, detail)
+        self.statusBar().showMessage(headline, MESSAGE_MS)
+
+    def _report(self, verb: str, outcomes: list[BookingOutcome]) -> None:
+        first = outcomes[0].session
+        when = f"{wording.short_day_label(first.start.date())} {wording.hhmm(first.start)}"
+        headline = (
+            self.tr("%1: %2 (%3), %4, %5 in %6")
+            .replace("%1", verb)
+            .replace("%2", first.patient_name)
+            .replace("%3", first.mrn)
+            .replace("%4", first.therapy_name)
+            .replace("%5", when)
+            .replace("%6", first.chair)
+        )
+        lines = []
+        if len(outcomes) > 1:
+            lines.append(
+                count(
+                    len(outcomes),
+                    self.tr("1 dose booked as one course."),
+                    self.tr("{n} doses booked as one course."),
+                )
+            )
+        new_labs = {
+            (lab.start, lab.tests)
+            for outcome in outcomes
+            for lab in outcome.labs
+            if lab.id is not None and lab.status == "booked"
+        }
+        if new_labs:
+            lines.append(
+                count(
+                    len(new_labs),
+                    self.tr("1 lab draw serves this booking."),
+                    self.tr("{n} lab draws serve this booking."),
+                )
+            )
+        cancelled = sum(len(o.cancelled_labs) for o in outcomes)
+        if cancelled:
+            lines.append(
+                count(
+                    cancelled,
+                    self.tr("1 lab draw no longer needed was cancelled."),
+                    self.tr("{n} lab draws no longer needed were cancelled."),
+                )
+            )
+        findings = [f for o in outcomes for f in o.findings]
+        for finding in findings:
+            lines.append(wording.finding_line(finding))
+        worst = wording.worst_of(tuple(findings))
+        level = "warning" if worst in (Severity.WARN, Severity.BLOCK) else "ok"
+        self.show_banner(level, headline, "\n".join(lines))
+        self.action_done.emit(headline)
+
+    # ------------------------------------------------------------------ booking
+
+    def _book_at_slot(self, chair_id: int, start: datetime) -> None:
+        chair = next((c for c in self.grid_model.chairs if c.id == chair_id), None)
+        self.new_booking(prefill=BookingPrefill(start=start, chair=chair.name if chair else None))
+
+    def new_booking(self, *, doses: int = 1, prefill: BookingPrefill | None = None) -> None:
+        """Open the booking dialog (at the selected chair and time, when there is one)."""
+        if prefill is None:
+            index = self.grid_view.currentIndex()
+            chair = self.grid_model.chair_at(index.column()) if index.isValid() else None
+            start = (
+                self.grid_model.time_at(index.row())
+                if index.isValid()
+                else datetime.combine(self.day, datetime.min.time()).replace(hour=9)
+            )
+            free = index.isValid() and self.grid_model.block_at(index.row(), index.column()) is None
+            prefill = BookingPrefill(
+                start=start, chair=chair.name if chair and free else None, doses=doses
+            )
+        elif doses != prefill.doses:
+            prefill = BookingPrefill(
+                prefill.mrn, prefill.therapy, prefill.start, prefill.chair, doses
+            )
+        outcomes = BookingDialog.ask(
+            self,
+            self.services,
+            self.actor,
+            self.runner,
+            self.icons,
+            prefill,
+            today=self.clinic_today(),
+        )
+        if not outcomes:
+            return
+        self._report(self.tr("Booked"), outcomes)
+        first = outcomes[0].session
+        self._show_session_day(first)
+
+    def _show_session_day(self, session: SessionView) -> None:
+        self._select_after_load = session.id
+        if self.day != session.start.date():
+            self.go_to(session.start.date())
+        else:
+            self.reload(select_session=session.id)
+
+    def move_selected(self) -> None:
+        """Move the selected session with the Move dialog (Ctrl+M)."""
+        session = self.selected_session()
+        if session is None or session.status != "booked":
+            self.show_banner("info", self.tr("Select a booked session to move it"))
+            return
+        self._ask_move(session)
+
+    def _ask_move(
+        self, session: SessionView, start: datetime | None = None, chair: str | None = None
+    ) -> None:
+        outcome = MoveDialog.ask(
+            self,
+            self.services,
+            self.actor,
+            self.runner,
+            self.icons,
+            session,
+            start=start,
+            chair=chair,
+        )
+        if outcome is None:
+            return
+        self._report(self.tr("Moved"), [outcome])
+        self._show_session_day(outcome.session)
+
+    def session_dropped(self, session_id: int, chair_id: int, start: datetime) -> None:
+        """A session was dropped on a chair and time: ask the service to move it there.
+
+        A move the service refuses changes nothing and is explained; a move that needs a
+        clinical override opens the Move dialog with the target filled in.
+        """
+        session = self._session(session_id)
+        chair = next((c for c in self.grid_model.chairs if c.id == chair_id), None)
+        if session is None or chair is None:
+            return
+        if chair.id == session.chair_id and start == session.start.replace(tzinfo=None):
+            return
+        booking, actor = self.services.booking, self.actor
+        self.statusBar().showMessage(self.tr("Moving…"))
+
+        def job() -> BookingOutcome:
+            return booking.move(actor, session_id, start, chair=chair.name)
+
+        def done(outcome: BookingOutcome) -> None:
+            self._report(self.tr("Moved"), [outcome])
+            self._show_session_day(outcome.session)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, RuleRefusalError) and error.overridable and error.findings:
+                self._ask_move(session, start, chair.name)
+                return
+            explanation = wording.explain_error(error)
+            self.show_banner(
+                "error",
+                self.tr("Not moved: %1").replace("%1", explanation.headline),
+                explanation.detail,
+            )
+            self.action_done.emit(explanation.headline)
+            self.reload()
+
+        self.runner.run(job, done, failed, context=self)
+
+    def _session(self, session_id: int) -> SessionView | None:
+        if self.day_list is None:
+            return None
+        return next((s for s in self.day_list.sessions if s.id == session_id), None)
+
+    def cancel_selected(self) -> None:
+        """Cancel the selected session after asking for the reason (Delete)."""
+        session = self.selected_session()
+        if session is None or session.id is None:
+            self.show_banner("info", self.tr("Select a session to cancel it"))
+            return
+        reason = CancelDialog.ask(self, session)
+        if reason is None:
+            return
+        booking, actor, session_id = self.services.booking, self.actor, session.id
+
+        def done(outcome: BookingOutcome) -> None:
+            self._report(self.tr("Cancelled"), [outcome])
+            self.reload()
+
+        self.runner.run(
+            lambda: booking.cancel(actor, session_id, reason),
+            done,
+            self._action_failed,
+            context=self,
+        )
+
+    def set_status(self, status: str) -> None:
+        """Record arrived / in chair / completed / no-show for the selected session."""
+        session = self.selected_session()
+        if session is None or session.id is None:
+            return
+        booking, actor, session_id = self.services.booking, self.actor, session.id
+
+        def done(outcome: BookingOutcome) -> None:
+            text = (
+                self.tr("%1 (%2): %3")
+                .replace("%1", outcome.session.patient_name)
+                .replace("%2", outcome.session.mrn)
+                .replace("%3", wording.status_label(outcome.session.status))
+            )
+            self.statusBar().showMessage(text, MESSAGE_MS)
+            self.action_done.emit(text)
+            self.reload(select_session=session_id)
+
+        self.runner.run(
+            lambda: booking.set_status(actor, session_id, status),
+            done,
+            self._action_failed,
+            context=self,
+        )
+
+    def _action_failed(self, error: BaseException) -> None:
+        explanation = wording.explain_error(error)
+        self.show_banner("error", explanation.headline, explanation.detail)
+        self.action_done.emit(explanation.headline)
+
+    # ------------------------------------------------------------------ patients
+
+    def open_patient(self, mrn: str | None = None) -> PatientDialog | None:
+        """Open the patient view of ``mrn``, the selected session's patient, or a search."""
+        if mrn is None:
+            session = self.selected_session()
+            if session is None:
+                self.find_patient()
+                return None
+            mrn = session.mrn
+        for window in self._patient_windows:
+            if window.mrn == mrn and window.isVisible():
+                window.raise_()
+                window.activateWindow()
+                return window
+        window = PatientDialog(self.services, self.actor, self.runner, self.icons, mrn, self)
+        window.book_requested.connect(
+            lambda value: self.new_booking(
+                prefill=BookingPrefill(mrn=value, start=self._default_start())
+            )
+        )
+        window.finished.connect(lambda _result, w=window: self._forget_patient_window(w))
+        self._patient_windows.append(window)
+        window.show()
+        return window
+
+    def _forget_patient_window(self, window: PatientDialog) -> None:
+        if window in self._patient_windows:
+            self._patient_windows.remove(window)
+        window.deleteLater()
+
+    def _default_start(self) -> datetime:
+        return datetime.combine(self.day, datetime.min.time()).replace(hour=9)
+
+    def find_patient(self) -> None:
+        """Find a patient by name or MRN and open their view (Ctrl+F)."""
+        patient = FindPatientDialog.ask(self, self.services, self.actor)
+        if patient is not None:
+            self.open_patient(patient.mrn)
+
+    # ------------------------------------------------------------------ help
+
+    def show_shortcuts(self) -> None:
+        """List every action with its shortcut (F1)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        actions = [a for a in self.actions() if a.text()]
+        table = QTableWidget(len(actions), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        table.verticalHeader().hide()
+        for row, action in enumerate(actions):
+            table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
+            keys = ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            )
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        extra = QLabel(
+            self.tr(
+                "In the grid: arrow keys move, Enter opens the patient or books the free slot, "
+                "drag a session to move it. In the booking dialog: Enter takes the patient or "
+                "slot, Ctrl+F finds free slots, Ctrl+Enter books."
+            ),
+            dialog,
+        )
+        extra.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(extra)
+        layout.addWidget(buttons)
+        dialog.resize(520, 520)
+        dialog.exec()
+        dialog.deleteLater()

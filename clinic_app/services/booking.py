@@ -175,6 +175,28 @@ class BookingService:
         """Move a booked session to a new time and/or chair, re-running every check."""
         authorize(self._ctx, actor, Permission.BOOK, "move")
         reason = self._override_reason(actor, override_reason)
+        return self._move(
+            actor,
+            session_id,
+            start,
+            chair=chair,
+            override_reason=reason,
+            dry_run=dry_run,
+            enforce_rules=True,
+        )
+
+    def _move(
+        self,
+        actor: Actor,
+        session_id: int,
+        start: str | datetime,
+        *,
+        chair: str | None,
+        override_reason: str | None,
+        dry_run: bool,
+        enforce_rules: bool,
+    ) -> BookingOutcome:
+        reason = override_reason
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
@@ -202,14 +224,33 @@ class BookingService:
                 course_id=row.course_id,
                 regimen=regimen_of(row.regimen),
                 override_reason=reason,
-                enforce_rules=True,
+                enforce_rules=enforce_rules,
                 keep_chair=chair is not None,
             )
             self._audit_placement(s, actor, placed, "move", before)
-            outcome = self._outcome(placed, calendar, saved=not dry_run)
+            outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
             if not dry_run:
                 uow.commit()
             return outcome
+
+    def check_move(
+        self, actor: Actor, session_id: int, start: str | datetime, *, chair: str | None = None
+    ) -> CheckResult:
+        """A dry run of ``move`` that reports every problem instead of raising on the first."""
+        authorize(self._ctx, actor, Permission.BOOK, "check_move")
+        try:
+            outcome = self._move(
+                actor,
+                session_id,
+                start,
+                chair=chair,
+                override_reason=None,
+                dry_run=True,
+                enforce_rules=False,
+            )
+        except SchedulingConflictError as conflict:
+            return CheckResult(None, (), (), conflict=conflict.message, conflict_kind=conflict.kind)
+        return CheckResult(outcome.session, outcome.findings, outcome.labs)
 
     def cancel(self, actor: Actor, session_id: int, reason: str = "") -> BookingOutcome:
         """Cancel a session; labs no other session needs are cancelled with it."""
@@ -751,7 +792,9 @@ class BookingService:
                     after=_audit_lab(lab),
                 )
 
-    def _outcome(self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool) -> BookingOutcome:
+    def _outcome(
+        self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool, existing: bool = False
+    ) -> BookingOutcome:
         view = session_view(placed.row, calendar, self._ctx.catalog)
         created = {lab.id for lab in placed.labs.created}
         labs = tuple(
@@ -759,7 +802,7 @@ class BookingService:
             for lab in self._labs_serving(placed.row, calendar)
         )
         return BookingOutcome(
-            session=view if saved else replace(view, id=None),
+            session=view if saved or existing else replace(view, id=None),
             findings=view.findings,
             labs=labs,
             cancelled_labs=tuple(lab_view(x, calendar) for x in placed.labs.cancelled),

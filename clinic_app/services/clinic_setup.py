@@ -6,9 +6,10 @@ from datetime import date, time
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from clinic_app.domain.clinic_calendar import CalendarError, zone
-from clinic_app.domain.errors import InvalidInputError
+from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
@@ -230,9 +231,10 @@ class ClinicSetupService:
                         func.lower(PatientRow.mrn).like(pattern),
                     )
                 )
-            rows = list(uow.session.scalars(stmt))
-        rows.sort(key=lambda r: (not r.mrn.lower().startswith(needle.lower()), r.name))
-        return [patient_view(r) for r in rows]
+            # Views are built inside the unit of work: its rollback detaches the rows.
+            views = [patient_view(r) for r in uow.session.scalars(stmt)]
+        views.sort(key=lambda v: (not v.mrn.lower().startswith(needle.lower()), v.name))
+        return views
 
     # ------------------------------------------------------------------ exposures
 
@@ -292,6 +294,81 @@ class ClinicSetupService:
             uow.commit()
             return exposure_view(row, self._ctx.catalog)
 
+    def update_exposure(
+        self,
+        actor: Actor,
+        exposure_id: int,
+        *,
+        last_dose: str | date | None = None,
+        ongoing_since: str | date | None = None,
+        where: str | None = None,
+    ) -> ExposureView:
+        """Correct a recorded exposure's date or place; the patient's bookings are re-checked."""
+        authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "update_exposure")
+        if last_dose is not None and ongoing_since is not None:
+            raise InvalidInputError(
+                "date", "give either the last dose date or the date it is ongoing since"
+            )
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._exposure(s, exposure_id)
+            patient = repo.patient_by_id(s, row.patient_id, lock=True)
+            before = _exposure_audit(row)
+            if last_dose is not None:
+                row.last_dose_date, row.ongoing_since = parse_date("date", last_dose), None
+            if ongoing_since is not None:
+                row.ongoing_since = parse_date("ongoing-since", ongoing_since)
+                row.last_dose_date = None
+            if where is not None:
+                row.where_given = require_text("where", where, max_length=200, allow_empty=True)
+            s.flush()
+            now = self._ctx.clock()
+            recheck_patient(s, self._ctx, self._rules, actor, patient, repo.load_calendar(s), now)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="update",
+                entity="exposure",
+                entity_id=row.id,
+                patient_id=patient.id,
+                before=before,
+                after=_exposure_audit(row),
+            )
+            uow.commit()
+            return exposure_view(row, self._ctx.catalog)
+
+    def remove_exposure(self, actor: Actor, exposure_id: int, reason: str) -> None:
+        """Withdraw an exposure recorded in error (kept, marked removed, with the reason)."""
+        authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "remove_exposure")
+        why = require_text("reason", reason, max_length=500)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._exposure(s, exposure_id)
+            patient = repo.patient_by_id(s, row.patient_id, lock=True)
+            row.removed = True
+            s.flush()
+            now = self._ctx.clock()
+            recheck_patient(s, self._ctx, self._rules, actor, patient, repo.load_calendar(s), now)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="remove",
+                entity="exposure",
+                entity_id=row.id,
+                patient_id=patient.id,
+                before=_exposure_audit(row),
+                after={"removed": True, "reason": why},
+            )
+            uow.commit()
+
+    def _exposure(self, s: Session, exposure_id: int) -> ExposureRow:
+        row = s.get(ExposureRow, exposure_id)
+        if row is None or row.removed:
+            raise NotFoundError("exposure", f"no recorded exposure with id {exposure_id}")
+        return row
+
     def exposures(self, actor: Actor, mrn: str) -> list[ExposureView]:
         """The patient's recorded outside exposures."""
         authorize(self._ctx, actor, Permission.VIEW, "exposures")
@@ -301,3 +378,12 @@ class ClinicSetupService:
             return [
                 exposure_view(r, self._ctx.catalog) for r in repo.patient_exposures(s, patient.id)
             ]
+
+
+def _exposure_audit(row: ExposureRow) -> dict[str, object]:
+    return {
+        "drug": row.drug_code,
+        "last_dose": row.last_dose_date,
+        "ongoing_since": row.ongoing_since,
+        "where": row.where_given,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
@@ -21,6 +22,12 @@ class ScheduleQueries:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
+
+    def calendar(self, actor: Actor) -> ClinicCalendar:
+        """The clinic's time zone, opening hours and closed dates (for grids and pickers)."""
+        authorize(self._ctx, actor, Permission.VIEW, "calendar")
+        with self._ctx.db.read() as uow:
+            return repo.load_calendar(uow.session)
 
     def day(self, actor: Actor, day: str | date) -> DayList:
         """One clinic day: sessions by time and chair, lab draws, draws due and not done."""

@@ -1,0 +1,1 @@
+"""Dialogs; each modal one has a ``@classmethod ask(...)`` that tests can replace."""

@@ -1,0 +1,309 @@
+"""The patient view: details, outside exposures (add), and the timeline of sessions and labs.
+
+A non-modal window, one per patient. Recording an exposure goes through the setup service,
+which re-checks the patient's booked sessions; the timeline is reloaded afterwards so new
+findings show at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app.bootstrap import Services
+from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.gui import wording
+from clinic_app.gui.models.exposure_model import ExposureTableModel
+from clinic_app.gui.models.timeline_model import (
+    FINDINGS_COLUMN,
+    WHAT_COLUMN,
+    TimelineTableModel,
+)
+from clinic_app.gui.resources import IconSet
+from clinic_app.gui.tasks import TaskRunner
+from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
+from clinic_app.gui.widgets.tables import make_table
+from clinic_app.services.actor import Actor
+from clinic_app.services.results import ExposureView, LabView, PatientView, SessionView
+
+# Which error label shows a service error about each field of add_exposure.
+EXPOSURE_FIELDS = {
+    "therapy": "drug",
+    "drug": "drug",
+    "date": "date",
+    "ongoing-since": "date",
+    "where": "where",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRecord:
+    """Everything the patient view shows, loaded in one go off the GUI thread."""
+
+    patient: PatientView
+    exposures: list[ExposureView]
+    sessions: list[SessionView]
+    labs: list[LabView]
+
+
+def _plain_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class PatientDialog(QDialog):
+    """Details, exposures and timeline of one patient.
+
+    Signals:
+        loaded(): the record was (re)loaded and is on screen.
+        book_requested(str): the user wants to book for this MRN.
+    """
+
+    loaded = Signal()
+    book_requested = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        icons: IconSet,
+        mrn: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.actor = actor
+        self.runner = runner
+        self.mrn = mrn
+        self.record: PatientRecord | None = None
+        self.setWindowTitle(self.tr("Patient %1").replace("%1", mrn))
+        self.banner = MessageBanner(self, icons=banner_icons(icons))
+
+        # Details.
+        self.name_label = _plain_label(self)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.details_label = _plain_label(self)
+        self.notes_label = _plain_label(self)
+        self.notes_label.setObjectName("hint")
+
+        # Exposures and the add form.
+        self.exposure_model = ExposureTableModel(self)
+        self.exposure_view = make_table(self.exposure_model, self, stretch_column=3)
+        self.drug_combo = QComboBox(self)
+        for therapy in services.ctx.catalog:
+            self.drug_combo.addItem(therapy.name, therapy.code)
+        self.last_dose_radio = QRadioButton(self.tr("&Last dose on"), self)
+        self.ongoing_radio = QRadioButton(self.tr("&Ongoing since"), self)
+        self.last_dose_radio.setChecked(True)
+        self._kind = QButtonGroup(self)
+        self._kind.addButton(self.last_dose_radio)
+        self._kind.addButton(self.ongoing_radio)
+        self.exposure_date = QLineEdit(self)
+        self.exposure_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.exposure_date.setMaxLength(10)
+        self.where_edit = QLineEdit(self)
+        self.where_edit.setMaxLength(200)
+        self.where_edit.setPlaceholderText(self.tr("e.g. GP surgery, St Mary's Hospital"))
+        self.add_exposure_button = QPushButton(self.tr("&Record exposure"), self)
+        self.add_exposure_button.setAutoDefault(False)
+        self.exposure_errors = {name: self._error_label() for name in ("drug", "date", "where")}
+        self.exposure_general_error = self._error_label()
+        form = QGridLayout()
+        form.setVerticalSpacing(2)
+        drug_label = QLabel(self.tr("&Drug:"), self)
+        drug_label.setBuddy(self.drug_combo)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.last_dose_radio)
+        kind_row.addWidget(self.ongoing_radio)
+        kind_row.addWidget(self.exposure_date, 1)
+        where_label = QLabel(self.tr("&Where given:"), self)
+        where_label.setBuddy(self.where_edit)
+        form.addWidget(drug_label, 0, 0)
+        form.addWidget(self.drug_combo, 0, 1)
+        form.addWidget(self.exposure_errors["drug"], 1, 1)
+        form.addLayout(kind_row, 2, 1)
+        form.addWidget(self.exposure_errors["date"], 3, 1)
+        form.addWidget(where_label, 4, 0)
+        form.addWidget(self.where_edit, 4, 1)
+        form.addWidget(self.exposure_errors["where"], 5, 1)
+        form.addWidget(self.exposure_general_error, 6, 1)
+        form.addWidget(self.add_exposure_button, 7, 1, Qt.AlignmentFlag.AlignRight)
+        exposure_box = QGroupBox(self.tr("Drugs given elsewhere (outside exposures)"), self)
+        exposure_layout = QVBoxLayout(exposure_box)
+        exposure_layout.addWidget(self.exposure_view, 1)
+        exposure_layout.addLayout(form)
+
+        # Timeline.
+        self.timeline_model = TimelineTableModel(icons, self)
+        self.timeline_view = make_table(
+            self.timeline_model,
+            self,
+            stretch_column=WHAT_COLUMN,
+            wrap=True,
+            content_columns=(0, 2, 3, FINDINGS_COLUMN),
+        )
+        timeline_box = QGroupBox(self.tr("Sessions and lab draws"), self)
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addWidget(self.timeline_view)
+        self.next_doses_label = QLabel(
+            self.tr(
+                "Next doses due are not shown yet: the services do not report them (requested)."
+            ),
+            self,
+        )
+        self.next_doses_label.setObjectName("hint")
+        self.next_doses_label.setWordWrap(True)
+        timeline_layout.addWidget(self.next_doses_label)
+
+        details_box = QGroupBox(self.tr("Details"), self)
+        details_layout = QFormLayout(details_box)
+        details_layout.addRow(self.name_label)
+        details_layout.addRow(self.details_label)
+        details_layout.addRow(self.notes_label)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(details_box)
+        left_layout.addWidget(exposure_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(timeline_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        buttons = QDialogButtonBox(self)
+        self.book_button = buttons.addButton(
+            self.tr("&Book for this patient…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.book_button.setIcon(icons.icon("book"))
+        self.book_button.setAutoDefault(False)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.close)
+        close.clicked.connect(self.close)
+        self.book_button.clicked.connect(lambda: self.book_requested.emit(self.mrn))
+        self.add_exposure_button.clicked.connect(self.add_exposure)
+        self.exposure_date.returnPressed.connect(self.add_exposure)
+        self.where_edit.returnPressed.connect(self.add_exposure)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.resize(1180, 640)
+        self.reload()
+
+    def _error_label(self) -> QLabel:
+        label = _plain_label(self)
+        label.setObjectName("fieldError")
+        label.hide()
+        return label
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Load the patient's record on a worker thread."""
+        services, actor, mrn = self.services, self.actor, self.mrn
+
+        def job() -> PatientRecord:
+            patient = services.setup.patient(actor, mrn)
+            exposures = services.setup.exposures(actor, mrn)
+            sessions, labs = services.queries.patient_schedule(actor, mrn)
+            return PatientRecord(patient, exposures, sessions, labs)
+
+        self.runner.run(job, self._show, self._failed, key=f"patient-{id(self)}", context=self)
+
+    def _show(self, record: PatientRecord) -> None:
+        self.record = record
+        patient = record.patient
+        self.name_label.setText(patient.name)
+        parts = [
+            self.tr("MRN %1").replace("%1", patient.mrn),
+            self.tr("born %1").replace("%1", patient.date_of_birth.isoformat()),
+        ]
+        if patient.sex:
+            parts.append(self.tr("sex %1").replace("%1", patient.sex))
+        if patient.phone:
+            parts.append(self.tr("phone %1").replace("%1", patient.phone))
+        self.details_label.setText(" · ".join(parts))
+        self.notes_label.setText(patient.notes)
+        self.notes_label.setVisible(bool(patient.notes))
+        self.exposure_model.set_rows(record.exposures)
+        now = self.services.ctx.clock()
+        self.timeline_model.set_timeline(record.sessions, record.labs, now)
+        upcoming = [
+            row for row, entry in enumerate(self.timeline_model.rows()) if entry.start >= now
+        ]
+        if upcoming:
+            self.timeline_view.scrollTo(self.timeline_model.index(upcoming[0], 0))
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        explanation = wording.explain_error(error)
+        self.banner.show_message("error", explanation.headline, explanation.detail)
+        self.loaded.emit()
+
+    # ------------------------------------------------------------------ exposures
+
+    def add_exposure(self) -> ExposureView | None:
+        """Record the exposure through the service; errors appear next to their field."""
+        for label in [*self.exposure_errors.values(), self.exposure_general_error]:
+            label.hide()
+        when = self.exposure_date.text().strip() or None
+        last_dose = when if self.last_dose_radio.isChecked() else None
+        ongoing = when if self.ongoing_radio.isChecked() else None
+        try:
+            exposure = self.services.setup.add_exposure(
+                self.actor,
+                mrn=self.mrn,
+                drug=str(self.drug_combo.currentData()),
+                last_dose=last_dose,
+                ongoing_since=ongoing,
+                where=self.where_edit.text(),
+            )
+        except InvalidInputError as error:
+            target = EXPOSURE_FIELDS.get(error.field)
+            label = self.exposure_errors[target] if target else self.exposure_general_error
+            label.setText(wording.explain_error(error).detail)
+            label.show()
+            return None
+        except ClinicError as error:
+            explanation = wording.explain_error(error)
+            self.exposure_general_error.setText(f"{explanation.headline}: {explanation.detail}")
+            self.exposure_general_error.show()
+            return None
+        self.exposure_date.clear()
+        self.where_edit.clear()
+        self.banner.show_message(
+            "ok",
+            self.tr("Exposure recorded: %1").replace("%1", exposure.drug_name),
+            self.tr("The patient's booked sessions were checked again against it."),
+        )
+        self.reload()
+        return exposure

@@ -1,0 +1,1 @@
+"""Widgets of the main window: the day grid view and its delegate, panels and banners."""
