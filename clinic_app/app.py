@@ -1,43 +1,52 @@
-"""GUI composition root: settings -> engine -> services -> QApplication -> main window."""
+"""GUI composition root: settings -> engine -> services -> QApplication -> login -> main window."""
 
 from __future__ import annotations
 
-import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.config import resolve_db_url
-from clinic_app.services.actor import Actor, Role
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from clinic_app.gui.main_window import MainWindow
+
+IDLE_MINUTES_KEY = "session/idle_minutes"
 
 
-def desk_actor() -> Actor:
-    """Who the GUI acts as.
+def open_main_window(services: Services, settings: QSettings | None = None) -> MainWindow | None:
+    """Log in (or create the first administrator) and build the main window for that user.
 
-    Until the GUI has a login (the users issue replaces this), it acts as the operating-system
-    user with the nurse role, so clinical overrides can be recorded from the desk PC.
+    None when the user cancelled the login. The window is not shown yet.
     """
-    try:
-        username = getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or the password database
-        username = "desk"
-    return Actor(username or "desk", Role.NURSE)
+    from clinic_app.gui import startup
+    from clinic_app.gui.main_window import MainWindow
+    from clinic_app.gui.session_guard import DEFAULT_IDLE_MINUTES
 
-
-def prepare_database(services: Services, actor: Actor) -> None:
-    """First start on an empty database: set up the demo clinic so there is something to see."""
-    from clinic_app.services.demo_data import seed_demo
-
-    if not services.setup.is_initialised():
-        # Seeding sets up the clinic, which needs an administrator; only on an empty database.
-        seed_demo(services, Actor(actor.username, Role.ADMIN))
+    actor = startup.start_session(services)
+    if actor is None:
+        return None
+    idle_minutes = DEFAULT_IDLE_MINUTES
+    if settings is not None:
+        try:
+            idle_minutes = float(settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES))
+        except (TypeError, ValueError):
+            idle_minutes = DEFAULT_IDLE_MINUTES
+    return MainWindow(services, actor, settings=settings, idle_minutes=idle_minutes)
 
 
 def run_gui(db_arg: str | None) -> int:
-    """Open the main window on the chosen database; returns the process exit code."""
+    """Open the chosen database, log in, and show the main window; returns the exit code.
+
+    On a database without users :func:`clinic_app.gui.startup.start_session` asks for the
+    first administrator (and seeds the demo clinic when the clinic is empty); otherwise it
+    shows the login. Cancelling either ends the program quietly with code 0.
+    """
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from clinic_app.gui.main_window import MainWindow
     from clinic_app.gui.resources import load_icon, stylesheet
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -46,10 +55,8 @@ def run_gui(db_arg: str | None) -> int:
     app.setOrganizationName("clinic_app")
     app.setWindowIcon(load_icon("app"))
     app.setStyleSheet(stylesheet())
-    actor = desk_actor()
     try:
         services = open_services(resolve_db_url(db_arg))
-        prepare_database(services, actor)
     except Exception as error:  # shown to the user instead of a traceback
         QMessageBox.critical(
             None,
@@ -59,9 +66,11 @@ def run_gui(db_arg: str | None) -> int:
             ),
         )
         return 1
-    settings = QSettings()
-    window = MainWindow(services, actor, settings=settings)
-    window.show()
-    code = int(app.exec())
-    services.engine.dispose()
-    return code
+    try:
+        window = open_main_window(services, QSettings())
+        if window is None:  # the login or the first-administrator dialog was cancelled
+            return 0
+        window.show()
+        return int(app.exec())
+    finally:
+        services.engine.dispose()

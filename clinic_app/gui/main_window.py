@@ -3,12 +3,16 @@
 The window is a thin layer over the services: it loads a day's list off the GUI thread, hands
 it to the grid model, and turns user actions into service calls whose answers (or refusals,
 in clerk words) it shows in the banner and the status bar.
+
+It acts for the logged-in user (an :class:`Actor`). A :class:`SessionGuard` locks it after
+idle time and lets another user take over; then :meth:`MainWindow.set_actor` rebuilds what
+depends on the role (which actions are enabled, the "Acting as" label, the reports menu).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.bootstrap import Services
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
@@ -39,7 +44,9 @@ from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
 from clinic_app.gui.dialogs.move_dialog import MoveDialog
 from clinic_app.gui.dialogs.patient_dialog import PatientDialog
 from clinic_app.gui.models.day_grid_model import DayGridModel
+from clinic_app.gui.reports_menu import add_reports_actions
 from clinic_app.gui.resources import IconSet
+from clinic_app.gui.session_guard import DEFAULT_IDLE_MINUTES, SessionGuard
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.day_grid_view import DayGridView
 from clinic_app.gui.widgets.details_panel import DetailsPanel
@@ -67,10 +74,12 @@ class MainWindow(QMainWindow):
     Signals:
         day_loaded(object): the :class:`date` whose list is now on screen.
         action_done(str): a booking action finished; the text is what the banner says.
+        actor_changed(object): the window now acts for this :class:`Actor` (user switched).
     """
 
     day_loaded = Signal(object)
     action_done = Signal(str)
+    actor_changed = Signal(object)
 
     def __init__(
         self,
@@ -80,11 +89,17 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         runner: TaskRunner | None = None,
         icons: IconSet | None = None,
+        idle_minutes: float = DEFAULT_IDLE_MINUTES,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.actor = actor
+        self.calendar: ClinicCalendar | None = None
+        self._load_calendar()
+        self._tool_windows: dict[str, QWidget] = {}
+        self.reports_actions: list[QAction] = []
+        self._reports_menu_action: QAction | None = None
         self.settings = settings
         self.runner = runner or TaskRunner(self)
         self.icons = icons or IconSet()
@@ -98,6 +113,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        self.session_guard = SessionGuard(services, self, actor, idle_minutes=idle_minutes)
+        self.session_guard.user_changed.connect(self.set_actor)
         self.resize(1366, 768)
         self._restore_settings()
         self.go_to(self._initial_day())
@@ -298,6 +315,34 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit, tr("Ctrl+Q")), "quit"
         )
+        self.lock_action = self._action(
+            tr("&Lock now"),
+            self.lock_now,
+            (tr("Ctrl+Shift+L"),),
+            None,
+            tr("Cover the screen until the password is entered again"),
+        )
+        self.switch_user_action = self._action(
+            tr("S&witch user…"),
+            self.switch_user,
+            (tr("Ctrl+Shift+W"),),
+            None,
+            tr("Let another user log in without closing the app"),
+        )
+        self.audit_action = self._action(
+            tr("&Audit trail"),
+            self.open_audit,
+            (tr("Ctrl+Shift+A"),),
+            None,
+            tr("Who changed what, and when (managers and administrators)"),
+        )
+        self.users_action = self._action(
+            tr("&Users…"),
+            self.open_users,
+            (tr("Ctrl+Shift+U"),),
+            None,
+            tr("Add users and set passwords (administrators)"),
+        )
         self.status_actions: dict[str, QAction] = {}
         for status, text in STATUS_ACTIONS:
             self.status_actions[status] = self._action(
@@ -308,6 +353,9 @@ class MainWindow(QMainWindow):
         tr = self.tr
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu(tr("&View"))
         for action in (
@@ -344,8 +392,12 @@ class MainWindow(QMainWindow):
         patient_menu = bar.addMenu(tr("&Patient"))
         patient_menu.addAction(self.patient_action)
         patient_menu.addAction(self.find_patient_action)
-        help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
+        self._build_reports_menu()
+        admin_menu = bar.addMenu(tr("&Administration"))
+        admin_menu.addAction(self.audit_action)
+        admin_menu.addAction(self.users_action)
+        self.help_menu = bar.addMenu(tr("&Help"))
+        self.help_menu.addAction(self.shortcuts_action)
 
         toolbar = self.addToolBar(tr("Navigation"))
         toolbar.setObjectName("navigationToolbar")
@@ -392,25 +444,129 @@ class MainWindow(QMainWindow):
         view_menu.addAction(toggle)
         self._update_actions()
 
+    def _build_reports_menu(self) -> None:
+        """The Reports menu for the current actor (rebuilt when the user changes)."""
+        bar = self.menuBar()
+        if self._reports_menu_action is not None:
+            bar.removeAction(self._reports_menu_action)
+            menu = self._reports_menu_action.menu()
+            for action in self.reports_actions:
+                self.removeAction(action)
+                action.deleteLater()
+            if menu is not None:
+                menu.deleteLater()
+        before = set(bar.actions())
+        self.reports_actions = add_reports_actions(self, self.services, self.actor)
+        added = [a for a in bar.actions() if a not in before]
+        self._reports_menu_action = added[0] if added else None
+        help_menu = getattr(self, "help_menu", None)
+        if self._reports_menu_action is not None and help_menu is not None:
+            # Keep the menu bar's order: Reports before Administration and Help.
+            bar.removeAction(self._reports_menu_action)
+            bar.insertAction(self._admin_menu_action(), self._reports_menu_action)
+        for action in self.reports_actions:
+            self.addAction(action)  # listed in the shortcuts overview
+
+    def _admin_menu_action(self) -> QAction | None:
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if menu is not None and self.audit_action in menu.actions():
+                return action
+        return None
+
     def _build_status_bar(self) -> None:
-        who = QLabel(
-            self.tr("Acting as %1 (%2)")
-            .replace("%1", self.actor.username)
-            .replace("%2", self.actor.role.value),
-            self,
-        )
-        who.setTextFormat(Qt.TextFormat.PlainText)
+        self.who_label = QLabel(self)
+        self.who_label.setObjectName("actingAs")
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._show_actor()
         self.busy_label = QLabel(self.tr("Working…"), self)
         self.busy_label.hide()
         self.runner.busy_changed.connect(self.busy_label.setVisible)
         self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(who)
+        self.statusBar().addPermanentWidget(self.who_label)
+
+    def _show_actor(self) -> None:
+        from clinic_app.gui.user_admin import role_label
+
+        self.who_label.setText(
+            self.tr("Acting as %1 (%2)")
+            .replace("%1", self.actor.username)
+            .replace("%2", role_label(self.actor.role))
+        )
+
+    # ------------------------------------------------------------------ the user
+
+    def set_actor(self, actor: Actor) -> None:
+        """Act for ``actor`` from now on: permissions, labels and menus follow the new role."""
+        for window in list(self._tool_windows.values()):
+            window.close()
+        self._tool_windows.clear()
+        for patient_window in list(self._patient_windows):
+            patient_window.reject()
+        self.actor = actor
+        self.week.actor = actor
+        self._show_actor()
+        self._build_reports_menu()
+        self._update_actions()
+        self.reload()
+        self.actor_changed.emit(actor)
+
+    def lock_now(self) -> None:
+        """Lock the screen at once (Ctrl+Shift+L)."""
+        self.session_guard.lock_now()
+
+    def switch_user(self) -> None:
+        """Let another user log in and act from this window (File > Switch user)."""
+        self.session_guard.switch_user()
+
+    def _open_tool_window(self, key: str, build: Callable[[], QWidget]) -> QWidget:
+        window = self._tool_windows.get(key)
+        if window is None:
+            window = build()
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._tool_windows[key] = window
+            window.destroyed.connect(lambda *_: self._tool_windows.pop(key, None))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_audit(self) -> QWidget | None:
+        """The audit trail window (managers and administrators)."""
+        if not self.audit_action.isEnabled():
+            return None
+        from clinic_app.gui.audit_view import AuditWindow
+
+        # Times in the trail are shown in the clinic's zone (UTC until the calendar loads).
+        zone = self.calendar.tz if self.calendar is not None else UTC
+        services, actor = self.services, self.actor
+        return self._open_tool_window(
+            "audit", lambda: AuditWindow(services, actor, self, zone=zone)
+        )
+
+    def open_users(self) -> QWidget | None:
+        """The users window (administrators)."""
+        if not self.users_action.isEnabled():
+            return None
+        from clinic_app.gui.user_admin import UserAdminWindow
+
+        services, actor = self.services, self.actor
+        return self._open_tool_window("users", lambda: UserAdminWindow(services, actor, self))
 
     # ------------------------------------------------------------------ settings
 
+    def _load_calendar(self) -> None:
+        try:
+            self.calendar = self.services.queries.calendar(self.actor)
+        except Exception:  # the grid falls back to default hours; each day load retries
+            self.calendar = None
+
     def clinic_today(self) -> date:
-        """Today's date in the clinic (the computer's zone until the services report it)."""
-        return self.services.ctx.clock().astimezone().date()
+        """Today's date in the clinic's own time zone (not the computer's)."""
+        now = self.services.ctx.clock()
+        if self.calendar is None:
+            return now.astimezone().date()
+        return now.astimezone(self.calendar.tz).date()
 
     def _initial_day(self) -> date:
         today = self.clinic_today()
@@ -446,8 +602,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, close patient windows, and let running calls finish."""
         self.save_settings()
+        self.session_guard.stop()
         for window in self._patient_windows:
             window.close()
+        for tool in list(self._tool_windows.values()):
+            tool.close()
         self.runner.wait(10_000)
         super().closeEvent(event)
 
@@ -493,20 +652,29 @@ class MainWindow(QMainWindow):
         self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor
 
-        def job() -> tuple[list[ChairView], DayList]:
-            return services.setup.chairs(actor), services.queries.day(actor, day)
+        def job() -> tuple[list[ChairView], DayList, ClinicCalendar]:
+            return (
+                services.setup.chairs(actor),
+                services.queries.day(actor, day),
+                services.queries.calendar(actor),
+            )
 
         self.runner.run(job, self._day_loaded, self._day_failed, key="day", context=self)
         if self.tabs.currentIndex() == 1:
             self.week.show_week(day)
 
-    def _day_loaded(self, answer: tuple[list[ChairView], DayList]) -> None:
-        chairs, day_list = answer
+    def _day_loaded(self, answer: tuple[list[ChairView], DayList, ClinicCalendar]) -> None:
+        chairs, day_list, calendar = answer
+        self.calendar = calendar
         current = self.grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
         self.day_list = day_list
-        self.grid_model.set_day(chairs, day_list)
-        self.day_title.setText(wording.day_label(day_list.day))
+        self.grid_model.set_day(chairs, day_list, calendar)
+        title = wording.day_label(day_list.day)
+        if self.grid_model.closed:
+            title = self.tr("%1 - CLINIC CLOSED").replace("%1", title)
+        self.day_title.setText(title)
+        self.day_title.setProperty("closedDay", self.grid_model.closed)
         self.day_summary.setText(self._summary(day_list))
         selected = self._select_after_load
         self._select_after_load = None
@@ -534,7 +702,17 @@ class MainWindow(QMainWindow):
     def _summary(self, day_list: DayList) -> str:
         shown = [s for s in day_list.sessions if s.status != "cancelled"]
         labs = [lab for lab in day_list.labs if lab.status != "cancelled"]
-        parts = [
+        parts = []
+        if self.grid_model.closed:
+            reason = (
+                self.tr("closed date")
+                if self.calendar is not None and day_list.day in self.calendar.closed_dates
+                else self.tr("not an opening day")
+            )
+            parts.append(self.tr("Closed (%1)").replace("%1", reason))
+            if not shown and not labs:
+                return parts[0]
+        parts += [
             count(len(shown), self.tr("1 session"), self.tr("{n} sessions")),
             count(len(labs), self.tr("1 lab draw"), self.tr("{n} lab draws")),
         ]
@@ -600,6 +778,9 @@ class MainWindow(QMainWindow):
         self.patient_action.setEnabled(True)
         self.new_booking_action.setEnabled(can_book)
         self.series_action.setEnabled(can_book)
+        # Disabled rather than hidden, so people see what exists; the services refuse anyway.
+        self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
+        self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
         can_status = self.actor.can(Permission.SET_STATUS) and session is not None
         for action in self.status_actions.values():
             action.setEnabled(can_status and session is not None and session.status != "cancelled")

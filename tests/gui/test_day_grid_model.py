@@ -153,3 +153,36 @@ def test_grid_widens_to_show_sessions_outside_default_hours() -> None:
     model.set_day([ChairView(1, "Chair 1", True)], DayList(DAY, (late,), ()))
     assert model.headerData(model.rowCount() - 1, Qt.Orientation.Vertical) == "18:15"
     assert model.time_at(model.row_of(late.start)).time() == time(18, 0)
+
+
+def test_the_grid_follows_the_clinic_calendar_and_shows_closed_days(
+    clinic: Services, book: Callable[..., BookingOutcome]
+) -> None:
+    from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
+
+    book("M001", "zoledronic-acid", "2026-11-24T09:00", "Chair 1")
+    chairs = clinic.setup.chairs(NURSE)
+    tuesday = clinic.queries.day(NURSE, DAY)
+    # Tuesdays 09:00-13:00 only: the rows are those hours.
+    short = ClinicCalendar(
+        "Europe/London", (OpeningHours(1, time(9), time(13)),), frozenset({date(2026, 11, 26)})
+    )
+    model = DayGridModel()
+    model.set_day(chairs, tuesday, short)
+    assert not model.closed
+    assert model.rowCount() == 16
+    assert model.headerData(0, Qt.Orientation.Vertical) == "09:00"
+    assert model.headerData(15, Qt.Orientation.Vertical) == "12:45"
+    assert model.is_open_row(0) and model.is_open_row(15)
+    assert model.index(5, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+
+    # The real calendar (Mon-Fri 08:00-18:00): a Saturday and a closed date are closed.
+    calendar = clinic.queries.calendar(NURSE)
+    model.set_day(chairs, clinic.queries.day(NURSE, date(2026, 11, 28)), calendar)
+    assert model.closed
+    assert not model.is_open_row(0)
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    model.set_day(chairs, tuesday, calendar)
+    assert not model.closed and model.rowCount() == 40
+    model.set_day(chairs, clinic.queries.day(NURSE, date(2026, 11, 26)), short)
+    assert model.closed  # a closed date

@@ -194,6 +194,36 @@ def test_move_dialog_runs_the_same_checks(
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.hour) == ("Chair 2", 14)
 
 
+def test_move_that_needs_an_override_shows_findings_and_labs(
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    icons: IconSet,
+    book: Callable[..., BookingOutcome],
+) -> None:
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
+    )
+    iron = book("M001", "ferric-carboxymaltose", "2026-11-24T10:00", "Chair 1", "Hb 70").session
+    dialog = MoveDialog(
+        clinic, NURSE, runner, icons, iron, start=datetime(2026, 11, 25, 14, 0), chair="Chair 2"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.safety.state == "override", timeout=10_000)
+    assert dialog.safety.banner.headline.text() == "Needs a clinical override"
+    assert dialog.safety.findings_model.rowCount() >= 1
+    assert dialog.safety.labs_model.rowCount() >= 1  # the lab draws after the move
+    assert dialog.safety.override_shown
+    assert not dialog.move_button.isEnabled()
+    dialog.safety.override_edit.setText("Hb 70, prescriber agreed")
+    assert dialog.move_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.move()
+    assert dialog.outcome is not None
+    assert (dialog.outcome.session.chair, dialog.outcome.session.start.day) == ("Chair 2", 25)
+
+
 def test_keyboard_move_and_cancel_through_the_window(
     qtbot: QtBot,
     clinic: Services,
@@ -322,3 +352,21 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     assert window.grid_view.current_session().status == "arrived"
     assert "ARRIVED" not in window.grid_model.index_of_session(mine.id).data()  # plain words
     assert ", arrived" in window.grid_model.index_of_session(mine.id).data()
+
+
+def test_closed_day_is_shown_as_closed_and_today_is_the_clinics(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from clinic_app.domain.clinic_calendar import ClinicCalendar
+
+    go_to(qtbot, window, date(2026, 11, 28))  # a Saturday
+    assert window.grid_model.closed
+    assert window.day_title.text().endswith("CLINIC CLOSED")
+    assert window.day_summary.text().startswith("Closed (not an opening day)")
+    go_to(qtbot, window, TUESDAY)
+    assert not window.grid_model.closed
+    assert "CLOSED" not in window.day_title.text()
+    # "Today" is the date in the clinic's zone: 07:00 UTC is still the day before in LA.
+    assert window.clinic_today() == date(2026, 11, 23)
+    window.calendar = ClinicCalendar.weekdays("America/Los_Angeles")
+    assert window.clinic_today() == date(2026, 11, 22)

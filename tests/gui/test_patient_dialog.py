@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -90,3 +91,98 @@ def test_book_for_this_patient_asks_the_window(
     with qtbot.waitSignal(dialog.book_requested, timeout=1_000) as blocker:
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["M002"]
+
+
+def test_edit_an_exposure_shows_errors_by_field_then_saves(
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    icons: IconSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog
+
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
+    )
+    dialog = open_patient(qtbot, clinic, runner, icons, "M001")
+    assert not dialog.edit_exposure_button.isEnabled()  # nothing selected yet
+    dialog.exposure_view.setCurrentIndex(dialog.exposure_model.index(0, 0))
+    assert dialog.edit_exposure_button.isEnabled() and dialog.remove_exposure_button.isEnabled()
+    exposure = dialog.selected_exposure()
+    assert exposure is not None
+
+    edit = EditExposureDialog(clinic, NURSE, exposure, dialog)
+    qtbot.addWidget(edit)
+    assert edit.date_edit.text() == "2026-10-01" and edit.where_edit.text() == "GP"
+    edit.date_edit.setText("1 Oct")
+    assert edit.save() is None
+    assert edit.errors["date"].isVisibleTo(edit)
+    assert "not a date" in edit.errors["date"].text()
+    assert not edit.errors["where"].isVisibleTo(edit)
+
+    edit.ongoing_radio.setChecked(True)
+    edit.date_edit.setText("2026-09-15")
+    edit.where_edit.setText("St Mary's Hospital")
+    changed = edit.save()
+    assert changed is not None
+    assert changed.ongoing_since is not None and changed.ongoing_since.isoformat() == "2026-09-15"
+    assert changed.last_dose_date is None and changed.where_given == "St Mary's Hospital"
+
+    # Through the window: the dialog's answer is reported and the list reloaded.
+    monkeypatch.setattr(EditExposureDialog, "ask", classmethod(lambda cls, *a: changed))
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        assert dialog.edit_exposure() == changed
+    assert dialog.banner.headline.text() == "Exposure corrected: Denosumab"
+    assert dialog.exposure_model.index(0, 2).data() == "2026-09-15"
+
+
+def test_remove_an_exposure_needs_a_reason(
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    icons: IconSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clinic_app.gui.dialogs.exposure_dialogs import RemoveExposureDialog
+
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
+    )
+    dialog = open_patient(qtbot, clinic, runner, icons, "M001")
+    dialog.exposure_view.setCurrentIndex(dialog.exposure_model.index(0, 0))
+    exposure = dialog.selected_exposure()
+    assert exposure is not None
+
+    remove = RemoveExposureDialog(clinic, NURSE, exposure, dialog)
+    qtbot.addWidget(remove)
+    assert remove.remove() is False  # no reason given
+    assert remove.reason_error.isVisibleTo(remove)
+    assert remove.reason_error.text()
+    assert len(clinic.setup.exposures(NURSE, "M001")) == 1
+
+    def fake_ask(
+        cls: type, parent: object, services: Services, actor: object, item: object
+    ) -> bool:
+        real = RemoveExposureDialog(services, NURSE, exposure, dialog)
+        real.reason_edit.setText("recorded for the wrong patient")
+        return real.remove()
+
+    monkeypatch.setattr(RemoveExposureDialog, "ask", classmethod(fake_ask))
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        assert dialog.remove_exposure() is True
+    assert clinic.setup.exposures(NURSE, "M001") == []
+    assert dialog.exposure_model.rowCount() == 0
+    assert dialog.banner.headline.text() == "Exposure removed: Denosumab"
+
+
+def test_find_patient_by_part_of_a_name(qtbot: QtBot, clinic: Services) -> None:
+    from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+
+    dialog = FindPatientDialog(clinic, NURSE)
+    qtbot.addWidget(dialog)
+    dialog.picker.search_edit.setText("arch")
+    dialog.picker.search_now()
+    names = [dialog.picker.model.patient(r).name for r in range(dialog.picker.model.rowCount())]
+    assert names == ["Alice Archer"]
+    assert not dialog.error_label.isVisibleTo(dialog)

@@ -38,7 +38,7 @@ from clinic_app.gui import wording
 from clinic_app.gui.dialogs.new_patient_form import NewPatientForm
 from clinic_app.gui.models.finding_model import FindingRow
 from clinic_app.gui.models.slot_model import SlotTableModel
-from clinic_app.gui.patient_search import PatientSearchFailed, patient_search
+from clinic_app.gui.patient_search import patient_search
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.patient_picker import PatientPicker
@@ -644,15 +644,6 @@ class BookingDialog(QDialog):
         self._update_book_button()
 
     def _search_failed(self, error: BaseException) -> None:
-        if isinstance(error, PatientSearchFailed):
-            self.selected_label.setText(
-                self.tr("Search by name is not working (%1). Type the exact MRN.").replace(
-                    "%1", type(error.cause).__name__
-                )
-                if self.patient is None
-                else self.selected_label.text()
-            )
-            return
         self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from clinic_app.bootstrap import Services
+from clinic_app.gui import wording
 from clinic_app.gui.patient_search import patient_search
 from clinic_app.gui.widgets.patient_picker import PatientPicker
 from clinic_app.services.actor import Actor
@@ -25,16 +26,7 @@ class FindPatientDialog(QDialog):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.picker.search_failed.connect(
-            lambda error: (
-                self.error_label.setText(
-                    self.tr("Search by name is not working (%1). Type the exact MRN.").replace(
-                        "%1", type(getattr(error, "cause", error)).__name__
-                    )
-                ),
-                self.error_label.show(),
-            )
-        )
+        self.picker.search_failed.connect(self._search_failed)
         self.picker.patient_chosen.connect(self._chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
@@ -48,6 +40,11 @@ class FindPatientDialog(QDialog):
         self.picker.search_now()
         self.picker.setFocus()
         self.resize(520, 420)
+
+    def _search_failed(self, error: BaseException) -> None:
+        explanation = wording.explain_error(error)
+        self.error_label.setText(f"{explanation.headline}: {explanation.detail}")
+        self.error_label.show()
 
     def _chosen(self, patient: PatientView) -> None:
         self.patient = patient

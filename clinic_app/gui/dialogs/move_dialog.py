@@ -1,8 +1,9 @@
 """Moving a booked session to another time or chair, with the same live safety check.
 
-The dry run is the booking service's own ``move(..., dry_run=True)``: every scheduling and
-clinical check runs and nothing is written. Dropping a session on the grid opens this dialog
-when the move needs a clinical override.
+The live check is the booking service's ``check_move``: every scheduling and clinical check
+runs, nothing is written, and a move that needs an override comes back as findings and lab
+draws (not an exception) so the nurse can see them and give the reason. Dropping a session
+on the grid opens this dialog when the move needs a clinical override.
 """
 
 from __future__ import annotations
@@ -25,15 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.bootstrap import Services
-from clinic_app.domain.errors import RuleRefusalError
-from clinic_app.domain.findings import Severity
+from clinic_app.domain.errors import RuleRefusalError, SchedulingConflictError
 from clinic_app.gui import wording
 from clinic_app.gui.models.finding_model import FindingRow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.safety_panel import SafetyPanel
 from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.results import BookingOutcome, FindingView, SessionView
+from clinic_app.services.results import BookingOutcome, CheckResult, FindingView, SessionView
 
 CHECK_DELAY_MS = 250
 
@@ -132,9 +132,10 @@ class MoveDialog(QDialog):
             self.date_edit.dateChanged,
             self.time_edit.timeChanged,
             self.chair_combo.currentIndexChanged,
-            self.safety.override_changed,
         ):
             signal.connect(self.schedule_check)
+        # The check does not depend on the reason: typing it only decides whether Move is enabled.
+        self.safety.override_changed.connect(lambda _text: self._update_move_button())
         self.move_button.clicked.connect(self.move)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, activated=self.move)
@@ -185,27 +186,32 @@ class MoveDialog(QDialog):
         self._timer.start()
 
     def run_check(self) -> None:
-        """The service's dry run of the move, on a worker thread."""
+        """The service's check of the move (``check_move``), on a worker thread."""
         self._timer.stop()
         session_id, start, chair = self.session.id, self.start(), self.chair()
-        reason = self.safety.override_reason()
         booking, actor = self.services.booking, self.actor
         assert session_id is not None
 
-        def job() -> BookingOutcome:
-            return booking.move(
-                actor, session_id, start, chair=chair, override_reason=reason, dry_run=True
-            )
+        def job() -> CheckResult:
+            return booking.check_move(actor, session_id, start, chair=chair)
 
         self.runner.run(
-            job, self._show_outcome, self._show_error, key=f"move-check-{id(self)}", context=self
+            job, self._show_check, self._show_error, key=f"move-check-{id(self)}", context=self
         )
 
-    def _show_outcome(self, outcome: BookingOutcome) -> None:
-        rows = [FindingRow(f) for f in outcome.findings]
-        # Passed with a reason given: the BLOCK still needs that reason when moving for real.
-        needs_override = any(f.severity is Severity.BLOCK for f in outcome.findings)
-        self.safety.show_answer(rows, outcome.labs, refused=False, needs_override=needs_override)
+    def _show_check(self, result: CheckResult) -> None:
+        if result.conflict is not None:
+            conflict = SchedulingConflictError(result.conflict_kind or "", result.conflict)
+            self.safety.show_problem(wording.explain_error(conflict))
+            self._finish()
+            return
+        rows = [FindingRow(f) for f in result.findings]
+        self.safety.show_answer(
+            rows,
+            result.labs,
+            refused=result.hard_refused,
+            needs_override=result.needs_override,
+        )
         self._finish()
 
     def _show_error(self, error: BaseException) -> None:
@@ -216,8 +222,11 @@ class MoveDialog(QDialog):
         self._finish()
 
     def _finish(self) -> None:
-        self.move_button.setEnabled(self.safety.can_save() and not self._saving)
+        self._update_move_button()
         self.check_finished.emit()
+
+    def _update_move_button(self) -> None:
+        self.move_button.setEnabled(self.safety.can_save() and not self._saving)
 
     def move(self) -> None:
         """Move through the service; a refusal is explained in place."""

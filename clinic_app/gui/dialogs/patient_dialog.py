@@ -1,4 +1,4 @@
-"""The patient view: details, outside exposures (add), and the timeline of sessions and labs.
+"""The patient view: details, outside exposures (add, edit, remove), the sessions and labs.
 
 A non-modal window, one per patient. Recording an exposure goes through the setup service,
 which re-checks the patient's booked sessions; the timeline is reloaded afterwards so new
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.gui import wording
+from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog, RemoveExposureDialog
 from clinic_app.gui.models.exposure_model import ExposureTableModel
 from clinic_app.gui.models.timeline_model import (
     FINDINGS_COLUMN,
@@ -41,7 +42,7 @@ from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
 from clinic_app.gui.widgets.tables import make_table
-from clinic_app.services.actor import Actor
+from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.results import ExposureView, LabView, PatientView, SessionView
 
 # Which error label shows a service error about each field of add_exposure.
@@ -156,6 +157,15 @@ class PatientDialog(QDialog):
         exposure_box = QGroupBox(self.tr("Drugs given elsewhere (outside exposures)"), self)
         exposure_layout = QVBoxLayout(exposure_box)
         exposure_layout.addWidget(self.exposure_view, 1)
+        self.edit_exposure_button = QPushButton(self.tr("&Edit exposure…"), self)
+        self.edit_exposure_button.setAutoDefault(False)
+        self.remove_exposure_button = QPushButton(self.tr("Re&move exposure…"), self)
+        self.remove_exposure_button.setAutoDefault(False)
+        row_buttons = QHBoxLayout()
+        row_buttons.addStretch(1)
+        row_buttons.addWidget(self.edit_exposure_button)
+        row_buttons.addWidget(self.remove_exposure_button)
+        exposure_layout.addLayout(row_buttons)
         exposure_layout.addLayout(form)
 
         # Timeline.
@@ -209,6 +219,12 @@ class PatientDialog(QDialog):
         close.clicked.connect(self.close)
         self.book_button.clicked.connect(lambda: self.book_requested.emit(self.mrn))
         self.add_exposure_button.clicked.connect(self.add_exposure)
+        self.edit_exposure_button.clicked.connect(self.edit_exposure)
+        self.remove_exposure_button.clicked.connect(self.remove_exposure)
+        self.exposure_view.selectionModel().currentChanged.connect(
+            lambda *_: self._update_exposure_buttons()
+        )
+        self.exposure_model.modelReset.connect(self._update_exposure_buttons)
         self.exposure_date.returnPressed.connect(self.add_exposure)
         self.where_edit.returnPressed.connect(self.add_exposure)
 
@@ -217,6 +233,7 @@ class PatientDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(1180, 640)
+        self._update_exposure_buttons()
         self.reload()
 
     def _error_label(self) -> QLabel:
@@ -307,3 +324,48 @@ class PatientDialog(QDialog):
         )
         self.reload()
         return exposure
+
+    def selected_exposure(self) -> ExposureView | None:
+        """The exposure in the table's current row."""
+        row = self.exposure_view.currentIndex().row()
+        if not 0 <= row < self.exposure_model.rowCount():
+            return None
+        item = self.exposure_model.item(row)
+        return item if isinstance(item, ExposureView) else None
+
+    def _update_exposure_buttons(self) -> None:
+        chosen = self.selected_exposure() is not None
+        allowed = self.actor.can(Permission.EDIT_PATIENTS)
+        self.edit_exposure_button.setEnabled(chosen and allowed)
+        self.remove_exposure_button.setEnabled(chosen and allowed)
+
+    def edit_exposure(self) -> ExposureView | None:
+        """Correct the selected exposure's date or place (the service re-checks bookings)."""
+        exposure = self.selected_exposure()
+        if exposure is None:
+            return None
+        changed = EditExposureDialog.ask(self, self.services, self.actor, exposure)
+        if changed is None:
+            return None
+        self.banner.show_message(
+            "ok",
+            self.tr("Exposure corrected: %1").replace("%1", changed.drug_name),
+            self.tr("The patient's booked sessions were checked again against it."),
+        )
+        self.reload()
+        return changed
+
+    def remove_exposure(self) -> bool:
+        """Withdraw the selected exposure, with a reason (the service re-checks bookings)."""
+        exposure = self.selected_exposure()
+        if exposure is None:
+            return False
+        if not RemoveExposureDialog.ask(self, self.services, self.actor, exposure):
+            return False
+        self.banner.show_message(
+            "ok",
+            self.tr("Exposure removed: %1").replace("%1", exposure.drug_name),
+            self.tr("The patient's booked sessions were checked again without it."),
+        )
+        self.reload()
+        return True

@@ -30,16 +30,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
 from clinic_app.services.results import ChairView, DayList, LabView, SessionView
 
 SESSION_MIME = "application/x-clinic-app-session"
 SLOT_MINUTES = 15
-# Until the services expose opening hours (see the GUI report), the grid shows the clinic's
-# default hours and widens itself to cover anything booked outside them.
+# The grid shows the clinic's opening hours for the day (from the calendar) and widens itself
+# to cover anything booked outside them. Without a calendar, or on a closed day, it frames
+# these hours.
 DEFAULT_OPENS = time(8)
 DEFAULT_CLOSES = time(18)
+# Empty cells outside the opening hours (and every cell of a closed day) are shaded.
+CLOSED_COLOUR = "#e4e7eb"
 HIDDEN_STATUSES = frozenset({"cancelled"})
 
 # Custom roles (values the delegate and the view read).
@@ -203,6 +207,9 @@ class DayGridModel(QAbstractTableModel):
         self._top: dict[tuple[int, int], GridBlock] = {}
         self._cover: dict[tuple[int, int], GridBlock] = {}
         self._hidden = 0
+        self._closed = False
+        self._open_rows = range(0, self._rows)
+        self._closed_brush = QColor(CLOSED_COLOUR)
         self._bold = QFont()
         self._bold.setBold(True)
         self._quarter_colour = QColor("#7b8794")
@@ -214,10 +221,23 @@ class DayGridModel(QAbstractTableModel):
         minutes = (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
         return max(1, math.ceil(minutes / SLOT_MINUTES))
 
-    def set_day(self, chairs: Sequence[ChairView], day_list: DayList) -> None:
-        """Show ``day_list`` with one column per chair (chairs in ``chairs`` order)."""
+    def set_day(
+        self,
+        chairs: Sequence[ChairView],
+        day_list: DayList,
+        calendar: ClinicCalendar | None = None,
+    ) -> None:
+        """Show ``day_list`` with one column per chair (chairs in ``chairs`` order).
+
+        With ``calendar`` the rows follow the clinic's opening hours that day; a closed day
+        (weekend, closed date) is marked closed and shaded.
+        """
         self.beginResetModel()
         self._day = day_list.day
+        hours = calendar.hours_on(day_list.day) if calendar is not None else None
+        self._closed = calendar is not None and hours is None
+        day_opens = hours.opens if hours is not None else DEFAULT_OPENS
+        day_closes = hours.closes if hours is not None else DEFAULT_CLOSES
         shown = [s for s in day_list.sessions if s.status not in HIDDEN_STATUSES]
         self._hidden = len(day_list.sessions) - len(shown)
         labs = [lab for lab in day_list.labs if lab.status not in HIDDEN_STATUSES]
@@ -227,9 +247,16 @@ class DayGridModel(QAbstractTableModel):
             if session.chair_id not in known:
                 self._chairs.append(ChairView(session.chair_id, session.chair, False))
                 known.add(session.chair_id)
-        opens, closes = self._hours(shown, labs)
+        opens, closes = self._hours(shown, labs, day_opens, day_closes)
         self._first = datetime.combine(self._day, opens)
         self._rows = self._row_count_for(opens, closes)
+        if self._closed:
+            self._open_rows = range(0, 0)
+        else:
+            first_open = self.row_of(datetime.combine(self._day, day_opens))
+            self._open_rows = range(
+                first_open, first_open + self._row_count_for(day_opens, day_closes)
+            )
         column_of = {c.id: i for i, c in enumerate(self._chairs)}
         per_column: dict[int, list[GridEntry]] = {}
         for session in shown:
@@ -251,8 +278,13 @@ class DayGridModel(QAbstractTableModel):
                 self._cover[(row, block.column)] = block
         self.endResetModel()
 
-    def _hours(self, sessions: Iterable[SessionView], labs: Iterable[LabView]) -> tuple[time, time]:
-        opens, closes = DEFAULT_OPENS, DEFAULT_CLOSES
+    @staticmethod
+    def _hours(
+        sessions: Iterable[SessionView],
+        labs: Iterable[LabView],
+        opens: time = DEFAULT_OPENS,
+        closes: time = DEFAULT_CLOSES,
+    ) -> tuple[time, time]:
         for item in [*sessions, *labs]:
             start = item.start.time()
             end = item.end.time() if item.end.date() == item.start.date() else time(23, 59)
@@ -287,6 +319,15 @@ class DayGridModel(QAbstractTableModel):
     def blocks(self) -> list[GridBlock]:
         """Every block of the day."""
         return list(self._blocks)
+
+    @property
+    def closed(self) -> bool:
+        """True when the clinic is closed on the day shown (weekend or closed date)."""
+        return self._closed
+
+    def is_open_row(self, row: int) -> bool:
+        """True when ``row`` lies inside the day's opening hours."""
+        return row in self._open_rows
 
     @property
     def hidden_count(self) -> int:
@@ -354,6 +395,8 @@ class DayGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return "\n".join(e.summary() for e in block.entries) if block else ""
         if block is None:
+            if role == Qt.ItemDataRole.BackgroundRole and index.row() not in self._open_rows:
+                return self._closed_brush
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return wording.plain_tooltip("\n\n".join(e.tooltip() for e in block.entries))

@@ -58,7 +58,7 @@ class PatientPicker(QWidget):
         try:
             found = list(self._search(self.search_edit.text()))
         except Exception as error:  # shown by the owner
-            found = list(getattr(error, "fallback", []))
+            found = []
             self.search_failed.emit(error)
         self.model.set_patients(found)
         if found:

@@ -104,6 +104,10 @@ class SessionBlockDelegate(QStyledItemDelegate):
         try:
             rect = QRectF(option.rect)
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            if not isinstance(block, GridBlock):
+                shade = index.data(Qt.ItemDataRole.BackgroundRole)
+                if isinstance(shade, QColor):  # outside opening hours, or a closed day
+                    painter.fillRect(rect, shade)
             header = index.model().headerData(index.row(), Qt.Orientation.Vertical)
             if isinstance(header, str) and header.endswith(":00"):
                 painter.setPen(self._hour_pen)
