@@ -55,7 +55,7 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         rules=rules,
         booking=BookingService(ctx, rules),
         setup=ClinicSetupService(ctx, rules),
-        queries=ScheduleQueries(ctx),
+        queries=ScheduleQueries(ctx, rules),
         auth=AuthService(ctx),
         audit=AuditQueries(ctx),
         backups=BackupService(ctx),

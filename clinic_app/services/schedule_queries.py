@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.doses_due import DoseDue, doses_due
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.patient_state import PatientState
 from clinic_app.services.results import DayList, LabView, SessionView
+from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import parse_date, require_mrn
 from clinic_app.services.views import lab_view, session_view
 
@@ -20,8 +23,20 @@ OVERDUE_LOOKBACK_DAYS = 14  # how far back the daily list looks for draws not do
 class ScheduleQueries:
     """Everything the daily list, grids and exports read."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, rules: RuleBook) -> None:
         self._ctx = ctx
+        self._rules = rules
+
+    def doses_due(self, actor: Actor, mrn: str) -> tuple[DoseDue, ...]:
+        """When the patient's next antiresorptive doses are due (or overdue), per drug."""
+        authorize(self._ctx, actor, Permission.VIEW, "doses_due")
+        with self._ctx.db.read() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            patient = repo.patient_by_mrn(s, require_mrn(mrn))
+            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+            today = calendar.local_day(self._ctx.clock())
+            return doses_due(state.timeline(), self._ctx.catalog, self._rules.params(s), today)
 
     def calendar(self, actor: Actor) -> ClinicCalendar:
         """The clinic's time zone, opening hours and closed dates (for grids and pickers)."""

@@ -186,3 +186,18 @@ def test_find_patient_by_part_of_a_name(qtbot: QtBot, clinic: Services) -> None:
     names = [dialog.picker.model.patient(r).name for r in range(dialog.picker.model.rowCount())]
     assert names == ["Alice Archer"]
     assert not dialog.error_label.isVisibleTo(dialog)
+
+
+def test_next_doses_due_are_shown(
+    qtbot: QtBot, clinic: Services, runner: TaskRunner, icons: IconSet
+) -> None:
+    clinic.setup.add_exposure(
+        DESK, mrn="M002", drug="ibandronate", last_dose="2026-07-31", where="St Mary's"
+    )
+    clinic.setup.add_exposure(
+        DESK, mrn="M002", drug="zoledronic-acid", last_dose="2026-03-01", where="St Mary's"
+    )
+    dialog = open_patient(qtbot, clinic, runner, icons, "M002")
+    text = dialog.next_doses_label.text()
+    assert "Ibandronate IV: overdue since 2026-10-31 (B2)" in text
+    assert "Zoledronic acid: due in 98 days, on 2027-03-01" in text

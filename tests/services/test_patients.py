@@ -28,22 +28,24 @@ def test_search_by_name_or_mrn_mrn_matches_first(clinic: Services) -> None:
         ({"mrn": "M900", "name": "X", "date_of_birth": "2030-01-01"}, "dob"),
         ({"mrn": "M900", "name": "X", "date_of_birth": "01/02/1950"}, "dob"),
         ({"mrn": "M900", "name": "X", "date_of_birth": "1950-01-01", "sex": "Q"}, "sex"),
-        ({"mrn": "M900", "name": "X", "date_of_birth": "1950-01-01", "phone": "call me"},
-         "phone"),
+        ({"mrn": "M900", "name": "X", "date_of_birth": "1950-01-01", "phone": "call me"}, "phone"),
     ],
 )
-def test_patient_validation_names_the_field(clinic: Services, fields: dict[str, str],
-                                            field: str) -> None:
+def test_patient_validation_names_the_field(
+    clinic: Services, fields: dict[str, str], field: str
+) -> None:
     with pytest.raises(InvalidInputError) as caught:
         clinic.setup.add_patient(DESK, **fields)  # type: ignore[arg-type]
     assert caught.value.field == field
 
 
 def test_editing_and_removing_an_exposure_rechecks_bookings(clinic: Services) -> None:
-    exposure = clinic.setup.add_exposure(DESK, mrn="M001", drug="denosumab",
-                                         last_dose="2025-01-01", where="GP")
-    clinic.booking.book(DESK, BookingRequest("M001", "ferric-derisomaltose",
-                                             "2026-12-01T10:00", "Chair 1"))
+    exposure = clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2025-01-01", where="GP"
+    )
+    clinic.booking.book(
+        DESK, BookingRequest("M001", "ferric-derisomaltose", "2026-12-01T10:00", "Chair 1")
+    )
     (session,) = clinic.queries.day(NURSE, "2026-12-01").sessions
     assert "E3" not in {f.rule for f in session.findings}  # denosumab long ago
     changed = clinic.setup.update_exposure(DESK, exposure.id, last_dose="2026-10-01")
@@ -59,19 +61,32 @@ def test_editing_and_removing_an_exposure_rechecks_bookings(clinic: Services) ->
 
 
 def test_check_move_reports_without_raising(clinic: Services) -> None:
-    clinic.setup.add_exposure(DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01",
-                              where="GP")
-    zol = clinic.booking.book(DESK, BookingRequest("M002", "zoledronic-acid",
-                                                   "2026-11-24T10:00", "Chair 2"))
-    iron = clinic.booking.book(NURSE, BookingRequest(
-        "M001", "ferric-derisomaltose", "2027-06-01T10:00", "Chair 1"))
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
+    )
+    zol = clinic.booking.book(
+        DESK, BookingRequest("M002", "zoledronic-acid", "2026-11-24T10:00", "Chair 2")
+    )
+    iron = clinic.booking.book(
+        NURSE, BookingRequest("M001", "ferric-derisomaltose", "2027-06-01T10:00", "Chair 1")
+    )
     assert iron.session.id is not None and zol.session.id is not None
     result = clinic.booking.check_move(DESK, iron.session.id, "2026-12-01T10:00")
     assert result.needs_override and result.session is not None
     assert result.session.id == iron.session.id
     assert {"E3"} <= {f.rule for f in result.findings}
-    taken = clinic.booking.check_move(DESK, zol.session.id, "2027-06-01T10:00",
-                                      chair="Chair 1")
+    taken = clinic.booking.check_move(DESK, zol.session.id, "2027-06-01T10:00", chair="Chair 1")
     assert taken.conflict is not None
     (unchanged,) = clinic.queries.day(NURSE, "2027-06-01").sessions
     assert unchanged.id == iron.session.id
+
+
+def test_doses_due_follow_recorded_and_booked_doses(clinic: Services) -> None:
+    clinic.setup.add_exposure(
+        DESK, mrn="M004", drug="denosumab", last_dose="2026-05-01", where="GP"
+    )
+    (due,) = clinic.queries.doses_due(DESK, "M004")
+    assert (due.drug, due.state.value, due.rule) == ("denosumab", "overdue", "C2")
+    clinic.booking.book(DESK, BookingRequest("M004", "denosumab", "2026-11-24T09:00", "Chair 1"))
+    (due,) = clinic.queries.doses_due(DESK, "M004")
+    assert due.state.value == "booked" and due.next_booked is not None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.bootstrap import Services
+from clinic_app.domain.doses_due import DoseDue
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.gui import wording
 from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog, RemoveExposureDialog
@@ -63,6 +64,7 @@ class PatientRecord:
     exposures: list[ExposureView]
     sessions: list[SessionView]
     labs: list[LabView]
+    doses_due: tuple[DoseDue, ...] = ()
 
 
 def _plain_label(parent: QWidget) -> QLabel:
@@ -180,12 +182,7 @@ class PatientDialog(QDialog):
         timeline_box = QGroupBox(self.tr("Sessions and lab draws"), self)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline_view)
-        self.next_doses_label = QLabel(
-            self.tr(
-                "Next doses due are not shown yet: the services do not report them (requested)."
-            ),
-            self,
-        )
+        self.next_doses_label = _plain_label(self)
         self.next_doses_label.setObjectName("hint")
         self.next_doses_label.setWordWrap(True)
         timeline_layout.addWidget(self.next_doses_label)
@@ -252,7 +249,8 @@ class PatientDialog(QDialog):
             patient = services.setup.patient(actor, mrn)
             exposures = services.setup.exposures(actor, mrn)
             sessions, labs = services.queries.patient_schedule(actor, mrn)
-            return PatientRecord(patient, exposures, sessions, labs)
+            due = services.queries.doses_due(actor, mrn)
+            return PatientRecord(patient, exposures, sessions, labs, due)
 
         self.runner.run(job, self._show, self._failed, key=f"patient-{id(self)}", context=self)
 
@@ -273,6 +271,13 @@ class PatientDialog(QDialog):
         self.notes_label.setVisible(bool(patient.notes))
         self.exposure_model.set_rows(record.exposures)
         now = self.services.ctx.clock()
+        today = now.date()
+        if record.doses_due:
+            lines = [self.tr("Next doses:")]
+            lines += [f"• {due.describe(today)}" for due in record.doses_due]
+            self.next_doses_label.setText("\n".join(lines))
+        else:
+            self.next_doses_label.setText(self.tr("No antiresorptive schedule to follow."))
         self.timeline_model.set_timeline(record.sessions, record.labs, now)
         upcoming = [
             row for row, entry in enumerate(self.timeline_model.rows()) if entry.start >= now
