@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.atomic_file import atomic_output
 from clinic_app.exports.csv_export import safe_cell
 from clinic_app.gui.login_dialog import error_label, plain_label, show_error
@@ -512,7 +513,10 @@ class AuditWindow(QWidget):
         """
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the audit trail to"), "audit-trail.csv", "CSV (*.csv)"
+                self,
+                self.tr("Export the audit trail to"),
+                "audit-trail.csv",
+                self.tr("CSV files (*.csv)"),
             )
             if not chosen:
                 return None
@@ -522,6 +526,17 @@ class AuditWindow(QWidget):
         target = Path(path)
         try:
             count = write_audit_csv(self.model.entries(), target)
+            filters = {
+                k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                for k, v in self.filters().items()
+            }
+            self._services.audit.record_export(
+                self._actor, rows=count, file_name=target.name, filters=filters
+            )
+        except ClinicError as error:
+            target.unlink(missing_ok=True)  # an export that cannot be recorded is not kept
+            show_error(self.error, str(error))
+            return None
         except OSError as error:
             show_error(
                 self.error,

@@ -57,16 +57,18 @@ def play_morning(services: Services, clock: ScriptedClock) -> None:
     clock.jump(8, 10)
     today = START.date()
     sessions = services.queries.sessions_between(desk, today, today + timedelta(days=14))
-    booked = [s for s in sessions if s.status == "booked" and not s.overridden]
+    booked = [s for s in sessions if s.status == "booked" and not s.overridden and s.id is not None]
     if booked:
-        services.booking.cancel(desk, booked[-1].id, "Patient phoned: unwell, will rebook")
+        cancelled = booked.pop()
+        assert cancelled.id is not None
+        services.booking.cancel(desk, cancelled.id, "Patient phoned: unwell, will rebook")
     clock.jump(8, 31)
     with contextlib.suppress(AuthenticationError):  # a typo first: audited as a failure
         services.auth.authenticate("demo.nurse", "demo-pasword")
     nurse = services.auth.authenticate("demo.nurse", DEMO_PASSWORD)
     on_day: list[date] = sorted({s.start.date() for s in booked})
     first = [s for s in booked if on_day and s.start.date() == on_day[0]]
-    if first:
+    if first and first[0].id is not None:
         with contextlib.suppress(ClinicError):
             services.booking.set_status(nurse, first[0].id, "arrived")
     clock.jump(9, 3)

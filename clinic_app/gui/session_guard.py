@@ -90,8 +90,9 @@ class LockCover(QWidget):
         """Follow the window's size; stay above children the window adds meanwhile."""
         if watched is self.parent():
             kind = event.type()
-            if kind == QEvent.Type.Resize:
-                self.setGeometry(self.parentWidget().rect())
+            parent = self.parentWidget()
+            if kind == QEvent.Type.Resize and parent is not None:
+                self.setGeometry(parent.rect())
             elif kind == QEvent.Type.ChildAdded:
                 QTimer.singleShot(0, self._raise_if_alive)
         return False
@@ -103,7 +104,7 @@ class LockCover(QWidget):
     def remove(self) -> None:
         """Take the cover away (the window underneath is exactly as it was)."""
         parent = self.parentWidget()
-        if _alive(parent):
+        if parent is not None and _alive(parent):
             parent.removeEventFilter(self)
         self.hide()
         self.deleteLater()

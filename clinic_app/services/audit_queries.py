@@ -15,6 +15,7 @@ from clinic_app.persistence.models import AuditRow
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.export_log import record_export
 from clinic_app.services.validation import parse_date, require_mrn
 
 
@@ -86,3 +87,12 @@ class AuditQueries:
                 for r in rows
             ]
         yield from entries
+
+    def record_export(
+        self, actor: Actor, *, rows: int, file_name: str, filters: dict[str, Any]
+    ) -> None:
+        """Audit an export of the audit trail itself: who, which filters, how many rows."""
+        authorize(self._ctx, actor, Permission.EXPORT, "audit_export")
+        record_export(
+            self._ctx, actor, {"what": "audit trail", "rows": rows, "file": file_name, **filters}
+        )

@@ -44,7 +44,14 @@ class AuthenticationError(ClinicError):
 
 
 class AccountLockedError(AuthenticationError):
-    """Too many failed attempts: the account is locked for a while."""
+    """Too many failed attempts: the account is locked until ``locked_until`` (UTC)."""
+
+    def __init__(self, locked_until: datetime) -> None:
+        super().__init__(
+            f"account locked after {MAX_FAILED_ATTEMPTS} failed attempts; try again after "
+            f"{locked_until:%H:%M} UTC or ask an administrator"
+        )
+        self.locked_until = locked_until
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +232,7 @@ class AuthService:
             else:
                 if row.locked_until is not None and row.locked_until > now:
                     record("login-locked", until=row.locked_until)
-                    raise AccountLockedError(
-                        f"account locked after {MAX_FAILED_ATTEMPTS} failed attempts; try "
-                        f"again after {row.locked_until:%H:%M} UTC or ask an administrator"
-                    )
+                    raise AccountLockedError(row.locked_until)
                 if not row.password_hash or not _verify(row.password_hash, password or ""):
                     row.failed_attempts += 1
                     locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
@@ -236,6 +240,9 @@ class AuthService:
                         row.locked_until = now + LOCKOUT
                         row.failed_attempts = 0
                     record("login-failed", reason="password", locked=locked)
+                    if locked and row.locked_until is not None:
+                        # The attempt that locks the account says so at once.
+                        raise AccountLockedError(row.locked_until)
                     raise AuthenticationError()
                 row.failed_attempts = 0
                 row.locked_until = None

@@ -208,6 +208,12 @@ def test_export_to_csv_neutralises_formulas(
     ]
     assert rows[2][7] == ""
     assert rows[2][8] == '{"dob": "1962-11-30", "mrn": "M003", "name": "Carol Cooper"}'
+    # Exporting the trail is itself recorded: who, how many rows, which file.
+    exports = [e for e in audited.audit.entries(MANAGER) if e.action == "export"]
+    assert exports[0].actor == MANAGER.username
+    assert exports[0].after["what"] == "audit trail"
+    assert exports[0].after["rows"] == 6
+    assert exports[0].after["file"] == "audit.csv"
     assert "6 entries exported" in window.status.text()
 
 

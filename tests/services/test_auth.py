@@ -70,9 +70,13 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(auth_services: Serv
 
 def test_lockout_after_repeated_failures_then_expiry(auth_services: Services) -> None:
     clock: MovableClock = auth_services.clock  # type: ignore[attr-defined]
-    for _ in range(MAX_FAILED_ATTEMPTS):
-        with pytest.raises(AuthenticationError):
+    for _ in range(MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(AuthenticationError) as failed:
             auth_services.auth.authenticate("fred", "wrong password")
+        assert not isinstance(failed.value, AccountLockedError)
+    with pytest.raises(AccountLockedError) as locking:  # the attempt that locks says so
+        auth_services.auth.authenticate("fred", "wrong password")
+    assert locking.value.locked_until == NOW + LOCKOUT
     with pytest.raises(AccountLockedError, match="locked"):
         auth_services.auth.authenticate("fred", PASSWORD)  # even the right one, for now
     clock.now = NOW + LOCKOUT + timedelta(seconds=1)
