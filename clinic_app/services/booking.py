@@ -50,7 +50,7 @@ from clinic_app.services.findings_store import (
 )
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
 from clinic_app.services.patient_state import PatientState, regimen_of, session_dose
-from clinic_app.services.recheck import proposal_of, recheck_patient
+from clinic_app.services.recheck import evaluate_sessions, recheck_patient
 from clinic_app.services.results import (
     BookingOutcome,
     CheckResult,
@@ -565,23 +565,20 @@ class BookingService:
         booking newly causes on them (reported on this booking, so the override covers
         them), and every session's lab needs.
         """
-        today = calendar.local_day(now)
-        this_dose = session_dose(row, calendar)
-        changes: dict[int, list[Finding]] = {}
+        changes, needs = evaluate_sessions(
+            (other for other in state.sessions if other.id != row.id),
+            state.timeline(extra=session_dose(row, calendar), without=row.id),
+            self._rules,
+            params,
+            calendar,
+            calendar.local_day(now),
+        )
+        by_id = {other.id: other for other in state.sessions}
         caused: list[Finding] = []
-        needs: list[LabNeed] = []
-        for other in state.sessions:
-            if other.id == row.id:
-                continue
-            proposal = proposal_of(other, calendar)
-            timeline = state.timeline(extra=this_dose, without=row.id)
-            evaluation = self._rules.evaluate(proposal, timeline, params)
-            needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
-            if proposal.day < today:
-                continue  # a past session's findings are history
+        for sid, after in changes.items():
+            other = by_id[sid]
             before = {finding_key(f.to_finding()) for f in _stored(other)}
-            after = list(evaluation.findings)
-            changes[other.id] = after
+            day = calendar.local_day(other.start_utc)
             for finding in after:
                 if finding_key(finding) in before:
                     continue
@@ -592,7 +589,7 @@ class BookingService:
                             severity=finding.severity,
                             message=(
                                 f"{therapy_name(self._ctx.catalog, other.therapy_code)} on "
-                                f"{proposal.day:%Y-%m-%d} (session {other.id}): {finding.message}"
+                                f"{day:%Y-%m-%d} (session {other.id}): {finding.message}"
                             ),
                             evidence=finding.evidence,
                             related_session_id=other.id,

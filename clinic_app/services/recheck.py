@@ -8,14 +8,16 @@ session booked earlier, and a cancelled dose takes its labs with it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Finding
 from clinic_app.domain.lab_planner import LabNeed
-from clinic_app.domain.timeline import ProposedSession
+from clinic_app.domain.rule_parameters import RuleParameters
+from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import PatientRow, SessionRow
 from clinic_app.services.actor import Actor
@@ -39,6 +41,29 @@ def proposal_of(row: SessionRow, calendar: ClinicCalendar) -> ProposedSession:
     )
 
 
+def evaluate_sessions(
+    sessions: Iterable[SessionRow],
+    timeline: PatientTimeline,
+    rules: RuleBook,
+    params: RuleParameters,
+    calendar: ClinicCalendar,
+    today: date,
+) -> tuple[dict[int, list[Finding]], list[LabNeed]]:
+    """Each session against the patient's timeline (the engine skips the session's own dose).
+
+    Returns the findings of sessions from ``today`` on (a past session's findings are
+    history) and the lab needs of every session.
+    """
+    findings: dict[int, list[Finding]] = {}
+    needs: list[LabNeed] = []
+    for row in sessions:
+        evaluation = rules.evaluate(proposal_of(row, calendar), timeline, params)
+        needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+        if calendar.local_day(row.start_utc) >= today:
+            findings[row.id] = list(evaluation.findings)
+    return findings, needs
+
+
 def recheck_patient(
     s: Session,
     ctx: ServiceContext,
@@ -50,17 +75,14 @@ def recheck_patient(
 ) -> LabChanges:
     """Re-evaluate every active session of ``patient``, store findings, reconcile labs."""
     state = PatientState.load(s, patient, calendar, ctx.catalog)
-    params = rules.params(s)
-    today = calendar.local_day(now)
-    needs: list[LabNeed] = []
-    changes: dict[int, list[Finding]] = {}
-    for other in state.sessions:
-        evaluation = rules.evaluate(
-            proposal_of(other, calendar), state.timeline(without=other.id), params
-        )
-        needs.extend(LabNeed(other.id, req) for req in evaluation.labs)
-        if calendar.local_day(other.start_utc) >= today:
-            changes[other.id] = list(evaluation.findings)
+    changes, needs = evaluate_sessions(
+        state.sessions,
+        state.timeline(),
+        rules,
+        rules.params(s),
+        calendar,
+        calendar.local_day(now),
+    )
     station = repo.lab_station(s, lock=True)
     labs = LabReconciler(s, state, station, calendar, now).reconcile(needs)
     for sid, extra in labs.findings.items():
