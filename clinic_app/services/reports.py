@@ -52,45 +52,12 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-@dataclass(frozen=True, slots=True)
-class ChairDay:
-    """One chair on one day."""
+class _ChairHours:
+    """Chair-hours and utilisation derived from ``available_minutes`` and ``booked_minutes``."""
 
-    day: date
-    chair_id: int
-    chair: str
+    __slots__ = ()
     available_minutes: int
     booked_minutes: int
-    no_show_minutes: int
-    sessions: int
-
-    @property
-    def available_hours(self) -> float:
-        """Available chair-hours."""
-        return self.available_minutes / 60
-
-    @property
-    def booked_hours(self) -> float:
-        """Booked chair-hours (no-shows included)."""
-        return self.booked_minutes / 60
-
-    @property
-    def utilisation(self) -> float | None:
-        """Booked / available, or None when the chair was not available."""
-        return _ratio(self.booked_minutes, self.available_minutes)
-
-
-@dataclass(frozen=True, slots=True)
-class DayUtilisation:
-    """One day of the clinic, every chair together, with the per-chair breakdown."""
-
-    day: date
-    open: bool
-    available_minutes: int
-    booked_minutes: int
-    no_show_minutes: int
-    sessions: int
-    chairs: tuple[ChairDay, ...]
 
     @property
     def available_hours(self) -> float:
@@ -104,12 +71,38 @@ class DayUtilisation:
 
     @property
     def utilisation(self) -> float | None:
-        """Booked / available, or None on a closed day."""
+        """Booked / available, or None when nothing was available (closed day, idle chair)."""
         return _ratio(self.booked_minutes, self.available_minutes)
 
 
 @dataclass(frozen=True, slots=True)
-class ChairUtilisation:
+class ChairDay(_ChairHours):
+    """One chair on one day."""
+
+    day: date
+    chair_id: int
+    chair: str
+    available_minutes: int
+    booked_minutes: int
+    no_show_minutes: int
+    sessions: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayUtilisation(_ChairHours):
+    """One day of the clinic, every chair together, with the per-chair breakdown."""
+
+    day: date
+    open: bool
+    available_minutes: int
+    booked_minutes: int
+    no_show_minutes: int
+    sessions: int
+    chairs: tuple[ChairDay, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChairUtilisation(_ChairHours):
     """One chair over the whole period."""
 
     chair_id: int
@@ -119,21 +112,6 @@ class ChairUtilisation:
     booked_minutes: int
     no_show_minutes: int
     sessions: int
-
-    @property
-    def available_hours(self) -> float:
-        """Available chair-hours."""
-        return self.available_minutes / 60
-
-    @property
-    def booked_hours(self) -> float:
-        """Booked chair-hours (no-shows included)."""
-        return self.booked_minutes / 60
-
-    @property
-    def utilisation(self) -> float | None:
-        """Booked / available, or None for a chair that was never available."""
-        return _ratio(self.booked_minutes, self.available_minutes)
 
 
 @dataclass(frozen=True, slots=True)
