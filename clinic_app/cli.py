@@ -164,12 +164,25 @@ def _request(args: argparse.Namespace) -> BookingRequest:
 
 
 def cmd_init(cli: Cli, args: argparse.Namespace) -> int:
-    created = cli.s.setup.init_clinic(cli.actor, name=args.name, timezone=args.timezone)
-    cli.print(
-        "clinic created: Mon-Fri 08:00-18:00, lab station 2 draws per 15 min"
-        if created
-        else "clinic already set up; database schema is up to date"
-    )
+    """The clinic (and with ``--demo`` the demo clinic) in one transaction, as ``cli.actor``.
+
+    ``cli.s`` may be services inside an enclosing transaction (the first administrator's):
+    then that transaction decides, and nothing is printed until it has committed.
+    """
+    from clinic_app.services.demo_data import seed_demo
+
+    lines = []
+    with cli.s.one_transaction() as services:
+        created = services.setup.init_clinic(cli.actor, name=args.name, timezone=args.timezone)
+        lines.append(
+            "clinic created: Mon-Fri 08:00-18:00, lab station 2 draws per 15 min"
+            if created
+            else "clinic already set up; database schema is up to date"
+        )
+        if args.demo:
+            lines.append(seed_demo(services, cli.actor))
+    for line in lines:
+        cli.print(line)
     return EXIT_OK
 
 
@@ -492,6 +505,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
     c.add_argument("--name", default="Infusion clinic")
     c.add_argument("--admin", metavar="NAME", help="create this first administrator")
+    c.add_argument(
+        "--demo",
+        action="store_true",
+        help="also seed the demo clinic and its demo accounts (on PostgreSQL: as the owner)",
+    )
 
     users = sub.add_parser("user", help="users").add_subparsers(dest="what", required=True)
     c = add(
@@ -650,6 +668,10 @@ def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         if args.admin:
             raise InvalidInputError("admin", "this clinic already has users; log in with --user")
         if not (args.user or os.environ.get("CLINIC_APP_USER")):
+            if args.demo:
+                raise InvalidInputError(
+                    "user", "seeding the demo into an existing clinic needs --user ADMIN"
+                )
             print("database schema is up to date; the clinic already has users", file=out)
             return EXIT_OK
         actor = _login(services, args)
