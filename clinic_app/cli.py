@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
@@ -39,8 +40,9 @@ from clinic_app.persistence.engine import DatabaseUrlError
 from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
-from clinic_app.services.auth import AuthenticationError
+from clinic_app.services.auth import AuthenticationError, require_password, require_username
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 
 EXIT_OK = 0
@@ -663,7 +665,13 @@ def _open(args: argparse.Namespace) -> Services:
 
 
 def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    """``init``: migrate, create the first administrator, set up the clinic."""
+    """``init``: migrate, create the first administrator, set up the clinic; all or nothing.
+
+    Every input is checked before anything is written; then the administrator (on PostgreSQL
+    their login role), the clinic and, with ``--demo``, the demo clinic are made in one
+    transaction, so a failure leaves the database as it was.
+    """
+    check_clinic_settings(args.name, args.timezone)
     if services.auth.has_users():
         if args.admin:
             raise InvalidInputError("admin", "this clinic already has users; log in with --user")
@@ -674,17 +682,21 @@ def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
                 )
             print("database schema is up to date; the clinic already has users", file=out)
             return EXIT_OK
-        actor = _login(services, args)
-    else:
-        if not args.admin:
-            raise InvalidInputError(
-                "admin", "a new clinic needs --admin NAME (its first administrator)"
-            )
-        secret = _password(PASSWORD_ENV, f"New password for {args.admin}: ")
-        actor = services.auth.create_first_admin(args.admin, secret)
-        print(f"administrator {actor.username} created", file=out)
-    cli = Cli(services, actor, out, sys.stderr)
-    return cmd_init(cli, args)
+        return cmd_init(Cli(services, _login(services, args), out, sys.stderr), args)
+    if not args.admin:
+        raise InvalidInputError(
+            "admin", "a new clinic needs --admin NAME (its first administrator)"
+        )
+    admin_name = require_username(args.admin)
+    secret = require_password(_password(PASSWORD_ENV, f"New password for {admin_name}: "))
+    made = io.StringIO()
+    with services.one_transaction() as transaction:
+        actor = transaction.auth.create_first_admin(admin_name, secret)
+        print(f"administrator {actor.username} created", file=made)
+        cmd_init(Cli(transaction, actor, made, sys.stderr), args)
+    # Only now, committed, is any of it true.
+    print(made.getvalue(), end="", file=out)
+    return EXIT_OK
 
 
 def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: TextIO) -> None:

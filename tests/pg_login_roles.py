@@ -76,10 +76,15 @@ def demo_roles_guard() -> Iterator[set[str]]:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _DEMO_ROLES_LOCK})
 
 
+def roles_now(names: Iterable[str]) -> set[str]:
+    """Those of ``names`` that are roles on the server at this moment."""
+    with _server() as connection:
+        return existing_roles(connection, names)
+
+
 def demo_roles_now() -> set[str]:
     """The demo accounts' login roles on the server at this moment."""
-    with _server() as connection:
-        return existing_roles(connection, DEMO_ROLE_NAMES)
+    return roles_now(DEMO_ROLE_NAMES)
 
 
 def server_url(database: str, user: str | None = None) -> str:
