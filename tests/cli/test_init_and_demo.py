@@ -112,8 +112,16 @@ def assert_nothing_written(services: Services, admin: str) -> None:
 
 @pytest.mark.parametrize(
     "zone",
-    ["Mars/Base", "", "Europe/london", "../../../etc/passwd", "/etc/localtime", "localtime",
-     "Europe/London\x00", "a" * 3000],
+    [
+        "Mars/Base",
+        "",
+        "Europe/london",
+        "../../../etc/passwd",
+        "/etc/localtime",
+        "localtime",
+        "Europe/London\x00",
+        "a" * 3000,
+    ],
 )
 def test_init_with_an_unknown_time_zone_writes_nothing(
     empty: Services, admin_name: str, zone: str
