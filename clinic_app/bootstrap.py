@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
@@ -42,6 +44,17 @@ class Services:
         """The database engine (for shutting down)."""
         return self.ctx.db.engine
 
+    @contextmanager
+    def one_transaction(self) -> Iterator[Services]:
+        """The same services, with every call inside the block in one transaction.
+
+        For a request made of several service calls that must happen all together or not at
+        all (the first administrator with the clinic; the demo clinic): leaving the block
+        normally commits them together, an exception rolls every one of them back.
+        """
+        with self.ctx.db.one_transaction() as db:
+            yield build_services(replace(self.ctx, db=db), self.rules)
+
 
 def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True) -> Services:
     """Connect, bring the schema up to date, load the rules and build the services."""
@@ -50,6 +63,11 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         upgrade_to_head(engine)
     rules = RuleBook.from_file(rules_file())
     ctx = ServiceContext(db=Database(engine), catalog=rules.catalog, clock=clock)
+    return build_services(ctx, rules)
+
+
+def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
+    """Every service on one context and rule book."""
     return Services(
         ctx=ctx,
         rules=rules,

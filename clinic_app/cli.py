@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
@@ -39,8 +40,9 @@ from clinic_app.persistence.engine import DatabaseUrlError
 from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
-from clinic_app.services.auth import AuthenticationError
+from clinic_app.services.auth import AuthenticationError, require_password, require_username
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 
 EXIT_OK = 0
@@ -164,12 +166,25 @@ def _request(args: argparse.Namespace) -> BookingRequest:
 
 
 def cmd_init(cli: Cli, args: argparse.Namespace) -> int:
-    created = cli.s.setup.init_clinic(cli.actor, name=args.name, timezone=args.timezone)
-    cli.print(
-        "clinic created: Mon-Fri 08:00-18:00, lab station 2 draws per 15 min"
-        if created
-        else "clinic already set up; database schema is up to date"
-    )
+    """The clinic (and with ``--demo`` the demo clinic) in one transaction, as ``cli.actor``.
+
+    ``cli.s`` may be services inside an enclosing transaction (the first administrator's):
+    then that transaction decides, and nothing is printed until it has committed.
+    """
+    from clinic_app.services.demo_data import seed_demo
+
+    lines = []
+    with cli.s.one_transaction() as services:
+        created = services.setup.init_clinic(cli.actor, name=args.name, timezone=args.timezone)
+        lines.append(
+            "clinic created: Mon-Fri 08:00-18:00, lab station 2 draws per 15 min"
+            if created
+            else "clinic already set up; database schema is up to date"
+        )
+        if args.demo:
+            lines.append(seed_demo(services, cli.actor))
+    for line in lines:
+        cli.print(line)
     return EXIT_OK
 
 
@@ -492,6 +507,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
     c.add_argument("--name", default="Infusion clinic")
     c.add_argument("--admin", metavar="NAME", help="create this first administrator")
+    c.add_argument(
+        "--demo",
+        action="store_true",
+        help="also seed the demo clinic and its demo accounts (on PostgreSQL: as the owner)",
+    )
 
     users = sub.add_parser("user", help="users").add_subparsers(dest="what", required=True)
     c = add(
@@ -645,24 +665,38 @@ def _open(args: argparse.Namespace) -> Services:
 
 
 def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    """``init``: migrate, create the first administrator, set up the clinic."""
+    """``init``: migrate, create the first administrator, set up the clinic; all or nothing.
+
+    Every input is checked before anything is written; then the administrator (on PostgreSQL
+    their login role), the clinic and, with ``--demo``, the demo clinic are made in one
+    transaction, so a failure leaves the database as it was.
+    """
+    check_clinic_settings(args.name, args.timezone)
     if services.auth.has_users():
         if args.admin:
             raise InvalidInputError("admin", "this clinic already has users; log in with --user")
         if not (args.user or os.environ.get("CLINIC_APP_USER")):
+            if args.demo:
+                raise InvalidInputError(
+                    "user", "seeding the demo into an existing clinic needs --user ADMIN"
+                )
             print("database schema is up to date; the clinic already has users", file=out)
             return EXIT_OK
-        actor = _login(services, args)
-    else:
-        if not args.admin:
-            raise InvalidInputError(
-                "admin", "a new clinic needs --admin NAME (its first administrator)"
-            )
-        secret = _password(PASSWORD_ENV, f"New password for {args.admin}: ")
-        actor = services.auth.create_first_admin(args.admin, secret)
-        print(f"administrator {actor.username} created", file=out)
-    cli = Cli(services, actor, out, sys.stderr)
-    return cmd_init(cli, args)
+        return cmd_init(Cli(services, _login(services, args), out, sys.stderr), args)
+    if not args.admin:
+        raise InvalidInputError(
+            "admin", "a new clinic needs --admin NAME (its first administrator)"
+        )
+    admin_name = require_username(args.admin)
+    secret = require_password(_password(PASSWORD_ENV, f"New password for {admin_name}: "))
+    made = io.StringIO()
+    with services.one_transaction() as transaction:
+        actor = transaction.auth.create_first_admin(admin_name, secret)
+        print(f"administrator {actor.username} created", file=made)
+        cmd_init(Cli(transaction, actor, made, sys.stderr), args)
+    # Only now, committed, is any of it true.
+    print(made.getvalue(), end="", file=out)
+    return EXIT_OK
 
 
 def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: TextIO) -> None:

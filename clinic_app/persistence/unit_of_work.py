@@ -1,20 +1,27 @@
 """A unit of work: one database transaction per user action, rolled back unless committed.
 
 Database refusals of the scheduling invariants (exclusion constraints, triggers, deadlocks and
-serialisation failures under concurrency) come out as ``SchedulingConflictError``.
+serialisation failures under concurrency) come out as ``SchedulingConflictError``; a statement
+the database login may not run (PostgreSQL's grants, SQLSTATE 42501) as
+``DatabasePrivilegeError``.
+
+``Database.one_transaction()`` groups several units of work (several service calls) into one
+all-or-nothing transaction, e.g. seeding the demo clinic: each unit of work becomes a savepoint
+of the one transaction, committed or rolled back as a whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from clinic_app.domain.errors import ConflictKind, SchedulingConflictError
+from clinic_app.domain.errors import ConflictKind, PermissionDeniedError, SchedulingConflictError
 from clinic_app.persistence.engine import READ_ONLY
 
 _CONFLICT_WORDS = {
@@ -30,6 +37,44 @@ _RACE_STATES = {
     "40001": ConflictKind.JUST_TAKEN,
     "55P03": ConflictKind.JUST_TAKEN,
 }
+
+
+# SQLSTATE insufficient_privilege: the login's grants do not allow the statement.
+_PRIVILEGE_STATE = "42501"
+
+
+class DatabasePrivilegeError(PermissionDeniedError):
+    """The database refused a statement because the login's grants do not allow it.
+
+    ``detail`` is the server's own words (e.g. "permission denied for table patients");
+    ``hint`` says what to do instead, when the caller knows.
+    """
+
+    def __init__(self, detail: str, hint: str = "") -> None:
+        # PermissionDeniedError words its message for app roles; this one is the database's.
+        Exception.__init__(
+            self, f"the database refused it: {detail}" + (f". {hint}" if hint else "")
+        )
+        self.action = detail
+        self.role = ""
+        self.detail = detail
+        self.hint = hint
+
+
+def privilege_error_from(error: BaseException) -> DatabasePrivilegeError | None:
+    """The privilege refusal ``error`` stands for, or None if it is something else.
+
+    Takes SQLAlchemy's wrapped errors and the driver's own (statements that must be composed
+    by the driver, like CREATE ROLE, run on its cursor and raise unwrapped).
+    """
+    if isinstance(error, DatabasePrivilegeError):
+        return error
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    if getattr(orig, "sqlstate", None) != _PRIVILEGE_STATE:
+        return None
+    diag = getattr(orig, "diag", None)
+    detail = getattr(diag, "message_primary", None) or str(orig).splitlines()[0]
+    return DatabasePrivilegeError(detail)
 
 
 def conflict_from_db_error(error: DBAPIError) -> SchedulingConflictError | None:
@@ -92,6 +137,10 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        if exc is not None and not isinstance(exc, DatabasePrivilegeError):
+            refused = privilege_error_from(exc)
+            if refused is not None:
+                raise refused from exc
         if isinstance(exc, DBAPIError):
             conflict = conflict_from_db_error(exc)
             if conflict is not None:
@@ -114,14 +163,53 @@ class UnitOfWork:
 
 
 class Database:
-    """The engine plus factories for writing and read-only units of work."""
+    """The engine plus factories for writing and read-only units of work.
 
-    def __init__(self, engine: Engine) -> None:
+    Built on an engine, every unit of work is a transaction of its own. Built by
+    ``one_transaction()`` on a connection, every unit of work is a savepoint of that
+    connection's one transaction (SQLAlchemy's ``join_transaction_mode="create_savepoint"``).
+    """
+
+    def __init__(self, engine: Engine, *, connection: Connection | None = None) -> None:
         self.engine = engine
-        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
-        self._reader = sessionmaker(
-            bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
-        )
+        self._connection = connection
+        if connection is None:
+            self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+            self._reader = sessionmaker(
+                bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+            )
+        else:
+            self._writer = self._reader = sessionmaker(
+                bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+            )
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[Database]:
+        """A Database whose units of work all join one transaction: all or nothing.
+
+        The transaction commits when the block ends normally and rolls back everything when
+        it raises, whatever the units of work inside committed. Nested, it is a savepoint of
+        the enclosing one. On SQLite the transaction is ``BEGIN IMMEDIATE``: it holds the
+        write lock from the start, so its reads and checks stay true until it commits.
+        """
+        if self._connection is not None:
+            with self._connection.begin_nested():
+                yield self
+            return
+        with self.engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                yield Database(self.engine, connection=connection)
+            except BaseException:
+                transaction.rollback()
+                raise
+            try:
+                transaction.commit()
+            except DBAPIError as error:
+                refused = privilege_error_from(error) or conflict_from_db_error(error)
+                if refused is not None:
+                    raise refused from error
+                raise
 
     @property
     def dialect(self) -> str:

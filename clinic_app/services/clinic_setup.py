@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
+from zoneinfo import available_timezones
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from clinic_app.domain.clinic_calendar import CalendarError, zone
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
@@ -40,6 +41,28 @@ DEFAULT_OPENS = time(8)
 DEFAULT_CLOSES = time(18)
 DEFAULT_LAB_DRAWS = 2
 DEFAULT_LAB_SLOT_MINUTES = 15
+# The machine's own zone (a link to whatever the PC is set to): never a clinic's zone.
+_NOT_A_CLINIC_ZONE = frozenset({"localtime"})
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones()) - _NOT_A_CLINIC_ZONE
+
+
+def check_clinic_settings(name: str, timezone: str) -> tuple[str, str]:
+    """The clinic's name and IANA time zone, checked before anything is written.
+
+    The zone must be one the zone database names (``zoneinfo.available_timezones``): a key
+    is never treated as a path, whatever its length or its characters.
+    """
+    clinic_name = require_text("name", name, max_length=200)
+    if timezone not in _known_zones():
+        shown = timezone if len(timezone) <= 60 else timezone[:60] + "..."
+        raise InvalidInputError(
+            "timezone", f"unknown time zone {shown!r} (expected e.g. Europe/London)"
+        )
+    return clinic_name, timezone
 
 
 class ClinicSetupService:
@@ -62,11 +85,7 @@ class ClinicSetupService:
         Returns False (and changes nothing) when the clinic already exists.
         """
         authorize(self._ctx, actor, Permission.ADMINISTER, "init_clinic")
-        clinic_name = require_text("name", name, max_length=200)
-        try:
-            zone(timezone)
-        except CalendarError as error:
-            raise InvalidInputError("timezone", str(error)) from None
+        clinic_name, timezone = check_clinic_settings(name, timezone)
         with self._ctx.db.write() as uow:
             s = uow.session
             if s.get(ClinicSettingsRow, 1) is not None:

@@ -3,6 +3,12 @@
 Eight chairs, a few dozen patients (some on antiresorptives from their GP or another
 hospital), and two weeks of sessions from the next open day, including an IV iron booking
 for a patient on denosumab that a nurse overrode with a reason.
+
+The demo is seeded all or nothing, in one transaction (on PostgreSQL the demo accounts' login
+roles included: CREATE ROLE is transactional there). It writes patients, bookings and a
+clinical override, which no single app role's database grants allow; on PostgreSQL it is
+therefore seeded on the database owner's connection (``init --demo``), and an administrator's
+own login is refused with a message saying so, having written nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from clinic_app.bootstrap import Services
-from clinic_app.domain.errors import ClinicError
+from clinic_app.domain.errors import RuleRefusalError, SchedulingConflictError
 from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.unit_of_work import DatabasePrivilegeError
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.booking import BookingRequest
 
@@ -97,11 +104,28 @@ DEMO_USERS = (
 
 
 def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
-    """Seed the demo clinic (only into a clinic without chairs or patients).
+    """Seed the demo clinic (only into a clinic without chairs or patients), all or nothing.
 
     ``admin`` is the administrator doing it. Demo accounts for the other roles are created
-    with DEMO_PASSWORD so the demo can be tried as front desk, nurse and manager.
+    with DEMO_PASSWORD so the demo can be tried as front desk, nurse and manager. Returns a
+    summary of what was made. Any error leaves the database as it was; a database login whose
+    grants do not allow the demo's writes gets a DatabasePrivilegeError saying who may seed it.
     """
+    try:
+        with services.one_transaction() as transaction:
+            return _seed(transaction, admin, seed)
+    except DatabasePrivilegeError as error:
+        raise DatabasePrivilegeError(
+            error.detail,
+            "Nothing was written. The demo clinic writes patients, bookings and a clinical "
+            "override, which an administrator's database role may not (each role's grants "
+            "allow only what it may do in the app). On PostgreSQL the database owner seeds "
+            "it: clinic-app --db postgresql+psycopg://OWNER@server/clinic "
+            f"--user {admin.username} init --demo",
+        ) from error
+
+
+def _seed(services: Services, admin: Actor, seed: int) -> str:
     setup = services.setup
     setup.init_clinic(admin, name="Riverside Infusion Clinic")
     with services.ctx.db.read() as uow:
@@ -225,7 +249,9 @@ def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
                 BookingRequest(mrn=mrn, therapy=therapy, start=choice.start, chair=choice.chair),
             )
             booked += 1
-        except ClinicError:
+        except (RuleRefusalError, SchedulingConflictError):
+            # A slot the rules or another booking of the demo took: skip this patient. Any
+            # other error (a refusal of privilege, a broken database) ends the whole demo.
             continue
     return (
         f"demo clinic seeded: {CHAIRS} chairs, {PATIENTS} patients, {booked} sessions "
