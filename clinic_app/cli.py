@@ -80,6 +80,14 @@ def _lab_json(lab: LabView) -> dict[str, object]:
     }
 
 
+def _override_note(f: FindingView) -> str:
+    """`` [override by NAME: REASON; prescriber consulted: NAME]``, or "" without one."""
+    if not f.overridden_by:
+        return ""
+    consulted = f"; prescriber consulted: {f.consulted}" if f.consulted else ""
+    return f" [override by {f.overridden_by}: {f.override_reason}{consulted}]"
+
+
 def _outcome_json(outcome: BookingOutcome, *, ok: bool = True) -> dict[str, object]:
     view = outcome.session
     return {
@@ -91,6 +99,7 @@ def _outcome_json(outcome: BookingOutcome, *, ok: bool = True) -> dict[str, obje
         "end": _iso(view.end),
         "therapy": view.therapy,
         "status": view.status,
+        "prescriber": view.prescriber.as_json() if view.prescriber else None,
         "findings": [_finding_json(f) for f in outcome.findings],
         "labs": [_lab_json(lab) for lab in outcome.labs],
         "cancelled_labs": [lab.id for lab in outcome.cancelled_labs],
@@ -107,6 +116,7 @@ def _session_json(view: SessionView) -> dict[str, object]:
         "start": _iso(view.start),
         "end": _iso(view.end),
         "status": view.status,
+        "prescriber": view.prescriber.as_json() if view.prescriber else None,
         "findings": [f.as_json() for f in view.findings],
     }
 
@@ -136,11 +146,10 @@ class Cli:
             f"{verb}: {ident}: {v.mrn} {v.patient_name}, {v.therapy_name}, {v.chair}, "
             f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}"
         )
+        if v.prescriber:
+            self.print(f"  prescriber: {v.prescriber.describe()}")
         for f in outcome.findings:
-            extra = (
-                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
-            )
-            self.print(f"  {f.severity.value} {f.rule}: {f.message}{extra}")
+            self.print(f"  {f.severity.value} {f.rule}: {f.message}{_override_note(f)}")
         for lab in outcome.labs:
             ident = f"lab {lab.id}" if lab.id is not None else "lab"
             self.print(
@@ -160,6 +169,10 @@ def _request(args: argparse.Namespace) -> BookingRequest:
         override_reason=args.override,
         course_id=getattr(args, "course", None),
         regimen=getattr(args, "regimen", None),
+        prescriber=args.prescriber,
+        prescriber_practice=args.prescriber_practice,
+        prescriber_contact=args.prescriber_contact,
+        consulted=args.consulted,
     )
 
 
@@ -310,7 +323,10 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
         if result.hard_refused:
             cli.print("  a HARD rule refuses this booking; it can never be saved")
         elif result.needs_override:
-            cli.print("  needs a clinical override: a nurse books it with --override REASON")
+            cli.print(
+                "  needs a clinical override: a nurse books it with "
+                "--override REASON --consulted PRESCRIBER"
+            )
     return code
 
 
@@ -355,7 +371,15 @@ def _parse_every(text: str | None) -> relativedelta:
 
 def cmd_move(cli: Cli, args: argparse.Namespace) -> int:
     outcome = cli.s.booking.move(
-        cli.actor, args.id, args.start, chair=args.chair, override_reason=args.override
+        cli.actor,
+        args.id,
+        args.start,
+        chair=args.chair,
+        override_reason=args.override,
+        prescriber=args.prescriber,
+        prescriber_practice=args.prescriber_practice,
+        prescriber_contact=args.prescriber_contact,
+        consulted=args.consulted,
     )
     if args.json:
         cli.emit_json(_outcome_json(outcome))
@@ -430,11 +454,10 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
             f"  {v.start:%H:%M}-{v.end:%H:%M}  {v.chair:<10} {v.mrn:<10} "
             f"{v.patient_name:<24} {v.therapy_name:<24} {v.status:<9} {worst}"
         )
+        if v.prescriber:
+            cli.print(f"      prescriber: {v.prescriber.describe()}")
         for f in v.findings:
-            extra = (
-                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
-            )
-            cli.print(f"      {f.severity.value} {f.rule}: {f.message}{extra}")
+            cli.print(f"      {f.severity.value} {f.rule}: {f.message}{_override_note(f)}")
     for lab in day.labs:
         cli.print(
             f"  {lab.start:%H:%M}-{lab.end:%H:%M}  {'Lab':<10} {lab.mrn:<10} "
@@ -456,6 +479,16 @@ def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
                        page_size=args.page_size)
     cli.print(f"exported {count} sessions to {args.out}")
     return EXIT_OK
+
+
+def _add_prescriber_arguments(c: argparse.ArgumentParser) -> None:
+    """The prescriber of the session, and the prescriber consulted for an override."""
+    c.add_argument("--prescriber", metavar="NAME", help="who prescribed this dose")
+    c.add_argument("--prescriber-practice", metavar="TEXT", help="the prescriber's practice")
+    c.add_argument("--prescriber-contact", metavar="TEXT", help="the prescriber's phone or e-mail")
+    c.add_argument(
+        "--consulted", metavar="NAME", help="prescriber consulted (required with --override)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -550,6 +583,7 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("--start", required=True, help="local time YYYY-MM-DDTHH:MM")
         c.add_argument("--chair")
         c.add_argument("--override", metavar="REASON", help="clinical override reason (nurse)")
+        _add_prescriber_arguments(c)
         c.add_argument("--course", help="course id shared by the doses of one iron course")
         c.add_argument(
             "--regimen", choices=["treatment", "prevention"], help="zoledronic acid schedule"
@@ -564,6 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--start", required=True)
     c.add_argument("--chair")
     c.add_argument("--override", metavar="REASON")
+    _add_prescriber_arguments(c)
     c.add_argument("--json", action="store_true")
 
     c = add("cancel", cmd_cancel, "cancel a session (and the labs nobody else needs)")
@@ -679,7 +714,7 @@ def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: Tex
     for f in error.findings:
         print(f"  {f.severity.value} {f.rule}: {f.message}", file=err)
     if error.overridable and error.findings:
-        print("  a nurse may book it with --override REASON", file=err)
+        print("  a nurse may book it with --override REASON --consulted PRESCRIBER", file=err)
 
 
 def main(

@@ -88,6 +88,9 @@ PATIENTS = 30
 DAYS = 10
 
 
+# The clinic's prescriber in the demo: named on the overridden iron sessions and consulted.
+DEMO_PRESCRIBER = "Dr Priya Shah"
+DEMO_PRACTICE = "Haematology clinic"
 DEMO_PASSWORD = "demo-password"  # demo accounts only; the README says so
 DEMO_USERS = (
     ("demo.desk", Role.FRONT_DESK),
@@ -199,6 +202,9 @@ def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
                     start=slots[0].start,
                     chair=slots[0].chair,
                     override_reason=reason,
+                    prescriber=DEMO_PRESCRIBER,
+                    prescriber_practice=DEMO_PRACTICE,
+                    consulted=DEMO_PRESCRIBER,
                 ),
             )
             booked += 1
