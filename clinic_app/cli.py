@@ -491,6 +491,29 @@ def _add_prescriber_arguments(c: argparse.ArgumentParser) -> None:
     )
 
 
+def cmd_letters(cli: Cli, args: argparse.Namespace) -> int:
+    from clinic_app.domain.clinic_dates import clinic_date
+    from clinic_app.exports.letters import write_letters
+
+    files = write_letters(cli.s, cli.actor, args.id, args.out, page_size=args.page_size)
+    cli.print(f"letter to the outside prescriber: {files.prescriber_letter}")
+    cli.print(f"patient sheet: {files.patient_sheet}")
+    before = clinic_date(files.data.no_antiresorptive_before)
+    cli.print(f"  no antiresorptive before {before} without calcium and phosphate")
+    if not files.data.clinic_phone:
+        cli.print(
+            "  the clinic has no phone number: the sheet names the clinic only "
+            "(an administrator sets it with 'clinic set --phone')"
+        )
+    return EXIT_OK
+
+
+def cmd_clinic_set(cli: Cli, args: argparse.Namespace) -> int:
+    phone = cli.s.setup.set_clinic_phone(cli.actor, args.phone)
+    cli.print(f"clinic phone: {phone or 'none'}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
     p = argparse.ArgumentParser(
@@ -635,6 +658,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--chair", help="only this chair")
     c.add_argument("--status", help="only this status")
     c.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper")
+
+    c = add(
+        "letters",
+        cmd_letters,
+        "after IV iron: the letter to the outside prescriber and the patient sheet (PDF)",
+    )
+    c.add_argument("id", type=int, help="the IV iron session")
+    c.add_argument("--out", required=True, metavar="DIR", help="folder for the two PDFs")
+    c.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper")
+
+    clinic = sub.add_parser("clinic", help="clinic settings").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("set", cmd_clinic_set, "change clinic settings (admin)", clinic)
+    c.add_argument(
+        "--phone", required=True, help="the number patients and prescribers call ('' clears)"
+    )
     return p
 
 

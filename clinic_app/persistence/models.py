@@ -59,6 +59,8 @@ class ClinicSettingsRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
+    # Whom the patient sheet tells patients to call (migration 0007); None until set.
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class OpeningHoursRow(Base):

@@ -91,6 +91,7 @@ DAYS = 10
 # The clinic's prescriber in the demo: named on the overridden iron sessions and consulted.
 DEMO_PRESCRIBER = "Dr Priya Shah"
 DEMO_PRACTICE = "Haematology clinic"
+DEMO_PHONE = "020 7946 0123"  # a drama number (Ofcom's range for fiction), never a real line
 DEMO_PASSWORD = "demo-password"  # demo accounts only; the README says so
 DEMO_USERS = (
     ("demo.desk", Role.FRONT_DESK),
@@ -117,6 +118,7 @@ def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
     desk = Actor("demo.desk", Role.FRONT_DESK)
     nurse = Actor("demo.nurse", Role.NURSE)
     rng = random.Random(seed)
+    setup.set_clinic_phone(admin, DEMO_PHONE)
     for number in range(1, CHAIRS + 1):
         setup.add_chair(admin, f"Chair {number}")
     today = services.ctx.clock().astimezone(_tz(services)).date()

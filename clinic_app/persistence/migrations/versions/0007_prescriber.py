@@ -1,4 +1,5 @@
-"""Prescriber in the loop: a session names its prescriber; an override names who was consulted.
+"""Prescriber in the loop: a session names its prescriber; an override names who was consulted;
+the clinic has a phone number for the letters to the outside prescriber and the patient sheet.
 
 Every new column is nullable: sessions booked and overrides recorded before this revision stay
 valid as they are (the service asks for a prescriber consulted on new overrides only).
@@ -27,6 +28,7 @@ def upgrade() -> None:
     op.add_column(
         "overrides", sa.Column("consulted_prescriber", sa.String(length=200), nullable=True)
     )
+    op.add_column("clinic_settings", sa.Column("phone", sa.String(length=40), nullable=True))
 
 
 def downgrade() -> None:
@@ -35,6 +37,7 @@ def downgrade() -> None:
     Plain ``DROP COLUMN`` (SQLite 3.35+), not batch mode: a batch rebuild of ``sessions`` would
     drop the invariant triggers of revision 0002 with the old table.
     """
+    op.drop_column("clinic_settings", "phone")
     op.drop_column("overrides", "consulted_prescriber")
     for name in reversed(SESSION_COLUMNS):
         op.drop_column("sessions", name)
