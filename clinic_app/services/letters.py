@@ -83,11 +83,6 @@ class IronLetterData:
     prescriber: PrescriberView | None
     consulted: tuple[str, ...]
 
-    @property
-    def last_iron_day(self) -> date:
-        """The day of the course's last iron dose."""
-        return max(dose.start.date() for dose in self.iron_doses)
-
 
 def first_day_clear(last_iron_day: date, params: RuleParameters) -> date:
     """The first day an antiresorptive after iron on ``last_iron_day`` is outside E3 and E7."""
