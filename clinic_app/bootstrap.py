@@ -18,6 +18,7 @@ from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
+from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
@@ -38,6 +39,7 @@ class Services:
     backups: BackupService
     rule_settings: RuleSettingsService
     reports: UtilisationReport
+    letters: LetterService
 
     @property
     def engine(self) -> Engine:
@@ -79,4 +81,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         backups=BackupService(ctx),
         rule_settings=RuleSettingsService(ctx, rules),
         reports=UtilisationReport(ctx),
+        letters=LetterService(ctx, rules),
     )

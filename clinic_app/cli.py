@@ -82,6 +82,14 @@ def _lab_json(lab: LabView) -> dict[str, object]:
     }
 
 
+def _override_note(f: FindingView) -> str:
+    """`` [override by NAME: REASON; prescriber consulted: NAME]``, or "" without one."""
+    if not f.overridden_by:
+        return ""
+    consulted = f"; prescriber consulted: {f.consulted}" if f.consulted else ""
+    return f" [override by {f.overridden_by}: {f.override_reason}{consulted}]"
+
+
 def _outcome_json(outcome: BookingOutcome, *, ok: bool = True) -> dict[str, object]:
     view = outcome.session
     return {
@@ -93,6 +101,7 @@ def _outcome_json(outcome: BookingOutcome, *, ok: bool = True) -> dict[str, obje
         "end": _iso(view.end),
         "therapy": view.therapy,
         "status": view.status,
+        "prescriber": view.prescriber.as_json() if view.prescriber else None,
         "findings": [_finding_json(f) for f in outcome.findings],
         "labs": [_lab_json(lab) for lab in outcome.labs],
         "cancelled_labs": [lab.id for lab in outcome.cancelled_labs],
@@ -109,6 +118,7 @@ def _session_json(view: SessionView) -> dict[str, object]:
         "start": _iso(view.start),
         "end": _iso(view.end),
         "status": view.status,
+        "prescriber": view.prescriber.as_json() if view.prescriber else None,
         "findings": [f.as_json() for f in view.findings],
     }
 
@@ -138,11 +148,10 @@ class Cli:
             f"{verb}: {ident}: {v.mrn} {v.patient_name}, {v.therapy_name}, {v.chair}, "
             f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}"
         )
+        if v.prescriber:
+            self.print(f"  prescriber: {v.prescriber.describe()}")
         for f in outcome.findings:
-            extra = (
-                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
-            )
-            self.print(f"  {f.severity.value} {f.rule}: {f.message}{extra}")
+            self.print(f"  {f.severity.value} {f.rule}: {f.message}{_override_note(f)}")
         for lab in outcome.labs:
             ident = f"lab {lab.id}" if lab.id is not None else "lab"
             self.print(
@@ -162,6 +171,10 @@ def _request(args: argparse.Namespace) -> BookingRequest:
         override_reason=args.override,
         course_id=getattr(args, "course", None),
         regimen=getattr(args, "regimen", None),
+        prescriber=args.prescriber,
+        prescriber_practice=args.prescriber_practice,
+        prescriber_contact=args.prescriber_contact,
+        consulted=args.consulted,
     )
 
 
@@ -325,7 +338,10 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
         if result.hard_refused:
             cli.print("  a HARD rule refuses this booking; it can never be saved")
         elif result.needs_override:
-            cli.print("  needs a clinical override: a nurse books it with --override REASON")
+            cli.print(
+                "  needs a clinical override: a nurse books it with "
+                "--override REASON --consulted PRESCRIBER"
+            )
     return code
 
 
@@ -370,7 +386,15 @@ def _parse_every(text: str | None) -> relativedelta:
 
 def cmd_move(cli: Cli, args: argparse.Namespace) -> int:
     outcome = cli.s.booking.move(
-        cli.actor, args.id, args.start, chair=args.chair, override_reason=args.override
+        cli.actor,
+        args.id,
+        args.start,
+        chair=args.chair,
+        override_reason=args.override,
+        prescriber=args.prescriber,
+        prescriber_practice=args.prescriber_practice,
+        prescriber_contact=args.prescriber_contact,
+        consulted=args.consulted,
     )
     if args.json:
         cli.emit_json(_outcome_json(outcome))
@@ -445,11 +469,10 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
             f"  {v.start:%H:%M}-{v.end:%H:%M}  {v.chair:<10} {v.mrn:<10} "
             f"{v.patient_name:<24} {v.therapy_name:<24} {v.status:<9} {worst}"
         )
+        if v.prescriber:
+            cli.print(f"      prescriber: {v.prescriber.describe()}")
         for f in v.findings:
-            extra = (
-                f" [override by {f.overridden_by}: {f.override_reason}]" if f.overridden_by else ""
-            )
-            cli.print(f"      {f.severity.value} {f.rule}: {f.message}{extra}")
+            cli.print(f"      {f.severity.value} {f.rule}: {f.message}{_override_note(f)}")
     for lab in day.labs:
         cli.print(
             f"  {lab.start:%H:%M}-{lab.end:%H:%M}  {'Lab':<10} {lab.mrn:<10} "
@@ -470,6 +493,39 @@ def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
                        therapy=args.therapy, chair=args.chair, status=args.status,
                        page_size=args.page_size)
     cli.print(f"exported {count} sessions to {args.out}")
+    return EXIT_OK
+
+
+def _add_prescriber_arguments(c: argparse.ArgumentParser) -> None:
+    """The prescriber of the session, and the prescriber consulted for an override."""
+    c.add_argument("--prescriber", metavar="NAME", help="who prescribed this dose")
+    c.add_argument("--prescriber-practice", metavar="TEXT", help="the prescriber's practice")
+    c.add_argument("--prescriber-contact", metavar="TEXT", help="the prescriber's phone or e-mail")
+    c.add_argument(
+        "--consulted", metavar="NAME", help="prescriber consulted (required with --override)"
+    )
+
+
+def cmd_letters(cli: Cli, args: argparse.Namespace) -> int:
+    from clinic_app.domain.clinic_dates import clinic_date
+    from clinic_app.exports.letters import write_letters
+
+    files = write_letters(cli.s, cli.actor, args.id, args.out, page_size=args.page_size)
+    cli.print(f"letter to the outside prescriber: {files.prescriber_letter}")
+    cli.print(f"patient sheet: {files.patient_sheet}")
+    before = clinic_date(files.data.no_antiresorptive_before)
+    cli.print(f"  no antiresorptive before {before} without calcium and phosphate")
+    if not files.data.clinic_phone:
+        cli.print(
+            "  the clinic has no phone number: the sheet names the clinic only "
+            "(an administrator sets it with 'clinic set --phone')"
+        )
+    return EXIT_OK
+
+
+def cmd_clinic_set(cli: Cli, args: argparse.Namespace) -> int:
+    phone = cli.s.setup.set_clinic_phone(cli.actor, args.phone)
+    cli.print(f"clinic phone: {phone or 'none'}")
     return EXIT_OK
 
 
@@ -570,6 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("--start", required=True, help="local time YYYY-MM-DDTHH:MM")
         c.add_argument("--chair")
         c.add_argument("--override", metavar="REASON", help="clinical override reason (nurse)")
+        _add_prescriber_arguments(c)
         c.add_argument("--course", help="course id shared by the doses of one iron course")
         c.add_argument(
             "--regimen", choices=["treatment", "prevention"], help="zoledronic acid schedule"
@@ -584,6 +641,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--start", required=True)
     c.add_argument("--chair")
     c.add_argument("--override", metavar="REASON")
+    _add_prescriber_arguments(c)
     c.add_argument("--json", action="store_true")
 
     c = add("cancel", cmd_cancel, "cancel a session (and the labs nobody else needs)")
@@ -620,6 +678,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--chair", help="only this chair")
     c.add_argument("--status", help="only this status")
     c.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper")
+
+    c = add(
+        "letters",
+        cmd_letters,
+        "after IV iron: the letter to the outside prescriber and the patient sheet (PDF)",
+    )
+    c.add_argument("id", type=int, help="the IV iron session")
+    c.add_argument("--out", required=True, metavar="DIR", help="folder for the two PDFs")
+    c.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper")
+
+    clinic = sub.add_parser("clinic", help="clinic settings").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("set", cmd_clinic_set, "change clinic settings (admin)", clinic)
+    c.add_argument(
+        "--phone", required=True, help="the number patients and prescribers call ('' clears)"
+    )
     return p
 
 
@@ -713,7 +788,7 @@ def _print_refusal(error: RuleRefusalError, as_json: bool, out: TextIO, err: Tex
     for f in error.findings:
         print(f"  {f.severity.value} {f.rule}: {f.message}", file=err)
     if error.overridable and error.findings:
-        print("  a nurse may book it with --override REASON", file=err)
+        print("  a nurse may book it with --override REASON --consulted PRESCRIBER", file=err)
 
 
 def main(

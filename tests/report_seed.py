@@ -29,6 +29,7 @@ DAY = date(2026, 11, 24)
 CLOSED = date(2026, 11, 25)
 COTHERAPY_RULES = {"E2", "E3", "E4", "E7"}
 OVERRIDE_REASON = "Hb 74, haematology agrees; phosphate checked day 7 and 21"
+CONSULTED = "Dr Ann Lee"  # the prescriber the nurse consulted for that override
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def seed_day(services: Services) -> SeededDay:
                 start=f"{DAY.isoformat()}T{hhmm}",
                 chair=chair,
                 override_reason=override,
+                consulted=CONSULTED if override else None,
             ),
         )
         assert outcome.session.id is not None

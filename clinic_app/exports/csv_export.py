@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from clinic_app.exports.atomic_file import atomic_output
-from clinic_app.services.results import SessionView
+from clinic_app.services.results import FindingView, SessionView
 
 COLUMNS = (
     "session_id",
@@ -28,6 +28,7 @@ COLUMNS = (
     "findings",
     "overrides",
     "course_id",
+    "prescriber",  # added with the prescriber in the loop; columns are only ever appended
 )
 # OWASP CSV injection: a cell starting with one of these would be run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,9 +57,16 @@ def session_values(view: SessionView) -> list[object]:
         view.status,
         view.worst.value if view.worst else "",
         "; ".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings),
-        "; ".join(f"{f.rule} by {f.overridden_by}: {f.override_reason}" for f in view.overridden),
+        "; ".join(_override_text(f) for f in view.overridden),
         view.course_id or "",
+        view.prescriber.describe() if view.prescriber else "",
     ]
+
+
+def _override_text(f: FindingView) -> str:
+    """``E2 by nina: reason (prescriber consulted: Dr X)``; older overrides name nobody."""
+    text = f"{f.rule} by {f.overridden_by}: {f.override_reason}"
+    return f"{text} (prescriber consulted: {f.consulted})" if f.consulted else text
 
 
 def session_row(view: SessionView) -> list[str]:

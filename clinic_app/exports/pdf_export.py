@@ -403,7 +403,7 @@ def cotherapy_flag(view: SessionView) -> bool:
 
 
 def findings_text(view: SessionView) -> str:
-    """Findings of a session, each with its override on the next line, as plain text."""
+    """Findings of a session, each with its override on the next line, then the prescriber."""
     parts = []
     for f in view.findings:
         parts.append(f"{f.severity.value} {f.rule}: {f.message}")
@@ -412,6 +412,12 @@ def findings_text(view: SessionView) -> str:
             parts.append(
                 override.replace("%1", f.overridden_by).replace("%2", f.override_reason or "")
             )
+            if f.consulted:
+                consulted = QCoreApplication.translate("PdfExport", "; prescriber consulted: %1")
+                parts[-1] += consulted.replace("%1", f.consulted)
+    if view.prescriber:
+        prescriber = QCoreApplication.translate("PdfExport", "Prescriber: %1")
+        parts.append(prescriber.replace("%1", view.prescriber.describe()))
     return "\n".join(parts)
 
 

@@ -32,6 +32,7 @@ _WIDTHS = {
     "findings": 60,
     "overrides": 50,
     "course_id": 14,
+    "prescriber": 30,
 }
 
 

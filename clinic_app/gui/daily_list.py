@@ -409,9 +409,15 @@ class DailyListWindow(QMainWindow):
                 line += "\n    " + self.tr("Override by %1: %2").replace(
                     "%1", f.overridden_by
                 ).replace("%2", f.override_reason or "")
+                if f.consulted:
+                    line += "\n    " + self.tr("Prescriber consulted: %1").replace(
+                        "%1", f.consulted
+                    )
             lines.append(line)
         if not view.findings:
             lines.append(self.tr("No findings."))
+        if view.prescriber:
+            lines.append(self.tr("Prescriber: %1").replace("%1", view.prescriber.describe()))
         if view.status_reason:
             lines.append(self.tr("Status reason: %1").replace("%1", view.status_reason))
         self.details.setText("\n".join(lines))

@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 from clinic_app.exports.daily_list_print import chair_sort_key, status_text
 from clinic_app.exports.pdf_export import FLAG_COLOUR, FLAG_FILL, MUTED_COLOUR
 from clinic_app.services.reports import is_cotherapy_rule
-from clinic_app.services.results import DayList, LabView, SessionView
+from clinic_app.services.results import DayList, FindingView, LabView, SessionView
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SessionView / LabView
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a co-therapy flag / an overdue lab
@@ -241,7 +241,16 @@ class DailyListModel(QAbstractTableModel):
             return f"{text}: {view.status_reason}" if view.status_reason else text
         if column is SessionColumn.FINDINGS:
             return "; ".join(f"{f.severity.value} {f.rule}" for f in view.findings)
-        return "; ".join(f"{f.overridden_by}: {f.override_reason}" for f in _unique_overrides(view))
+        return "; ".join(
+            f"{f.overridden_by}: {f.override_reason}{self._consulted(f)}"
+            for f in _unique_overrides(view)
+        )
+
+    def _consulted(self, finding: FindingView) -> str:
+        """`` (prescriber consulted: NAME)``; overrides recorded before it name nobody."""
+        if not finding.consulted:
+            return ""
+        return " " + self.tr("(prescriber consulted: %1)").replace("%1", finding.consulted)
 
     def _tooltip(self, view: SessionView, column: SessionColumn) -> str | None:
         if column is SessionColumn.FLAG:
@@ -256,6 +265,7 @@ class DailyListModel(QAbstractTableModel):
                     .replace("%1", f.rule)
                     .replace("%2", f.overridden_by or "")
                     .replace("%3", f.override_reason or "")
+                    + self._consulted(f)
                     for f in view.overridden
                 )
                 or None
@@ -266,10 +276,10 @@ class DailyListModel(QAbstractTableModel):
 
 def _unique_overrides(view: SessionView) -> list[Any]:
     """One override per (who, why): one decision often covers several findings."""
-    seen: set[tuple[str | None, str | None]] = set()
+    seen: set[tuple[str | None, str | None, str | None]] = set()
     result = []
     for f in view.overridden:
-        key = (f.overridden_by, f.override_reason)
+        key = (f.overridden_by, f.override_reason, f.consulted)
         if key not in seen:
             seen.add(key)
             result.append(f)

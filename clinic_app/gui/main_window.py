@@ -43,6 +43,7 @@ from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
 from clinic_app.gui.dialogs.move_dialog import MoveDialog
 from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+from clinic_app.gui.letters_action import save_letters
 from clinic_app.gui.models.day_grid_model import DayGridModel
 from clinic_app.gui.reports_menu import add_reports_actions
 from clinic_app.gui.resources import IconSet
@@ -343,6 +344,13 @@ class MainWindow(QMainWindow):
             None,
             tr("Add users and set passwords (administrators)"),
         )
+        self.letters_action = self._action(
+            tr("Print &letters…"),
+            self.print_letters,
+            (),
+            None,
+            tr("After IV iron: the letter to the outside prescriber and the patient sheet (PDF)"),
+        )
         self.status_actions: dict[str, QAction] = {}
         for status, text in STATUS_ACTIONS:
             self.status_actions[status] = self._action(
@@ -381,6 +389,8 @@ class MainWindow(QMainWindow):
             None,
             self.move_action,
             self.cancel_action,
+            None,
+            self.letters_action,
         ):
             if action is None:
                 session_menu.addSeparator()
@@ -776,6 +786,13 @@ class MainWindow(QMainWindow):
             session is not None and session.status in ("booked", "arrived") and can_book
         )
         self.patient_action.setEnabled(True)
+        # Letters follow IV iron; the service says when there is no outside antiresorptive.
+        self.letters_action.setEnabled(
+            session is not None
+            and session.status not in ("cancelled", "no-show")
+            and self.actor.can(Permission.PRINT_LETTERS)
+            and self._is_iron(session.therapy)
+        )
         self.new_booking_action.setEnabled(can_book)
         self.series_action.setEnabled(can_book)
         # Disabled rather than hidden, so people see what exists; the services refuse anyway.
@@ -794,7 +811,24 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addMenu(self.status_menu)
         menu.addAction(self.patient_action)
+        menu.addAction(self.letters_action)
         menu.exec(self.grid_view.viewport().mapToGlobal(position))
+
+    def _is_iron(self, code: str) -> bool:
+        return code in self.services.ctx.catalog and self.services.ctx.catalog.get(code).is_iron
+
+    def print_letters(self) -> None:
+        """Save the selected iron session's prescriber letter and patient sheet as PDFs."""
+        session = self.selected_session()
+        if session is None or session.id is None:
+            self.show_banner("info", self.tr("Select an IV iron session to print its letters"))
+            return
+
+        def report(level: str, headline: str, detail: str) -> None:
+            self.show_banner(level, headline, detail)
+            self.action_done.emit(headline)
+
+        save_letters(self, self.services, self.actor, self.runner, session, report)
 
     # ------------------------------------------------------------------ feedback
 

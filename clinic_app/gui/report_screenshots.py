@@ -98,6 +98,8 @@ def seed_busy_fortnight(url: str) -> None:
                 chair=slot.chair,
                 override_reason="Hb 81 g/L, oral iron failed; haematology agrees; "
                 "phosphate and calcium checked at day 7 and 21",
+                prescriber="Dr Priya Shah",
+                consulted="Dr Priya Shah",
             ),
         )
     for number in range(EXTRA_PATIENTS):

@@ -160,7 +160,13 @@ def take(out_dir: Path) -> list[Path]:
             dialog.slots_found.connect(lambda: found.append(True))
             dialog.find_slots()
             wait_until(lambda: bool(found) and not window.runner.busy)
-            dialog.therapy_combo.setFocus()
+            # The prescriber of the dose, and the override a nurse is typing with the
+            # prescriber she consulted next to it.
+            dialog.prescriber_edit.setText("Dr Priya Shah")
+            dialog.practice_edit.setText("Haematology clinic")
+            dialog.safety.override_edit.setText("Hb 78, oral iron failed; haematology agrees")
+            dialog.safety.consulted_edit.setText("Dr Priya Shah")
+            dialog.safety.consulted_edit.setFocus()
             path = out_dir / "booking-dialog.png"
             dialog.grab().save(str(path))
             written.append(path)

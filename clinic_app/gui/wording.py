@@ -204,6 +204,8 @@ def finding_line(finding: FindingView) -> str:
         text += " " + tr("[overridden by {user}: {reason}]").format(
             user=finding.overridden_by, reason=finding.override_reason or ""
         )
+        if finding.consulted:
+            text += " " + tr("[prescriber consulted: {name}]").format(name=finding.consulted)
     return text
 
 
@@ -221,6 +223,8 @@ def session_tooltip(session: SessionView) -> str:
     ]
     if session.status_reason:
         lines.append(tr("Reason: {reason}").format(reason=session.status_reason))
+    if session.prescriber:
+        lines.append(tr("Prescriber: {name}").format(name=session.prescriber.describe()))
     lines.extend(finding_line(f) for f in session.findings)
     if not session.findings:
         lines.append(tr("No safety findings."))
@@ -261,6 +265,13 @@ FIELD_LABELS = {
     "start": "date and time",
     "chair": "chair",
     "override": "override reason",
+    "consulted": "prescriber consulted",
+    "prescriber": "prescriber",
+    "prescriber-practice": "prescriber's practice",
+    "prescriber-contact": "prescriber's contact",
+    "session": "session",
+    "exposure": "outside exposures",
+    "out": "folder",
     "reason": "reason",
     "count": "number of doses",
     "every": "interval",

@@ -59,6 +59,8 @@ class ClinicSettingsRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
+    # Whom the patient sheet tells patients to call (migration 0007); None until set.
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class OpeningHoursRow(Base):
@@ -169,6 +171,10 @@ class SessionRow(Base):
     course_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     regimen: Mapped[str | None] = mapped_column(String(20), nullable=True)
     status_reason: Mapped[str] = mapped_column(Text, default="")
+    # Who prescribed this dose (migration 0007); empty on sessions booked before it.
+    prescriber_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    prescriber_practice: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    prescriber_contact: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -209,6 +215,8 @@ class OverrideRow(Base):
     overridden_by: Mapped[str] = mapped_column(String(80))
     reason: Mapped[str] = mapped_column(Text)
     at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The prescriber the nurse consulted (migration 0007); None on overrides recorded before.
+    consulted_prescriber: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class LabAppointmentRow(Base):

@@ -27,10 +27,15 @@ class Permission(enum.StrEnum):
     VIEW = "view the schedule"
     EXPORT = "export schedules and reports"
     ADMINISTER = "change clinic settings, users and rule parameters"
+    # The letter to an outside prescriber and the patient sheet after IV iron: handed over and
+    # sent by the staff who see the patient (desk and nurses), not by managers or admins.
+    PRINT_LETTERS = "print the prescriber letter and the patient sheet"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.FRONT_DESK: frozenset({Permission.BOOK, Permission.EDIT_PATIENTS, Permission.VIEW}),
+    Role.FRONT_DESK: frozenset(
+        {Permission.BOOK, Permission.EDIT_PATIENTS, Permission.VIEW, Permission.PRINT_LETTERS}
+    ),
     Role.NURSE: frozenset(
         {
             Permission.BOOK,
@@ -38,6 +43,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW,
             Permission.OVERRIDE,
             Permission.SET_STATUS,
+            Permission.PRINT_LETTERS,
         }
     ),
     Role.MANAGER: frozenset({Permission.VIEW, Permission.EXPORT}),

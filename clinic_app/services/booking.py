@@ -50,12 +50,14 @@ from clinic_app.services.findings_store import (
 )
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
 from clinic_app.services.patient_state import PatientState, regimen_of, session_dose
+from clinic_app.services.prescribers import prescriber_from, require_consulted, require_line
 from clinic_app.services.recheck import evaluate_sessions, recheck_patient
 from clinic_app.services.results import (
     BookingOutcome,
     CheckResult,
     FindingView,
     LabView,
+    PrescriberView,
 )
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
@@ -90,6 +92,12 @@ class BookingRequest:
     override_reason: str | None = None
     course_id: str | None = None
     regimen: str | None = None
+    # Who prescribed the dose (name, and optionally practice and contact).
+    prescriber: str | None = None
+    prescriber_practice: str | None = None
+    prescriber_contact: str | None = None
+    # The prescriber consulted before an override; required with ``override_reason``.
+    consulted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +132,15 @@ def _audit_session(row: SessionRow) -> dict[str, Any]:
         "course_id": row.course_id,
         "regimen": row.regimen,
         "status_reason": row.status_reason,
+        "prescriber": [row.prescriber_name, row.prescriber_practice, row.prescriber_contact],
     }
+
+
+def _set_prescriber(row: SessionRow, prescriber: PrescriberView | None) -> None:
+    """Name the session's prescriber (None clears it)."""
+    row.prescriber_name = prescriber.name if prescriber else None
+    row.prescriber_practice = (prescriber.practice or None) if prescriber else None
+    row.prescriber_contact = (prescriber.contact or None) if prescriber else None
 
 
 def _audit_lab(row: LabAppointmentRow) -> dict[str, Any]:
@@ -171,10 +187,20 @@ class BookingService:
         chair: str | None = None,
         override_reason: str | None = None,
         dry_run: bool = False,
+        prescriber: str | None = None,
+        prescriber_practice: str | None = None,
+        prescriber_contact: str | None = None,
+        consulted: str | None = None,
     ) -> BookingOutcome:
-        """Move a booked session to a new time and/or chair, re-running every check."""
+        """Move a booked session to a new time and/or chair, re-running every check.
+
+        A ``prescriber`` given with the move replaces the session's prescriber; without one the
+        session keeps the prescriber it has.
+        """
         authorize(self._ctx, actor, Permission.BOOK, "move")
         reason = self._override_reason(actor, override_reason)
+        who_consulted = self._consulted(reason, consulted)
+        named = prescriber_from(prescriber, prescriber_practice, prescriber_contact)
         return self._move(
             actor,
             session_id,
@@ -183,6 +209,8 @@ class BookingService:
             override_reason=reason,
             dry_run=dry_run,
             enforce_rules=True,
+            consulted=who_consulted,
+            prescriber=named,
         )
 
     def _move(
@@ -195,6 +223,8 @@ class BookingService:
         override_reason: str | None,
         dry_run: bool,
         enforce_rules: bool,
+        consulted: str | None = None,
+        prescriber: PrescriberView | None = None,
     ) -> BookingOutcome:
         reason = override_reason
         with self._ctx.db.write() as uow:
@@ -226,7 +256,10 @@ class BookingService:
                 override_reason=reason,
                 enforce_rules=enforce_rules,
                 keep_chair=chair is not None,
+                consulted=consulted,
             )
+            if prescriber is not None:
+                _set_prescriber(placed.row, prescriber)
             self._audit_placement(s, actor, placed, "move", before)
             outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
             if not dry_run:
@@ -368,6 +401,8 @@ class BookingService:
         if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
             raise InvalidInputError("every", "the interval between doses must be positive")
         reason = self._override_reason(actor, request.override_reason)
+        consulted = self._consulted(reason, request.consulted)
+        prescriber = _request_prescriber(request)
         course_id = request.course_id or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
         with self._ctx.db.write() as uow:
@@ -397,7 +432,9 @@ class BookingService:
                         override_reason=reason,
                         enforce_rules=True,
                         keep_chair=chair_row is not None,
+                        consulted=consulted,
                     )
+                    _set_prescriber(placed.row, prescriber)
                 except (SchedulingConflictError, RuleRefusalError, InvalidInputError) as error:
                     _prefix_error(error, f"dose {index + 1} of {count} on {when:%Y-%m-%d %H:%M}")
                     raise
@@ -416,6 +453,8 @@ class BookingService:
         self, actor: Actor, request: BookingRequest, *, commit: bool, enforce_rules: bool
     ) -> BookingOutcome:
         reason = self._override_reason(actor, request.override_reason) if enforce_rules else None
+        consulted = self._consulted(reason, request.consulted) if enforce_rules else None
+        prescriber = _request_prescriber(request)
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
@@ -439,7 +478,9 @@ class BookingService:
                 override_reason=reason,
                 enforce_rules=enforce_rules,
                 keep_chair=chair_row is not None,
+                consulted=consulted,
             )
+            _set_prescriber(placed.row, prescriber)
             self._audit_placement(s, actor, placed, "book", None)
             outcome = self._outcome(placed, calendar, saved=commit)
             if commit:
@@ -462,6 +503,7 @@ class BookingService:
         override_reason: str | None,
         enforce_rules: bool,
         keep_chair: bool,
+        consulted: str | None = None,
     ) -> _Placed:
         s = uow.session
         now = self._ctx.clock()
@@ -542,11 +584,13 @@ class BookingService:
         override = None
         if override_reason and any(f.severity is Severity.BLOCK for f in findings):
             override = override_reason
-        self._store_findings(s, row, findings, actor, override, now)
+        self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
         for sid, extra in labs.findings.items():
             if sid != row.id:
                 neighbour_changes.setdefault(sid, []).extend(extra)
-        self._store_neighbour_findings(s, state, row.id, neighbour_changes, actor, override, now)
+        self._store_neighbour_findings(
+            s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
+        )
         uow.flush()
         return _Placed(row, findings, labs, neighbour_changes)
 
@@ -687,6 +731,16 @@ class BookingService:
             )
         return text
 
+    def _consulted(self, reason: str | None, consulted: str | None) -> str | None:
+        """The prescriber consulted, required with every new override and only with one."""
+        if reason is None:
+            if require_line("consulted", consulted):
+                raise InvalidInputError(
+                    "consulted", "is recorded with an override: give the override reason too"
+                )
+            return None
+        return require_consulted(consulted)
+
     def _regimen(self, value: str | None, therapy: Therapy) -> Regimen | None:
         if not value:
             return None
@@ -726,8 +780,10 @@ class BookingService:
         actor: Actor,
         override_reason: str | None,
         now: datetime,
+        *,
+        consulted: str | None = None,
     ) -> None:
-        store_findings(s, row, findings, actor, override_reason, now)
+        store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
 
     def _store_neighbour_findings(
         self,
@@ -738,11 +794,15 @@ class BookingService:
         actor: Actor,
         override_reason: str | None,
         now: datetime,
+        *,
+        consulted: str | None = None,
     ) -> None:
         by_id = {x.id: x for x in state.sessions}
         for sid, findings in changes.items():
             if sid != own_id and sid in by_id:
-                store_changed_findings(s, by_id[sid], findings, actor, override_reason, now)
+                store_changed_findings(
+                    s, by_id[sid], findings, actor, override_reason, now, consulted=consulted
+                )
 
     def _audit_placement(
         self,
@@ -847,6 +907,12 @@ class BookingService:
             outcome = self._outcome(placed, calendar, saved=True)
             uow.commit()
             return outcome
+
+
+def _request_prescriber(request: BookingRequest) -> PrescriberView | None:
+    return prescriber_from(
+        request.prescriber, request.prescriber_practice, request.prescriber_contact
+    )
 
 
 def _stored(row: SessionRow) -> list[FindingView]:

@@ -118,6 +118,34 @@ class ClinicSetupService:
         with self._ctx.db.read() as uow:
             return repo.settings(uow.session).name
 
+    def clinic_phone(self) -> str | None:
+        """The clinic's phone number for patients and prescribers, or None when not set."""
+        with self._ctx.db.read() as uow:
+            return repo.settings(uow.session).phone
+
+    def set_clinic_phone(self, actor: Actor, phone: str | None) -> str | None:
+        """Set (or with an empty value clear) the clinic's phone number; audited."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "set_clinic_phone")
+        number = require_phone(phone)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = repo.settings(s)
+            before = row.phone
+            row.phone = number
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="change",
+                entity="clinic",
+                entity_id=1,
+                patient_id=None,
+                before={"phone": before},
+                after={"phone": number},
+            )
+            uow.commit()
+        return number
+
     def add_chair(self, actor: Actor, name: str) -> ChairView:
         """A new chair at the end of the chair order."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_chair")

@@ -95,6 +95,10 @@ PATIENTS = 30
 DAYS = 10
 
 
+# The clinic's prescriber in the demo: named on the overridden iron sessions and consulted.
+DEMO_PRESCRIBER = "Dr Priya Shah"
+DEMO_PRACTICE = "Haematology clinic"
+DEMO_PHONE = "020 7946 0123"  # a drama number (Ofcom's range for fiction), never a real line
 DEMO_PASSWORD = "demo-password"  # demo accounts only; the README says so
 DEMO_USERS = (
     ("demo.desk", Role.FRONT_DESK),
@@ -138,6 +142,7 @@ def _seed(services: Services, admin: Actor, seed: int) -> str:
     desk = Actor("demo.desk", Role.FRONT_DESK)
     nurse = Actor("demo.nurse", Role.NURSE)
     rng = random.Random(seed)
+    setup.set_clinic_phone(admin, DEMO_PHONE)
     for number in range(1, CHAIRS + 1):
         setup.add_chair(admin, f"Chair {number}")
     today = services.ctx.clock().astimezone(_tz(services)).date()
@@ -223,6 +228,9 @@ def _seed(services: Services, admin: Actor, seed: int) -> str:
                     start=slots[0].start,
                     chair=slots[0].chair,
                     override_reason=reason,
+                    prescriber=DEMO_PRESCRIBER,
+                    prescriber_practice=DEMO_PRACTICE,
+                    consulted=DEMO_PRESCRIBER,
                 ),
             )
             booked += 1

@@ -45,8 +45,13 @@ def store_findings(
     actor: Actor,
     override_reason: str | None,
     now: datetime,
+    *,
+    consulted: str | None = None,
 ) -> None:
-    """Replace the session's findings; BLOCKs get the override, earlier overrides are kept."""
+    """Replace the session's findings; BLOCKs get the override, earlier overrides are kept.
+
+    ``consulted`` is the prescriber the overriding nurse consulted, stored with the override.
+    """
     previous = {(f.rule_id, f.message): f.override for f in row.findings if f.override is not None}
     row.findings.clear()
     s.flush()
@@ -60,6 +65,7 @@ def store_findings(
                 overridden_by=actor.username,
                 reason=override_reason,
                 at_utc=now,
+                consulted_prescriber=consulted,
             )
             s.add(override)
             repo.audit(
@@ -70,7 +76,12 @@ def store_findings(
                 entity="session",
                 entity_id=row.id,
                 patient_id=row.patient_id,
-                after={"rule": finding.rule, "message": finding.message, "reason": override_reason},
+                after={
+                    "rule": finding.rule,
+                    "message": finding.message,
+                    "reason": override_reason,
+                    "consulted": consulted,
+                },
             )
         row.findings.append(
             SessionFindingRow(
@@ -90,13 +101,15 @@ def store_changed_findings(
     actor: Actor,
     override_reason: str | None,
     now: datetime,
+    *,
+    consulted: str | None = None,
 ) -> bool:
     """Store a re-checked session's findings when they changed; audit the change."""
     old = stored_keys(row)
     new = {finding_key(f) for f in findings}
     if old == new:
         return False
-    store_findings(s, row, findings, actor, override_reason, now)
+    store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
     repo.audit(
         s,
         at=now,

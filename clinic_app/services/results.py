@@ -21,6 +21,8 @@ class FindingView:
     evidence: str
     overridden_by: str | None = None
     override_reason: str | None = None
+    # The prescriber the overriding nurse consulted; None on overrides recorded before 0007.
+    consulted: str | None = None
 
     @classmethod
     def of(cls, finding: Finding) -> FindingView:
@@ -40,8 +42,29 @@ class FindingView:
             "evidence": self.evidence,
         }
         if self.overridden_by is not None:
-            data["override"] = {"by": self.overridden_by, "reason": self.override_reason}
+            data["override"] = {
+                "by": self.overridden_by,
+                "reason": self.override_reason,
+                "consulted": self.consulted,
+            }
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class PrescriberView:
+    """Who prescribed a session's dose: a name, and where to reach them when known."""
+
+    name: str
+    practice: str = ""
+    contact: str = ""
+
+    def describe(self) -> str:
+        """One line: ``Dr Ann Lee, Riverside Surgery, 020 7946 0000``."""
+        return ", ".join(part for part in (self.name, self.practice, self.contact) if part)
+
+    def as_json(self) -> dict[str, str]:
+        """The CLI's JSON shape."""
+        return {"name": self.name, "practice": self.practice, "contact": self.contact}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +104,7 @@ class SessionView:
     course_id: str | None
     findings: tuple[FindingView, ...] = ()
     status_reason: str = ""
+    prescriber: PrescriberView | None = None
 
     @property
     def worst(self) -> Severity | None:

@@ -17,6 +17,7 @@ from clinic_app.services.results import (
     FindingView,
     LabView,
     PatientView,
+    PrescriberView,
     SessionView,
 )
 
@@ -39,6 +40,7 @@ def finding_view(row: SessionFindingRow) -> FindingView:
         evidence=row.evidence,
         overridden_by=override.overridden_by if override else None,
         override_reason=override.reason if override else None,
+        consulted=override.consulted_prescriber if override else None,
     )
 
 
@@ -59,6 +61,16 @@ def session_view(row: SessionRow, calendar: ClinicCalendar, catalog: Catalog) ->
         course_id=row.course_id,
         findings=tuple(finding_view(f) for f in row.findings),
         status_reason=row.status_reason,
+        prescriber=prescriber_view(row),
+    )
+
+
+def prescriber_view(row: SessionRow) -> PrescriberView | None:
+    """The session's prescriber, or None when none was named (sessions booked before 0007)."""
+    if not row.prescriber_name:
+        return None
+    return PrescriberView(
+        row.prescriber_name, row.prescriber_practice or "", row.prescriber_contact or ""
     )
 
 

@@ -19,6 +19,8 @@ from clinic_app.services.booking import BookingRequest
 from clinic_app.services.results import BookingOutcome
 from tests.conftest import LONDON, NURSE
 
+CONSULTED = "Dr Ann Lee"  # the prescriber the test nurse consults before an override
+
 
 @pytest.fixture
 def db_url(sqlite_url: str) -> str:
@@ -51,12 +53,24 @@ def book(clinic: Services) -> Callable[..., BookingOutcome]:
     """Book through the service as the nurse: ``book("M001", "zoledronic-acid", "...", chair)``."""
 
     def do(
-        mrn: str, therapy: str, start: str, chair: str | None = None, reason: str | None = None
+        mrn: str,
+        therapy: str,
+        start: str,
+        chair: str | None = None,
+        reason: str | None = None,
+        consulted: str | None = None,
     ) -> BookingOutcome:
+        # An override names the prescriber consulted; these tests are not about who.
+        who = consulted or (CONSULTED if reason else None)
         return clinic.booking.book(
             NURSE,
             BookingRequest(
-                mrn=mrn, therapy=therapy, start=start, chair=chair, override_reason=reason
+                mrn=mrn,
+                therapy=therapy,
+                start=start,
+                chair=chair,
+                override_reason=reason,
+                consulted=who,
             ),
         )
 

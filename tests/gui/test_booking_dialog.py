@@ -118,6 +118,8 @@ def test_override_the_block_as_a_nurse(qtbot: QtBot, clinic: Services, open_dial
     wait_for_check(qtbot, dialog)
     assert dialog.safety.state == "override"
     qtbot.keyClicks(dialog.safety.override_edit, "Hb 68, haematology advised; phosphate checks")
+    assert not dialog.book_button.isEnabled()  # the prescriber consulted is still missing
+    qtbot.keyClicks(dialog.safety.consulted_edit, "Dr Ann Lee")
     assert dialog.book_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
@@ -125,6 +127,7 @@ def test_override_the_block_as_a_nurse(qtbot: QtBot, clinic: Services, open_dial
     blocks = [f for f in session.findings if f.severity is Severity.BLOCK]
     assert blocks and all(f.overridden_by == NURSE.username for f in blocks)
     assert blocks[0].override_reason == "Hb 68, haematology advised; phosphate checks"
+    assert blocks[0].consulted == "Dr Ann Lee"
 
 
 def test_front_desk_sees_needs_override_without_reason_field(
@@ -235,6 +238,7 @@ def test_book_a_series(qtbot: QtBot, clinic: Services, open_dialog: object) -> N
     assert dialog.safety.state in ("ok", "override"), dialog.safety.banner.text()
     if dialog.safety.state == "override":
         dialog.safety.override_edit.setText("course agreed with haematology")
+        dialog.safety.consulted_edit.setText("Dr Ann Lee")
         wait_for_check(qtbot, dialog)
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.book()

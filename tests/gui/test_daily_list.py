@@ -35,7 +35,7 @@ from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import SessionView
 from tests.conftest import DESK, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
-from tests.report_seed import DAY, OVERRIDE_REASON, SeededDay, seed_day
+from tests.report_seed import CONSULTED, DAY, OVERRIDE_REASON, SeededDay, seed_day
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def test_daily_list_model_content(qapp: Any, seeded: tuple[Services, SeededDay])
     findings = model.data(model.index(1, SessionColumn.FINDINGS))
     assert "BLOCK E3" in findings
     override = model.data(model.index(1, SessionColumn.OVERRIDE))
-    assert override == f"nina.nurse: {OVERRIDE_REASON}"
+    assert override == f"nina.nurse: {OVERRIDE_REASON} (prescriber consulted: {CONSULTED})"
     assert model.data(model.index(0, SessionColumn.FLAG), Qt.ItemDataRole.DecorationRole) is None
     view = model.data(model.index(3, 0), SESSION_ROLE)
     assert isinstance(view, SessionView) and view.id == day.booked

@@ -217,11 +217,19 @@ def test_move_that_needs_an_override_shows_findings_and_labs(
     assert dialog.safety.override_shown
     assert not dialog.move_button.isEnabled()
     dialog.safety.override_edit.setText("Hb 70, prescriber agreed")
+    assert not dialog.move_button.isEnabled()  # the prescriber consulted is still missing
+    dialog.safety.consulted_edit.setText("Dr Ann Lee")
     assert dialog.move_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.move()
     assert dialog.outcome is not None
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.day) == ("Chair 2", 25)
+    moved = [
+        f
+        for f in dialog.outcome.session.findings
+        if f.override_reason == "Hb 70, prescriber agreed"
+    ]
+    assert moved and all(f.consulted == "Dr Ann Lee" for f in moved)
 
 
 def test_keyboard_move_and_cancel_through_the_window(

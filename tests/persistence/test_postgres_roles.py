@@ -121,6 +121,7 @@ def test_nurse_overrides_through_the_app(
             "2026-12-01T10:00",
             "Chair 1",
             override_reason="Hb 70; haematology agrees",
+            consulted="Dr Ann Lee",
         ),
     )
     assert any(f.overridden_by == names["nurse"] for f in outcome.findings)

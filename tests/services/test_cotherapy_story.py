@@ -80,10 +80,12 @@ def test_nurse_override_saves_session_findings_and_labs(on_denosumab: Services) 
         REQUEST.start,
         REQUEST.chair,
         override_reason="Hb 72, haematology agrees; phosphate monitored",
+        consulted="Dr Ann Lee, haematology",
     )
     outcome = on_denosumab.booking.book(NURSE, request)
     overridden = [f for f in outcome.findings if f.overridden_by]
     assert overridden and all(f.overridden_by == "nina.nurse" for f in overridden)
+    assert all(f.consulted == "Dr Ann Lee, haematology" for f in overridden)
     assert {f.rule for f in overridden} & {"E2", "E3"}
     assert all("haematology" in (f.override_reason or "") for f in overridden)
 
@@ -131,7 +133,14 @@ def test_story_through_the_cli(on_denosumab: Services) -> None:
     assert refusal["ok"] is False
     assert {"E2", "E3"} & {f["rule"] for f in refusal["findings"]}
 
-    code, out, err = cli(on_denosumab, *args, "--override", "Hb 72; benefits outweigh risk")
+    code, out, err = cli(
+        on_denosumab,
+        *args,
+        "--override",
+        "Hb 72; benefits outweigh risk",
+        "--consulted",
+        "Dr Ann Lee",
+    )
     assert code == 0, err
     booked = json.loads(out)
     assert booked["ok"] is True

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -57,6 +58,7 @@ from clinic_app.services.results import (
 CHECK_DELAY_MS = 250
 SLOT_COUNT = 12
 MAX_DOSES = 24
+MAX_PRESCRIBER = 200  # the service's limit for each prescriber field
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,11 +214,30 @@ class BookingDialog(QDialog):
         repeat_row.addWidget(self.every_spin)
         repeat_row.addWidget(self.every_unit)
         repeat_row.addStretch(1)
+        # Who prescribed the dose: a name, and where to reach them (both optional extras).
+        self.prescriber_edit = self._line_edit(
+            "prescriberEdit", self.tr("Prescriber's name"), self.tr("Prescriber")
+        )
+        self.practice_edit = self._line_edit(
+            "prescriberPracticeEdit",
+            self.tr("Practice (optional)"),
+            self.tr("Prescriber's practice"),
+        )
+        self.contact_edit = self._line_edit(
+            "prescriberContactEdit",
+            self.tr("Phone or e-mail (optional)"),
+            self.tr("Prescriber's phone or e-mail"),
+        )
+        prescriber_row = QHBoxLayout()
+        prescriber_row.addWidget(self.prescriber_edit, 3)
+        prescriber_row.addWidget(self.practice_edit, 3)
+        prescriber_row.addWidget(self.contact_edit, 2)
         form = QFormLayout()
         form.addRow(self._buddy(self.tr("&Therapy:"), self.therapy_combo), self.therapy_combo)
         form.addRow(self._buddy(self.tr("&Date and time:"), self.date_edit), when_row)
         form.addRow(self._buddy(self.tr("C&hair:"), self.chair_combo), self.chair_combo)
         form.addRow(self._buddy(self.tr("D&oses:"), self.doses_spin), repeat_row)
+        form.addRow(self._buddy(self.tr("&Prescriber:"), self.prescriber_edit), prescriber_row)
         self.doses_spin.setToolTip(
             self.tr("More than one books a series (next doses, iron course)")
         )
@@ -269,6 +290,14 @@ class BookingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
+
+    def _line_edit(self, name: str, placeholder: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setMaxLength(MAX_PRESCRIBER)
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(accessible)  # a screen reader has no placeholder to read
+        return edit
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -419,12 +448,19 @@ class BookingDialog(QDialog):
         """The booking request as the fields stand (None without a patient)."""
         if self.patient is None:
             return None
+        complete = self.safety.override_complete()
         return BookingRequest(
             mrn=self.patient.mrn,
             therapy=self.therapy_code(),
             start=self.start(),
             chair=self.chair(),
-            override_reason=self.safety.override_reason(),
+            # The service refuses an override without the prescriber consulted: until both are
+            # typed the request carries neither (the dry run then shows what needs one).
+            override_reason=self.safety.override_reason() if complete else None,
+            prescriber=self.prescriber_edit.text(),
+            prescriber_practice=self.practice_edit.text(),
+            prescriber_contact=self.contact_edit.text(),
+            consulted=self.safety.consulted() if complete else None,
         )
 
     def _update_repeat(self) -> None:

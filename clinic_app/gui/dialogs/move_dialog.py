@@ -234,13 +234,16 @@ class MoveDialog(QDialog):
             return
         session_id, start, chair = self.session.id, self.start(), self.chair()
         reason = self.safety.override_reason()
+        consulted = self.safety.consulted() if reason else None
         booking, actor = self.services.booking, self.actor
         assert session_id is not None
         self._saving = True
         self.move_button.setEnabled(False)
 
         def job() -> BookingOutcome:
-            return booking.move(actor, session_id, start, chair=chair, override_reason=reason)
+            return booking.move(
+                actor, session_id, start, chair=chair, override_reason=reason, consulted=consulted
+            )
 
         self.runner.run(job, self._moved, self._move_failed, context=self)
 

@@ -61,6 +61,10 @@ class FindingTableModel(RowTableModel):
                     text += "\n" + self.tr("Overridden by %1: %2").replace(
                         "%1", finding.overridden_by
                     ).replace("%2", finding.override_reason or "")
+                    if finding.consulted:
+                        text += " " + self.tr("(prescriber consulted: %1)").replace(
+                            "%1", finding.consulted
+                        )
                 return text
         if role == Qt.ItemDataRole.DecorationRole and column == (
             MESSAGE_COLUMN if self._compact else SEVERITY_COLUMN

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from clinic_app.domain.findings import Severity
 from clinic_app.gui.models.finding_model import MESSAGE_COLUMN, FindingRow, FindingTableModel
@@ -22,13 +22,15 @@ from clinic_app.gui.wording import Explanation, count
 from clinic_app.services.results import LabView
 
 MAX_OVERRIDE = 500  # the service's limit, so typing stops where saving would fail
+MAX_CONSULTED = 200  # the service's limit for the prescriber consulted
 
 
 class SafetyPanel(QWidget):
-    """Verdict banner, findings table, override reason (for clinical users) and lab draws.
+    """Verdict banner, findings table, override reason and prescriber consulted (for clinical
+    users) and lab draws.
 
     Signals:
-        override_changed(str): the override reason was edited.
+        override_changed(str): the override reason or the prescriber consulted was edited.
     """
 
     override_changed = Signal(str)
@@ -67,12 +69,22 @@ class SafetyPanel(QWidget):
         )
         self.override_label.setBuddy(self.override_edit)
         self.override_edit.textChanged.connect(self.override_changed)
-        override_row = QHBoxLayout()
-        override_row.setContentsMargins(0, 0, 0, 0)
-        override_row.addWidget(self.override_label)
-        override_row.addWidget(self.override_edit, 1)
+        # Every new override names the prescriber the nurse consulted (the service requires it).
+        self.consulted_label = QLabel(self.tr("Prescriber consu&lted:"), self)
+        self.consulted_edit = QLineEdit(self)
+        self.consulted_edit.setObjectName("consultedEdit")
+        self.consulted_edit.setMaxLength(MAX_CONSULTED)
+        self.consulted_edit.setPlaceholderText(
+            self.tr("The prescriber you discussed this with (name, practice)")
+        )
+        self.consulted_label.setBuddy(self.consulted_edit)
+        self.consulted_edit.textChanged.connect(self.override_changed)
+        override_rows = QFormLayout()
+        override_rows.setContentsMargins(0, 0, 0, 0)
+        override_rows.addRow(self.override_label, self.override_edit)
+        override_rows.addRow(self.consulted_label, self.consulted_edit)
         self.override_box = QWidget(self)
-        self.override_box.setLayout(override_row)
+        self.override_box.setLayout(override_rows)
         self.override_box.hide()
         self.labs_title = QLabel(self.tr("Lab draws for this booking"), self)
         self.labs_title.setObjectName("sectionTitle")
@@ -117,12 +129,28 @@ class SafetyPanel(QWidget):
         text = self.override_edit.text().strip()
         return text or None
 
+    def consulted(self) -> str | None:
+        """The prescriber consulted, when the override fields are offered and it is filled."""
+        if not self._override_shown:
+            return None
+        text = self.consulted_edit.text().strip()
+        return text or None
+
+    def override_complete(self) -> bool:
+        """True when both the reason and the prescriber consulted are typed."""
+        return self.override_reason() is not None and self.consulted() is not None
+
     def can_save(self) -> bool:
-        """True when the last answer allows saving (a BLOCK needs the reason typed)."""
+        """True when the last answer allows saving (a BLOCK needs the reason and the
+        prescriber consulted typed)."""
         if self._state == "ok":
             return True
         if self._state == "override":
-            return self._can_override and bool(self.override_edit.text().strip())
+            return (
+                self._can_override
+                and bool(self.override_edit.text().strip())
+                and bool(self.consulted_edit.text().strip())
+            )
         return False
 
     # ------------------------------------------------------------------ showing answers
@@ -221,7 +249,7 @@ class SafetyPanel(QWidget):
         if self._can_override:
             detail = self.tr(
                 "A finding marked BLOCK needs a clinical override. Give the clinical reason "
-                "below to go ahead, or %1."
+                "and the prescriber you consulted below to go ahead, or %1."
             ).replace("%1", self._alternative)
             self._set_override_shown(True)
         else:
