@@ -1,8 +1,9 @@
 """A small-data run of the benchmark (bench/), so the generator and the runner cannot rot.
 
 Nothing here asserts a time: the figures depend on the machine. The run checks that the
-generator writes a valid clinic (its own invariant checks pass) and that every operation of
-``bench/run`` completes on it and yields a figure with its bare-SQL replay.
+generator writes a valid clinic (its own invariant checks pass), that every operation of
+``bench/run`` completes on it and yields a figure with its bare-SQL replay, and that the
+query-plan report shows each interval search as a two-sided index range.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import generate, runner
+from bench import generate, plans, runner
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +80,12 @@ def test_start_up_probe_shows_the_first_day(small_clinic: Path) -> None:
     finally:
         bench.close()
     assert answer["blocks"] > 0 and answer["peak_mb"] > 0
+
+
+def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        plans.main(f"sqlite:///{small_clinic / 'clinic-100.sqlite3'}")
+    searches = [line for line in out.getvalue().splitlines() if "USING INDEX ix_" in line]
+    assert len(searches) == 9
+    assert all("start_utc>? AND start_utc<?" in line for line in searches), out.getvalue()
