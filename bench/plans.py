@@ -116,8 +116,11 @@ def repo_value(value: object, pg: bool) -> object:
 def show(s: Session, name: str, sql: str, params: dict[str, object], pg: bool) -> None:
     """Print one statement's plan."""
     if pg:
-        sql = sql.replace("%(", ":").replace(")s", "")
-        rows = s.execute(text("EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) " + sql), params).all()
+        explain = "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) " + sql
+        if "%(" in sql:  # compiled by SQLAlchemy: the driver's own parameter style
+            rows = s.connection().exec_driver_sql(explain, params).all()
+        else:
+            rows = s.execute(text(explain), params).all()
         lines = [r[0] for r in rows]
     else:
         sql = sql.replace("?", "{}")
