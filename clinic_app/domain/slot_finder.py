@@ -145,7 +145,7 @@ def find_free_slots(
     calendar: ClinicCalendar,
     duration: timedelta,
     earliest: datetime,
-    chairs: Sequence[ChairSchedule],
+    chairs: Sequence[ChairSchedule] | Callable[[date], Sequence[ChairSchedule]],
     patient_busy: Sequence[Interval],
     *,
     count: int,
@@ -153,6 +153,7 @@ def find_free_slots(
     horizon_days: int = 120,
     accept: Callable[[SlotOption], bool] | None = None,
     per_start: int = 1,
+    accept_day: Callable[[date], bool] | None = None,
 ) -> list[SlotOption]:
     """The earliest ``count`` free chair slots of ``duration``, in time order.
 
@@ -162,6 +163,11 @@ def find_free_slots(
     searched. At one start, at most ``per_start`` chairs are offered, in the order of
     ``chairs`` (1 keeps the list to distinct times). ``accept`` lets the caller apply the
     clinical rules to a candidate; a rejected chair leaves room for the next one.
+
+    The search goes day by day and stops at ``count`` options, so a caller can supply the
+    diary lazily: ``chairs`` may be a function of the day returning that day's schedules
+    (asked only for days the search reaches), and ``accept_day`` may reject a whole day
+    before any chair of it is looked at.
     """
     if duration <= timedelta(0):
         raise ValueError("a slot must last longer than zero minutes")
@@ -178,6 +184,8 @@ def find_free_slots(
     found: list[SlotOption] = []
     for offset in range(horizon_days):
         day = first_day + timedelta(days=offset)
+        if accept_day is not None and not accept_day(day):
+            continue
         grid = [
             c
             for c in _day_grid(calendar, day, step, duration)
@@ -186,11 +194,12 @@ def find_free_slots(
         ]
         if not grid:
             continue
-        free_chairs = _free_chairs_per_start(grid, chairs)
+        day_chairs = chairs(day) if callable(chairs) else chairs
+        free_chairs = _free_chairs_per_start(grid, day_chairs)
         for candidate, chair_indexes in zip(grid, free_chairs, strict=True):
             offered = 0
             for index in chair_indexes:
-                chair = chairs[index]
+                chair = day_chairs[index]
                 option = SlotOption(
                     chair.chair_id,
                     chair.name,

@@ -228,6 +228,7 @@ class LabAppointmentRow(Base):
         CheckConstraint(_in("status", LAB_STATUSES), name="status_known"),
         Index("ix_lab_appointments_station_start", "station_id", "start_utc"),
         Index("ix_lab_appointments_patient_start", "patient_id", "start_utc"),
+        Index("ix_lab_appointments_start", "start_utc"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -264,6 +265,20 @@ class LabLinkRow(Base):
     due_to: Mapped[date] = mapped_column(Date)
 
     lab: Mapped[LabAppointmentRow] = relationship(back_populates="links")
+
+
+class IntervalBoundRow(Base):
+    """The longest row (minutes, rounded up) ``sessions`` or ``lab_appointments`` ever held.
+
+    Kept by database triggers (migration 0005): an overlap search for ``[start, end)`` is the
+    index range ``start - max_minutes <= start_utc < end``, bounded on both sides.
+    """
+
+    __tablename__ = "interval_bounds"
+    __table_args__ = (CheckConstraint("max_minutes >= 0", name="non_negative"),)
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    max_minutes: Mapped[int] = mapped_column(Integer)
 
 
 class RuleSettingRow(Base):

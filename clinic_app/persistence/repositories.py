@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, select, text
@@ -23,6 +23,7 @@ from clinic_app.persistence.models import (
     ClinicSettingsRow,
     ClosedDateRow,
     ExposureRow,
+    IntervalBoundRow,
     LabAppointmentRow,
     LabLinkRow,
     LabStationRow,
@@ -182,12 +183,47 @@ def patient_exposures(session: Session, patient_id: int) -> list[ExposureRow]:
     return list(session.scalars(stmt))
 
 
+def longest(session: Session, table: type[SessionRow] | type[LabAppointmentRow]) -> timedelta:
+    """The longest row ``table`` ever held (kept by the database; read once per transaction).
+
+    Whatever overlaps ``[start, end)`` started at or after ``start - longest``: with it every
+    overlap search is an index range bounded on both sides.
+    """
+    cache: dict[str, timedelta] = session.info.setdefault("interval_bounds", {})
+    name = table.__tablename__
+    if name not in cache:
+        minutes = session.scalar(
+            select(IntervalBoundRow.max_minutes).where(IntervalBoundRow.table_name == name)
+        )
+        # No row: the bound is unknown, so fall back to an unbounded search (pre-0005 file).
+        cache[name] = timedelta(days=36500) if minutes is None else timedelta(minutes=minutes)
+    return cache[name]
+
+
+def overlapping(
+    session: Session,
+    table: type[SessionRow] | type[LabAppointmentRow],
+    start_utc: datetime,
+    end_utc: datetime,
+) -> list[Any]:
+    """SQL conditions: a row of ``table`` overlaps ``[start_utc, end_utc)``.
+
+    ``start_utc`` is bounded on both sides (``start - longest <= start_utc < end``), so the
+    search is an index range however long the history is.
+    """
+    return [
+        table.start_utc >= start_utc - longest(session, table),
+        table.start_utc < end_utc,
+        table.end_utc > start_utc,
+    ]
+
+
 def busy_by_chair(
     session: Session, start_utc: datetime, end_utc: datetime, *, exclude_session: int | None = None
 ) -> dict[int, list[tuple[datetime, datetime]]]:
     """Active session intervals per chair that touch ``[start_utc, end_utc)``."""
     stmt = select(SessionRow.chair_id, SessionRow.start_utc, SessionRow.end_utc).where(
-        active(SessionRow), SessionRow.start_utc < end_utc, SessionRow.end_utc > start_utc
+        active(SessionRow), *overlapping(session, SessionRow, start_utc, end_utc)
     )
     if exclude_session is not None:
         stmt = stmt.where(SessionRow.id != exclude_session)
@@ -209,8 +245,7 @@ def lab_starts(
     stmt = select(LabAppointmentRow.start_utc).where(
         LabAppointmentRow.station_id == station_id,
         active(LabAppointmentRow),
-        LabAppointmentRow.start_utc < end_utc,
-        LabAppointmentRow.end_utc > start_utc,
+        *overlapping(session, LabAppointmentRow, start_utc, end_utc),
     )
     excluded = list(exclude)
     if excluded:
@@ -256,8 +291,10 @@ def overdue_labs(
         select(LabAppointmentRow)
         .where(
             LabAppointmentRow.status == "booked",
-            LabAppointmentRow.end_utc < now_utc,
             LabAppointmentRow.start_utc >= since_utc,
+            # Implied by the end (a draw starts before it ends); bounds the index range.
+            LabAppointmentRow.start_utc < now_utc,
+            LabAppointmentRow.end_utc < now_utc,
         )
         .options(selectinload(LabAppointmentRow.links), selectinload(LabAppointmentRow.patient))
         .order_by(LabAppointmentRow.start_utc)

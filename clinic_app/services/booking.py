@@ -334,41 +334,80 @@ class BookingService:
             chairs = [repo.chair_by_name(s, chair)] if chair else repo.chairs(s)
             if not chairs:
                 raise InvalidInputError("chair", "the clinic has no chairs yet")
-            horizon_end = earliest + timedelta(days=horizon_days + 1)
-            busy = repo.busy_by_chair(s, earliest, horizon_end, exclude_session=exclude_session)
-            schedules = [ChairSchedule(c.id, c.name, tuple(busy.get(c.id, ()))) for c in chairs]
             params = self._rules.params(s)
             timeline = state.timeline(without=exclude_session)
-            cache: dict[datetime, Evaluation] = {}
+            assert therapy.chair_minutes is not None
+            length = timedelta(minutes=therapy.chair_minutes)
+            # The rules read the time of day only against the patient's timed doses close to
+            # it (D9g); on a day with none near, one evaluation stands for every start.
+            time_bound = timedelta(minutes=params.d9g.gap_minutes) + length
+            reach = 2 + time_bound.days
+            near_timed = {
+                d.day + timedelta(days=k)
+                for d in timeline.doses
+                if d.start is not None
+                for k in range(-reach, reach + 1)
+            }
+            cache: dict[datetime | date, Evaluation] = {}
 
-            def evaluate(option: SlotOption) -> Evaluation:
-                if option.start not in cache:
+            def key(day: date, start: datetime) -> datetime | date:
+                return start if day in near_timed else day
+
+            def evaluate_at(day: date, start: datetime) -> Evaluation:
+                cache_key = key(day, start)
+                if cache_key not in cache:
                     proposal = ProposedSession(
                         therapy=therapy.code,
-                        start=calendar.local(option.start),
-                        end=calendar.local(option.end),
-                        day=calendar.local_day(option.start),
+                        start=calendar.local(start),
+                        end=calendar.local(start + length),
+                        day=day,
                         session_id=exclude_session,
                     )
-                    cache[option.start] = self._rules.evaluate(proposal, timeline, params)
-                return cache[option.start]
+                    cache[cache_key] = self._rules.evaluate(proposal, timeline, params)
+                return cache[cache_key]
 
-            def accept(option: SlotOption) -> bool:
-                worst = evaluate(option).worst
+            def evaluate(option: SlotOption) -> Evaluation:
+                return evaluate_at(calendar.local_day(option.start), option.start)
+
+            def allowed(evaluation: Evaluation) -> bool:
+                worst = evaluation.worst
                 if worst is Severity.HARD:
                     return False
                 return include_overridable or worst is not Severity.BLOCK
 
-            assert therapy.chair_minutes is not None
+            def accept_day(day: date) -> bool:
+                opening = calendar.open_interval(day)
+                if opening is None:
+                    return False
+                # Only a day-wide verdict can reject the day before its chairs are read.
+                return key(day, opening[0]) != day or allowed(evaluate_at(day, opening[0]))
+
+            # The diary is read a week at a time, only as far as the search gets.
+            week: dict[date, list[ChairSchedule]] = {}
+
+            def schedules_on(day: date) -> list[ChairSchedule]:
+                if day not in week:
+                    first = calendar.localize(datetime.combine(day, datetime.min.time()))
+                    last = calendar.localize(
+                        datetime.combine(day + timedelta(days=7), datetime.min.time())
+                    )
+                    busy = repo.busy_by_chair(s, first, last, exclude_session=exclude_session)
+                    loaded = [
+                        ChairSchedule(c.id, c.name, tuple(busy.get(c.id, ()))) for c in chairs
+                    ]
+                    week.update({day + timedelta(days=k): loaded for k in range(7)})
+                return week[day]
+
             options = find_free_slots(
                 calendar,
-                timedelta(minutes=therapy.chair_minutes),
+                length,
                 earliest,
-                schedules,
+                schedules_on,
                 state.busy(without_session=exclude_session),
                 count=count,
                 horizon_days=horizon_days,
-                accept=accept,
+                accept=lambda option: allowed(evaluate(option)),
+                accept_day=accept_day,
             )
             return [
                 SlotView(

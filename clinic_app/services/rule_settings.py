@@ -144,7 +144,12 @@ class RuleSettingsService:
         patient_ids = s.scalars(
             select(SessionRow.patient_id)
             .distinct()
-            .where(repo.active(SessionRow), SessionRow.end_utc >= now)
+            .where(
+                repo.active(SessionRow),
+                # Bounded below (an index range on start_utc), not a scan of the history.
+                SessionRow.start_utc >= now - repo.longest(s, SessionRow),
+                SessionRow.end_utc >= now,
+            )
         ).all()
         for patient_id in sorted(patient_ids):
             patient = repo.patient_by_id(s, patient_id, lock=True)

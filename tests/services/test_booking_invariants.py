@@ -236,3 +236,26 @@ def test_audit_trail_refuses_update_and_delete(clinic: Services) -> None:
         with pytest.raises(DBAPIError, match="append-only"), clinic.engine.begin() as conn:
             conn.execute(text(statement))
     assert counts(clinic)[2] > 0
+
+
+def test_find_slots_reads_the_diary_only_as_far_as_it_searches(clinic: Services) -> None:
+    """Free slots on the first day: one week of the diary is read, not the 120-day horizon."""
+    from datetime import date
+
+    from sqlalchemy import event
+
+    reads: list[list[date]] = []
+
+    def seen(_c: object, _cur: object, statement: str, params: object, *_rest: object) -> None:
+        if statement.startswith("SELECT sessions.chair_id, sessions.start_utc"):
+            values = params.values() if isinstance(params, dict) else params  # type: ignore[union-attr]
+            reads.append([date.fromisoformat(str(v)[:10]) for v in values if str(v)[:2] == "20"])  # type: ignore[union-attr]
+
+    event.listen(clinic.engine, "before_cursor_execute", seen)
+    try:
+        slots = clinic.booking.find_slots(DESK, "M001", "denosumab", "2026-11-24", count=3)
+    finally:
+        event.remove(clinic.engine, "before_cursor_execute", seen)
+    assert len(slots) == 3
+    assert len(reads) == 1
+    assert max(reads[0]) <= date(2026, 12, 1)  # a week ahead, not the whole horizon

@@ -653,3 +653,43 @@ def test_dst_days_slots_are_ordered_inside_hours_and_free(
         assert end - start == duration
         assert opening <= start and end <= closing
         assert not any(overlaps(start, end, s, e) for s, e in intervals)
+
+
+# --- find_free_slots: a diary supplied day by day ----------------------------------------------
+
+
+def test_chairs_per_day_are_asked_only_for_the_days_the_search_reaches() -> None:
+    asked: list[date] = []
+
+    def chairs_on(day: date) -> list[ChairSchedule]:
+        asked.append(day)
+        if day == MONDAY:  # Monday is fully booked
+            return [chair(1, (at(MONDAY, 8), at(MONDAY, 18)))]
+        return [chair(1)]
+
+    options = find_free_slots(
+        weekdays(), timedelta(minutes=60), at(MONDAY, 8), chairs_on, [], count=2, horizon_days=30
+    )
+    assert starts(options) == [(1, at(MONDAY + timedelta(days=1), 8)),
+                               (1, at(MONDAY + timedelta(days=1), 8, 15))]  # fmt: skip
+    assert asked == [MONDAY, MONDAY + timedelta(days=1)]
+
+
+def test_accept_day_skips_a_whole_day_before_its_chairs_are_read() -> None:
+    asked: list[date] = []
+
+    def chairs_on(day: date) -> list[ChairSchedule]:
+        asked.append(day)
+        return [chair(1)]
+
+    options = find_free_slots(
+        weekdays(),
+        timedelta(minutes=30),
+        at(MONDAY, 8),
+        chairs_on,
+        [],
+        count=1,
+        accept_day=lambda day: day != MONDAY,
+    )
+    assert options[0].start == at(MONDAY + timedelta(days=1), 8)
+    assert asked == [MONDAY + timedelta(days=1)]

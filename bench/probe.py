@@ -1,0 +1,179 @@
+"""One measurement in a fresh process (the benchmark's start-up, export and GUI-stall probes).
+
+``python -m bench.probe URL start``: open the app's main window on URL (as the app does,
+migrations checked, without the login dialog) and wait until the first day is on screen.
+``python -m bench.probe URL export csv|xlsx FIRST LAST``: one export through ``run_export``.
+``python -m bench.probe URL stall``: the longest GUI-thread stall while the desk scrolls a
+week day by day, opens the week overview, and books through the main window's runner.
+
+Each prints one JSON line: peak resident memory (``ru_maxrss``) and the probe's figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import tempfile
+import time as clock
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux: ru_maxrss is in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _wait(app: Any, signal: Any, timeout_ms: int = 120_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def start(url: str) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from bench.generate import NOW
+    from clinic_app.bootstrap import open_services
+    from clinic_app.gui.main_window import MainWindow
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.clock import fixed_clock
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(url, clock=fixed_clock(NOW))
+    window = MainWindow(services, Actor("bench.nurse", Role.NURSE))
+    window.show()
+    _wait(app, window.day_loaded)
+    shown = len(window.grid_model.blocks)
+    window.close()
+    services.engine.dispose()
+    return {"peak_mb": peak_mb(), "blocks": shown}
+
+
+def export(url: str, fmt: str, first: str, last: str) -> dict[str, float]:
+    from bench.generate import NOW
+    from clinic_app.bootstrap import open_services
+    from clinic_app.exports import run_export
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.clock import fixed_clock
+
+    services = open_services(url, clock=fixed_clock(NOW), migrate=False)
+    services.setup.clinic_name()  # connect before the baseline
+    base = peak_mb()
+    with tempfile.TemporaryDirectory() as folder:
+        began = clock.perf_counter()
+        rows = run_export(
+            services, Actor("bench.manager", Role.MANAGER), first, last, fmt,
+            Path(folder) / f"year.{fmt}",
+        )  # fmt: skip
+        took = (clock.perf_counter() - began) * 1e3
+    services.engine.dispose()
+    return {"export_ms": took, "peak_mb": peak_mb(), "base_mb": base, "rows": rows}
+
+
+def stall(url: str, days: int = 5) -> dict[str, float]:
+    """Longest gap between GUI event-loop turns while the desk works on the big database.
+
+    A 1 ms timer ticks on the GUI thread; any gap between ticks beyond the timer's own
+    interval is time the GUI thread could not react (a stall). Measured while: the window
+    opens on today, the desk steps through ``days`` days (waiting for each to load), opens the
+    week overview, and books a session through the main window's task runner.
+    """
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bench.generate import NOW
+    from clinic_app.bootstrap import open_services
+    from clinic_app.gui.main_window import MainWindow
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.booking import BookingRequest
+    from clinic_app.services.clock import fixed_clock
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(url, clock=fixed_clock(NOW), migrate=False)
+    nurse = Actor("bench.nurse", Role.NURSE)
+    window = MainWindow(services, nurse)
+    window.show()
+    _wait(app, window.day_loaded)  # start-up is measured on its own
+
+    gaps: list[float] = []
+    watch = QElapsedTimer()
+    watch.start()
+    last = [watch.nsecsElapsed()]
+
+    def tick() -> None:
+        now = watch.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    for _ in range(days):
+        window.step_day(1)
+        _wait(app, window.day_loaded)
+    window.tabs.setCurrentIndex(1)
+    window.week.show_week(window.day)
+    _wait(app, window.week.loaded)
+    mrn = f"S{clock.time_ns() % 10**9}"
+    services.setup.add_patient(nurse, mrn=mrn, name="Stall probe", date_of_birth="1950-01-01")
+    when = services.booking.find_slots(
+        nurse, mrn, "ferric-carboxymaltose", NOW.date() + timedelta(days=14), count=1
+    )[0].start.replace(tzinfo=None)
+    from PySide6.QtCore import QEventLoop
+
+    outcome: list[object] = []
+    booked = QEventLoop()
+
+    def finished(answer: object) -> None:
+        outcome.append(answer)
+        booked.quit()
+
+    last[0] = watch.nsecsElapsed()  # the set-up above ran on this thread on purpose
+    window.runner.run(
+        lambda: services.booking.book(nurse, BookingRequest(mrn, "ferric-carboxymaltose", when)),
+        finished, finished, context=window,
+    )  # fmt: skip
+    if not outcome:
+        booked.exec()
+    window.reload()
+    _wait(app, window.day_loaded)
+    ticker.stop()
+    window.close()
+    services.engine.dispose()
+    ordered = sorted(gaps)
+    return {
+        "stall_ms": ordered[-1] if ordered else 0.0,
+        "p99_ms": ordered[int(0.99 * (len(ordered) - 1))] if ordered else 0.0,
+        "ticks": len(gaps),
+        "peak_mb": peak_mb(),
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch on the probe's name and print its JSON line."""
+    url, what, *rest = argv
+    if what == "start":
+        answer = start(url)
+    elif what == "export":
+        answer = export(url, *rest)
+    elif what == "stall":
+        answer = stall(url)
+    else:
+        raise SystemExit(f"unknown probe {what!r}")
+    print(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,91 @@
+"""A small-data run of the benchmark (bench/), so the generator and the runner cannot rot.
+
+Nothing here asserts a time: the figures depend on the machine. The run checks that the
+generator writes a valid clinic (its own invariant checks pass), that every operation of
+``bench/run`` completes on it and yields a figure with its bare-SQL replay, and that the
+query-plan report shows each interval search as a two-sided index range.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from bench import generate, plans, runner
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def small_clinic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bench")
+    clinic = generate.generate(seed=7, patients=400, heavy=6, chairs=6)
+    assert clinic.sessions and clinic.labs and clinic.links
+    generate.write_sqlite(clinic, folder / "clinic-100.sqlite3", chairs=6)
+    generate.write_sqlite(generate.subset(clinic, 0.1), folder / "clinic-10.sqlite3", chairs=6)
+    return folder
+
+
+def test_generation_is_deterministic() -> None:
+    first = generate.generate(seed=3, patients=60, heavy=2, chairs=3)
+    again = generate.generate(seed=3, patients=60, heavy=2, chairs=3)
+    assert first.sessions == again.sessions and first.labs == again.labs
+
+
+def test_the_last_tenth_of_the_history_keeps_the_diary_ahead() -> None:
+    clinic = generate.generate(seed=3, patients=200, heavy=2, chairs=4)
+    part = generate.subset(clinic, 0.1)
+    ahead = [row for row in clinic.sessions if row[4] >= generate.NOW]
+    assert 0 < len(part.sessions) < len(clinic.sessions)
+    assert all(row in part.sessions for row in ahead)
+
+
+def test_every_operation_of_the_benchmark_runs(small_clinic: Path) -> None:
+    lines: list[str] = []
+    url = f"sqlite:///{small_clinic / 'clinic-100.sqlite3'}"
+    bench = runner.Bench(url, repeat=2, log=lines.append)
+    try:
+        bench.grid_ops()
+        bench.booking_ops()
+    finally:
+        bench.close()
+    names = set(bench.figures)
+    assert names >= {name for name in runner.TARGETS if "memory" not in name and "year" not in name
+                     and "start" not in name}  # fmt: skip
+    for figure in bench.figures.values():
+        assert len(figure.app) == 2 and len(figure.bare) == 2
+        assert figure.statements and figure.verdict() in ("PASS", "FAIL")
+    assert any(line.startswith("| check, heavy co-therapy patient |") for line in lines)
+
+
+def test_the_runner_prints_the_tables_with_growth(small_clinic: Path) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        runner.main(["--data", str(small_clinic), "--pg", "", "--fractions", "10,100",
+                     "--repeat", "1", "--only", "grid"])  # fmt: skip
+    text = out.getvalue()
+    assert "### SQLite, 10 % of the history" in text
+    assert "growth 10->100 %" in text and "| busy day into the grid model |" in text
+
+
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "offscreen", reason="needs Qt offscreen")
+def test_start_up_probe_shows_the_first_day(small_clinic: Path) -> None:
+    bench = runner.Bench(f"sqlite:///{small_clinic / 'clinic-10.sqlite3'}", 1, lambda _l: None)
+    try:
+        answer = bench.child("start")
+    finally:
+        bench.close()
+    assert answer["blocks"] > 0 and answer["peak_mb"] > 0
+
+
+def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        plans.main(f"sqlite:///{small_clinic / 'clinic-100.sqlite3'}")
+    searches = [line for line in out.getvalue().splitlines() if "USING INDEX ix_" in line]
+    assert len(searches) == 9
+    assert all("start_utc>? AND start_utc<?" in line for line in searches), out.getvalue()
