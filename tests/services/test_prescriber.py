@@ -289,7 +289,7 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
+        command.downgrade(config, "-1")
     engine.dispose()
     engine = make_engine(db_url)
     assert "prescriber_name" not in {c["name"] for c in inspect(engine).get_columns("sessions")}
