@@ -368,6 +368,7 @@ class Bench:
             return BookingRequest(
                 mrn, IRON, at[0], chair=at[1],
                 override_reason="bench: co-therapy reviewed" if override else None,
+                consulted="bench prescriber" if override else None,
             )  # fmt: skip
 
         check_heavy = next(heavy)
