@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from clinic_app.bootstrap import Services, open_services
@@ -40,6 +40,32 @@ MANAGER = Actor("mia.manager", Role.MANAGER)
 _counter = itertools.count()
 
 
+def pg_required() -> bool:
+    """True under ``CLINIC_APP_REQUIRE_PG=1`` (CI): PostgreSQL tests must run, never skip."""
+    return os.environ.get("CLINIC_APP_REQUIRE_PG") == "1"
+
+
+def require_password_checks(engine: Engine, username: str) -> None:
+    """Skip a test about wrong passwords when the server lets anyone in (pg_hba ``trust``).
+
+    Under ``CLINIC_APP_REQUIRE_PG=1`` the test fails instead: CI (``.ci/run``) makes the
+    server require passwords for the clinic's roles, so a trusting server there is a broken
+    set-up, not a reason to skip.
+    """
+    from clinic_app.persistence.pg_logins import login_works
+
+    if not login_works(engine, username, "definitely not the password"):
+        return
+    reason = (
+        f"this PostgreSQL server accepts {username!r} with a wrong password (pg_hba 'trust'), "
+        "so wrong passwords cannot be tested; .ci/run makes it require passwords for the "
+        "clinic's roles"
+    )
+    if pg_required():
+        pytest.fail(f"CLINIC_APP_REQUIRE_PG=1 but {reason}")
+    pytest.skip(reason)
+
+
 def _pg_admin_url() -> str:
     return PG_URL
 
@@ -61,7 +87,7 @@ def pg_template() -> Iterator[str]:
     """A migrated template database; yields its name."""
     reason = _pg_available()
     if reason is not None:
-        if os.environ.get("CLINIC_APP_REQUIRE_PG") == "1":
+        if pg_required():
             pytest.fail(f"CLINIC_APP_REQUIRE_PG=1 but {reason}")
         pytest.skip(reason)
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")

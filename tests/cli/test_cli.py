@@ -14,7 +14,7 @@ import pytest
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli import main
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import NOW
+from tests.conftest import NOW, require_password_checks
 
 PASSWORD = "correct horse battery"
 
@@ -304,6 +304,8 @@ def test_commands_need_a_user(cli_clinic: Services) -> None:
 
 
 def test_wrong_password_is_refused(cli_clinic: Services) -> None:
+    if cli_clinic.auth.database_logins:  # PostgreSQL checks the password itself
+        require_password_checks(cli_clinic.engine, "nina")
     out, err = io.StringIO(), io.StringIO()
     os.environ["CLINIC_APP_PASSWORD"] = "not the password"
     try:

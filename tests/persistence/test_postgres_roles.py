@@ -21,7 +21,7 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import ADMIN, DESK, NOW, NURSE
+from tests.conftest import ADMIN, DESK, NOW, NURSE, require_password_checks
 
 pytestmark = pytest.mark.postgres
 PASSWORD = "a long test password"
@@ -72,14 +72,9 @@ def test_wrong_password_cannot_connect(
     pg_clinic: tuple[Services, dict[str, str]], pg_url: str
 ) -> None:
     owner, names = pg_clinic
-    from clinic_app.persistence.pg_logins import login_works
     from clinic_app.services.auth import AuthenticationError
 
-    if login_works(owner.engine, names["nurse"], "wrong password!!"):
-        pytest.skip(
-            "this PostgreSQL server trusts every login (pg_hba 'trust'); .ci/run "
-            "requires passwords for the test roles"
-        )
+    require_password_checks(owner.engine, names["nurse"])
     with pytest.raises(AuthenticationError):
         owner.auth.authenticate(names["nurse"], "wrong password!!")
     assert owner.auth.authenticate(names["nurse"], PASSWORD).role.value == "nurse"
@@ -264,19 +259,12 @@ def test_cli_connects_as_the_user(
         err=err,
     )
     assert code == 0, err.getvalue()
+    require_password_checks(owner.engine, names["front-desk"])
     monkeypatch.setenv("CLINIC_APP_PASSWORD", "not the password at all")
     code = main(
         ["--db", pg_url, "--user", names["front-desk"], "day", "2031-03-04"],
         out=io.StringIO(),
         err=(err := io.StringIO()),
     )
-    if not login_refuses_wrong_password(owner, names["front-desk"]):
-        pytest.skip("this PostgreSQL server trusts every login; .ci/run requires passwords")
     assert code == 5
     assert "wrong password" in err.getvalue()
-
-
-def login_refuses_wrong_password(owner: Services, name: str) -> bool:
-    from clinic_app.persistence.pg_logins import login_works
-
-    return not login_works(owner.engine, name, "definitely wrong password")
