@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from clinic_app.persistence.engine import make_engine
-from clinic_app.persistence.migrate import upgrade_to_head
+from clinic_app.persistence.opening import SchemaUpgrade, open_database
 from clinic_app.persistence.unit_of_work import Database
 from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AuthService
@@ -36,6 +35,9 @@ class Services:
     backups: BackupService
     rule_settings: RuleSettingsService
     reports: UtilisationReport
+    # What opening the database did: a new database, or an upgrade (with its backup's path).
+    created: bool = False
+    schema_upgrade: SchemaUpgrade | None = None
 
     @property
     def engine(self) -> Engine:
@@ -43,11 +45,18 @@ class Services:
         return self.ctx.db.engine
 
 
-def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True) -> Services:
-    """Connect, bring the schema up to date, load the rules and build the services."""
-    engine = make_engine(url)
-    if migrate:
-        upgrade_to_head(engine)
+def open_services(
+    url: str, *, clock: Clock = system_clock, migrate: bool = True, create: bool = True
+) -> Services:
+    """Connect, bring the schema up to date, load the rules and build the services.
+
+    ``create=False`` (every command but ``init``, the window on a database named by the user)
+    refuses a missing database instead of making a new one. Raises the errors of
+    :func:`clinic_app.persistence.opening.open_database`; an upgrade of a SQLite file is
+    preceded by a backup whose path is in ``schema_upgrade``.
+    """
+    opened = open_database(url, create=create, migrate=migrate)
+    engine = opened.engine
     rules = RuleBook.from_file(rules_file())
     ctx = ServiceContext(db=Database(engine), catalog=rules.catalog, clock=clock)
     return Services(
@@ -61,4 +70,6 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         backups=BackupService(ctx),
         rule_settings=RuleSettingsService(ctx, rules),
         reports=UtilisationReport(ctx),
+        created=opened.created,
+        schema_upgrade=opened.upgrade,
     )

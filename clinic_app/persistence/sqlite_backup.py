@@ -14,6 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from clinic_app.persistence.database_errors import UnusableDatabaseError
+from clinic_app.persistence.migrate import check_known_revision
+
 PAGES_PER_STEP = 256
 
 
@@ -37,6 +40,15 @@ def integrity_problems(path: Path) -> list[str]:
     if "alembic_version" not in tables or "sessions" not in tables:
         problems.append("not a clinic_app database")
     return problems
+
+
+def _revision(path: Path) -> str | None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    return row[0] if row else None
 
 
 def _live_connection(engine: Engine) -> sqlite3.Connection:
@@ -83,6 +95,11 @@ def restore_from(engine: Engine, source_path: Path) -> None:
     problems = integrity_problems(source_path)
     if problems:
         raise BackupError(f"{source_path} cannot be restored: {'; '.join(problems)}")
+    revision = _revision(source_path)
+    try:  # a backup from a newer version would be "restored" and then could not be opened
+        check_known_revision(str(source_path), revision or "")
+    except UnusableDatabaseError as error:
+        raise BackupError(f"cannot be restored: {error}") from None
     live = _live_connection(engine)
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
