@@ -5,13 +5,15 @@ is inspected read-only: a missing file, a file that is not SQLite, a damaged one
 else's database, or a schema newer than this version of the app are each refused with a
 message naming the file and the problem, and nothing is written. Only a caller that may
 create a database (``init``, the first start of the window on the default file) gets a new
-one.
+one. An existing SQLite file whose schema is older than this app's is copied with SQLite's
+online backup API next to itself before it is upgraded, and the copy's path is returned.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,6 +28,7 @@ from clinic_app.persistence.migrate import (
     head_revision,
     upgrade_to_head,
 )
+from clinic_app.persistence.sqlite_backup import BackupError, backup_to
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -36,7 +39,7 @@ class SchemaUpgrade:
 
     from_revision: str
     to_revision: str
-    backup: Path | None  # a copy of the database taken before the upgrade, if any
+    backup: Path | None  # the copy taken before the upgrade (SQLite files only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,22 @@ def _inspect_sqlite_file(path: Path) -> tuple[set[str], str | None]:
     return tables, revision
 
 
-def open_database(url: str, *, create: bool, migrate: bool = True) -> OpenedDatabase:
+def _backup_path(database: Path, revision: str, now: datetime) -> Path:
+    """A new file next to the database, named for the revision it holds and the moment."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(100):
+        extra = f"-{n}" if n else ""
+        candidate = database.with_name(
+            f"{database.stem}.before-upgrade-from-{revision}.{stamp}{extra}{database.suffix}"
+        )
+        if not candidate.exists():
+            return candidate
+    raise BackupError(f"no free backup file name next to {database}")
+
+
+def open_database(
+    url: str, *, create: bool, migrate: bool = True, now: datetime | None = None
+) -> OpenedDatabase:
     """An engine on the clinic database at ``url``, upgraded to this app's schema.
 
     ``create``: a missing SQLite file (in an existing folder) or an empty database becomes a
@@ -113,13 +131,21 @@ def open_database(url: str, *, create: bool, migrate: bool = True) -> OpenedData
                 raise DatabaseMissingError(where)
     engine = make_engine(url)
     try:
-        return _migrate(engine, where, create=create, migrate=migrate)
+        return _migrate(engine, where, path, create=create, migrate=migrate, now=now)
     except BaseException:
         engine.dispose()
         raise
 
 
-def _migrate(engine: Engine, where: str, *, create: bool, migrate: bool) -> OpenedDatabase:
+def _migrate(
+    engine: Engine,
+    where: str,
+    path: Path | None,
+    *,
+    create: bool,
+    migrate: bool,
+    now: datetime | None,
+) -> OpenedDatabase:
     try:
         revision = current_revision(engine)
         if revision is None:
@@ -136,10 +162,20 @@ def _migrate(engine: Engine, where: str, *, create: bool, migrate: bool) -> Open
         if migrate:
             head = head_revision()
             if revision is not None and revision != head:
-                upgrade = SchemaUpgrade(revision, head, None)
+                backup = None
+                if path is not None:  # PostgreSQL is backed up with the server's tools
+                    backup = _backup_path(path, revision, now or datetime.now(UTC))
+                    backup_to(engine, backup)
+                upgrade = SchemaUpgrade(revision, head, backup)
             upgrade_to_head(engine)
     except OperationalError:
         raise  # locked, unreachable: the caller says "cannot use the database"
+    except (BackupError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise UnusableDatabaseError(
+            where,
+            f"was not upgraded: no backup could be taken before upgrading its schema ({reason})",
+        ) from None
     except DatabaseError as error:
         if isinstance(error.orig, sqlite3.DatabaseError):
             raise UnusableDatabaseError(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -213,3 +214,23 @@ def test_a_log_folder_that_cannot_be_written_is_said_once_and_the_command_runs(
     log_file = blocker / "clinic_app" / "log" / "clinic_app.log"
     assert err == f"clinic-app: cannot write the log file {log_file} (Not a directory); " \
         "going on without a log\n"
+
+
+def test_an_upgrade_says_where_the_backup_of_the_old_database_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "schema_revisions"
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(fixtures / "clinic-0003.sqlite3", path)
+    monkeypatch.setenv("CLINIC_APP_PASSWORD", "fixture password 1")  # the fixture's users'
+    argv = ("--db", f"sqlite:///{path}", "--user", "nina.nurse", "day", "2026-11-26")
+    code, out, err = cli(*argv)
+    assert code == 0, err
+    (backup,) = tmp_path.glob("clinic.before-upgrade-from-0003.*.sqlite3")
+    assert err == (
+        f"database schema upgraded from revision 0003 to {head_revision()}; "
+        f"the database before it was backed up to {backup}\n"
+    )
+    assert "Carol Cooper" in out
+    code, out, err = cli(*argv)  # the next start has nothing to upgrade
+    assert (code, err) == (0, "")

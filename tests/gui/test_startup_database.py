@@ -73,3 +73,22 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_2(
     assert f"{notes} is not a SQLite database" in message
     assert notes.read_text() == "not a database"
     assert sessions_started == []
+
+
+def test_an_upgrade_on_start_logs_where_the_backup_is(
+    shown: list[str],
+    sessions_started: list[Services],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import shutil
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "schema_revisions"
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(fixtures / "clinic-0003.sqlite3", path)
+    assert app_module.run_gui(f"sqlite:///{path}") == 0
+    (services,) = sessions_started
+    upgrade = services.schema_upgrade
+    assert upgrade is not None and upgrade.backup is not None and upgrade.backup.is_file()
+    assert f"backed up to {upgrade.backup}" in caplog.text
+    assert shown == []

@@ -112,3 +112,49 @@ def test_a_database_of_each_revision_upgrades_with_every_row_intact(
             assert services.auth.authenticate("nina.nurse", FIXTURE_PASSWORD).role is Role.NURSE
     finally:
         services.engine.dispose()
+
+
+@pytest.mark.parametrize("revision", [r for r in REVISIONS if r != head_revision()])
+def test_an_upgrade_is_preceded_by_a_backup_next_to_the_database(
+    revision: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(fixture(revision), path)
+    old_columns = column_names(path)
+    before = all_rows(path, old_columns)
+    services = open_services(f"sqlite:///{path}", create=False)
+    services.engine.dispose()
+    upgrade = services.schema_upgrade
+    assert upgrade is not None and upgrade.backup is not None
+    backup = upgrade.backup
+    assert backup.parent == tmp_path
+    assert backup.name.startswith(f"clinic.before-upgrade-from-{revision}.")
+    assert backup.suffix == ".sqlite3"
+    # The copy is the database as it was: the old revision, every row.
+    assert revision_of(backup) == revision
+    assert all_rows(backup, old_columns) == before
+    assert not Path(f"{backup}-wal").exists()  # one self-contained file
+
+
+def test_no_backup_when_nothing_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(fixture(head_revision()), path)
+    services = open_services(f"sqlite:///{path}", create=False)
+    services.engine.dispose()
+    assert services.schema_upgrade is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.sqlite3"]
+
+
+def test_a_database_whose_backup_fails_is_not_upgraded(tmp_path: Path) -> None:
+    """A file whose pages are damaged fails the backup's integrity check: no upgrade."""
+    from clinic_app.persistence.database_errors import UnusableDatabaseError
+
+    path = tmp_path / "clinic.sqlite3"
+    data = bytearray(fixture("0003").read_bytes())
+    page = 4096
+    data[20 * page : 22 * page] = b"\xff" * (2 * page)  # data pages, not the schema
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnusableDatabaseError, match="was not upgraded: no backup could be taken"):
+        open_services(f"sqlite:///{path}", create=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.sqlite3"]  # no backup left
+    assert revision_of(path) == "0003"
