@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TYPE_CHECKING
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.config import resolve_db_url
+from clinic_app.config import data_dir, default_db_url, resolve_db_url
+from clinic_app.persistence.database_errors import UnusableDatabaseError
+from clinic_app.persistence.engine import DatabaseUrlError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -14,6 +17,7 @@ if TYPE_CHECKING:
     from clinic_app.gui.main_window import MainWindow
 
 IDLE_MINUTES_KEY = "session/idle_minutes"
+log = logging.getLogger(__name__)
 
 
 def open_main_window(services: Services, settings: QSettings | None = None) -> MainWindow | None:
@@ -55,8 +59,14 @@ def run_gui(db_arg: str | None) -> int:
     app.setOrganizationName("clinic_app")
     app.setWindowIcon(load_icon("app"))
     app.setStyleSheet(stylesheet())
+    url = resolve_db_url(db_arg)
+    # Only the first start on the default file makes a database; a database the user named
+    # (--db, CLINIC_APP_DB) must exist, so a mistyped path never becomes a new, empty clinic.
+    create = url == default_db_url()
     try:
-        services = open_services(resolve_db_url(db_arg))
+        if create:
+            data_dir().mkdir(parents=True, exist_ok=True)
+        services = open_services(url, create=create)
     except Exception as error:  # shown to the user instead of a traceback
         QMessageBox.critical(
             None,
@@ -65,7 +75,17 @@ def run_gui(db_arg: str | None) -> int:
                 "%1", str(error)
             ),
         )
-        return 1
+        # The exit codes of the command line: 2 a database this app cannot use, 1 unreachable.
+        return 2 if isinstance(error, (UnusableDatabaseError, DatabaseUrlError)) else 1
+    upgrade = services.schema_upgrade
+    if upgrade is not None:
+        log.warning(
+            "database schema upgraded from revision %s to %s; the database before it was "
+            "backed up to %s",
+            upgrade.from_revision,
+            upgrade.to_revision,
+            upgrade.backup,
+        )
     try:
         window = open_main_window(services, QSettings())
         if window is None:  # the login or the first-administrator dialog was cancelled

@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
-from clinic_app.persistence.engine import make_engine
-from clinic_app.persistence.migrate import upgrade_to_head
+from clinic_app.persistence.opening import SchemaUpgrade, open_database
 from clinic_app.persistence.unit_of_work import Database
 from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AuthService
@@ -40,6 +39,9 @@ class Services:
     rule_settings: RuleSettingsService
     reports: UtilisationReport
     letters: LetterService
+    # What opening the database did: a new database, or an upgrade (with its backup's path).
+    created: bool = False
+    schema_upgrade: SchemaUpgrade | None = None
 
     @property
     def engine(self) -> Engine:
@@ -58,14 +60,23 @@ class Services:
             yield build_services(replace(self.ctx, db=db), self.rules)
 
 
-def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True) -> Services:
-    """Connect, bring the schema up to date, load the rules and build the services."""
-    engine = make_engine(url)
-    if migrate:
-        upgrade_to_head(engine)
+def open_services(
+    url: str, *, clock: Clock = system_clock, migrate: bool = True, create: bool = True
+) -> Services:
+    """Connect, bring the schema up to date, load the rules and build the services.
+
+    ``create=False`` (every command but ``init``, the window on a database named by the user)
+    refuses a missing database instead of making a new one. Raises the errors of
+    :func:`clinic_app.persistence.opening.open_database`; an upgrade of a SQLite file is
+    preceded by a backup whose path is in ``schema_upgrade``.
+    """
+    opened = open_database(url, create=create, migrate=migrate)
+    engine = opened.engine
     rules = RuleBook.from_file(rules_file())
     ctx = ServiceContext(db=Database(engine), catalog=rules.catalog, clock=clock)
-    return build_services(ctx, rules)
+    return replace(
+        build_services(ctx, rules), created=opened.created, schema_upgrade=opened.upgrade
+    )
 
 
 def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:

@@ -14,6 +14,7 @@ import getpass
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -21,10 +22,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.config import resolve_db_url
+from clinic_app.config import data_dir, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
 from clinic_app.domain.clinic_calendar import CalendarError
 from clinic_app.domain.errors import (
@@ -36,7 +37,8 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Finding
 from clinic_app.log_setup import configure_logging
-from clinic_app.persistence.engine import DatabaseUrlError
+from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
+from clinic_app.persistence.engine import DatabaseUrlError, env_url, sqlite_file
 from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
@@ -724,19 +726,46 @@ def _login(services: Services, args: argparse.Namespace) -> Actor:
     return services.auth.authenticate(username, password)
 
 
+def _db_source(args: argparse.Namespace) -> str:
+    """Where the database URL came from, for messages: --db, CLINIC_APP_DB or the default."""
+    if args.db and args.db.strip():
+        return "--db"
+    return "CLINIC_APP_DB" if env_url() else "the default database"
+
+
 def _open(args: argparse.Namespace) -> Services:
-    """Services on the chosen database; on PostgreSQL connected as the user themself."""
+    """Services on the chosen database; on PostgreSQL connected as the user themself.
+
+    Only ``init`` may create a database: every other command on a missing one is refused, so
+    a mistyped path never becomes a new, empty clinic.
+    """
     url = resolve_db_url(args.db)
-    if args.command != "init" and url.startswith("postgresql"):
+    create = args.command == "init"
+    if create and url == default_db_url():
+        data_dir().mkdir(parents=True, exist_ok=True)  # the user's data folder, made once
+    if not create and url.startswith("postgresql"):
         username = _username(args)
         args.password = _password(PASSWORD_ENV, f"Password for {username}: ")
         try:
-            return open_services(url_for_user(url, username, args.password))
+            return open_services(url_for_user(url, username, args.password), create=False)
         except OperationalError as error:
             if "password" in str(error.orig).lower() or "authentication" in str(error.orig).lower():
                 raise AuthenticationError() from None
             raise
-    return open_services(url)
+    return open_services(url, create=create)
+
+
+def _report_opening(services: Services, err: TextIO) -> None:
+    """Say on stderr what opening the database did to it (an upgrade and its backup)."""
+    upgrade = services.schema_upgrade
+    if upgrade is None:
+        return
+    backup = f"; the database before it was backed up to {upgrade.backup}" if upgrade.backup else ""
+    print(
+        f"database schema upgraded from revision {upgrade.from_revision} to "
+        f"{upgrade.to_revision}{backup}",
+        file=err,
+    )
 
 
 def _init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -802,16 +831,18 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     if services is None:
-        configure_logging()
+        configure_logging(warn=err)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         from clinic_app.app import run_gui
 
         return run_gui(args.db)
+    opened_here = services is None
     try:
         if services is None:
             services = _open(args)
+            _report_opening(services, err)
         if args.command == "init":
             return _init(services, args, out)
         cli = Cli(services, _login(services, args), out, err)
@@ -828,6 +859,12 @@ def main(
             )
         print(f"conflict: {error.message}", file=err)
         return EXIT_CONFLICT
+    except DatabaseMissingError as error:
+        print(f"cannot use the database ({_db_source(args)}): {error}", file=err)
+        return EXIT_DB
+    except UnusableDatabaseError as error:
+        print(f"invalid input: {_db_source(args)}: {error}", file=err)
+        return EXIT_INVALID
     except (PermissionDeniedError, AuthenticationError) as error:
         print(f"not permitted: {error}", file=err)
         return EXIT_FORBIDDEN
@@ -840,3 +877,17 @@ def main(
     except OperationalError as error:
         print(f"cannot use the database: {error.orig}", file=err)
         return EXIT_DB
+    except DatabaseError as error:
+        if services is None or not isinstance(error.orig, sqlite3.DatabaseError):
+            raise
+        # SQLite found damage while the command read or wrote (the write was rolled back).
+        path = sqlite_file(services.engine.url.render_as_string(hide_password=False))
+        print(
+            f"invalid input: {_db_source(args)}: {path} is damaged ({error.orig}); "
+            "restore a backup",
+            file=err,
+        )
+        return EXIT_INVALID
+    finally:
+        if opened_here and services is not None:
+            services.engine.dispose()  # closes the SQLite file cleanly (WAL checkpointed)

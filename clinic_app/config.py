@@ -16,8 +16,13 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def default_db_url() -> str:
+    """The embedded SQLite file in the user's data folder."""
+    return default_sqlite_url(data_dir())
+
+
 def resolve_db_url(cli_value: str | None) -> str:
     """The database URL to use, by precedence: command line, environment, default file."""
     if cli_value and cli_value.strip():
         return cli_value.strip()
-    return env_url() or default_sqlite_url(data_dir())
+    return env_url() or default_db_url()

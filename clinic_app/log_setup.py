@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from platformdirs import user_log_dir
 from sqlalchemy.exc import DBAPIError
 
 _DETAIL = re.compile(r"^(DETAIL|HINT|CONTEXT|WHERE):.*$", re.MULTILINE)
 _KEY_VALUE = re.compile(r"Key \((?P<cols>[^)]*)\)=\([^)]*\)")
+_HANDLER_NAME = "clinic_app.log_file"
 _PARAMS = re.compile(r"\[parameters: .*?\]", re.DOTALL)
 
 
@@ -45,17 +48,39 @@ class PatientDataFilter(logging.Filter):
         return True
 
 
-def configure_logging(log_dir: Path | None = None, level: int = logging.WARNING) -> Path:
-    """Log to a rotating file in the user's log folder; returns the file's path."""
+def configure_logging(
+    log_dir: Path | None = None, level: int = logging.WARNING, *, warn: TextIO | None = None
+) -> Path | None:
+    """Log to a rotating file in the user's log folder; returns the file's path.
+
+    A log folder that cannot be written does not stop the app: it says once, on ``warn``
+    (stderr), where it could not log, goes on without a log file and returns None.
+    """
     folder = log_dir or Path(user_log_dir("clinic_app", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "clinic_app.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(old)  # configured again (tests, a second run in one process)
+        old.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        print(
+            f"clinic-app: cannot write the log file {path} ({reason}); going on without a log",
+            file=warn or sys.stderr,
+        )
+        # Nothing falls through to Python's last-resort handler, which would not scrub.
+        silent = logging.NullHandler()
+        silent.set_name(_HANDLER_NAME)
+        root.addHandler(silent)
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PatientDataFilter())
-    root = logging.getLogger()
+    handler.set_name(_HANDLER_NAME)
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)

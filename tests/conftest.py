@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+import secrets
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.persistence.engine import make_engine
@@ -38,6 +41,41 @@ NURSE = Actor("nina.nurse", Role.NURSE)
 MANAGER = Actor("mia.manager", Role.MANAGER)
 
 _counter = itertools.count()
+# PostgreSQL login roles are cluster-wide, and several test runs may share one server: names
+# of test users and test databases carry this run's tag, so two runs never meet.
+RUN_TAG = f"{os.getpid()}x{secrets.token_hex(3)}"
+CLINIC_GROUPS = ("clinic_front_desk", "clinic_nurse", "clinic_manager", "clinic_admin")
+
+
+def login_name(base: str) -> str:
+    """``base`` made unique to this test run, e.g. ``ada`` -> ``ada.12345x3fa9c1``."""
+    return f"{base}.{RUN_TAG}"
+
+
+def pg_required() -> bool:
+    """True under ``CLINIC_APP_REQUIRE_PG=1`` (CI): PostgreSQL tests must run, never skip."""
+    return os.environ.get("CLINIC_APP_REQUIRE_PG") == "1"
+
+
+def require_password_checks(engine: Engine, username: str) -> None:
+    """Skip a test about wrong passwords when the server lets anyone in (pg_hba ``trust``).
+
+    Under ``CLINIC_APP_REQUIRE_PG=1`` the test fails instead: CI (``.ci/run``) makes the
+    server require passwords for the clinic's roles, so a trusting server there is a broken
+    set-up, not a reason to skip.
+    """
+    from clinic_app.persistence.pg_logins import login_works
+
+    if not login_works(engine, username, "definitely not the password"):
+        return
+    reason = (
+        f"this PostgreSQL server accepts {username!r} with a wrong password (pg_hba 'trust'), "
+        "so wrong passwords cannot be tested; .ci/run makes it require passwords for the "
+        "clinic's roles"
+    )
+    if pg_required():
+        pytest.fail(f"CLINIC_APP_REQUIRE_PG=1 but {reason}")
+    pytest.skip(reason)
 
 
 def _pg_admin_url() -> str:
@@ -61,11 +99,11 @@ def pg_template() -> Iterator[str]:
     """A migrated template database; yields its name."""
     reason = _pg_available()
     if reason is not None:
-        if os.environ.get("CLINIC_APP_REQUIRE_PG") == "1":
+        if pg_required():
             pytest.fail(f"CLINIC_APP_REQUIRE_PG=1 but {reason}")
         pytest.skip(reason)
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
-    name = f"clinic_tmpl_{os.getpid()}"
+    name = f"clinic_tmpl_{RUN_TAG}"
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -76,13 +114,19 @@ def pg_template() -> Iterator[str]:
     yield name
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        # Whatever a test that died before its teardown left under this run's tag.
+        leftovers = conn.scalars(
+            text("SELECT rolname FROM pg_roles WHERE strpos(rolname, :tag) > 0"),
+            {"tag": RUN_TAG},
+        ).all()
     admin.dispose()
+    drop_login_roles(leftovers)
 
 
 def fresh_pg_database(template: str) -> tuple[str, str]:
     """A new database cloned from the template; returns (url, name)."""
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
-    name = f"clinic_t_{os.getpid()}_{next(_counter)}"
+    name = f"clinic_t_{RUN_TAG}_{next(_counter)}"
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
@@ -91,10 +135,43 @@ def fresh_pg_database(template: str) -> tuple[str, str]:
 
 
 def drop_pg_database(name: str) -> None:
-    """Remove a test database, disconnecting whoever is still on it."""
+    """Remove a test database and the login roles its users got, disconnecting everyone."""
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    clinic = create_engine(url, poolclass=NullPool)
+    try:
+        with clinic.connect() as conn:
+            users = list(conn.scalars(text("SELECT username FROM users")))
+    except DBAPIError:  # the database or its users table is gone already
+        users = []
+    finally:
+        clinic.dispose()
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+    drop_login_roles(users)
+
+
+def drop_login_roles(names: Sequence[str]) -> None:
+    """Drop these login roles, but only those that are app users (members of a clinic group).
+
+    Their database is dropped first, so they own nothing and hold no grants any more.
+    """
+    if not names:
+        return
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        app_users = conn.scalars(
+            text(
+                "SELECT DISTINCT r.rolname FROM pg_roles r "
+                "JOIN pg_auth_members m ON m.member = r.oid "
+                "JOIN pg_roles g ON g.oid = m.roleid "
+                "WHERE r.rolname = ANY(:names) AND g.rolname = ANY(:groups) AND NOT r.rolsuper"
+            ),
+            {"names": list(names), "groups": list(CLINIC_GROUPS)},
+        ).all()
+        for role in app_users:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     admin.dispose()
 
 

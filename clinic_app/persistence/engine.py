@@ -87,6 +87,14 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def describe(url: str) -> str:
+    """The database for a person: the file of a SQLite URL, else the URL without password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def check_url(url: str) -> None:
     """Refuse URLs the app cannot use, with a message that says what to do instead."""
     try:
@@ -113,9 +121,6 @@ def check_url(url: str) -> None:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url`` with the clinic's connection settings applied."""
     check_url(url)
-    path = sqlite_file(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
     # Error messages and logs never carry SQL parameters: they hold patient data.
     kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -10,7 +12,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from clinic_app.persistence.database_errors import NewerSchemaError, UnusableDatabaseError
+from clinic_app.persistence.engine import describe
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_OUR_REVISION = re.compile(r"^\d{4}$")  # clinic_app numbers its revisions 0001, 0002...
 
 
 def alembic_config() -> Config:
@@ -27,6 +33,25 @@ def head_revision() -> str:
     return head
 
 
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision shipped with this version of the app."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def check_known_revision(where: str, revision: str) -> None:
+    """Refuse a database at a revision this app does not know: newer, or not clinic_app's."""
+    if revision in known_revisions():
+        return
+    head = head_revision()
+    if _OUR_REVISION.match(revision) and revision > head:
+        raise NewerSchemaError(where, revision, head)
+    raise UnusableDatabaseError(
+        where, f"is not a clinic_app database (its Alembic revision {revision!r} is not ours)"
+    )
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None for an empty database."""
     with engine.connect() as connection:
@@ -37,5 +62,8 @@ def upgrade_to_head(engine: Engine) -> None:
     """Bring the database to the newest schema (creates it when empty). Idempotent."""
     config = alembic_config()
     with engine.begin() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+        if revision is not None:  # never "upgrade" a newer or foreign database
+            check_known_revision(describe(engine.url.render_as_string(False)), revision)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

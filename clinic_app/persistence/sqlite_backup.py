@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+
+from clinic_app.persistence.database_errors import UnusableDatabaseError
+from clinic_app.persistence.migrate import check_known_revision
 
 PAGES_PER_STEP = 256
 
@@ -39,32 +44,46 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
-def _live_connection(engine: Engine) -> sqlite3.Connection:
+def _revision(path: Path) -> str | None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
+@contextmanager
+def _live_connection(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """The SQLite connection under a pooled one; handed back to the pool afterwards."""
     if engine.dialect.name != "sqlite":
         raise BackupError(
             "backup and restore work on the embedded SQLite file; back up a PostgreSQL "
             "clinic with pg_dump (see the README)"
         )
     raw = engine.raw_connection()
-    driver = raw.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        yield driver
+    finally:
+        raw.close()
 
 
 def backup_to(engine: Engine, target: Path) -> int:
     """Copy the live database to ``target``; returns its size in bytes."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    source = _live_connection(engine)
     fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=target.parent)
     os.close(fd)
     try:
-        destination = sqlite3.connect(tmp_name)
-        try:
-            source.backup(destination, pages=PAGES_PER_STEP)
-            destination.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        finally:
-            destination.close()
+        with _live_connection(engine) as source:
+            destination = sqlite3.connect(tmp_name)
+            try:
+                source.backup(destination, pages=PAGES_PER_STEP)
+                destination.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                destination.close()
         problems = integrity_problems(Path(tmp_name))
         if problems:
             raise BackupError(f"the copy failed its integrity check: {'; '.join(problems)}")
@@ -83,10 +102,15 @@ def restore_from(engine: Engine, source_path: Path) -> None:
     problems = integrity_problems(source_path)
     if problems:
         raise BackupError(f"{source_path} cannot be restored: {'; '.join(problems)}")
-    live = _live_connection(engine)
-    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
-    try:
-        source.backup(live, pages=PAGES_PER_STEP)
-    finally:
-        source.close()
+    revision = _revision(source_path)
+    try:  # a backup from a newer version would be "restored" and then could not be opened
+        check_known_revision(str(source_path), revision or "")
+    except UnusableDatabaseError as error:
+        raise BackupError(f"cannot be restored: {error}") from None
+    with _live_connection(engine) as live:
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+        try:
+            source.backup(live, pages=PAGES_PER_STEP)
+        finally:
+            source.close()
     engine.dispose()  # pooled connections may hold pages of the old contents

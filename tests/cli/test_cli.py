@@ -14,15 +14,18 @@ import pytest
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli import main
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import NOW
+from tests.conftest import NOW, login_name, require_password_checks
 
 PASSWORD = "correct horse battery"
+# The test users by short name. On PostgreSQL each is a cluster-wide login role, so the real
+# names carry this run's tag (dropped with the test database).
+USERS = {short: login_name(short) for short in ("ada", "fred", "nina", "mia")}
 
 
 def run(services: Services, *argv: str, user: str | None = "nina") -> tuple[int, str, str]:
-    """Run the CLI in-process as ``user`` (all test users share PASSWORD)."""
+    """Run the CLI in-process as ``user``, a short name of USERS (all share PASSWORD)."""
     out, err = io.StringIO(), io.StringIO()
-    args = ["--user", user, *argv] if user else list(argv)
+    args = ["--user", USERS.get(user, user), *argv] if user else list(argv)
     old = {k: os.environ.get(k) for k in ("CLINIC_APP_PASSWORD", "CLINIC_APP_NEW_PASSWORD")}
     os.environ["CLINIC_APP_PASSWORD"] = PASSWORD
     os.environ["CLINIC_APP_NEW_PASSWORD"] = PASSWORD
@@ -40,11 +43,11 @@ def run(services: Services, *argv: str, user: str | None = "nina") -> tuple[int,
 def make_clinic(services: Services) -> None:
     """init with a first admin, users for every role, two chairs, one patient."""
     code, out, err = run(
-        services, "init", "--admin", "ada", "--timezone", "Europe/London", user=None
+        services, "init", "--admin", USERS["ada"], "--timezone", "Europe/London", user=None
     )
     assert code == 0, err
     for name, role in (("fred", "front-desk"), ("nina", "nurse"), ("mia", "manager")):
-        assert run(services, "user", "add", name, "--role", role, user="ada")[0] == 0
+        assert run(services, "user", "add", USERS[name], "--role", role, user="ada")[0] == 0
     for chair in ("Chair 1", "Chair 2"):
         assert run(services, "chair", "add", chair, user="ada")[0] == 0
     code, _, err = run(
@@ -248,7 +251,7 @@ def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
 def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
     env = dict(os.environ, CLINIC_APP_DB=url, CLINIC_APP_PASSWORD=PASSWORD)
     return subprocess.Popen(
-        [sys.executable, "-m", "clinic_app", "--user", "fred", *argv],
+        [sys.executable, "-m", "clinic_app", "--user", USERS["fred"], *argv],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -304,10 +307,14 @@ def test_commands_need_a_user(cli_clinic: Services) -> None:
 
 
 def test_wrong_password_is_refused(cli_clinic: Services) -> None:
+    if cli_clinic.auth.database_logins:  # PostgreSQL checks the password itself
+        require_password_checks(cli_clinic.engine, USERS["nina"])
     out, err = io.StringIO(), io.StringIO()
     os.environ["CLINIC_APP_PASSWORD"] = "not the password"
     try:
-        code = main(["--user", "nina", "day", "2026-11-24"], out=out, err=err, services=cli_clinic)
+        code = main(
+            ["--user", USERS["nina"], "day", "2026-11-24"], out=out, err=err, services=cli_clinic
+        )
     finally:
         os.environ.pop("CLINIC_APP_PASSWORD")
     assert code == 5
@@ -356,10 +363,10 @@ def test_export_formats_and_the_export_is_audited(
     assert target.stat().st_size > 0
     exports = [
         e
-        for e in cli_clinic.audit.entries(cli_clinic.auth.authenticate("ada", PASSWORD))
+        for e in cli_clinic.audit.entries(cli_clinic.auth.authenticate(USERS["ada"], PASSWORD))
         if e.action == "export"
     ]
-    assert exports[0].actor == "mia"
+    assert exports[0].actor == USERS["mia"]
     assert exports[0].after["format"] == fmt and exports[0].after["rows"] == 1
 
 

@@ -16,7 +16,7 @@ import pytest
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.services.booking import BookingRequest
-from tests.cli.test_cli import PASSWORD, run
+from tests.cli.test_cli import PASSWORD, USERS, run
 from tests.conftest import DESK, NURSE
 
 IRON_DAY = date(2026, 12, 1)  # a Tuesday
@@ -43,9 +43,9 @@ def on_denosumab(clinic: Services) -> Services:
 def cli(services: Services, *argv: str, user: str = "nina") -> tuple[int, str, str]:
     """The CLI as a logged-in user (the users are created on first use)."""
     if not services.auth.has_users():
-        admin = services.auth.create_first_admin("ada", PASSWORD)
-        services.auth.add_user(admin, "nina", "nurse", PASSWORD)
-        services.auth.add_user(admin, "fred", "front-desk", PASSWORD)
+        admin = services.auth.create_first_admin(USERS["ada"], PASSWORD)
+        services.auth.add_user(admin, USERS["nina"], "nurse", PASSWORD)
+        services.auth.add_user(admin, USERS["fred"], "front-desk", PASSWORD)
     return run(services, *argv, user=user)
 
 

@@ -278,7 +278,7 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
 
     services.engine.dispose()  # migrated to head by the fixture; this test owns it now
     engine = make_engine(db_url)
-    assert current_revision(engine) == "0007_prescriber"
+    assert current_revision(engine) == "0007"
     columns = {c["name"]: c for c in inspect(engine).get_columns("sessions")}
     for name in ("prescriber_name", "prescriber_practice", "prescriber_contact"):
         assert columns[name]["nullable"]
@@ -300,7 +300,7 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
         command.upgrade(config, "head")
     engine.dispose()
     engine = make_engine(db_url)
-    assert current_revision(engine) == "0007_prescriber"
+    assert current_revision(engine) == "0007"
     engine.dispose()
 
 

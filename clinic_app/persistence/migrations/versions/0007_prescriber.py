@@ -4,7 +4,7 @@ the clinic has a phone number for the letters to the outside prescriber and the 
 Every new column is nullable: sessions booked and overrides recorded before this revision stay
 valid as they are (the service asks for a prescriber consulted on new overrides only).
 
-Revision ID: 0007_prescriber
+Revision ID: 0007
 Revises: 0005
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_prescriber"
+revision: str = "0007"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
