@@ -8,7 +8,7 @@ from datetime import date
 
 
 class Severity(enum.StrEnum):
-    """How a finding affects saving, from the rules file (section "Severities")."""
+    """How a finding affects saving (docs/clinical-rules.md, section 1)."""
 
     HARD = "HARD"  # never saved
     BLOCK = "BLOCK"  # saved only with a clinical override and a reason
@@ -25,7 +25,7 @@ _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2, Severity.HARD: 3
 
 
 class Evidence(enum.StrEnum):
-    """Evidence status of a rule or number, as in the rules file."""
+    """Evidence status of a rule or number (docs/clinical-rules.md, section 1)."""
 
     LABEL = "L"
     PAPER = "P"
@@ -48,7 +48,7 @@ _EVIDENCE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule's verdict on a session. ``rule`` is the id from the rules file (E3, A7...)."""
+    """One rule's verdict on a session. ``rule`` is its id in docs/clinical-rules.md (E3, A7...)."""
 
     rule: str
     severity: Severity

@@ -1,4 +1,4 @@
-"""Co-therapy rules for IV iron and antiresorptives (rules file, section 3: E2 to E7).
+"""Co-therapy rules for IV iron and antiresorptives (docs/clinical-rules.md, section 4).
 
 IV iron given while antiresorptive therapy still acts can cause severe hypophosphataemia and
 hypocalcaemia two to three weeks later. Each pair of doses is judged once per evaluation: an
@@ -117,7 +117,7 @@ def rule_e4(ctx: RuleContext) -> RuleOutput:
 
 def _needs_iron_monitoring(ctx: RuleContext) -> bool:
     """E5/E6 apply to the first iron dose of a course when E1 holds (or an E3 pair exists,
-    which the rules file lists as needing E5 and E6 too)."""
+    which docs/clinical-rules.md, section 4, lists as needing E5 and E6 too)."""
     return (
         ctx.therapy.is_iron
         and ctx.is_first_of_course()

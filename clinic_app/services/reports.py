@@ -30,7 +30,7 @@ from clinic_app.services.context import ServiceContext
 from clinic_app.services.validation import parse_date
 from clinic_app.services.views import therapy_name
 
-# Rules of the iron/antiresorptive co-therapy table (clinical-rules.md, section 3).
+# Rules of the iron/antiresorptive co-therapy table (docs/clinical-rules.md, section 4).
 COTHERAPY_RULES = frozenset({"E2", "E3", "E4", "E7"})
 MAX_REPORT_DAYS = 3 * 366 + 1
 ATTENDED_STATUSES = frozenset({"arrived", "in-chair", "completed"})

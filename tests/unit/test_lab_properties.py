@@ -1,7 +1,7 @@
 """Property tests for lab planning and lab slot finding (Hypothesis).
 
 Random needs, random existing labs and a random lab station; the plan must keep the promises
-of the rules file, section 4, whatever comes in.
+of docs/clinical-rules.md, section 7, whatever comes in.
 """
 
 from __future__ import annotations
