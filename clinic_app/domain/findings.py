@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,14 @@ class Severity(enum.StrEnum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2, Severity.HARD: 3}
+
+
+def worst_severity(severities: Iterable[Severity]) -> Severity | None:
+    """The most severe of ``severities``, or None when there are none.
+
+    The one definition of "worst" that the grid markers, lists, exports and banners share.
+    """
+    return max(severities, key=lambda severity: severity.rank, default=None)
 
 
 class Evidence(enum.StrEnum):
@@ -108,9 +117,7 @@ class Evaluation:
     @property
     def worst(self) -> Severity | None:
         """The most severe finding, or None when there is none."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+        return worst_severity(f.severity for f in self.findings)
 
     def with_severity(self, *severities: Severity) -> tuple[Finding, ...]:
         """The findings of the given severities, in order."""

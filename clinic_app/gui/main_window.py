@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
-from clinic_app.domain.findings import Severity
+from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
 from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
@@ -850,7 +850,7 @@ class MainWindow(QMainWindow):
         findings = [f for o in outcomes for f in o.findings]
         for finding in findings:
             lines.append(wording.finding_line(finding))
-        worst = wording.worst_of(tuple(findings))
+        worst = worst_severity(f.severity for f in findings)
         level = "warning" if worst in (Severity.WARN, Severity.BLOCK) else "ok"
         self.show_banner(level, headline, "\n".join(lines))
         self.action_done.emit(headline)

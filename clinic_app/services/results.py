@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from clinic_app.domain.findings import Evidence, Finding, Severity
+from clinic_app.domain.findings import Evidence, Finding, Severity, worst_severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +85,7 @@ class SessionView:
     @property
     def worst(self) -> Severity | None:
         """The most severe finding, for icons and sorting."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+        return worst_severity(f.severity for f in self.findings)
 
     @property
     def overridden(self) -> tuple[FindingView, ...]:

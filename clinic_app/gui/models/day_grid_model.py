@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
-from clinic_app.domain.findings import Severity
+from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
 from clinic_app.services.results import ChairView, DayList, LabView, SessionView
 
@@ -136,8 +136,7 @@ class GridBlock:
     @property
     def worst(self) -> Severity | None:
         """The worst finding of any session in the block."""
-        severities = [e.worst for e in self.entries if e.worst is not None]
-        return max(severities, key=lambda s: s.rank) if severities else None
+        return worst_severity(e.worst for e in self.entries if e.worst is not None)
 
     def sessions(self) -> list[SessionView]:
         """The sessions in the block, earliest first."""
