@@ -16,8 +16,17 @@ from clinic_app.domain.rule_calendar import describe_gap
 from clinic_app.domain.rule_context import RuleContext, RuleOutput, within
 from clinic_app.domain.timeline import Dose
 
+# The rules whose findings flag a session for co-therapy (E5 and E6 only ask for labs): the
+# "CO-THERAPY" flag of the daily list, the printed list and the day summary.
+COTHERAPY_FINDING_RULES = frozenset({"E2", "E3", "E4", "E7"})
+
 _RISK = "risk of severe low phosphate and low calcium 2-3 weeks after the iron"
 _OVERRIDE = "or a nurse must record an override with a reason"
+
+
+def is_cotherapy_rule(rule: str) -> bool:
+    """True for a finding of the iron/antiresorptive co-therapy rules."""
+    return rule in COTHERAPY_FINDING_RULES
 
 
 def _relation(other: Dose, day: date, what: str) -> str:

@@ -42,14 +42,12 @@ from clinic_app.gui.daily_list_model import (
     DailyListModel,
     LabListModel,
     SessionColumn,
-    cotherapy_findings,
-    is_flagged,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON, STATUS_FLOW
 from clinic_app.services.reports import clinic_today
-from clinic_app.services.results import DayList, SessionView
+from clinic_app.services.results import DayList, SessionView, flagged_sessions
 
 # (status, shortcut) of the status actions, in toolbar order.
 STATUS_ACTIONS = (
@@ -327,7 +325,7 @@ class DailyListWindow(QMainWindow):
             .replace("%1", day_list.day.strftime("%A %d %B %Y"))
             .replace("%2", self.clinic_name)
         )
-        flagged = [v for v in self.model.sessions() if is_flagged(v) and v.status != "cancelled"]
+        flagged = flagged_sessions(self.model.sessions())
         if flagged:
             names = ", ".join(f"{v.patient_name} ({v.start:%H:%M}, {v.chair})" for v in flagged)
             self.banner.setText(
@@ -400,8 +398,7 @@ class DailyListWindow(QMainWindow):
             f"{view.start:%H:%M}\u2013{view.end:%H:%M}  {view.chair}  {view.patient_name} "
             f"({view.mrn})  {view.therapy_name}"
         ]
-        co = cotherapy_findings(view)
-        if co:
+        if view.cotherapy_flagged:
             lines.append("\u26a0 " + self.tr("CO-THERAPY FLAG"))
         for f in view.findings:
             line = f"{f.severity.value} {f.rule}: {f.message}"

@@ -26,8 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 
 from clinic_app.exports.daily_list_print import chair_sort_key, status_text
 from clinic_app.exports.pdf_export import FLAG_COLOUR, FLAG_FILL, MUTED_COLOUR
-from clinic_app.services.reports import is_cotherapy_rule
-from clinic_app.services.results import DayList, LabView, SessionView
+from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SessionView / LabView
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a co-therapy flag / an overdue lab
@@ -58,20 +57,6 @@ def flag_icon() -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
-
-
-def cotherapy_findings(view: SessionView) -> tuple[str, ...]:
-    """The session's co-therapy findings as ``SEVERITY RULE: message`` lines."""
-    return tuple(
-        f"{f.severity.value} {f.rule}: {f.message}"
-        for f in view.findings
-        if is_cotherapy_rule(f.rule)
-    )
-
-
-def is_flagged(view: SessionView) -> bool:
-    """True when the session carries a co-therapy finding."""
-    return any(is_cotherapy_rule(f.rule) for f in view.findings)
 
 
 def day_order(sessions: Sequence[SessionView]) -> list[SessionView]:
@@ -154,7 +139,7 @@ class DailyListModel(QAbstractTableModel):
 
     def flagged_count(self) -> int:
         """Sessions (not cancelled) with a co-therapy flag."""
-        return sum(1 for v in self._rows if is_flagged(v) and v.status != "cancelled")
+        return len(flagged_sessions(self._rows))
 
     # ------------------------------------------------------------------ Qt model API
 
@@ -186,7 +171,7 @@ class DailyListModel(QAbstractTableModel):
             return None
         view = self._rows[index.row()]
         column = SessionColumn(index.column())
-        flagged = is_flagged(view)
+        flagged = view.cotherapy_flagged
         muted = view.status in ("cancelled", "no-show")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(view, column)
@@ -221,7 +206,7 @@ class DailyListModel(QAbstractTableModel):
         if column is SessionColumn.CHAIR:
             return view.chair
         if column is SessionColumn.FLAG:
-            return self.tr("CO-THERAPY") if is_flagged(view) else ""
+            return self.tr("CO-THERAPY") if view.cotherapy_flagged else ""
         if column is SessionColumn.PATIENT:
             return view.patient_name
         if column is SessionColumn.MRN:
@@ -245,7 +230,7 @@ class DailyListModel(QAbstractTableModel):
 
     def _tooltip(self, view: SessionView, column: SessionColumn) -> str | None:
         if column is SessionColumn.FLAG:
-            lines = cotherapy_findings(view)
+            lines = [f"{f.severity.value} {f.rule}: {f.message}" for f in view.cotherapy_findings]
             return "\n".join(lines) if lines else None
         if column is SessionColumn.FINDINGS:
             return "\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings)

@@ -55,7 +55,13 @@ from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate, legend
 from clinic_app.gui.widgets.week_overview import WeekOverview
 from clinic_app.gui.wording import count
 from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.results import BookingOutcome, ChairView, DayList, SessionView
+from clinic_app.services.results import (
+    BookingOutcome,
+    ChairView,
+    DayList,
+    SessionView,
+    flagged_sessions,
+)
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -716,13 +722,13 @@ class MainWindow(QMainWindow):
             count(len(shown), self.tr("1 session"), self.tr("{n} sessions")),
             count(len(labs), self.tr("1 lab draw"), self.tr("{n} lab draws")),
         ]
-        flagged = [s for s in shown if s.worst in (Severity.HARD, Severity.BLOCK, Severity.WARN)]
+        flagged = flagged_sessions(shown)
         if flagged:
             parts.append(
                 count(
                     len(flagged),
-                    self.tr("1 with safety findings"),
-                    self.tr("{n} with safety findings"),
+                    self.tr("1 co-therapy flag"),
+                    self.tr("{n} co-therapy flags"),
                 )
             )
         cancelled = len(day_list.sessions) - len(shown)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from clinic_app.domain.errors import InvalidInputError
+from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
 from clinic_app.persistence import report_queries as rq
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.actor import Actor, Permission
@@ -30,8 +31,6 @@ from clinic_app.services.context import ServiceContext
 from clinic_app.services.validation import parse_date
 from clinic_app.services.views import therapy_name
 
-# Rules of the iron/antiresorptive co-therapy table (docs/clinical-rules.md, section 4).
-COTHERAPY_RULES = frozenset({"E2", "E3", "E4", "E7"})
 MAX_REPORT_DAYS = 3 * 366 + 1
 ATTENDED_STATUSES = frozenset({"arrived", "in-chair", "completed"})
 
@@ -41,11 +40,6 @@ def clinic_today(ctx: ServiceContext) -> date:
     with ctx.db.read() as uow:
         calendar = repo.load_calendar(uow.session)
     return calendar.local_day(ctx.clock())
-
-
-def is_cotherapy_rule(rule: str) -> bool:
-    """True for a finding of the iron/antiresorptive co-therapy rules."""
-    return rule in COTHERAPY_RULES
 
 
 def _ratio(part: int, whole: int) -> float | None:

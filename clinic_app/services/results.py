@@ -5,10 +5,12 @@ Times are aware datetimes in the clinic's zone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clinic_app.domain.findings import Evidence, Finding, Severity, worst_severity
+from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,21 @@ class SessionView:
     def overridden(self) -> tuple[FindingView, ...]:
         """Findings a clinician overrode."""
         return tuple(f for f in self.findings if f.overridden_by is not None)
+
+    @property
+    def cotherapy_findings(self) -> tuple[FindingView, ...]:
+        """Its iron/antiresorptive co-therapy findings (E2, E3, E4, E7)."""
+        return tuple(f for f in self.findings if is_cotherapy_rule(f.rule))
+
+    @property
+    def cotherapy_flagged(self) -> bool:
+        """Flagged for co-therapy: what "flagged" means on every screen and printout."""
+        return bool(self.cotherapy_findings)
+
+
+def flagged_sessions(sessions: Iterable[SessionView]) -> tuple[SessionView, ...]:
+    """The sessions a co-therapy count includes: flagged and not cancelled, in order."""
+    return tuple(v for v in sessions if v.cotherapy_flagged and v.status != "cancelled")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
+from clinic_app.gui.daily_list_model import DailyListModel
 from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.dialogs.move_dialog import MoveDialog
@@ -91,6 +92,25 @@ def test_grid_shows_the_seeded_day(
     assert window.grid_view.select_session(window.grid_model.session_at(index.row(), 1).id)
     assert window.details.title.text() == "Alice Archer (M001)"
     assert window.move_action.isEnabled() and window.cancel_action.isEnabled()
+
+
+def test_day_summary_counts_the_cotherapy_flags_the_daily_list_shows(
+    qtbot: QtBot, window: MainWindow, clinic: Services, book: Callable[..., BookingOutcome]
+) -> None:
+    # Bob's GP gave denosumab 8 months ago: his denosumab here is late (C2, a WARN), which is
+    # a safety finding but no co-therapy. Carol's GP gave denosumab 5 months ago: iron for her
+    # is E2 (a WARN too), and that is a co-therapy flag.
+    clinic.setup.add_exposure(DESK, mrn="M002", drug="denosumab", last_dose="2026-03-01")
+    clinic.setup.add_exposure(DESK, mrn="M003", drug="denosumab", last_dose="2026-06-20")
+    late = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1")
+    iron = book("M003", "ferric-derisomaltose", "2026-11-24T11:00", "Chair 2")
+    assert {(f.rule, f.severity.value) for f in late.findings} == {("C2", "WARN")}
+    assert ("E2", "WARN") in {(f.rule, f.severity.value) for f in iron.findings}
+    reload(qtbot, window)
+    assert "1 co-therapy flag" in window.day_summary.text().split(" · ")
+    daily = DailyListModel()
+    daily.set_day(clinic.queries.day(NURSE, TUESDAY))
+    assert daily.flagged_count() == 1
 
 
 def test_day_navigation_actions(qtbot: QtBot, window: MainWindow) -> None:
