@@ -44,10 +44,11 @@ from clinic_app.gui.daily_list_model import (
     SessionColumn,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
-from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.booking import MAX_REASON, STATUS_FLOW
+from clinic_app.services.actor import Actor
+from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, SessionView, flagged_sessions
+from clinic_app.services.session_actions import may_set_status
 
 # (status, shortcut) of the status actions, in toolbar order.
 STATUS_ACTIONS = (
@@ -414,10 +415,7 @@ class DailyListWindow(QMainWindow):
         self.details.setText("\n".join(lines))
 
     def _may_change(self, view: SessionView, status: str) -> bool:
-        if view.id is None or status not in STATUS_FLOW.get(view.status, frozenset()):
-            return False
-        needed = Permission.BOOK if status == "cancelled" else Permission.SET_STATUS
-        return self.actor.can(needed)
+        return view.id is not None and may_set_status(self.actor, view.status, status)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)

@@ -62,6 +62,7 @@ from clinic_app.services.results import (
     SessionView,
     flagged_sessions,
 )
+from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -775,21 +776,19 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         session = self.selected_session() if hasattr(self, "grid_view") else None
-        booked = session is not None and session.status == "booked"
+        status = session.status if session is not None else None
         can_book = self.actor.can(Permission.BOOK)
-        self.move_action.setEnabled(booked and can_book)
-        self.cancel_action.setEnabled(
-            session is not None and session.status in ("booked", "arrived") and can_book
-        )
+        # What a session's status allows is the booking service's rule: ask it.
+        self.move_action.setEnabled(status is not None and may_move(self.actor, status))
+        self.cancel_action.setEnabled(status is not None and may_cancel(self.actor, status))
         self.patient_action.setEnabled(True)
         self.new_booking_action.setEnabled(can_book)
         self.series_action.setEnabled(can_book)
         # Disabled rather than hidden, so people see what exists; the services refuse anyway.
         self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
         self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
-        can_status = self.actor.can(Permission.SET_STATUS) and session is not None
-        for action in self.status_actions.values():
-            action.setEnabled(can_status and session is not None and session.status != "cancelled")
+        for target, action in self.status_actions.items():
+            action.setEnabled(status is not None and may_set_status(self.actor, status, target))
 
     def _context_menu(self, position: Any) -> None:
         index = self.grid_view.indexAt(position)

@@ -374,6 +374,29 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     assert ", arrived" in window.grid_model.index_of_session(mine.id).data()
 
 
+def test_the_actions_offered_are_those_the_service_allows(
+    qtbot: QtBot, clinic: Services, window: MainWindow, book: Callable[..., BookingOutcome]
+) -> None:
+    done = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1").session
+    assert done.id is not None
+    clinic.booking.set_status(NURSE, done.id, "in-chair")
+    clinic.booking.set_status(NURSE, done.id, "completed")
+    reload(qtbot, window)
+    assert window.grid_view.select_session(done.id)
+    offered = {s for s, action in window.status_actions.items() if action.isEnabled()}
+    # A completed session can only go back to in-chair: not arrived, not booked, not moved.
+    assert offered == {"in-chair"}
+    assert not window.move_action.isEnabled() and not window.cancel_action.isEnabled()
+    arrived = book("M003", "denosumab", "2026-11-24T10:00", "Chair 1").session
+    assert arrived.id is not None
+    clinic.booking.set_status(NURSE, arrived.id, "arrived")
+    reload(qtbot, window)
+    assert window.grid_view.select_session(arrived.id)
+    offered = {s for s, action in window.status_actions.items() if action.isEnabled()}
+    assert offered == {"booked", "in-chair", "no-show"}
+    assert window.cancel_action.isEnabled() and not window.move_action.isEnabled()
+
+
 def test_closed_day_is_shown_as_closed_and_today_is_the_clinics(
     qtbot: QtBot, window: MainWindow
 ) -> None:
