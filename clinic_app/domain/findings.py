@@ -118,7 +118,3 @@ class Evaluation:
     def worst(self) -> Severity | None:
         """The most severe finding, or None when there is none."""
         return worst_severity(f.severity for f in self.findings)
-
-    def with_severity(self, *severities: Severity) -> tuple[Finding, ...]:
-        """The findings of the given severities, in order."""
-        return tuple(f for f in self.findings if f.severity in severities)

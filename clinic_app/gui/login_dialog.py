@@ -166,11 +166,6 @@ class LoginDialog(QDialog):
             pass
         return "clinic_app"
 
-    @property
-    def is_unlock_prompt(self) -> bool:
-        """True while the user name is fixed (the locked session's own user)."""
-        return self._fixed and self.username.isReadOnly()
-
     def allow_other_user(self) -> None:
         """Switch user from the unlock prompt: the user name becomes editable and empty."""
         self.username.setReadOnly(False)

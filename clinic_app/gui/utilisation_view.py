@@ -233,7 +233,6 @@ class UtilisationWindow(QMainWindow):
             self.addAction(action)
 
         self.figures = QGridLayout()
-        self.figure_labels: list[tuple[QLabel, QLabel]] = []
         figures_box = QWidget()
         figures_box.setLayout(self.figures)
         self.day_chart = DayChart()

@@ -9,7 +9,7 @@ after a short pause, off the GUI thread, so the findings are on screen before Bo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -114,7 +114,6 @@ class BookingDialog(QDialog):
         self.icons = icons
         self.outcomes: list[BookingOutcome] = []
         self.patient: PatientView | None = None
-        self._check_token = 0
         self._saving = False
         prefill = prefill or BookingPrefill()
         self.setWindowTitle(self.tr("New booking"))
@@ -468,18 +467,13 @@ class BookingDialog(QDialog):
                 return _CheckAnswer(first, None, error)
             return _CheckAnswer(first, series)
 
-        self._check_token = self.runner.run(
+        self.runner.run(
             job,
             self._show_check,
             self._show_check_error,
             key=f"booking-check-{id(self)}",
             context=self,
         )
-
-    @property
-    def checking(self) -> bool:
-        """True while a check is waiting to run or running."""
-        return self._check_timer.isActive() or self.safety.state == "pending"
 
     def _show_check(self, answer: _CheckAnswer) -> None:
         first = answer.first
@@ -675,9 +669,3 @@ def _unique_labs(labs: list[LabView]) -> list[LabView]:
             unique.append(lab)
     return unique
 
-
-def next_quarter(moment: datetime) -> datetime:
-    """``moment`` rounded up to the next quarter hour (the default start of a new booking)."""
-    base = moment.replace(second=0, microsecond=0)
-    extra = (-base.minute) % 15
-    return base + timedelta(minutes=extra)

@@ -66,11 +66,6 @@ class GridEntry:
     lanes: int = 1
 
     @property
-    def is_lab(self) -> bool:
-        """True for a lab draw."""
-        return self.lab is not None
-
-    @property
     def start(self) -> datetime:
         """The entry's local start."""
         item = self.session or self.lab
@@ -340,13 +335,6 @@ class DayGridModel(QAbstractTableModel):
     def chair_at(self, column: int) -> ChairView | None:
         """The chair of ``column``; None for the lab station column or outside the grid."""
         return self._chairs[column] if 0 <= column < len(self._chairs) else None
-
-    def column_of_chair(self, chair_id: int) -> int | None:
-        """The column showing ``chair_id``."""
-        for column, chair in enumerate(self._chairs):
-            if chair.id == chair_id:
-                return column
-        return None
 
     def time_at(self, row: int) -> datetime:
         """The local (naive) wall-clock start of ``row``."""
