@@ -14,11 +14,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     Qt,
     Signal,
@@ -46,6 +43,7 @@ from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.exports.utilisation_chart import paint_chair_chart, paint_day_chart, percent
 from clinic_app.exports.utilisation_pdf import key_figures, write_utilisation_pdf
 from clinic_app.gui.export_dialog import BackgroundTask, show_error, to_date
+from clinic_app.gui.models.row_table_model import RowTableModel
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.reports import (
     ChairUtilisation,
@@ -58,7 +56,6 @@ from clinic_app.services.reports import (
 )
 
 T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -71,55 +68,31 @@ class RecordColumn(Generic[T]):
     numeric: bool = False
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(RowTableModel[T]):
     """A read-only table of result objects (one row each) with fixed columns."""
 
     def __init__(self, columns: Sequence[RecordColumn[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._rows: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
         """Show ``records``."""
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> T:
         """The record of ``row``."""
-        return self._rows[row]
+        return self.item(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Records shown."""
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        """The columns' titles."""
+        return [column.title for column in self._columns]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The fixed columns."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, item: T, column: int, role: int) -> Any:
         """Cell text, right-aligned for numbers."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        column = self._columns[index.column()]
+        shown = self._columns[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(self._rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return shown.text(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and shown.numeric:
             return int(_RIGHT.value)
         return None
 

@@ -158,6 +158,10 @@ def test_daily_list_model_content(qapp: Any, seeded: tuple[Services, SeededDay])
     view = model.data(model.index(3, 0), SESSION_ROLE)
     assert isinstance(view, SessionView) and view.id == day.booked
     assert model.flagged_count() == 1
+    horizontal = Qt.Orientation.Horizontal
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert "E2-E7" in model.headerData(SessionColumn.FLAG, horizontal, tip)
+    assert model.headerData(SessionColumn.PATIENT, horizontal, tip) is None
 
 
 def test_daily_list_model_signals_only_changed_rows(

@@ -15,7 +15,7 @@ from clinic_app.services.booking import SlotView
 DAY_COLUMN, TIME_COLUMN, CHAIR_COLUMN, SAFETY_COLUMN = range(4)
 
 
-class SlotTableModel(RowTableModel):
+class SlotTableModel(RowTableModel[SlotView]):
     """Day, time, chair and the worst finding of each offered slot."""
 
     def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:
