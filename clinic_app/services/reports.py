@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
@@ -47,11 +48,18 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 class _ChairHours:
-    """Chair-hours and utilisation derived from ``available_minutes`` and ``booked_minutes``."""
+    """Chair-hours and utilisation derived from ``available_minutes`` and ``booked_minutes``
+    (fields of the records, or properties of the whole period)."""
 
     __slots__ = ()
-    available_minutes: int
-    booked_minutes: int
+
+    if TYPE_CHECKING:  # provided by each subclass, as a field or a property
+
+        @property
+        def available_minutes(self) -> int: ...
+
+        @property
+        def booked_minutes(self) -> int: ...
 
     @property
     def available_hours(self) -> float:
@@ -137,7 +145,7 @@ class MonthFindings:
 
 
 @dataclass(frozen=True, slots=True)
-class Utilisation:
+class Utilisation(_ChairHours):
     """The utilisation report of a period, as plain values."""
 
     clinic_name: str
@@ -161,21 +169,6 @@ class Utilisation:
     def booked_minutes(self) -> int:
         """Chair-minutes booked over the period (no-shows included)."""
         return sum(d.booked_minutes for d in self.days)
-
-    @property
-    def available_hours(self) -> float:
-        """Chair-hours available over the period."""
-        return self.available_minutes / 60
-
-    @property
-    def booked_hours(self) -> float:
-        """Chair-hours booked over the period."""
-        return self.booked_minutes / 60
-
-    @property
-    def utilisation(self) -> float | None:
-        """Booked / available over the period."""
-        return _ratio(self.booked_minutes, self.available_minutes)
 
     @property
     def no_show_rate(self) -> float | None:
