@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -44,6 +43,7 @@ from clinic_app.gui.daily_list_model import (
     SessionColumn,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
+from clinic_app.gui.save_pdf import save_pdf
 from clinic_app.services.actor import Actor
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
@@ -489,24 +489,17 @@ class DailyListWindow(QMainWindow):
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the printed daily list as a PDF (asks where unless ``path`` is given)."""
-        if path is None:
-            suggested = str(Path.home() / f"daily-list-{self.day().isoformat()}.pdf")
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save daily list as PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            write_day_list_pdf(
-                self.day_list,
-                path,
+        day_list, page_size = self.day_list, self.page_size.currentData()
+        return save_pdf(
+            self,
+            title=self.tr("Save daily list as PDF"),
+            suggested_name=f"daily-list-{self.day().isoformat()}.pdf",
+            write=lambda target: write_day_list_pdf(
+                day_list,
+                target,
                 clinic_name=self.clinic_name,
                 printed_at=self.services.ctx.clock(),
-                page_size=self.page_size.currentData(),
-            )
-        except OSError as error:
-            show_error(self, self.tr("Save as PDF"), str(error))
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return path
+                page_size=page_size,
+            ),
+            path=path,
+        )

@@ -24,7 +24,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -42,8 +41,9 @@ from clinic_app.exports.pdf_export import PageSize
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.exports.utilisation_chart import paint_chair_chart, paint_day_chart, percent
 from clinic_app.exports.utilisation_pdf import key_figures, write_utilisation_pdf
-from clinic_app.gui.export_dialog import BackgroundTask, show_error, to_date
+from clinic_app.gui.export_dialog import BackgroundTask, to_date
 from clinic_app.gui.models.row_table_model import RowTableModel
+from clinic_app.gui.save_pdf import save_pdf
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.reports import (
     ChairUtilisation,
@@ -379,29 +379,16 @@ class UtilisationWindow(QMainWindow):
         report = self.report
         if report is None:
             return None
-        if path is None:
-            suggested = str(
-                Path.home()
-                / f"utilisation-{report.first.isoformat()}-{report.last.isoformat()}.pdf"
-            )
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save report as PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            write_utilisation_pdf(
-                report,
-                path,
-                generated_at=self.services.ctx.clock(),
-                page_size=self.page_size.currentData(),
-            )
-        except OSError as error:
-            show_error(self, self.tr("Save as PDF"), str(error))
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return path
+        page_size = self.page_size.currentData()
+        return save_pdf(
+            self,
+            title=self.tr("Save report as PDF"),
+            suggested_name=f"utilisation-{report.first.isoformat()}-{report.last.isoformat()}.pdf",
+            write=lambda target: write_utilisation_pdf(
+                report, target, generated_at=self.services.ctx.clock(), page_size=page_size
+            ),
+            path=path,
+        )
 
     def closeEvent(self, event: Any) -> None:
         """Wait for a report still being built before the window goes."""
