@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QPushButton
@@ -18,6 +20,7 @@ from sqlalchemy import select
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.exports import ExportCancelledError, export_sessions
 from clinic_app.exports.pdf_export import page_layout
+from clinic_app.exports.utilisation_chart import AVAILABLE_COLOUR, BOOKED_COLOUR
 from clinic_app.gui.daily_list import CancelReasonDialog, DailyListWindow
 from clinic_app.gui.daily_list_model import (
     FLAG_ROLE,
@@ -404,9 +407,20 @@ def test_utilisation_window(
     assert shown.day_model.rowCount() == 9  # open days only
     shown.show()
     qtbot.waitExposed(shown)
-    assert not shown.day_chart.grab().isNull()
+    # 9 open days x 3 chairs x 10 h = 270 h available; 185 min = 3.1 h booked.
+    assert shown.day_chart.accessibleDescription() == "3.1 of 270.0 chair-hours booked"
+    chart = shown.day_chart.grab().toImage()
+    colours = {
+        chart.pixelColor(x, y).name()
+        for x in range(0, chart.width(), 2)
+        for y in range(0, chart.height(), 2)
+    }
+    assert BOOKED_COLOUR in colours and AVAILABLE_COLOUR in colours  # the bars were painted
     pdf = shown.save_pdf(tmp_path / "report.pdf")
-    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert pdf is not None
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert "Chair-hours available 270.0" in text and "Chair-hours booked 3.1" in text
+    assert "Chair 1" in text and "2026-11-23" in text
 
 
 def test_utilisation_window_needs_the_permission(qtbot: QtBot, clinic: Services) -> None:
