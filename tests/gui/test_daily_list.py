@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -304,29 +304,33 @@ def test_print_and_save_as_pdf(window: DailyListWindow, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- export dialog
 
 
-def slow_runner(
-    services: Services,
-    actor: Any,
-    date_from: Any,
-    date_to: Any,
-    fmt: str,
-    out_path: Any,
-    **options: Any,
-) -> int:
-    """A long export: many sessions, a little work each, so it can be cancelled midway."""
+def gated_runner(gate: threading.Event) -> Callable[..., int]:
+    """An export that writes a few rows, then waits at ``gate`` until the test opens it."""
 
-    def source() -> Iterator[SessionView]:
-        for view in many_sessions(100_000):
-            time.sleep(0.0005)
-            yield view
+    def run(
+        services: Services,
+        actor: Any,
+        date_from: Any,
+        date_to: Any,
+        fmt: str,
+        out_path: Any,
+        **options: Any,
+    ) -> int:
+        def source() -> Iterator[SessionView]:
+            for number, view in enumerate(many_sessions(1_000)):
+                if number == 5:
+                    assert gate.wait(10), "the test never opened the gate"
+                yield view
 
-    return export_sessions(
-        source(),
-        out_path,
-        fmt,
-        progress=options.get("progress"),
-        cancelled=options.get("cancelled"),
-    )
+        return export_sessions(
+            source(),
+            out_path,
+            fmt,
+            progress=options.get("progress"),
+            cancelled=options.get("cancelled"),
+        )
+
+    return run
 
 
 @pytest.mark.parametrize("fmt_index", [0, 1, 2, 3])
@@ -335,7 +339,8 @@ def test_export_cancelled_midway_leaves_no_file(
 ) -> None:
     out = tmp_path / "exports"
     out.mkdir()
-    dialog = ExportDialog(clinic, MANAGER, runner=slow_runner)
+    gate = threading.Event()
+    dialog = ExportDialog(clinic, MANAGER, runner=gated_runner(gate))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.format.setCurrentIndex(fmt_index)
@@ -345,11 +350,14 @@ def test_export_cancelled_midway_leaves_no_file(
     dialog.export_progressed.connect(progressed.append)
     dialog.start_export()
     assert dialog.task is not None
-    qtbot.waitUntil(lambda: len(progressed) >= 2, timeout=10_000)  # the GUI keeps running
+    # The export waits at its gate after a few rows, and the GUI still hears its progress.
+    qtbot.waitUntil(lambda: len(progressed) >= 1, timeout=10_000)
     cancel = dialog.progress_dialog.findChild(QPushButton)
     assert cancel is not None
     with qtbot.waitSignal(dialog.export_cancelled, timeout=10_000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert dialog.task is not None and dialog.task.is_cancelled()
+        gate.set()  # the export goes on, sees the cancel before its next row, and stops
     qtbot.waitUntil(lambda: dialog.task is None)
     assert list(out.iterdir()) == []
     assert "cancelled" in dialog.message.text()
@@ -379,9 +387,10 @@ def test_export_dialog_without_the_permission(qtbot: QtBot, clinic: Services) ->
     assert not dialog.export_button.isEnabled()
 
 
-def test_slow_runner_is_cancellable_on_its_own(tmp_path: Path) -> None:
+def test_gated_runner_is_cancellable_on_its_own(tmp_path: Path) -> None:
+    run = gated_runner(threading.Event())
     with pytest.raises(ExportCancelledError):
-        slow_runner(None, None, None, None, "csv", tmp_path / "x.csv", cancelled=lambda: True)  # type: ignore[arg-type]
+        run(None, None, None, None, "csv", tmp_path / "x.csv", cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -328,7 +328,7 @@ def test_every_window_and_dialog_opens(
     book: Callable[..., BookingOutcome],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QLabel
 
     from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
 
@@ -338,16 +338,36 @@ def test_every_window_and_dialog_opens(
     monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     window.show_shortcuts()
     assert shown == ["Keyboard shortcuts"]
-    for dialog in (
-        BookingDialog(clinic, NURSE, runner, icons),
-        MoveDialog(clinic, NURSE, runner, icons, session),
-        CancelDialog(session),
-        FindPatientDialog(clinic, NURSE),
-    ):
+    booking = BookingDialog(clinic, NURSE, runner, icons)
+    move = MoveDialog(clinic, NURSE, runner, icons, session)
+    cancel = CancelDialog(session)
+    finder = FindPatientDialog(clinic, NURSE)
+    for dialog in (booking, move, cancel, finder):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.windowTitle()
+
+    def texts(dialog: QDialog) -> str:
+        return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    # The booking dialog offers every bookable therapy and cannot book before a patient.
+    offered = [booking.therapy_combo.itemData(i) for i in range(booking.therapy_combo.count())]
+    assert offered == [t.code for t in clinic.ctx.catalog.bookable()]
+    assert not booking.book_button.isEnabled()
+    # The move dialog starts from the session's own day, time and chair, and names it.
+    assert move.date_edit.date().toPython() == date(2026, 11, 24)
+    assert move.time_edit.time().toString("HH:mm") == "09:00"
+    assert move.chair_combo.currentData() == "Chair 1"
+    assert "Alice Archer" in texts(move) and "Zoledronic acid" in texts(move)
+    # The cancel dialog says what it cancels and asks for a reason.
+    assert "Cancel Zoledronic acid for Alice Archer (M001)" in texts(cancel)
+    assert "09:00" in texts(cancel) and "Chair 1" in texts(cancel)
+    cancel.reason_edit.setText("patient unwell")
+    assert cancel.reason() == "patient unwell"
+    # The patient finder finds by MRN.
+    finder.picker.search_edit.setText("M001")
+    finder.picker.search_now()
+    assert [p.name for p in finder.picker.model.patients()] == ["Alice Archer"]
     assert session.id is not None and window.grid_view.select_session(session.id)
     patient = window.open_patient()
     assert patient is not None
