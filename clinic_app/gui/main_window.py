@@ -11,6 +11,7 @@ depends on the role (which actions are enabled, the "Acting as" label, the repor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], Any],
-        shortcuts: tuple[QKeySequence | str, ...] = (),
+        shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = (),
         icon: str | None = None,
         tip: str | None = None,
     ) -> QAction:
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[str, QAction] = {}
         for status, text in STATUS_ACTIONS:
             self.status_actions[status] = self._action(
-                tr(text), lambda s=status: self.set_status(s)
+                tr(text), functools.partial(self.set_status, status)
             )
 
     def _build_menus_and_toolbar(self) -> None:
@@ -470,14 +471,18 @@ class MainWindow(QMainWindow):
         if self._reports_menu_action is not None and help_menu is not None:
             # Keep the menu bar's order: Reports before Administration and Help.
             bar.removeAction(self._reports_menu_action)
-            bar.insertAction(self._admin_menu_action(), self._reports_menu_action)
+            admin = self._admin_menu_action()
+            if admin is None:
+                bar.addAction(self._reports_menu_action)
+            else:
+                bar.insertAction(admin, self._reports_menu_action)
         for action in self.reports_actions:
             self.addAction(action)  # listed in the shortcuts overview
 
     def _admin_menu_action(self) -> QAction | None:
         for action in self.menuBar().actions():
             menu = action.menu()
-            if menu is not None and self.audit_action in menu.actions():
+            if isinstance(menu, QMenu) and self.audit_action in menu.actions():
                 return action
         return None
 

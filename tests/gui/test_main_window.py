@@ -208,8 +208,10 @@ def test_move_dialog_runs_the_same_checks(
     dialog.time_edit.setTime(dialog.time_edit.time().fromString("14:00", "HH:mm"))
     qtbot.waitUntil(lambda: dialog.safety.state == "ok", timeout=10_000)
     assert dialog.move_button.isEnabled()
+    dialog.move(40, 30)  # QWidget.move places the window; it must not move the session
+    assert dialog.pos().x() == 40 and dialog.outcome is None and dialog.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        dialog.move()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.outcome is not None
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.hour) == ("Chair 2", 14)
 
@@ -239,7 +241,7 @@ def test_move_that_needs_an_override_shows_findings_and_labs(
     dialog.safety.override_edit.setText("Hb 70, prescriber agreed")
     assert dialog.move_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        dialog.move()
+        dialog.move_session()
     assert dialog.outcome is not None
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.day) == ("Chair 2", 25)
 

@@ -318,10 +318,10 @@ class BookingDialog(QDialog):
         EnterKeyFilter(self.slot_view, lambda: self.take_slot(self.slot_view.currentIndex().row()))
         self.book_button.clicked.connect(self.book)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(self.tr("Ctrl+F")), self, activated=self.find_slots)
-        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, activated=self.book)
-        QShortcut(QKeySequence(self.tr("Ctrl+Enter")), self, activated=self.book)
-        QShortcut(QKeySequence(self.tr("Ctrl+L")), self, activated=self.focus_search)
+        QShortcut(QKeySequence(self.tr("Ctrl+F")), self, self.find_slots)
+        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, self.book)
+        QShortcut(QKeySequence(self.tr("Ctrl+Enter")), self, self.book)
+        QShortcut(QKeySequence(self.tr("Ctrl+L")), self, self.focus_search)
 
     # ------------------------------------------------------------------ modal use
 
@@ -411,8 +411,13 @@ class BookingDialog(QDialog):
 
     def every(self) -> relativedelta:
         """The interval between doses of a series."""
-        unit = str(self.every_unit.currentData())
-        return relativedelta(**{unit: self.every_spin.value()})
+        count = self.every_spin.value()
+        by_unit = {
+            "days": relativedelta(days=count),
+            "weeks": relativedelta(weeks=count),
+            "months": relativedelta(months=count),
+        }
+        return by_unit[str(self.every_unit.currentData())]
 
     def request(self) -> BookingRequest | None:
         """The booking request as the fields stand (None without a patient)."""

@@ -279,7 +279,8 @@ class DayGridModel(QAbstractTableModel):
         opens: time = DEFAULT_OPENS,
         closes: time = DEFAULT_CLOSES,
     ) -> tuple[time, time]:
-        for item in [*sessions, *labs]:
+        items: list[SessionView | LabView] = [*sessions, *labs]
+        for item in items:
             start = item.start.time()
             end = item.end.time() if item.end.date() == item.start.date() else time(23, 59)
             opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
