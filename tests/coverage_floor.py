@@ -19,12 +19,11 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 WHOLE = "clinic_app"
 PG_MISSING = "PostgreSQL not reachable"
 
 
-def load_floors(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, float]:
+def load_floors(pyproject: Path) -> dict[str, float]:
     """The floors by package (``domain``, ``services``, ... and ``clinic_app`` for all)."""
     with pyproject.open("rb") as stream:
         data = tomllib.load(stream)
@@ -59,8 +58,8 @@ def whole_suite_ran(session: pytest.Session) -> bool:
     """True when nothing narrowed the run to part of the suite."""
     config = session.config
     if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
-        tests_dir = (ROOT / "tests").resolve()
-        if [Path(arg).resolve() for arg in config.args] != [tests_dir]:
+        testpaths = [(config.rootpath / p).resolve() for p in config.getini("testpaths")]
+        if [Path(arg).resolve() for arg in config.args] != testpaths:
             return False
     narrowed = (
         config.getoption("keyword", "")
@@ -104,12 +103,9 @@ def pytest_runtestloop(session: pytest.Session) -> Iterator[None]:
     if _postgres_skipped(session):
         write("coverage floors not checked: the PostgreSQL tests were skipped")
         return result
-    floors = load_floors()
+    floors = load_floors(session.config.rootpath / "pyproject.toml")
     measured = _measure(controller.cov, list(floors))
-    write(
-        "coverage: "
-        + ", ".join(f"{package} {measured[package]:.1f} %" for package in floors)
-    )
+    write("coverage: " + ", ".join(f"{package} {measured[package]:.1f} %" for package in floors))
     for line in raisable(measured, floors):
         write(f"coverage floor can rise: {line}")
     problems = shortfalls(measured, floors)
