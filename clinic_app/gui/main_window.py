@@ -17,18 +17,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,8 +33,10 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
-from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
+from clinic_app.gui.day_grid.legend import legend_row
+from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
+from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
 from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
@@ -52,16 +50,14 @@ from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.day_grid_view import DayGridView
 from clinic_app.gui.widgets.details_panel import DetailsPanel
 from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
-from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate, legend_entries
+from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
 from clinic_app.gui.widgets.week_overview import WeekOverview
-from clinic_app.gui.wording import count
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.results import (
     BookingOutcome,
     ChairView,
     DayList,
     SessionView,
-    flagged_sessions,
 )
 from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
 
@@ -155,7 +151,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.day_title)
         header.addSpacing(12)
         header.addWidget(self.day_summary, 1)
-        header.addLayout(self._legend())
+        header.addLayout(legend_row(self))
         day_page = QWidget(self)
         day_layout = QVBoxLayout(day_page)
         day_layout.setContentsMargins(6, 4, 6, 4)
@@ -179,33 +175,6 @@ class MainWindow(QMainWindow):
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setToolTip(self.tr("Go to date (Ctrl+G)"))
         self.date_edit.dateChanged.connect(self._date_picked)
-
-    def _legend(self) -> QHBoxLayout:
-        """Colour swatches with their meaning (colour only helps; the words are in the blocks)."""
-        names = {
-            "Bisphosphonate": self.tr("Bisphosphonate"),
-            "Denosumab": self.tr("Denosumab"),
-            "IV iron": self.tr("IV iron"),
-            "Lab draw": self.tr("Lab draw"),
-        }
-        row = QHBoxLayout()
-        row.setSpacing(4)
-        for key, palette in legend_entries():
-            swatch = QPixmap(14, 14)
-            swatch.fill(palette.fill)
-            painter = QPainter(swatch)
-            painter.fillRect(0, 0, 4, 14, palette.accent)
-            painter.setPen(palette.accent)
-            painter.drawRect(0, 0, 13, 13)
-            painter.end()
-            icon = QLabel(self)
-            icon.setPixmap(swatch)
-            text = QLabel(names[key], self)
-            text.setObjectName("daySummary")
-            row.addWidget(icon)
-            row.addWidget(text)
-            row.addSpacing(8)
-        return row
 
     def _action(
         self,
@@ -687,7 +656,10 @@ class MainWindow(QMainWindow):
             title = self.tr("%1 - CLINIC CLOSED").replace("%1", title)
         self.day_title.setText(title)
         self.day_title.setProperty("closedDay", self.grid_model.closed)
-        self.day_summary.setText(self._summary(day_list))
+        closed_date = self.calendar is not None and day_list.day in self.calendar.closed_dates
+        self.day_summary.setText(
+            day_summary(day_list, closed=self.grid_model.closed, closed_date=closed_date)
+        )
         selected = self._select_after_load
         self._select_after_load = None
         if selected is not None and self.grid_view.select_session(selected):
@@ -710,51 +682,6 @@ class MainWindow(QMainWindow):
         explanation = wording.explain_error(error)
         self.day_summary.setText(self.tr("Could not load this day"))
         self.show_banner("error", explanation.headline, explanation.detail)
-
-    def _summary(self, day_list: DayList) -> str:
-        shown = [s for s in day_list.sessions if s.status != "cancelled"]
-        labs = [lab for lab in day_list.labs if lab.status != "cancelled"]
-        parts = []
-        if self.grid_model.closed:
-            reason = (
-                self.tr("closed date")
-                if self.calendar is not None and day_list.day in self.calendar.closed_dates
-                else self.tr("not an opening day")
-            )
-            parts.append(self.tr("Closed (%1)").replace("%1", reason))
-            if not shown and not labs:
-                return parts[0]
-        parts += [
-            count(len(shown), self.tr("1 session"), self.tr("{n} sessions")),
-            count(len(labs), self.tr("1 lab draw"), self.tr("{n} lab draws")),
-        ]
-        flagged = flagged_sessions(shown)
-        if flagged:
-            parts.append(
-                count(
-                    len(flagged),
-                    self.tr("1 co-therapy flag"),
-                    self.tr("{n} co-therapy flags"),
-                )
-            )
-        cancelled = len(day_list.sessions) - len(shown)
-        if cancelled:
-            parts.append(
-                count(
-                    cancelled,
-                    self.tr("1 cancelled (not drawn)"),
-                    self.tr("{n} cancelled (not drawn)"),
-                )
-            )
-        if day_list.overdue_labs:
-            parts.append(
-                count(
-                    len(day_list.overdue_labs),
-                    self.tr("1 overdue lab draw"),
-                    self.tr("{n} overdue lab draws"),
-                )
-            )
-        return " · ".join(parts)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
@@ -814,56 +741,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(headline, MESSAGE_MS)
 
     def _report(self, verb: str, outcomes: list[BookingOutcome]) -> None:
-        first = outcomes[0].session
-        when = f"{wording.short_day_label(first.start.date())} {wording.hhmm(first.start)}"
-        headline = (
-            self.tr("%1: %2 (%3), %4, %5 in %6")
-            .replace("%1", verb)
-            .replace("%2", first.patient_name)
-            .replace("%3", first.mrn)
-            .replace("%4", first.therapy_name)
-            .replace("%5", when)
-            .replace("%6", first.chair)
-        )
-        lines = []
-        if len(outcomes) > 1:
-            lines.append(
-                count(
-                    len(outcomes),
-                    self.tr("1 dose booked as one course."),
-                    self.tr("{n} doses booked as one course."),
-                )
-            )
-        new_labs = {
-            (lab.start, lab.tests)
-            for outcome in outcomes
-            for lab in outcome.labs
-            if lab.id is not None and lab.status == "booked"
-        }
-        if new_labs:
-            lines.append(
-                count(
-                    len(new_labs),
-                    self.tr("1 lab draw serves this booking."),
-                    self.tr("{n} lab draws serve this booking."),
-                )
-            )
-        cancelled = sum(len(o.cancelled_labs) for o in outcomes)
-        if cancelled:
-            lines.append(
-                count(
-                    cancelled,
-                    self.tr("1 lab draw no longer needed was cancelled."),
-                    self.tr("{n} lab draws no longer needed were cancelled."),
-                )
-            )
-        findings = [f for o in outcomes for f in o.findings]
-        for finding in findings:
-            lines.append(wording.finding_line(finding))
-        worst = worst_severity(f.severity for f in findings)
-        level = "warning" if worst in (Severity.WARN, Severity.BLOCK) else "ok"
-        self.show_banner(level, headline, "\n".join(lines))
-        self.action_done.emit(headline)
+        feedback = outcome_feedback(verb, outcomes)
+        self.show_banner(feedback.level, feedback.headline, feedback.detail)
+        self.action_done.emit(feedback.headline)
 
     # ------------------------------------------------------------------ booking
 
@@ -1075,34 +955,4 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every action with its shortcut (F1)."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        actions = [a for a in self.actions() if a.text()]
-        table = QTableWidget(len(actions), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        table.verticalHeader().hide()
-        for row, action in enumerate(actions):
-            table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
-            keys = ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        extra = QLabel(
-            self.tr(
-                "In the grid: arrow keys move, Enter opens the patient or books the free slot, "
-                "drag a session to move it. In the booking dialog: Enter takes the patient or "
-                "slot, Ctrl+F finds free slots, Ctrl+Enter books."
-            ),
-            dialog,
-        )
-        extra.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(extra)
-        layout.addWidget(buttons)
-        dialog.resize(520, 520)
-        dialog.exec()
-        dialog.deleteLater()
+        ShortcutsDialog.ask(self, self.actions())
