@@ -99,7 +99,9 @@ def pytest_runtestloop(session: pytest.Session) -> Iterator[None]:
     controller = getattr(plugin, "cov_controller", None)
     if controller is None or not whole_suite_ran(session):
         return result
-    write = session.config.pluginmanager.getplugin("terminalreporter").write_line
+    reporter = session.config.pluginmanager.getplugin("terminalreporter")
+    reporter.ensure_newline()
+    write = reporter.write_line
     if _postgres_skipped(session):
         write("coverage floors not checked: the PostgreSQL tests were skipped")
         return result

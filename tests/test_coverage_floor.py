@@ -55,8 +55,15 @@ clinic_app = {whole}
 """
 
 
-def make_project(pytester: pytest.Pytester, *, domain: float, whole: float) -> None:
-    """A made-up clinic_app whose domain is half covered, with the real plugin's source."""
+def make_project(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, *, domain: float, whole: float
+) -> None:
+    """A made-up clinic_app whose domain is half covered, with the real plugin's source.
+
+    Its coverage data goes to its own folder, never into this run's (COVERAGE_FILE may point
+    every run at one file).
+    """
+    monkeypatch.setenv("COVERAGE_FILE", str(pytester.path / ".coverage"))
     pytester.makefile(".toml", pyproject=PROJECT_PYPROJECT.format(domain=domain, whole=whole))
     package = pytester.mkpydir("clinic_app")
     (package / "domain").mkdir()
@@ -73,8 +80,10 @@ def make_project(pytester: pytest.Pytester, *, domain: float, whole: float) -> N
     (pytester.path / "floor_plugin.py").write_text(plugin.read_text(encoding="utf-8"))
 
 
-def test_a_whole_run_below_a_floor_fails(pytester: pytest.Pytester) -> None:
-    make_project(pytester, domain=90, whole=10)
+def test_a_whole_run_below_a_floor_fails(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project(pytester, monkeypatch, domain=90, whole=10)
     result = pytester.runpytest_subprocess()
     result.stdout.fnmatch_lines(
         ["coverage: domain 75.0 %, clinic_app 75.0 %", "COVERAGE FLOOR: domain: 75.0 %*"]
@@ -83,23 +92,27 @@ def test_a_whole_run_below_a_floor_fails(pytester: pytest.Pytester) -> None:
 
 
 def test_a_whole_run_above_the_floors_passes_and_says_what_can_rise(
-    pytester: pytest.Pytester,
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    make_project(pytester, domain=70, whole=75)
+    make_project(pytester, monkeypatch, domain=70, whole=75)
     result = pytester.runpytest_subprocess()
     result.stdout.fnmatch_lines(["coverage floor can rise: domain: 75.0 % - raise its floor to 75"])
     assert result.ret == pytest.ExitCode.OK
 
 
-def test_a_partial_run_is_not_judged(pytester: pytest.Pytester) -> None:
-    make_project(pytester, domain=99, whole=99)
+def test_a_partial_run_is_not_judged(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project(pytester, monkeypatch, domain=99, whole=99)
     result = pytester.runpytest_subprocess("-k", "used")
     assert result.ret == pytest.ExitCode.OK
     assert "coverage" not in result.stdout.str().replace("--cov", "")
 
 
-def test_a_run_without_postgresql_is_not_judged(pytester: pytest.Pytester) -> None:
-    make_project(pytester, domain=99, whole=99)
+def test_a_run_without_postgresql_is_not_judged(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project(pytester, monkeypatch, domain=99, whole=99)
     (pytester.path / "tests" / "test_pg.py").write_text(
         "import pytest\n\n\ndef test_pg():\n"
         "    pytest.skip('PostgreSQL not reachable at somewhere: refused')\n",
