@@ -34,9 +34,10 @@ def open_main_window(services: Services, settings: QSettings | None = None) -> M
         return None
     idle_minutes = DEFAULT_IDLE_MINUTES
     if settings is not None:
+        stored = settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)
         try:
-            idle_minutes = float(settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES))
-        except (TypeError, ValueError):
+            idle_minutes = float(stored) if isinstance(stored, int | float | str) else idle_minutes
+        except ValueError:
             idle_minutes = DEFAULT_IDLE_MINUTES
     return MainWindow(services, actor, settings=settings, idle_minutes=idle_minutes)
 

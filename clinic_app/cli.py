@@ -383,7 +383,8 @@ def _parse_every(text: str | None) -> relativedelta:
     }
     if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in units:
         raise InvalidInputError("every", f"{text!r} is not like '3 months', '7 days', '1 year'")
-    return relativedelta(**{units[parts[1]]: int(parts[0])})
+    step: dict[str, Any] = {units[parts[1]]: int(parts[0])}  # a keyword, not relativedelta's dt1
+    return relativedelta(**step)
 
 
 def cmd_move(cli: Cli, args: argparse.Namespace) -> int:

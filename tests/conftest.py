@@ -30,6 +30,10 @@ from clinic_app.services.clock import fixed_clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Coverage floors per package, checked after a whole-suite run; pytester runs the plugin on a
+# small made-up project in its test.
+pytest_plugins = ["tests.coverage_floor", "pytester"]
+
 PG_URL = os.environ.get("CLINIC_APP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 LONDON = ZoneInfo("Europe/London")
 # Monday 23 November 2026, 07:00 in London: the clinic opens at 08:00.

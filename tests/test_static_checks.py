@@ -1,4 +1,4 @@
-"""ruff over the whole tree and mypy --strict over domain/ and services/ are part of the suite."""
+"""ruff over the whole tree and mypy --strict over the whole package are part of the suite."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_ruff_is_clean() -> None:
     shutil.which("mypy") is None and not (ROOT / ".venv").exists(),
     reason="mypy is not installed (pip install -e '.[test]')",
 )
-def test_mypy_strict_on_domain_and_services() -> None:
+def test_mypy_strict_on_the_whole_package() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
     )

@@ -1,4 +1,4 @@
-"""The therapy catalog (rules file, section 1) as validated data.
+"""The therapy catalog (docs/clinical-rules.md, section 2) as validated data.
 
 The catalog is loaded from ``resources/clinical_rules.toml``; nothing here holds a clinical
 number of its own. Codes are stable identifiers used by the database, the CLI and exports.

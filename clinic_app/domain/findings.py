@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 
 class Severity(enum.StrEnum):
-    """How a finding affects saving, from the rules file (section "Severities")."""
+    """How a finding affects saving (docs/clinical-rules.md, section 1)."""
 
     HARD = "HARD"  # never saved
     BLOCK = "BLOCK"  # saved only with a clinical override and a reason
@@ -24,8 +25,16 @@ class Severity(enum.StrEnum):
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2, Severity.HARD: 3}
 
 
+def worst_severity(severities: Iterable[Severity]) -> Severity | None:
+    """The most severe of ``severities``, or None when there are none.
+
+    The one definition of "worst" that the grid markers, lists, exports and banners share.
+    """
+    return max(severities, key=lambda severity: severity.rank, default=None)
+
+
 class Evidence(enum.StrEnum):
-    """Evidence status of a rule or number, as in the rules file."""
+    """Evidence status of a rule or number (docs/clinical-rules.md, section 1)."""
 
     LABEL = "L"
     PAPER = "P"
@@ -48,7 +57,7 @@ _EVIDENCE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule's verdict on a session. ``rule`` is the id from the rules file (E3, A7...)."""
+    """One rule's verdict on a session. ``rule`` is its id in docs/clinical-rules.md (E3, A7...)."""
 
     rule: str
     severity: Severity
@@ -108,10 +117,4 @@ class Evaluation:
     @property
     def worst(self) -> Severity | None:
         """The most severe finding, or None when there is none."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=lambda s: s.rank)
-
-    def with_severity(self, *severities: Severity) -> tuple[Finding, ...]:
-        """The findings of the given severities, in order."""
-        return tuple(f for f in self.findings if f.severity in severities)
+        return worst_severity(f.severity for f in self.findings)

@@ -1,6 +1,6 @@
 """Reconciling a patient's lab appointments with what the patient's sessions need.
 
-The rules file, section 4: one draw serves every requirement whose window it falls in, the
+docs/clinical-rules.md, section 7: one draw serves every requirement whose window it falls in, the
 patient should make the fewest trips, a window with no free slot is a WARN finding that names
 the window, and a lab appointment never outlives every session that asked for it.
 

@@ -1,4 +1,4 @@
-"""Rule parameters (rules file, sections 2, 3, 5 and 6) as validated, typed data.
+"""Rule parameters (docs/clinical-rules.md, sections 3 to 9) as validated, typed data.
 
 Every number, severity, test list and window of the rules lives in the ``[rules]`` part of
 ``resources/clinical_rules.toml``; nothing here holds a clinical number of its own. Each rule id
@@ -23,7 +23,7 @@ from clinic_app.domain.findings import Evidence, LabRequirement, LabTiming, Seve
 from clinic_app.domain.rule_calendar import Period
 from clinic_app.domain.timeline import Regimen
 
-# The rule ids of the rules file, in the file's order (also the order of display).
+# The rule ids, in the order of docs/clinical-rules.md (also the order of display).
 RULE_IDS: tuple[str, ...] = (
     "E1", "E2", "E3", "E4", "E5", "E6", "E7",
     "A3", "A3w", "B2", "B9", "C3", "C2", "C8",
@@ -133,7 +133,7 @@ class RuleParams:
     """Base of every rule's parameters: the rule's identity, then its own settings."""
 
     info: RuleInfo
-    # True for rules whose only effect is lab appointments (AUTO-LAB in the rules file).
+    # True for rules whose only effect is lab appointments (AUTO-LAB, docs/clinical-rules.md).
     auto_lab: ClassVar[bool] = False
 
     @property
@@ -363,7 +363,7 @@ class CourseEndLabParams(RuleParams):
 
 @dataclass(frozen=True, slots=True)
 class OpenPoint:
-    """A question the rules file leaves to a clinician (section 6), with the rules it touches."""
+    """An open point for a clinician (docs/clinical-rules.md, section 9), with its rules."""
 
     text: str
     rules: tuple[str, ...]
@@ -429,7 +429,7 @@ class _Table:
         return tuple(value)
 
     def tests(self, key: str) -> tuple[str, ...]:
-        """A non-empty list of test codes from section 5."""
+        """A non-empty list of test codes (docs/clinical-rules.md, section 8)."""
         tests = self.codes(key)
         if not tests:
             raise self.fail(key, "must name at least one test")
@@ -780,7 +780,7 @@ class RuleParameters:
         return params
 
     def rules(self) -> tuple[RuleParams, ...]:
-        """Every rule's parameters, in the rules file's order."""
+        """Every rule's parameters, in RULE_IDS order."""
         return tuple(self.rule(rule_id) for rule_id in RULE_IDS)
 
     def check_against(self, catalog: Catalog) -> None:
@@ -848,7 +848,7 @@ class RuleDescription:
 
 
 def describe_rules(params: RuleParameters) -> tuple[RuleDescription, ...]:
-    """Every rule with its settings in words, in the rules file's order."""
+    """Every rule with its settings in words, in RULE_IDS order."""
     return tuple(
         RuleDescription(
             rule_id=rule.info.rule_id,

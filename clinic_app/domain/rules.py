@@ -40,7 +40,7 @@ from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 
 Rule = Callable[[RuleContext], RuleOutput]
 
-# Every rule that yields findings or labs, by id, in the rules file's order. E1 is the
+# Every rule that yields findings or labs, by id, in the order of docs/clinical-rules.md. E1 is the
 # exposure definition the co-therapy rules share (see exposure.py).
 RULES: tuple[tuple[str, Rule], ...] = (
     ("E2", rule_e2),
@@ -81,7 +81,7 @@ def evaluate(
     """Every rule's findings and lab requirements for ``proposal``.
 
     ``timeline`` holds the patient's active doses and labs; the proposal's own session in it
-    (same session_id) is ignored. Findings come worst first (rules file order within a
+    (same session_id) is ignored. Findings come worst first (the order of ``rules`` within a
     severity); identical findings and identical lab requirements appear once. ``rules`` is
     the rule table to run (tests pass a smaller one). Raises UnknownTherapyError when the
     proposal or the timeline names a drug the catalog lacks.

@@ -1,4 +1,4 @@
-"""Co-therapy rules for IV iron and antiresorptives (rules file, section 3: E2 to E7).
+"""Co-therapy rules for IV iron and antiresorptives (docs/clinical-rules.md, section 4).
 
 IV iron given while antiresorptive therapy still acts can cause severe hypophosphataemia and
 hypocalcaemia two to three weeks later. Each pair of doses is judged once per evaluation: an
@@ -16,8 +16,17 @@ from clinic_app.domain.rule_calendar import describe_gap
 from clinic_app.domain.rule_context import RuleContext, RuleOutput, within
 from clinic_app.domain.timeline import Dose
 
+# The rules whose findings flag a session for co-therapy (E5 and E6 only ask for labs): the
+# "CO-THERAPY" flag of the daily list, the printed list and the day summary.
+COTHERAPY_FINDING_RULES = frozenset({"E2", "E3", "E4", "E7"})
+
 _RISK = "risk of severe low phosphate and low calcium 2-3 weeks after the iron"
 _OVERRIDE = "or a nurse must record an override with a reason"
+
+
+def is_cotherapy_rule(rule: str) -> bool:
+    """True for a finding of the iron/antiresorptive co-therapy rules."""
+    return rule in COTHERAPY_FINDING_RULES
 
 
 def _relation(other: Dose, day: date, what: str) -> str:
@@ -117,7 +126,7 @@ def rule_e4(ctx: RuleContext) -> RuleOutput:
 
 def _needs_iron_monitoring(ctx: RuleContext) -> bool:
     """E5/E6 apply to the first iron dose of a course when E1 holds (or an E3 pair exists,
-    which the rules file lists as needing E5 and E6 too)."""
+    which docs/clinical-rules.md, section 4, lists as needing E5 and E6 too)."""
     return (
         ctx.therapy.is_iron
         and ctx.is_first_of_course()

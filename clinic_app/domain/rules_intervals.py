@@ -1,4 +1,4 @@
-"""Dose-interval and course rules (rules file, section 3: A3 to D6).
+"""Dose-interval and course rules (docs/clinical-rules.md, section 5: A3 to D6).
 
 Intervals are measured between local dose days and counted forward from the earlier dose.
 Rules about "the previous dose" (A3, A3w, B2, C3) look at the nearest dose of the same drug on

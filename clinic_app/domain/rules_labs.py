@@ -1,4 +1,4 @@
-"""Lab-before-dose and course-lab rules (rules file, section 3: A7, A9, B5, C4, D13, D5).
+"""Lab-before-dose and course-lab rules (docs/clinical-rules.md, section 6: A7 to D13).
 
 These rules only ask for lab appointments (AUTO-LAB); the lab planner books or reuses draws.
 A rule never looks at labs inside its own window: a draw there is what the planner reuses, and

@@ -115,10 +115,6 @@ class PatientTimeline:
             return self
         return replace(self, doses=tuple(d for d in self.doses if d.session_id != session_id))
 
-    def with_dose(self, dose: Dose) -> PatientTimeline:
-        """The timeline plus one dose (a proposal seen from its neighbours)."""
-        return PatientTimeline.of((*self.without_session(dose.session_id).doses, dose), self.labs)
-
 
 def _dose_order(dose: Dose) -> tuple[date, float]:
     return (dose.day, dose.start.timestamp() if dose.start else 0.0)

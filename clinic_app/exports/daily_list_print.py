@@ -31,12 +31,11 @@ from clinic_app.exports.pdf_export import (
     RowStyle,
     TableRow,
     TextStyle,
-    cotherapy_flag,
     findings_text,
     flag_text,
     write_document_pdf,
 )
-from clinic_app.services.results import DayList, LabView, SessionView
+from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 
 STATUS_WORDS: dict[str, object] = {
     "booked": QT_TRANSLATE_NOOP("DailyList", "Booked"),
@@ -75,7 +74,7 @@ def chair_groups(sessions: Sequence[SessionView]) -> list[tuple[str, list[Sessio
 
 def _session_rows(sessions: Sequence[SessionView]) -> Iterator[TableRow]:
     for view in sessions:
-        flagged = cotherapy_flag(view)
+        flagged = view.cotherapy_flagged
         muted = view.status in ("cancelled", "no-show")
         status = status_text(view.status)
         if view.status_reason:
@@ -168,7 +167,7 @@ def render_day_list(
     has_labs = bool(day_list.labs or day_list.overdue_labs)
 
     def set_chair(chair: str, sessions: list[SessionView]) -> None:
-        flagged = sum(1 for v in sessions if cotherapy_flag(v) and v.status != "cancelled")
+        flagged = len(flagged_sessions(sessions))
         section["title"] = chair
         section["note"] = (
             "\u26a0 "

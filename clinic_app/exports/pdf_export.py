@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 
 from clinic_app.exports.atomic_file import atomic_output
-from clinic_app.services.reports import is_cotherapy_rule
 from clinic_app.services.results import SessionView
 
 PDF_RESOLUTION = 300  # dots per inch of the PDF's coordinate system
@@ -397,11 +396,6 @@ class PageCanvas:
 # ---------------------------------------------------------------------- schedule export
 
 
-def cotherapy_flag(view: SessionView) -> bool:
-    """True when the session carries an iron/antiresorptive co-therapy finding."""
-    return any(is_cotherapy_rule(f.rule) for f in view.findings)
-
-
 def findings_text(view: SessionView) -> str:
     """Findings of a session, each with its override on the next line, then the prescriber."""
     parts = []
@@ -424,7 +418,7 @@ def findings_text(view: SessionView) -> str:
 def flag_text(view: SessionView) -> str:
     """The flag cell: the co-therapy flag in words, then the worst severity."""
     words = []
-    if cotherapy_flag(view):
+    if view.cotherapy_flagged:
         words.append("\u26a0 " + QCoreApplication.translate("PdfExport", "CO-THERAPY"))
     if view.worst is not None:
         words.append(view.worst.value)
@@ -438,7 +432,7 @@ def session_rows(sessions: Iterable[SessionView]) -> Iterator[TableRow]:
         if view.start.date() != day:
             day = view.start.date()
             yield TableRow((day.strftime("%A %Y-%m-%d"),), RowStyle(text=HEADING), span=True)
-        flagged = cotherapy_flag(view)
+        flagged = view.cotherapy_flagged
         muted = view.status in ("cancelled", "no-show")
         text = TextStyle(colour=MUTED_COLOUR) if muted else BODY
         status = view.status + (f": {view.status_reason}" if view.status_reason else "")

@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -48,6 +46,7 @@ from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.atomic_file import atomic_output
 from clinic_app.exports.csv_export import safe_cell
 from clinic_app.gui.login_dialog import error_label, plain_label, show_error
+from clinic_app.gui.models.row_table_model import RowTableModel
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.wording import explain_error
 from clinic_app.services.actor import Actor
@@ -56,7 +55,6 @@ from clinic_app.services.audit_queries import AuditEntry
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 31
 LIMIT = 5000
 
@@ -144,7 +142,7 @@ class AuditColumn(enum.IntEnum):
     AFTER = 7
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel[AuditEntry]):
     """Audit entries, newest first as the service returns them; read-only.
 
     Times are shown in ``zone`` (UTC unless the clinic's zone is given); the header says which.
@@ -153,22 +151,19 @@ class AuditTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, *, zone: tzinfo = UTC) -> None:
         super().__init__(parent)
-        self._entries: list[AuditEntry] = []
         self._zone = zone
 
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
         """Replace every row (one reset: a new query result replaces the old one)."""
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entries(self) -> list[AuditEntry]:
         """The entries shown, in order."""
-        return list(self._entries)
+        return self.rows()
 
     def entry(self, row: int) -> AuditEntry:
         """The entry of ``row``."""
-        return self._entries[row]
+        return self.item(row)
 
     def zone_name(self) -> str:
         """The name of the time zone the times are shown in."""
@@ -178,20 +173,21 @@ class AuditTableModel(QAbstractTableModel):
         """``2026-11-23 07:00:00`` in the model's zone."""
         return entry.at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M:%S")
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """One row per entry (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self._entries)
+    def headers(self) -> list[str]:
+        """The :class:`AuditColumn` titles; the time column names its zone."""
+        return [
+            self.tr("Time ({zone})").format(zone=self.zone_name()),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Record"),
+            self.tr("Record id"),
+            self.tr("Patient id"),
+            self.tr("Before"),
+            self.tr("After"),
+        ]
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """The :class:`AuditColumn` columns."""
-        return 0 if parent.isValid() else len(AuditColumn)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
         """Plain-text cells; ids right-aligned; ``ENTRY_ROLE`` gives the entry."""
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -217,36 +213,6 @@ class AuditTableModel(QAbstractTableModel):
         if column == AuditColumn.AFTER:
             return compact_json(entry.after)
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles across; nothing down the side."""
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = {
-            AuditColumn.TIME: self.tr("Time ({zone})").format(zone=self.zone_name()),
-            AuditColumn.USER: self.tr("User"),
-            AuditColumn.ACTION: self.tr("Action"),
-            AuditColumn.ENTITY: self.tr("Record"),
-            AuditColumn.ENTITY_ID: self.tr("Record id"),
-            AuditColumn.PATIENT: self.tr("Patient id"),
-            AuditColumn.BEFORE: self.tr("Before"),
-            AuditColumn.AFTER: self.tr("After"),
-        }
-        try:
-            return titles[AuditColumn(section)]
-        except ValueError:
-            return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        """Read-only, selectable rows."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _optional_date(label: str, parent: QWidget, today: date) -> tuple[QCheckBox, QDateEdit]:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -42,14 +41,14 @@ from clinic_app.gui.daily_list_model import (
     DailyListModel,
     LabListModel,
     SessionColumn,
-    cotherapy_findings,
-    is_flagged,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
-from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.booking import MAX_REASON, STATUS_FLOW
+from clinic_app.gui.save_pdf import save_pdf
+from clinic_app.services.actor import Actor
+from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
-from clinic_app.services.results import DayList, SessionView
+from clinic_app.services.results import DayList, SessionView, flagged_sessions
+from clinic_app.services.session_actions import may_set_status
 
 # (status, shortcut) of the status actions, in toolbar order.
 STATUS_ACTIONS = (
@@ -327,7 +326,7 @@ class DailyListWindow(QMainWindow):
             .replace("%1", day_list.day.strftime("%A %d %B %Y"))
             .replace("%2", self.clinic_name)
         )
-        flagged = [v for v in self.model.sessions() if is_flagged(v) and v.status != "cancelled"]
+        flagged = flagged_sessions(self.model.sessions())
         if flagged:
             names = ", ".join(f"{v.patient_name} ({v.start:%H:%M}, {v.chair})" for v in flagged)
             self.banner.setText(
@@ -400,8 +399,7 @@ class DailyListWindow(QMainWindow):
             f"{view.start:%H:%M}\u2013{view.end:%H:%M}  {view.chair}  {view.patient_name} "
             f"({view.mrn})  {view.therapy_name}"
         ]
-        co = cotherapy_findings(view)
-        if co:
+        if view.cotherapy_flagged:
             lines.append("\u26a0 " + self.tr("CO-THERAPY FLAG"))
         for f in view.findings:
             line = f"{f.severity.value} {f.rule}: {f.message}"
@@ -423,10 +421,7 @@ class DailyListWindow(QMainWindow):
         self.details.setText("\n".join(lines))
 
     def _may_change(self, view: SessionView, status: str) -> bool:
-        if view.id is None or status not in STATUS_FLOW.get(view.status, frozenset()):
-            return False
-        needed = Permission.BOOK if status == "cancelled" else Permission.SET_STATUS
-        return self.actor.can(needed)
+        return view.id is not None and may_set_status(self.actor, view.status, status)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)
@@ -500,24 +495,17 @@ class DailyListWindow(QMainWindow):
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the printed daily list as a PDF (asks where unless ``path`` is given)."""
-        if path is None:
-            suggested = str(Path.home() / f"daily-list-{self.day().isoformat()}.pdf")
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save daily list as PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            write_day_list_pdf(
-                self.day_list,
-                path,
+        day_list, page_size = self.day_list, self.page_size.currentData()
+        return save_pdf(
+            self,
+            title=self.tr("Save daily list as PDF"),
+            suggested_name=f"daily-list-{self.day().isoformat()}.pdf",
+            write=lambda target: write_day_list_pdf(
+                day_list,
+                target,
                 clinic_name=self.clinic_name,
                 printed_at=self.services.ctx.clock(),
-                page_size=self.page_size.currentData(),
-            )
-        except OSError as error:
-            show_error(self, self.tr("Save as PDF"), str(error))
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return path
+                page_size=page_size,
+            ),
+            path=path,
+        )

@@ -15,10 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     Qt,
 )
@@ -26,13 +23,17 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 
 from clinic_app.exports.daily_list_print import chair_sort_key, status_text
 from clinic_app.exports.pdf_export import FLAG_COLOUR, FLAG_FILL, MUTED_COLOUR
-from clinic_app.services.reports import is_cotherapy_rule
-from clinic_app.services.results import DayList, FindingView, LabView, SessionView
+from clinic_app.gui.models.row_table_model import RowTableModel
+from clinic_app.services.results import (
+    DayList,
+    FindingView,
+    LabView,
+    SessionView,
+    flagged_sessions,
+)
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SessionView / LabView
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a co-therapy flag / an overdue lab
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @functools.cache
@@ -60,20 +61,6 @@ def flag_icon() -> QIcon:
     return icon
 
 
-def cotherapy_findings(view: SessionView) -> tuple[str, ...]:
-    """The session's co-therapy findings as ``SEVERITY RULE: message`` lines."""
-    return tuple(
-        f"{f.severity.value} {f.rule}: {f.message}"
-        for f in view.findings
-        if is_cotherapy_rule(f.rule)
-    )
-
-
-def is_flagged(view: SessionView) -> bool:
-    """True when the session carries a co-therapy finding."""
-    return any(is_cotherapy_rule(f.rule) for f in view.findings)
-
-
 def day_order(sessions: Sequence[SessionView]) -> list[SessionView]:
     """Sessions by start time, then chair (natural order: Chair 2 before Chair 10)."""
     return sorted(sessions, key=lambda v: (v.start, chair_sort_key(v.chair), v.id or 0))
@@ -94,7 +81,7 @@ class SessionColumn(enum.IntEnum):
     OVERRIDE = 9
 
 
-class DailyListModel(QAbstractTableModel):
+class DailyListModel(RowTableModel[SessionView]):
     """The sessions of one day, ordered by time then chair (cancelled ones included).
 
     ``set_day`` replaces the day; when the same sessions come back (a refresh after a status
@@ -103,7 +90,6 @@ class DailyListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SessionView] = []
         self._headers = {
             SessionColumn.TIME: self.tr("Time"),
             SessionColumn.CHAIR: self.tr("Chair"),
@@ -129,9 +115,7 @@ class DailyListModel(QAbstractTableModel):
                     self._rows[number] = new
                     self.dataChanged.emit(self.index(number, 0), self.index(number, last))
             return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     def set_day(self, day: DayList) -> None:
         """Show the sessions of ``day``."""
@@ -139,7 +123,7 @@ class DailyListModel(QAbstractTableModel):
 
     def session(self, row: int) -> SessionView:
         """The session shown in ``row``."""
-        return self._rows[row]
+        return self.item(row)
 
     def sessions(self) -> tuple[SessionView, ...]:
         """Every session shown, in row order."""
@@ -154,39 +138,24 @@ class DailyListModel(QAbstractTableModel):
 
     def flagged_count(self) -> int:
         """Sessions (not cancelled) with a co-therapy flag."""
-        return sum(1 for v in self._rows if is_flagged(v) and v.status != "cancelled")
+        return len(flagged_sessions(self._rows))
 
-    # ------------------------------------------------------------------ Qt model API
+    # ------------------------------------------------------------------ cells
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Sessions shown (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        """The :class:`SessionColumn` titles."""
+        return [self._headers[column] for column in SessionColumn]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The fixed columns."""
-        return 0 if parent.isValid() else len(SessionColumn)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(SessionColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[SessionColumn(section)]
-            if role == Qt.ItemDataRole.ToolTipRole and section == SessionColumn.FLAG:
-                return self.tr("IV iron and an antiresorptive too close together (E2-E7)")
+    def header_tooltip(self, column: int) -> str | None:
+        """The flag column explains itself."""
+        if column == SessionColumn.FLAG:
+            return self.tr("IV iron and an antiresorptive too close together (E2-E7)")
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, view: SessionView, index: int, role: int) -> Any:
         """Cell contents by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        view = self._rows[index.row()]
-        column = SessionColumn(index.column())
-        flagged = is_flagged(view)
+        column = SessionColumn(index)
+        flagged = view.cotherapy_flagged
         muted = view.status in ("cancelled", "no-show")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(view, column)
@@ -221,7 +190,7 @@ class DailyListModel(QAbstractTableModel):
         if column is SessionColumn.CHAIR:
             return view.chair
         if column is SessionColumn.FLAG:
-            return self.tr("CO-THERAPY") if is_flagged(view) else ""
+            return self.tr("CO-THERAPY") if view.cotherapy_flagged else ""
         if column is SessionColumn.PATIENT:
             return view.patient_name
         if column is SessionColumn.MRN:
@@ -254,7 +223,7 @@ class DailyListModel(QAbstractTableModel):
 
     def _tooltip(self, view: SessionView, column: SessionColumn) -> str | None:
         if column is SessionColumn.FLAG:
-            lines = cotherapy_findings(view)
+            lines = [f"{f.severity.value} {f.rule}: {f.message}" for f in view.cotherapy_findings]
             return "\n".join(lines) if lines else None
         if column is SessionColumn.FINDINGS:
             return "\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings)
@@ -299,12 +268,14 @@ class LabColumn(enum.IntEnum):
     FOR = 7
 
 
-class LabListModel(QAbstractTableModel):
-    """Lab draws of the day: first those that were due and not done, then today's."""
+class LabListModel(RowTableModel[tuple[LabView, bool]]):
+    """Lab draws of the day: first those that were due and not done, then today's.
+
+    Each row is the draw and whether it is overdue.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[LabView, bool]] = []
         self._headers = {
             LabColumn.WHEN: self.tr("When"),
             LabColumn.KIND: self.tr("Draw"),
@@ -318,47 +289,26 @@ class LabListModel(QAbstractTableModel):
 
     def set_day(self, day: DayList) -> None:
         """Show the overdue draws and the draws of ``day``."""
-        self.beginResetModel()
-        self._rows = [(lab, True) for lab in day.overdue_labs] + [(lab, False) for lab in day.labs]
-        self.endResetModel()
+        self.set_rows(
+            [(lab, True) for lab in day.overdue_labs] + [(lab, False) for lab in day.labs]
+        )
 
     def lab(self, row: int) -> LabView:
         """The lab appointment shown in ``row``."""
-        return self._rows[row][0]
+        return self.item(row)[0]
 
     def overdue_count(self) -> int:
         """Draws that were due and not done."""
         return sum(1 for _, overdue in self._rows if overdue)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Draws shown."""
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        """The :class:`LabColumn` titles."""
+        return [self._headers[column] for column in LabColumn]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The fixed columns."""
-        return 0 if parent.isValid() else len(LabColumn)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(LabColumn)
-        ):
-            return self._headers[LabColumn(section)]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, row: tuple[LabView, bool], index: int, role: int) -> Any:
         """Cell contents by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        lab, overdue = self._rows[index.row()]
-        column = LabColumn(index.column())
+        lab, overdue = row
+        column = LabColumn(index)
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

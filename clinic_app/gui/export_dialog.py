@@ -340,10 +340,6 @@ class ExportDialog(QDialog):
         task.start()
         dialog.show()
 
-    def cancel_export(self) -> None:
-        """Cancel a running export (as the progress dialog's Cancel button does)."""
-        self.progress_dialog.cancel()
-
     def _cancel_requested(self) -> None:
         if self.task is not None:
             self.task.cancel()
@@ -387,10 +383,6 @@ class ExportDialog(QDialog):
             self.task.wait()
             self.task = None
         self.export_button.setEnabled(self.actor.can(Permission.EXPORT))
-
-    def wait_for_export(self, timeout_ms: int = 30_000) -> bool:
-        """Block until a running export ends (for shutting down); True when none is left."""
-        return self.task is None or self.task.wait(timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the dialog cancels a running export and waits for its thread."""

@@ -9,8 +9,6 @@ the modal part.
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -38,7 +36,6 @@ from clinic_app.services.auth import (
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
 
-_LOCKED_UNTIL = re.compile(r"\b(\d{1,2}):(\d{2}) UTC\b")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
@@ -78,23 +75,6 @@ def password_field(parent: QWidget | None = None, *, name: str = "password") -> 
     )
     field.setMaxLength(1024)
     return field
-
-
-def _locked_until(error: AccountLockedError, now: datetime) -> datetime | None:
-    """The end of a lockout, read from the error (an attribute if it has one, else its text)."""
-    until = getattr(error, "locked_until", None)
-    if isinstance(until, datetime):
-        return until
-    match = _LOCKED_UNTIL.search(str(error))
-    if match is None:
-        return None
-    now_utc = now.astimezone(UTC)
-    moment = now_utc.replace(
-        hour=int(match.group(1)), minute=int(match.group(2)), second=0, microsecond=0
-    )
-    if moment < now_utc - timedelta(hours=1):  # the lockout runs past midnight UTC
-        moment += timedelta(days=1)
-    return moment
 
 
 class LoginDialog(QDialog):
@@ -186,11 +166,6 @@ class LoginDialog(QDialog):
             pass
         return "clinic_app"
 
-    @property
-    def is_unlock_prompt(self) -> bool:
-        """True while the user name is fixed (the locked session's own user)."""
-        return self._fixed and self.username.isReadOnly()
-
     def allow_other_user(self) -> None:
         """Switch user from the unlock prompt: the user name becomes editable and empty."""
         self.username.setReadOnly(False)
@@ -253,14 +228,13 @@ class LoginDialog(QDialog):
         return False
 
     def lockout_text(self, error: AccountLockedError) -> str:
-        """ "Locked until HH:MM" in this PC's local time, or the service's words if unknown."""
-        until = _locked_until(error, self._services.ctx.clock())
-        if until is None:
-            return self.tr("This account is locked: {reason}").format(reason=str(error))
+        """ "Locked until HH:MM" in this PC's local time, from the error's ``locked_until``."""
         return self.tr(
             "This account is locked until {time} after {count} wrong passwords. Try again "
             "then, or ask an administrator to reset the password."
-        ).format(time=until.astimezone().strftime("%H:%M"), count=MAX_FAILED_ATTEMPTS)
+        ).format(
+            time=error.locked_until.astimezone().strftime("%H:%M"), count=MAX_FAILED_ATTEMPTS
+        )
 
     def reject(self) -> None:
         """Cancel the login; the unlock prompt cannot be cancelled (the screen stays locked)."""

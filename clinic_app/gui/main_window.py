@@ -11,23 +11,20 @@ depends on the role (which actions are enabled, the "Acting as" label, the repor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,8 +33,10 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
-from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
+from clinic_app.gui.day_grid.legend import legend_row
+from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
+from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
 from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
@@ -52,11 +51,16 @@ from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.widgets.day_grid_view import DayGridView
 from clinic_app.gui.widgets.details_panel import DetailsPanel
 from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
-from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate, legend_entries
+from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
 from clinic_app.gui.widgets.week_overview import WeekOverview
-from clinic_app.gui.wording import count
 from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.results import BookingOutcome, ChairView, DayList, SessionView
+from clinic_app.services.results import (
+    BookingOutcome,
+    ChairView,
+    DayList,
+    SessionView,
+)
+from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -148,7 +152,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.day_title)
         header.addSpacing(12)
         header.addWidget(self.day_summary, 1)
-        header.addLayout(self._legend())
+        header.addLayout(legend_row(self))
         day_page = QWidget(self)
         day_layout = QVBoxLayout(day_page)
         day_layout.setContentsMargins(6, 4, 6, 4)
@@ -173,38 +177,11 @@ class MainWindow(QMainWindow):
         self.date_edit.setToolTip(self.tr("Go to date (Ctrl+G)"))
         self.date_edit.dateChanged.connect(self._date_picked)
 
-    def _legend(self) -> QHBoxLayout:
-        """Colour swatches with their meaning (colour only helps; the words are in the blocks)."""
-        names = {
-            "Bisphosphonate": self.tr("Bisphosphonate"),
-            "Denosumab": self.tr("Denosumab"),
-            "IV iron": self.tr("IV iron"),
-            "Lab draw": self.tr("Lab draw"),
-        }
-        row = QHBoxLayout()
-        row.setSpacing(4)
-        for key, palette in legend_entries():
-            swatch = QPixmap(14, 14)
-            swatch.fill(palette.fill)
-            painter = QPainter(swatch)
-            painter.fillRect(0, 0, 4, 14, palette.accent)
-            painter.setPen(palette.accent)
-            painter.drawRect(0, 0, 13, 13)
-            painter.end()
-            icon = QLabel(self)
-            icon.setPixmap(swatch)
-            text = QLabel(names[key], self)
-            text.setObjectName("daySummary")
-            row.addWidget(icon)
-            row.addWidget(text)
-            row.addSpacing(8)
-        return row
-
     def _action(
         self,
         text: str,
         slot: Callable[[], Any],
-        shortcuts: tuple[QKeySequence | str, ...] = (),
+        shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = (),
         icon: str | None = None,
         tip: str | None = None,
     ) -> QAction:
@@ -354,7 +331,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[str, QAction] = {}
         for status, text in STATUS_ACTIONS:
             self.status_actions[status] = self._action(
-                tr(text), lambda s=status: self.set_status(s)
+                tr(text), functools.partial(self.set_status, status)
             )
 
     def _build_menus_and_toolbar(self) -> None:
@@ -473,14 +450,18 @@ class MainWindow(QMainWindow):
         if self._reports_menu_action is not None and help_menu is not None:
             # Keep the menu bar's order: Reports before Administration and Help.
             bar.removeAction(self._reports_menu_action)
-            bar.insertAction(self._admin_menu_action(), self._reports_menu_action)
+            admin = self._admin_menu_action()
+            if admin is None:
+                bar.addAction(self._reports_menu_action)
+            else:
+                bar.insertAction(admin, self._reports_menu_action)
         for action in self.reports_actions:
             self.addAction(action)  # listed in the shortcuts overview
 
     def _admin_menu_action(self) -> QAction | None:
         for action in self.menuBar().actions():
             menu = action.menu()
-            if menu is not None and self.audit_action in menu.actions():
+            if isinstance(menu, QMenu) and self.audit_action in menu.actions():
                 return action
         return None
 
@@ -685,7 +666,10 @@ class MainWindow(QMainWindow):
             title = self.tr("%1 - CLINIC CLOSED").replace("%1", title)
         self.day_title.setText(title)
         self.day_title.setProperty("closedDay", self.grid_model.closed)
-        self.day_summary.setText(self._summary(day_list))
+        closed_date = self.calendar is not None and day_list.day in self.calendar.closed_dates
+        self.day_summary.setText(
+            day_summary(day_list, closed=self.grid_model.closed, closed_date=closed_date)
+        )
         selected = self._select_after_load
         self._select_after_load = None
         if selected is not None and self.grid_view.select_session(selected):
@@ -708,51 +692,6 @@ class MainWindow(QMainWindow):
         explanation = wording.explain_error(error)
         self.day_summary.setText(self.tr("Could not load this day"))
         self.show_banner("error", explanation.headline, explanation.detail)
-
-    def _summary(self, day_list: DayList) -> str:
-        shown = [s for s in day_list.sessions if s.status != "cancelled"]
-        labs = [lab for lab in day_list.labs if lab.status != "cancelled"]
-        parts = []
-        if self.grid_model.closed:
-            reason = (
-                self.tr("closed date")
-                if self.calendar is not None and day_list.day in self.calendar.closed_dates
-                else self.tr("not an opening day")
-            )
-            parts.append(self.tr("Closed (%1)").replace("%1", reason))
-            if not shown and not labs:
-                return parts[0]
-        parts += [
-            count(len(shown), self.tr("1 session"), self.tr("{n} sessions")),
-            count(len(labs), self.tr("1 lab draw"), self.tr("{n} lab draws")),
-        ]
-        flagged = [s for s in shown if s.worst in (Severity.HARD, Severity.BLOCK, Severity.WARN)]
-        if flagged:
-            parts.append(
-                count(
-                    len(flagged),
-                    self.tr("1 with safety findings"),
-                    self.tr("{n} with safety findings"),
-                )
-            )
-        cancelled = len(day_list.sessions) - len(shown)
-        if cancelled:
-            parts.append(
-                count(
-                    cancelled,
-                    self.tr("1 cancelled (not drawn)"),
-                    self.tr("{n} cancelled (not drawn)"),
-                )
-            )
-        if day_list.overdue_labs:
-            parts.append(
-                count(
-                    len(day_list.overdue_labs),
-                    self.tr("1 overdue lab draw"),
-                    self.tr("{n} overdue lab draws"),
-                )
-            )
-        return " · ".join(parts)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
@@ -779,12 +718,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         session = self.selected_session() if hasattr(self, "grid_view") else None
-        booked = session is not None and session.status == "booked"
+        status = session.status if session is not None else None
         can_book = self.actor.can(Permission.BOOK)
-        self.move_action.setEnabled(booked and can_book)
-        self.cancel_action.setEnabled(
-            session is not None and session.status in ("booked", "arrived") and can_book
-        )
+        # What a session's status allows is the booking service's rule: ask it.
+        self.move_action.setEnabled(status is not None and may_move(self.actor, status))
+        self.cancel_action.setEnabled(status is not None and may_cancel(self.actor, status))
         self.patient_action.setEnabled(True)
         # Letters follow IV iron; the service says when there is no outside antiresorptive.
         self.letters_action.setEnabled(
@@ -798,9 +736,8 @@ class MainWindow(QMainWindow):
         # Disabled rather than hidden, so people see what exists; the services refuse anyway.
         self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
         self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
-        can_status = self.actor.can(Permission.SET_STATUS) and session is not None
-        for action in self.status_actions.values():
-            action.setEnabled(can_status and session is not None and session.status != "cancelled")
+        for target, action in self.status_actions.items():
+            action.setEnabled(status is not None and may_set_status(self.actor, status, target))
 
     def _context_menu(self, position: Any) -> None:
         index = self.grid_view.indexAt(position)
@@ -838,56 +775,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(headline, MESSAGE_MS)
 
     def _report(self, verb: str, outcomes: list[BookingOutcome]) -> None:
-        first = outcomes[0].session
-        when = f"{wording.short_day_label(first.start.date())} {wording.hhmm(first.start)}"
-        headline = (
-            self.tr("%1: %2 (%3), %4, %5 in %6")
-            .replace("%1", verb)
-            .replace("%2", first.patient_name)
-            .replace("%3", first.mrn)
-            .replace("%4", first.therapy_name)
-            .replace("%5", when)
-            .replace("%6", first.chair)
-        )
-        lines = []
-        if len(outcomes) > 1:
-            lines.append(
-                count(
-                    len(outcomes),
-                    self.tr("1 dose booked as one course."),
-                    self.tr("{n} doses booked as one course."),
-                )
-            )
-        new_labs = {
-            (lab.start, lab.tests)
-            for outcome in outcomes
-            for lab in outcome.labs
-            if lab.id is not None and lab.status == "booked"
-        }
-        if new_labs:
-            lines.append(
-                count(
-                    len(new_labs),
-                    self.tr("1 lab draw serves this booking."),
-                    self.tr("{n} lab draws serve this booking."),
-                )
-            )
-        cancelled = sum(len(o.cancelled_labs) for o in outcomes)
-        if cancelled:
-            lines.append(
-                count(
-                    cancelled,
-                    self.tr("1 lab draw no longer needed was cancelled."),
-                    self.tr("{n} lab draws no longer needed were cancelled."),
-                )
-            )
-        findings = [f for o in outcomes for f in o.findings]
-        for finding in findings:
-            lines.append(wording.finding_line(finding))
-        worst = wording.worst_of(tuple(findings))
-        level = "warning" if worst in (Severity.WARN, Severity.BLOCK) else "ok"
-        self.show_banner(level, headline, "\n".join(lines))
-        self.action_done.emit(headline)
+        feedback = outcome_feedback(verb, outcomes)
+        self.show_banner(feedback.level, feedback.headline, feedback.detail)
+        self.action_done.emit(feedback.headline)
 
     # ------------------------------------------------------------------ booking
 
@@ -1099,34 +989,4 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every action with its shortcut (F1)."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        actions = [a for a in self.actions() if a.text()]
-        table = QTableWidget(len(actions), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        table.verticalHeader().hide()
-        for row, action in enumerate(actions):
-            table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
-            keys = ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        extra = QLabel(
-            self.tr(
-                "In the grid: arrow keys move, Enter opens the patient or books the free slot, "
-                "drag a session to move it. In the booking dialog: Enter takes the patient or "
-                "slot, Ctrl+F finds free slots, Ctrl+Enter books."
-            ),
-            dialog,
-        )
-        extra.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(extra)
-        layout.addWidget(buttons)
-        dialog.resize(520, 520)
-        dialog.exec()
-        dialog.deleteLater()
+        ShortcutsDialog.ask(self, self.actions())

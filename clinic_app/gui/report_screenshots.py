@@ -174,7 +174,6 @@ def take_screenshots(url: str, outdir: Path, *, pdf_dir: Path) -> list[Path]:
     from clinic_app.bootstrap import open_services
     from clinic_app.exports.daily_list_print import write_day_list_pdf
     from clinic_app.gui.daily_list import DailyListWindow
-    from clinic_app.gui.daily_list_model import is_flagged
     from clinic_app.gui.utilisation_view import UtilisationWindow
     from clinic_app.services.actor import Actor, Role
     from clinic_app.services.clock import fixed_clock
@@ -190,7 +189,9 @@ def take_screenshots(url: str, outdir: Path, *, pdf_dir: Path) -> list[Path]:
     daily.resize(*SIZE)
     daily.go_to(SHOWN_DAY)
     daily.show()
-    flagged_row = next((n for n, view in enumerate(daily.model.sessions()) if is_flagged(view)), 0)
+    flagged_row = next(
+        (n for n, view in enumerate(daily.model.sessions()) if view.cotherapy_flagged), 0
+    )
     daily.table.selectRow(flagged_row)
     daily.table.setFocus()
     app.processEvents()

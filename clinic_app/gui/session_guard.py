@@ -12,10 +12,12 @@ as the new user.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -51,6 +53,10 @@ _NOT_COVERED = frozenset(
         Qt.WindowType.Desktop,
     }
 )
+
+
+def _monotonic_ms() -> int:
+    return time.monotonic_ns() // 1_000_000
 
 
 def _alive(widget: QObject | None) -> bool:
@@ -114,7 +120,8 @@ class SessionGuard(QObject):
     """Locks the app after idle time, asks for the password again, and switches users.
 
     Any key press, mouse button, mouse move, wheel or touch anywhere in the application
-    counts as activity. ``idle_ms`` (tests) overrides ``idle_minutes`` (default 10).
+    counts as activity. ``idle_ms`` (tests) overrides ``idle_minutes`` (default 10);
+    ``clock_ms`` (tests) is the monotonic clock in milliseconds that measures the idle time.
 
     Signals:
         locked(): the windows were covered and the unlock prompt is shown (after the
@@ -139,6 +146,7 @@ class SessionGuard(QObject):
         *,
         idle_minutes: float = DEFAULT_IDLE_MINUTES,
         idle_ms: int | None = None,
+        clock_ms: Callable[[], int] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else window)
@@ -152,11 +160,11 @@ class SessionGuard(QObject):
         self._titles: list[tuple[QWidget, str]] = []
         self._focus: QWidget | None = None
         self.prompt: LoginDialog | None = None
-        self._since_input = QElapsedTimer()
-        self._since_input.start()
+        self._clock_ms = clock_ms or _monotonic_ms
+        self._last_input_ms = self._clock_ms()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._check_idle)
+        self._timer.timeout.connect(self.check_idle)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -184,7 +192,7 @@ class SessionGuard(QObject):
     def idle_ms(self, value: int) -> None:
         self._idle_ms = max(int(value), 1)
         if not self._is_locked and not self._paused:
-            self._since_input.restart()
+            self._last_input_ms = self._clock_ms()
             self._timer.start(self._idle_ms)
 
     def stop(self) -> None:
@@ -197,23 +205,24 @@ class SessionGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Note the moment of the latest keyboard or mouse input; never consumes events."""
         if event.type() in _INPUT_EVENTS and not self._is_locked:
-            self._since_input.restart()
+            self._last_input_ms = self._clock_ms()
         return False
 
-    def _check_idle(self) -> None:
+    def check_idle(self) -> None:
+        """Lock when the idle time has passed since the latest input (the timer calls this)."""
         if self._is_locked or self._paused:
             return
         if not _alive(self._window) or not self._window.isVisible():
             self._restart_timer()  # the window is closed (the app is ending): nothing to lock
             return
-        remaining = self._idle_ms - self._since_input.elapsed()
+        remaining = self._idle_ms - (self._clock_ms() - self._last_input_ms)
         if remaining > 0:
             self._timer.start(int(remaining))
             return
         self.lock_now()
 
     def _restart_timer(self) -> None:
-        self._since_input.restart()
+        self._last_input_ms = self._clock_ms()
         self._timer.start(self._idle_ms)
 
     # ------------------------------------------------------------------ locking

@@ -87,10 +87,6 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         return token
 
-    def is_latest(self, key: str, token: int) -> bool:
-        """True when ``token`` is the newest call for ``key``."""
-        return self._latest.get(key) == token
-
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the running calls (results are still delivered through the event loop)."""
         return bool(self._pool.waitForDone(msecs))

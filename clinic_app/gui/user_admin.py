@@ -13,11 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -40,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.gui.login_dialog import error_label, password_field, plain_label, show_error
+from clinic_app.gui.models.row_table_model import RowTableModel
 from clinic_app.gui.wording import explain_error
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import MIN_PASSWORD_LENGTH, UserView
@@ -47,7 +45,6 @@ from clinic_app.services.auth import MIN_PASSWORD_LENGTH, UserView
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 USER_ROLE = Qt.ItemDataRole.UserRole + 32
 CONTEXT = "UserAdmin"
 
@@ -86,28 +83,25 @@ class UserColumn(enum.IntEnum):
     STATE = 3
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RowTableModel[UserView]):
     """The users as the service lists them; read-only. ``USER_ROLE`` gives the UserView."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._users: list[UserView] = []
         self._now: datetime | None = None
 
     def set_users(self, users: Sequence[UserView], now: datetime | None = None) -> None:
         """Replace every row; ``now`` decides whether a lockout is still running."""
-        self.beginResetModel()
-        self._users = list(users)
         self._now = now
-        self.endResetModel()
+        self.set_rows(users)
 
     def user(self, row: int) -> UserView:
         """The user of ``row``."""
-        return self._users[row]
+        return self.item(row)
 
     def users(self) -> list[UserView]:
         """The users shown, in order."""
-        return list(self._users)
+        return self.rows()
 
     def state_text(self, user: UserView) -> str:
         """Active, inactive, or locked until a time (UTC)."""
@@ -118,24 +112,16 @@ class UserTableModel(QAbstractTableModel):
             return self.tr("locked until {time} UTC").format(time=until.strftime("%Y-%m-%d %H:%M"))
         return self.tr("active")
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """One row per user."""
-        return 0 if parent.isValid() else len(self._users)
+    def headers(self) -> list[str]:
+        """The :class:`UserColumn` titles."""
+        return [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """The :class:`UserColumn` columns."""
-        return 0 if parent.isValid() else len(UserColumn)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, user: UserView, column: int, role: int) -> Any:
         """Plain-text cells; ``USER_ROLE`` gives the UserView."""
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
         if role == USER_ROLE:
             return user
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        column = index.column()
         if column == UserColumn.USERNAME:
             return user.username
         if column == UserColumn.FULL_NAME:
@@ -145,24 +131,6 @@ class UserTableModel(QAbstractTableModel):
         if column == UserColumn.STATE:
             return self.state_text(user)
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles across."""
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        """Read-only, selectable rows."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class _FieldForm:

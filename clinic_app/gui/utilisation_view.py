@@ -14,11 +14,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     Qt,
     Signal,
@@ -27,7 +24,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -45,7 +41,9 @@ from clinic_app.exports.pdf_export import PageSize
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.exports.utilisation_chart import paint_chair_chart, paint_day_chart, percent
 from clinic_app.exports.utilisation_pdf import key_figures, write_utilisation_pdf
-from clinic_app.gui.export_dialog import BackgroundTask, show_error, to_date
+from clinic_app.gui.export_dialog import BackgroundTask, to_date
+from clinic_app.gui.models.row_table_model import RowTableModel
+from clinic_app.gui.save_pdf import save_pdf
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.reports import (
     ChairUtilisation,
@@ -58,7 +56,6 @@ from clinic_app.services.reports import (
 )
 
 T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -71,55 +68,31 @@ class RecordColumn(Generic[T]):
     numeric: bool = False
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(RowTableModel[T]):
     """A read-only table of result objects (one row each) with fixed columns."""
 
     def __init__(self, columns: Sequence[RecordColumn[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._rows: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
         """Show ``records``."""
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> T:
         """The record of ``row``."""
-        return self._rows[row]
+        return self.item(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Records shown."""
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        """The columns' titles."""
+        return [column.title for column in self._columns]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The fixed columns."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, item: T, column: int, role: int) -> Any:
         """Cell text, right-aligned for numbers."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        column = self._columns[index.column()]
+        shown = self._columns[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(self._rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return shown.text(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and shown.numeric:
             return int(_RIGHT.value)
         return None
 
@@ -233,7 +206,6 @@ class UtilisationWindow(QMainWindow):
             self.addAction(action)
 
         self.figures = QGridLayout()
-        self.figure_labels: list[tuple[QLabel, QLabel]] = []
         figures_box = QWidget()
         figures_box.setLayout(self.figures)
         self.day_chart = DayChart()
@@ -407,29 +379,16 @@ class UtilisationWindow(QMainWindow):
         report = self.report
         if report is None:
             return None
-        if path is None:
-            suggested = str(
-                Path.home()
-                / f"utilisation-{report.first.isoformat()}-{report.last.isoformat()}.pdf"
-            )
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save report as PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            write_utilisation_pdf(
-                report,
-                path,
-                generated_at=self.services.ctx.clock(),
-                page_size=self.page_size.currentData(),
-            )
-        except OSError as error:
-            show_error(self, self.tr("Save as PDF"), str(error))
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return path
+        page_size = self.page_size.currentData()
+        return save_pdf(
+            self,
+            title=self.tr("Save report as PDF"),
+            suggested_name=f"utilisation-{report.first.isoformat()}-{report.last.isoformat()}.pdf",
+            write=lambda target: write_utilisation_pdf(
+                report, target, generated_at=self.services.ctx.clock(), page_size=page_size
+            ),
+            path=path,
+        )
 
     def closeEvent(self, event: Any) -> None:
         """Wait for a report still being built before the window goes."""

@@ -21,7 +21,7 @@ from clinic_app.domain.errors import (
     RuleRefusalError,
     SchedulingConflictError,
 )
-from clinic_app.domain.findings import Evidence, Severity
+from clinic_app.domain.findings import Evidence, Severity, worst_severity
 from clinic_app.services.results import FindingView, LabView, SessionView
 
 CONTEXT = "Wording"
@@ -161,16 +161,9 @@ def month_name(month: int) -> str:
     return names[month - 1]
 
 
-def worst_of(findings: tuple[FindingView, ...]) -> Severity | None:
-    """The most severe of ``findings`` (None when there are none)."""
-    if not findings:
-        return None
-    return max((f.severity for f in findings), key=lambda s: s.rank)
-
-
 def marker_text(findings: tuple[FindingView, ...]) -> str:
     """The grid marker of a session: the worst severity, and whether it was overridden."""
-    worst = worst_of(findings)
+    worst = worst_severity(f.severity for f in findings)
     if worst is None:
         return ""
     label = severity_label(worst)
@@ -182,7 +175,7 @@ def marker_text(findings: tuple[FindingView, ...]) -> str:
 
 def marker_short(findings: tuple[FindingView, ...]) -> str:
     """The marker for narrow cells: the word, with a tick when an override covers a BLOCK."""
-    worst = worst_of(findings)
+    worst = worst_severity(f.severity for f in findings)
     if worst is None:
         return ""
     label = severity_label(worst)

@@ -25,7 +25,6 @@ from clinic_app.persistence.models import (
     ExposureRow,
     IntervalBoundRow,
     LabAppointmentRow,
-    LabLinkRow,
     LabStationRow,
     OpeningHoursRow,
     PatientRow,
@@ -300,11 +299,6 @@ def overdue_labs(
         .order_by(LabAppointmentRow.start_utc)
     )
     return session.scalars(stmt).all()
-
-
-def links_of_session(session: Session, session_id: int) -> list[LabLinkRow]:
-    """Lab links that serve this session."""
-    return list(session.scalars(select(LabLinkRow).where(LabLinkRow.session_id == session_id)))
 
 
 def audit(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from clinic_app.domain.errors import PermissionDeniedError
-
 
 class Role(enum.StrEnum):
     """App roles, from the least to the most clinical/administrative power."""
@@ -61,8 +59,3 @@ class Actor:
     def can(self, permission: Permission) -> bool:
         """True when this actor's role grants ``permission``."""
         return permission in _GRANTS[self.role]
-
-    def require(self, permission: Permission) -> None:
-        """Raise PermissionDeniedError unless the role grants ``permission``."""
-        if not self.can(permission):
-            raise PermissionDeniedError(permission.value, self.role.value)

@@ -47,14 +47,6 @@ class LabChanges:
     cancelled: list[LabAppointmentRow] = field(default_factory=list)
     findings: dict[int, list[Finding]] = field(default_factory=dict)
 
-    def touched_sessions(self) -> set[int]:
-        """Sessions whose labs changed."""
-        return {
-            link.session_id
-            for lab in (*self.created, *self.moved, *self.extended)
-            for link in lab.links
-        }
-
 
 class LabReconciler:
     """Reconciles one patient's lab appointments with the needs of their sessions."""

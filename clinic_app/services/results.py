@@ -5,10 +5,12 @@ Times are aware datetimes in the clinic's zone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from clinic_app.domain.findings import Evidence, Finding, Severity
+from clinic_app.domain.findings import Evidence, Finding, Severity, worst_severity
+from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +111,27 @@ class SessionView:
     @property
     def worst(self) -> Severity | None:
         """The most severe finding, for icons and sorting."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+        return worst_severity(f.severity for f in self.findings)
 
     @property
     def overridden(self) -> tuple[FindingView, ...]:
         """Findings a clinician overrode."""
         return tuple(f for f in self.findings if f.overridden_by is not None)
+
+    @property
+    def cotherapy_findings(self) -> tuple[FindingView, ...]:
+        """Its iron/antiresorptive co-therapy findings (E2, E3, E4, E7)."""
+        return tuple(f for f in self.findings if is_cotherapy_rule(f.rule))
+
+    @property
+    def cotherapy_flagged(self) -> bool:
+        """Flagged for co-therapy: what "flagged" means on every screen and printout."""
+        return bool(self.cotherapy_findings)
+
+
+def flagged_sessions(sessions: Iterable[SessionView]) -> tuple[SessionView, ...]:
+    """The sessions a co-therapy count includes: flagged and not cancelled, in order."""
+    return tuple(v for v in sessions if v.cotherapy_flagged and v.status != "cancelled")
 
 
 @dataclass(frozen=True, slots=True)

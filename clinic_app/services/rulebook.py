@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,21 +19,16 @@ from clinic_app.persistence.models import RuleSettingRow
 class RuleBook:
     """Evaluates proposals with the clinic's current rule parameters."""
 
-    def __init__(self, catalog: Catalog, defaults: RuleParameters, raw_defaults: Mapping[str, Any]):
+    def __init__(self, catalog: Catalog, defaults: RuleParameters) -> None:
         self.catalog = catalog
         self.defaults = defaults
-        self._raw_defaults = raw_defaults
         self._cache: tuple[tuple[tuple[str, str], ...], RuleParameters] | None = None
 
     @classmethod
     def from_file(cls, path: Path) -> RuleBook:
         """Load and validate the shipped rules file."""
-        import tomllib
-
         catalog, params = load_rules_file(path)
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
-        return cls(catalog, params, raw.get("rules", {}))
+        return cls(catalog, params)
 
     def params(self, session: Session) -> RuleParameters:
         """The defaults with this clinic's stored changes applied."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -248,14 +250,27 @@ def test_book_a_series(qtbot: QtBot, clinic: Services, open_dialog: object) -> N
 
 
 def test_closing_while_a_check_runs_is_harmless(
-    qtbot: QtBot, clinic: Services, runner: TaskRunner, icons: IconSet
+    qtbot: QtBot, clinic: Services, icons: IconSet
 ) -> None:
+    # One worker, held by a job that waits for the test: the check cannot answer before the
+    # dialog is gone, whatever the machine's speed.
+    runner = TaskRunner(threads=1)
+    release = threading.Event()
+    runner.run(lambda: release.wait(10), lambda _: None, lambda _: None)
     dialog = BookingDialog(
         clinic, NURSE, runner, icons, BookingPrefill(mrn="M001", start=TUESDAY_TEN), today=TODAY
     )
+    answers: list[object] = []
+    dialog.check_finished.connect(lambda: answers.append("answered"))
     dialog.show()
     dialog.run_check()
     dialog.reject()
     dialog.deleteLater()
-    qtbot.wait(20)
-    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    release.set()
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000) as idle:
+        pass
+    assert idle.args == [False] and not runner.busy
+    assert answers == []  # the answer for the closed dialog was dropped, not delivered
+    assert clinic.queries.day(NURSE, TUESDAY_TEN.date()).sessions == ()

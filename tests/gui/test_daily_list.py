@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+import re
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QPushButton
@@ -18,6 +20,7 @@ from sqlalchemy import select
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.exports import ExportCancelledError, export_sessions
 from clinic_app.exports.pdf_export import page_layout
+from clinic_app.exports.utilisation_chart import AVAILABLE_COLOUR, BOOKED_COLOUR
 from clinic_app.gui.daily_list import CancelReasonDialog, DailyListWindow
 from clinic_app.gui.daily_list_model import (
     FLAG_ROLE,
@@ -158,6 +161,10 @@ def test_daily_list_model_content(qapp: Any, seeded: tuple[Services, SeededDay])
     view = model.data(model.index(3, 0), SESSION_ROLE)
     assert isinstance(view, SessionView) and view.id == day.booked
     assert model.flagged_count() == 1
+    horizontal = Qt.Orientation.Horizontal
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert "E2-E7" in model.headerData(SessionColumn.FLAG, horizontal, tip)
+    assert model.headerData(SessionColumn.PATIENT, horizontal, tip) is None
 
 
 def test_daily_list_model_signals_only_changed_rows(
@@ -297,29 +304,33 @@ def test_print_and_save_as_pdf(window: DailyListWindow, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- export dialog
 
 
-def slow_runner(
-    services: Services,
-    actor: Any,
-    date_from: Any,
-    date_to: Any,
-    fmt: str,
-    out_path: Any,
-    **options: Any,
-) -> int:
-    """A long export: many sessions, a little work each, so it can be cancelled midway."""
+def gated_runner(gate: threading.Event) -> Callable[..., int]:
+    """An export that writes a few rows, then waits at ``gate`` until the test opens it."""
 
-    def source() -> Iterator[SessionView]:
-        for view in many_sessions(100_000):
-            time.sleep(0.0005)
-            yield view
+    def run(
+        services: Services,
+        actor: Any,
+        date_from: Any,
+        date_to: Any,
+        fmt: str,
+        out_path: Any,
+        **options: Any,
+    ) -> int:
+        def source() -> Iterator[SessionView]:
+            for number, view in enumerate(many_sessions(1_000)):
+                if number == 5:
+                    assert gate.wait(10), "the test never opened the gate"
+                yield view
 
-    return export_sessions(
-        source(),
-        out_path,
-        fmt,
-        progress=options.get("progress"),
-        cancelled=options.get("cancelled"),
-    )
+        return export_sessions(
+            source(),
+            out_path,
+            fmt,
+            progress=options.get("progress"),
+            cancelled=options.get("cancelled"),
+        )
+
+    return run
 
 
 @pytest.mark.parametrize("fmt_index", [0, 1, 2, 3])
@@ -328,7 +339,8 @@ def test_export_cancelled_midway_leaves_no_file(
 ) -> None:
     out = tmp_path / "exports"
     out.mkdir()
-    dialog = ExportDialog(clinic, MANAGER, runner=slow_runner)
+    gate = threading.Event()
+    dialog = ExportDialog(clinic, MANAGER, runner=gated_runner(gate))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.format.setCurrentIndex(fmt_index)
@@ -338,11 +350,14 @@ def test_export_cancelled_midway_leaves_no_file(
     dialog.export_progressed.connect(progressed.append)
     dialog.start_export()
     assert dialog.task is not None
-    qtbot.waitUntil(lambda: len(progressed) >= 2, timeout=10_000)  # the GUI keeps running
+    # The export waits at its gate after a few rows, and the GUI still hears its progress.
+    qtbot.waitUntil(lambda: len(progressed) >= 1, timeout=10_000)
     cancel = dialog.progress_dialog.findChild(QPushButton)
     assert cancel is not None
     with qtbot.waitSignal(dialog.export_cancelled, timeout=10_000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert dialog.task is not None and dialog.task.is_cancelled()
+        gate.set()  # the export goes on, sees the cancel before its next row, and stops
     qtbot.waitUntil(lambda: dialog.task is None)
     assert list(out.iterdir()) == []
     assert "cancelled" in dialog.message.text()
@@ -372,9 +387,10 @@ def test_export_dialog_without_the_permission(qtbot: QtBot, clinic: Services) ->
     assert not dialog.export_button.isEnabled()
 
 
-def test_slow_runner_is_cancellable_on_its_own(tmp_path: Path) -> None:
+def test_gated_runner_is_cancellable_on_its_own(tmp_path: Path) -> None:
+    run = gated_runner(threading.Event())
     with pytest.raises(ExportCancelledError):
-        slow_runner(None, None, None, None, "csv", tmp_path / "x.csv", cancelled=lambda: True)  # type: ignore[arg-type]
+        run(None, None, None, None, "csv", tmp_path / "x.csv", cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -400,9 +416,20 @@ def test_utilisation_window(
     assert shown.day_model.rowCount() == 9  # open days only
     shown.show()
     qtbot.waitExposed(shown)
-    assert not shown.day_chart.grab().isNull()
+    # 9 open days x 3 chairs x 10 h = 270 h available; 185 min = 3.1 h booked.
+    assert shown.day_chart.accessibleDescription() == "3.1 of 270.0 chair-hours booked"
+    chart = shown.day_chart.grab().toImage()
+    colours = {
+        chart.pixelColor(x, y).name()
+        for x in range(0, chart.width(), 2)
+        for y in range(0, chart.height(), 2)
+    }
+    assert BOOKED_COLOUR in colours and AVAILABLE_COLOUR in colours  # the bars were painted
     pdf = shown.save_pdf(tmp_path / "report.pdf")
-    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert pdf is not None
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert "Chair-hours available 270.0" in text and "Chair-hours booked 3.1" in text
+    assert "Chair 1" in text and "2026-11-23" in text
 
 
 def test_utilisation_window_needs_the_permission(qtbot: QtBot, clinic: Services) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.gui import startup
 from clinic_app.gui.login_dialog import FirstAdminDialog, LoginDialog
 from clinic_app.services.actor import Actor, Role
-from clinic_app.services.auth import LOCKOUT, MAX_FAILED_ATTEMPTS
+from clinic_app.services.auth import LOCKOUT, MAX_FAILED_ATTEMPTS, AccountLockedError
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.demo_data import DEMO_USERS
 from tests.conftest import ADMIN, NOW
@@ -183,6 +184,19 @@ def test_lockout_says_until_when(qtbot: QtBot, with_admin: Services) -> None:
     assert f"locked until {until}" in dialog.error.text()
     assert "administrator" in dialog.error.text()
     assert dialog.actor is None
+
+
+def test_lockout_time_comes_from_locked_until_not_from_the_words(
+    qtbot: QtBot, with_admin: Services
+) -> None:
+    dialog = login_dialog(qtbot, with_admin, username="ada.admin")
+    # A lockout that ends after midnight UTC, with words that carry no time at all.
+    until = datetime(2026, 11, 24, 0, 10, tzinfo=UTC)
+    error = AccountLockedError(until)
+    error.args = ("account locked",)
+    text = dialog.lockout_text(error)
+    assert f"locked until {until.astimezone().strftime('%H:%M')}" in text
+    assert "account locked" not in text
 
 
 def test_the_unlock_prompt_cannot_be_cancelled(qtbot: QtBot, with_admin: Services) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
+from clinic_app.gui.daily_list_model import DailyListModel
 from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.dialogs.move_dialog import MoveDialog
@@ -91,6 +92,25 @@ def test_grid_shows_the_seeded_day(
     assert window.grid_view.select_session(window.grid_model.session_at(index.row(), 1).id)
     assert window.details.title.text() == "Alice Archer (M001)"
     assert window.move_action.isEnabled() and window.cancel_action.isEnabled()
+
+
+def test_day_summary_counts_the_cotherapy_flags_the_daily_list_shows(
+    qtbot: QtBot, window: MainWindow, clinic: Services, book: Callable[..., BookingOutcome]
+) -> None:
+    # Bob's GP gave denosumab 8 months ago: his denosumab here is late (C2, a WARN), which is
+    # a safety finding but no co-therapy. Carol's GP gave denosumab 5 months ago: iron for her
+    # is E2 (a WARN too), and that is a co-therapy flag.
+    clinic.setup.add_exposure(DESK, mrn="M002", drug="denosumab", last_dose="2026-03-01")
+    clinic.setup.add_exposure(DESK, mrn="M003", drug="denosumab", last_dose="2026-06-20")
+    late = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1")
+    iron = book("M003", "ferric-derisomaltose", "2026-11-24T11:00", "Chair 2")
+    assert {(f.rule, f.severity.value) for f in late.findings} == {("C2", "WARN")}
+    assert ("E2", "WARN") in {(f.rule, f.severity.value) for f in iron.findings}
+    reload(qtbot, window)
+    assert "1 co-therapy flag" in window.day_summary.text().split(" · ")
+    daily = DailyListModel()
+    daily.set_day(clinic.queries.day(NURSE, TUESDAY))
+    assert daily.flagged_count() == 1
 
 
 def test_day_navigation_actions(qtbot: QtBot, window: MainWindow) -> None:
@@ -188,8 +208,10 @@ def test_move_dialog_runs_the_same_checks(
     dialog.time_edit.setTime(dialog.time_edit.time().fromString("14:00", "HH:mm"))
     qtbot.waitUntil(lambda: dialog.safety.state == "ok", timeout=10_000)
     assert dialog.move_button.isEnabled()
+    dialog.move(40, 30)  # QWidget.move places the window; it must not move the session
+    assert dialog.pos().x() == 40 and dialog.outcome is None and dialog.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        dialog.move()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.outcome is not None
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.hour) == ("Chair 2", 14)
 
@@ -221,7 +243,7 @@ def test_move_that_needs_an_override_shows_findings_and_labs(
     dialog.safety.consulted_edit.setText("Dr Ann Lee")
     assert dialog.move_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        dialog.move()
+        dialog.move_session()
     assert dialog.outcome is not None
     assert (dialog.outcome.session.chair, dialog.outcome.session.start.day) == ("Chair 2", 25)
     moved = [
@@ -316,7 +338,7 @@ def test_every_window_and_dialog_opens(
     book: Callable[..., BookingOutcome],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QLabel
 
     from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
 
@@ -326,16 +348,36 @@ def test_every_window_and_dialog_opens(
     monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     window.show_shortcuts()
     assert shown == ["Keyboard shortcuts"]
-    for dialog in (
-        BookingDialog(clinic, NURSE, runner, icons),
-        MoveDialog(clinic, NURSE, runner, icons, session),
-        CancelDialog(session),
-        FindPatientDialog(clinic, NURSE),
-    ):
+    booking = BookingDialog(clinic, NURSE, runner, icons)
+    move = MoveDialog(clinic, NURSE, runner, icons, session)
+    cancel = CancelDialog(session)
+    finder = FindPatientDialog(clinic, NURSE)
+    for dialog in (booking, move, cancel, finder):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.windowTitle()
+
+    def texts(dialog: QDialog) -> str:
+        return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    # The booking dialog offers every bookable therapy and cannot book before a patient.
+    offered = [booking.therapy_combo.itemData(i) for i in range(booking.therapy_combo.count())]
+    assert offered == [t.code for t in clinic.ctx.catalog.bookable()]
+    assert not booking.book_button.isEnabled()
+    # The move dialog starts from the session's own day, time and chair, and names it.
+    assert move.date_edit.date().toPython() == date(2026, 11, 24)
+    assert move.time_edit.time().toString("HH:mm") == "09:00"
+    assert move.chair_combo.currentData() == "Chair 1"
+    assert "Alice Archer" in texts(move) and "Zoledronic acid" in texts(move)
+    # The cancel dialog says what it cancels and asks for a reason.
+    assert "Cancel Zoledronic acid for Alice Archer (M001)" in texts(cancel)
+    assert "09:00" in texts(cancel) and "Chair 1" in texts(cancel)
+    cancel.reason_edit.setText("patient unwell")
+    assert cancel.reason() == "patient unwell"
+    # The patient finder finds by MRN.
+    finder.picker.search_edit.setText("M001")
+    finder.picker.search_now()
+    assert [p.name for p in finder.picker.model.patients()] == ["Alice Archer"]
     assert session.id is not None and window.grid_view.select_session(session.id)
     patient = window.open_patient()
     assert patient is not None
@@ -360,6 +402,29 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     assert window.grid_view.current_session().status == "arrived"
     assert "ARRIVED" not in window.grid_model.index_of_session(mine.id).data()  # plain words
     assert ", arrived" in window.grid_model.index_of_session(mine.id).data()
+
+
+def test_the_actions_offered_are_those_the_service_allows(
+    qtbot: QtBot, clinic: Services, window: MainWindow, book: Callable[..., BookingOutcome]
+) -> None:
+    done = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1").session
+    assert done.id is not None
+    clinic.booking.set_status(NURSE, done.id, "in-chair")
+    clinic.booking.set_status(NURSE, done.id, "completed")
+    reload(qtbot, window)
+    assert window.grid_view.select_session(done.id)
+    offered = {s for s, action in window.status_actions.items() if action.isEnabled()}
+    # A completed session can only go back to in-chair: not arrived, not booked, not moved.
+    assert offered == {"in-chair"}
+    assert not window.move_action.isEnabled() and not window.cancel_action.isEnabled()
+    arrived = book("M003", "denosumab", "2026-11-24T10:00", "Chair 1").session
+    assert arrived.id is not None
+    clinic.booking.set_status(NURSE, arrived.id, "arrived")
+    reload(qtbot, window)
+    assert window.grid_view.select_session(arrived.id)
+    offered = {s for s, action in window.status_actions.items() if action.isEnabled()}
+    assert offered == {"booked", "in-chair", "no-show"}
+    assert window.cancel_action.isEnabled() and not window.move_action.isEnabled()
 
 
 def test_closed_day_is_shown_as_closed_and_today_is_the_clinics(

@@ -145,14 +145,32 @@ def test_the_cover_follows_the_window_size(qtbot: QtBot, services: Services, des
     qtbot.waitUntil(lambda: covers(desk.window)[0].geometry() == desk.window.rect())
 
 
+class ManualClock:
+    """A monotonic millisecond clock that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now_ms = 0
+
+    def __call__(self) -> int:
+        return self.now_ms
+
+
 def test_input_postpones_the_lock(qtbot: QtBot, services: Services, desk: Desk) -> None:
-    guard = guard_for(services, desk, idle_ms=400)
+    clock = ManualClock()
+    guard = SessionGuard(services, desk.window, ADA, idle_ms=400, clock_ms=clock)
+    # A key press every 100 ms for a whole second: never 400 ms without input.
     for _ in range(10):
+        clock.now_ms += 100
         qtbot.keyClick(desk.note, Qt.Key.Key_End)
-        qtbot.wait(100)
+        guard.check_idle()
         assert not guard.is_locked
+    clock.now_ms += 399
+    guard.check_idle()
+    assert not guard.is_locked
     with qtbot.waitSignal(guard.locked, timeout=5000):
-        pass
+        clock.now_ms += 1  # 400 ms since the last key press
+        guard.check_idle()
+    assert guard.is_locked
 
 
 def test_escape_does_not_unlock(qtbot: QtBot, services: Services, desk: Desk) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-import time
 
-from PySide6.QtCore import QObject
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from clinic_app.gui.tasks import TaskRunner
@@ -36,17 +37,32 @@ def test_result_and_error_arrive_in_the_gui_thread(qtbot: QtBot) -> None:
     assert not runner.busy
 
 
-def test_only_the_newest_call_per_key_delivers(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("older_finishes", ["first", "last"])
+def test_only_the_newest_call_per_key_delivers(qtbot: QtBot, older_finishes: str) -> None:
     runner = TaskRunner()
     seen: list[int] = []
+    older_gate, newer_gate = threading.Event(), threading.Event()
 
-    def slow(value: int, pause: float) -> int:
-        time.sleep(pause)
+    def gated(value: int, gate: threading.Event) -> int:
+        assert gate.wait(5)
         return value
 
-    runner.run(lambda: slow(1, 0.2), seen.append, lambda e: None, key="check")
-    runner.run(lambda: slow(2, 0.0), seen.append, lambda e: None, key="check")
-    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    runner.run(lambda: gated(1, older_gate), seen.append, lambda e: None, key="check")
+    runner.run(lambda: gated(2, newer_gate), seen.append, lambda e: None, key="check")
+    # Each call is released by the test, in the order the case names, and the next only once
+    # the GUI thread has received the first: the newer result is the only one delivered.
+    if older_finishes == "first":
+        older_gate.set()
+        qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=5_000)  # older received
+        assert seen == []  # ...and dropped
+        with qtbot.waitSignal(runner.busy_changed, timeout=5_000) as idle:
+            newer_gate.set()
+    else:
+        newer_gate.set()
+        qtbot.waitUntil(lambda: seen == [2], timeout=5_000)
+        with qtbot.waitSignal(runner.busy_changed, timeout=5_000) as idle:
+            older_gate.set()
+    assert idle.args == [False]
     assert seen == [2]
 
 
@@ -62,7 +78,8 @@ def test_a_result_for_a_deleted_widget_is_dropped(qtbot: QtBot) -> None:
 
     runner.run(wait_for_gate, seen.append, seen.append, context=owner)
     owner.deleteLater()
-    qtbot.wait(20)  # the owner is deleted while the call still runs
-    gate.set()
-    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(owner)  # deleted while the call still runs
+    with qtbot.waitSignal(runner.busy_changed, timeout=5_000):
+        gate.set()
     assert seen == []

@@ -127,6 +127,14 @@ def test_chair_overlap_refused_by_database(engine: Engine) -> None:
 def test_cancelled_session_does_not_hold_the_chair(engine: Engine) -> None:
     insert_session(engine, 1, 1, T0, status="cancelled")
     insert_session(engine, 2, 1, T0)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT patient_id, chair_id, status FROM sessions ORDER BY id")
+        ).all()
+    assert [tuple(row) for row in rows] == [(1, 1, "cancelled"), (2, 1, "booked")]
+    # The booked one does hold the chair: the check was active all along.
+    kind = refused_kind(lambda: insert_session(engine, 3, 1, T0 + timedelta(minutes=30)))
+    assert kind in ("chair", "just_taken")
 
 
 def test_patient_overlap_across_chairs_refused(engine: Engine) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from clinic_app.config import resolve_db_url
 from clinic_app.persistence.engine import (
@@ -44,7 +45,7 @@ def test_sqlite_writer_holds_the_write_lock_from_begin(sqlite_url: str) -> None:
         c2.exec_driver_sql("PRAGMA busy_timeout = 100")
     with engine.begin() as conn:
         conn.execute(text("SELECT 1"))
-        with pytest.raises(Exception, match="locked"), other.begin() as c2:
+        with pytest.raises(OperationalError, match="database is locked"), other.begin() as c2:
             c2.exec_driver_sql("PRAGMA busy_timeout = 100")
     engine.dispose()
     other.dispose()

@@ -232,10 +232,17 @@ def test_audit_trail_refuses_update_and_delete(clinic: Services) -> None:
     from sqlalchemy.exc import DBAPIError
 
     book(clinic, "M001", "2026-11-24T09:00")
+
+    def trail() -> list[tuple[object, ...]]:
+        with clinic.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT * FROM audit_log ORDER BY id"))]
+
+    before = trail()
+    assert before and counts(clinic)[2] == len(before)
     for statement in ("UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"):
         with pytest.raises(DBAPIError, match="append-only"), clinic.engine.begin() as conn:
             conn.execute(text(statement))
-    assert counts(clinic)[2] > 0
+    assert trail() == before  # unchanged: every row, every value
 
 
 def test_find_slots_reads_the_diary_only_as_far_as_it_searches(clinic: Services) -> None:

@@ -63,6 +63,8 @@ def test_booked_hours_per_day_and_chair(report: Utilisation) -> None:
     assert chairs["Chair 3"].sessions == 1
     assert report.booked_minutes == 185
     assert report.utilisation == pytest.approx(185 / (9 * 3 * OPEN_MINUTES))
+    assert report.booked_hours == pytest.approx(185 / 60)
+    assert report.available_hours == pytest.approx(9 * 3 * OPEN_MINUTES / 60)
 
 
 def test_sessions_per_therapy_and_no_show_rate(report: Utilisation) -> None:

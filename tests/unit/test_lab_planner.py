@@ -1,6 +1,6 @@
 """Tests for the lab planner (clinic_app.domain.lab_planner), scenario by scenario.
 
-The scenarios come from the rules file, section 4 ("How lab appointments behave"), with the
+The scenarios come from docs/clinical-rules.md, section 7 ("How lab appointments behave"), with the
 E5/E6 schedule of rule E2: a baseline 14 to 1 days before the first iron dose, follow-ups at
 day 7 (+-2), 21 (+-3), 49 (+-7) and 77 (+-7).
 """

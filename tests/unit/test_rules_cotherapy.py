@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from clinic_app.domain import rules_cotherapy
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.findings import Evidence, LabTiming, Severity
-from clinic_app.domain.rules import evaluate
+from clinic_app.domain.rule_parameters import RuleParameters
+from clinic_app.domain.rules import RULES, evaluate
 from clinic_app.domain.timeline import PatientTimeline
 from tests.unit.conftest import Scenario
 
@@ -309,3 +311,25 @@ def test_the_proposals_own_session_in_the_timeline_is_ignored(scenario: Scenario
     assert scenario.evaluate(moved, old_place).findings == ()
     another = scenario.evaluate(replace(moved, session_id=78), old_place)
     assert scenario.rule_ids(another) == {"D8"}
+
+
+# --- what "flagged for co-therapy" means --------------------------------------------------------
+
+
+def test_the_cotherapy_flag_rules_are_the_cotherapy_rules_with_a_severity(
+    params: RuleParameters,
+) -> None:
+    by_id = {rule.info.rule_id: rule for rule in params.rules()}
+    with_severity = {
+        rule_id
+        for rule_id, function in RULES
+        if function.__module__ == rules_cotherapy.__name__
+        and hasattr(by_id[rule_id], "severity")
+    }
+    assert with_severity == rules_cotherapy.COTHERAPY_FINDING_RULES == {"E2", "E3", "E4", "E7"}
+    assert [rules_cotherapy.is_cotherapy_rule(r) for r in ("E2", "E5", "E6", "A3")] == [
+        True,
+        False,
+        False,
+        False,
+    ]

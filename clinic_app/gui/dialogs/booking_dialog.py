@@ -9,7 +9,7 @@ after a short pause, off the GUI thread, so the findings are on screen before Bo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -116,7 +116,6 @@ class BookingDialog(QDialog):
         self.icons = icons
         self.outcomes: list[BookingOutcome] = []
         self.patient: PatientView | None = None
-        self._check_token = 0
         self._saving = False
         prefill = prefill or BookingPrefill()
         self.setWindowTitle(self.tr("New booking"))
@@ -348,10 +347,10 @@ class BookingDialog(QDialog):
         EnterKeyFilter(self.slot_view, lambda: self.take_slot(self.slot_view.currentIndex().row()))
         self.book_button.clicked.connect(self.book)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(self.tr("Ctrl+F")), self, activated=self.find_slots)
-        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, activated=self.book)
-        QShortcut(QKeySequence(self.tr("Ctrl+Enter")), self, activated=self.book)
-        QShortcut(QKeySequence(self.tr("Ctrl+L")), self, activated=self.focus_search)
+        QShortcut(QKeySequence(self.tr("Ctrl+F")), self, self.find_slots)
+        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, self.book)
+        QShortcut(QKeySequence(self.tr("Ctrl+Enter")), self, self.book)
+        QShortcut(QKeySequence(self.tr("Ctrl+L")), self, self.focus_search)
 
     # ------------------------------------------------------------------ modal use
 
@@ -441,8 +440,13 @@ class BookingDialog(QDialog):
 
     def every(self) -> relativedelta:
         """The interval between doses of a series."""
-        unit = str(self.every_unit.currentData())
-        return relativedelta(**{unit: self.every_spin.value()})
+        count = self.every_spin.value()
+        by_unit = {
+            "days": relativedelta(days=count),
+            "weeks": relativedelta(weeks=count),
+            "months": relativedelta(months=count),
+        }
+        return by_unit[str(self.every_unit.currentData())]
 
     def request(self) -> BookingRequest | None:
         """The booking request as the fields stand (None without a patient)."""
@@ -504,18 +508,13 @@ class BookingDialog(QDialog):
                 return _CheckAnswer(first, None, error)
             return _CheckAnswer(first, series)
 
-        self._check_token = self.runner.run(
+        self.runner.run(
             job,
             self._show_check,
             self._show_check_error,
             key=f"booking-check-{id(self)}",
             context=self,
         )
-
-    @property
-    def checking(self) -> bool:
-        """True while a check is waiting to run or running."""
-        return self._check_timer.isActive() or self.safety.state == "pending"
 
     def _show_check(self, answer: _CheckAnswer) -> None:
         first = answer.first
@@ -711,9 +710,3 @@ def _unique_labs(labs: list[LabView]) -> list[LabView]:
             unique.append(lab)
     return unique
 
-
-def next_quarter(moment: datetime) -> datetime:
-    """``moment`` rounded up to the next quarter hour (the default start of a new booking)."""
-    base = moment.replace(second=0, microsecond=0)
-    extra = (-base.minute) % 15
-    return base + timedelta(minutes=extra)

@@ -136,9 +136,9 @@ class MoveDialog(QDialog):
             signal.connect(self.schedule_check)
         # The check does not depend on the reason: typing it only decides whether Move is enabled.
         self.safety.override_changed.connect(lambda _text: self._update_move_button())
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.move_session)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, activated=self.move)
+        QShortcut(QKeySequence(self.tr("Ctrl+Return")), self, self.move_session)
         self.resize(900, 600)
         self.move_button.setEnabled(False)
         self.safety.show_idle(self.tr("Checking…"))
@@ -228,7 +228,7 @@ class MoveDialog(QDialog):
     def _update_move_button(self) -> None:
         self.move_button.setEnabled(self.safety.can_save() and not self._saving)
 
-    def move(self) -> None:
+    def move_session(self) -> None:
         """Move through the service; a refusal is explained in place."""
         if self._saving or not self.move_button.isEnabled():
             return

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
-from clinic_app.domain.findings import Severity
+from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
 from clinic_app.services.results import ChairView, DayList, LabView, SessionView
 
@@ -64,11 +64,6 @@ class GridEntry:
     end_minute: int
     lane: int = 0
     lanes: int = 1
-
-    @property
-    def is_lab(self) -> bool:
-        """True for a lab draw."""
-        return self.lab is not None
 
     @property
     def start(self) -> datetime:
@@ -136,8 +131,7 @@ class GridBlock:
     @property
     def worst(self) -> Severity | None:
         """The worst finding of any session in the block."""
-        severities = [e.worst for e in self.entries if e.worst is not None]
-        return max(severities, key=lambda s: s.rank) if severities else None
+        return worst_severity(e.worst for e in self.entries if e.worst is not None)
 
     def sessions(self) -> list[SessionView]:
         """The sessions in the block, earliest first."""
@@ -285,7 +279,8 @@ class DayGridModel(QAbstractTableModel):
         opens: time = DEFAULT_OPENS,
         closes: time = DEFAULT_CLOSES,
     ) -> tuple[time, time]:
-        for item in [*sessions, *labs]:
+        items: list[SessionView | LabView] = [*sessions, *labs]
+        for item in items:
             start = item.start.time()
             end = item.end.time() if item.end.date() == item.start.date() else time(23, 59)
             opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
@@ -341,13 +336,6 @@ class DayGridModel(QAbstractTableModel):
     def chair_at(self, column: int) -> ChairView | None:
         """The chair of ``column``; None for the lab station column or outside the grid."""
         return self._chairs[column] if 0 <= column < len(self._chairs) else None
-
-    def column_of_chair(self, chair_id: int) -> int | None:
-        """The column showing ``chair_id``."""
-        for column, chair in enumerate(self._chairs):
-            if chair.id == chair_id:
-                return column
-        return None
 
     def time_at(self, row: int) -> datetime:
         """The local (naive) wall-clock start of ``row``."""

@@ -12,7 +12,7 @@ from clinic_app.services.results import ExposureView
 DRUG_COLUMN, LAST_DOSE_COLUMN, ONGOING_COLUMN, WHERE_COLUMN = range(4)
 
 
-class ExposureTableModel(RowTableModel):
+class ExposureTableModel(RowTableModel[ExposureView]):
     """Drug, last dose, ongoing since, where given."""
 
     def headers(self) -> list[str]:

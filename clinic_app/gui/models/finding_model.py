@@ -23,7 +23,7 @@ class FindingRow:
     about: str = ""
 
 
-class FindingTableModel(RowTableModel):
+class FindingTableModel(RowTableModel[FindingRow]):
     """Severity (icon and word), rule id, evidence status, message (with any override)."""
 
     def __init__(

@@ -14,7 +14,7 @@ from clinic_app.services.results import LabView
 STATE_COLUMN, WHEN_COLUMN, TESTS_COLUMN, WHY_COLUMN = range(4)
 
 
-class LabTableModel(RowTableModel):
+class LabTableModel(RowTableModel[LabView]):
     """New (not yet saved) draws first and in bold, then the ones already booked."""
 
     def __init__(self, parent: QObject | None = None) -> None:

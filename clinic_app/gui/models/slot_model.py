@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from clinic_app.domain.findings import worst_severity
 from clinic_app.gui import wording
 from clinic_app.gui.models.row_table_model import RowTableModel
 from clinic_app.gui.resources import IconSet
@@ -14,7 +15,7 @@ from clinic_app.services.booking import SlotView
 DAY_COLUMN, TIME_COLUMN, CHAIR_COLUMN, SAFETY_COLUMN = range(4)
 
 
-class SlotTableModel(RowTableModel):
+class SlotTableModel(RowTableModel[SlotView]):
     """Day, time, chair and the worst finding of each offered slot."""
 
     def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:
@@ -27,7 +28,7 @@ class SlotTableModel(RowTableModel):
 
     def cell(self, item: SlotView, column: int, role: int) -> Any:
         """Text per column; the safety column has the severity icon and word."""
-        worst = wording.worst_of(item.findings)
+        worst = worst_severity(f.severity for f in item.findings)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DAY_COLUMN:
                 return wording.short_day_label(item.start.date())

@@ -33,7 +33,7 @@ class TimelineEntry:
         return item.start
 
 
-class TimelineTableModel(RowTableModel):
+class TimelineTableModel(RowTableModel[TimelineEntry]):
     """When, what, where, status and findings; past and cancelled entries in grey."""
 
     def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:

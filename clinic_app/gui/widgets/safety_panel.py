@@ -113,11 +113,6 @@ class SafetyPanel(QWidget):
         return "pending" if self._pending else self._state
 
     @property
-    def verdict(self) -> str:
-        """The last answer's verdict, even while a newer check runs."""
-        return self._state
-
-    @property
     def override_shown(self) -> bool:
         """True when the override reason field is offered."""
         return self._override_shown

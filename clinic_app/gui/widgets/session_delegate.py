@@ -155,7 +155,8 @@ class SessionBlockDelegate(QStyledItemDelegate):
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         key = f"clinic-grid:{id(self)}:{self._generation}:{id(entry)}:{width}x{height}@{ratio}"
-        pixmap = QPixmapCache.find(key)
+        # PySide returns the cached pixmap or None; its type stub says find(str) returns None.
+        pixmap: QPixmap | None = QPixmapCache.find(key)  # type: ignore[call-overload]
         if pixmap is None:
             pixmap = self._render(option, entry, width, height, ratio)
             QPixmapCache.insert(key, pixmap)

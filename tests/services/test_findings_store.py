@@ -1,0 +1,108 @@
+"""Storing a session's findings: duplicates once, overrides on BLOCKs kept, changes audited."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from clinic_app.bootstrap import Services
+from clinic_app.domain.findings import Evidence, Finding, Severity
+from clinic_app.persistence import repositories as repo
+from clinic_app.persistence.models import AuditRow, OverrideRow
+from clinic_app.services.booking import BookingRequest
+from clinic_app.services.findings_store import (
+    finding_key,
+    store_changed_findings,
+    store_findings,
+    stored_keys,
+    unique_findings,
+)
+from tests.conftest import DESK, NOW, NURSE
+
+BLOCK = Finding("E3", Severity.BLOCK, "too close to the iron", Evidence.UNSOURCED)
+WARN = Finding("C2", Severity.WARN, "denosumab is late", Evidence.SECONDARY)
+
+
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """What is stored does not depend on the database; SQLite is enough here."""
+    return sqlite_url
+
+
+@pytest.fixture
+def session_id(clinic: Services) -> int:
+    """A booked denosumab session without findings of its own."""
+    outcome = clinic.booking.book(
+        DESK, BookingRequest("M001", "denosumab", "2026-11-24T10:00", "Chair 1")
+    )
+    assert outcome.session.id is not None
+    return outcome.session.id
+
+
+def audit_actions(clinic: Services, session_id: int) -> list[tuple[str, str | None]]:
+    with clinic.ctx.db.read() as uow:
+        rows = uow.session.scalars(
+            select(AuditRow)
+            .where(AuditRow.entity == "session", AuditRow.entity_id == session_id)
+            .order_by(AuditRow.id)
+        )
+        return [(row.action, row.after_json) for row in rows if row.action != "book"]
+
+
+def test_unique_findings_keep_the_first_of_each_in_order() -> None:
+    again = Finding("E3", Severity.BLOCK, "too close to the iron", Evidence.LABEL)
+    assert unique_findings([BLOCK, WARN, again, WARN]) == [BLOCK, WARN]
+    # Evidence is not part of what makes two findings the same.
+    assert finding_key(again) == finding_key(BLOCK) == ("E3", "BLOCK", "too close to the iron")
+
+
+def test_an_override_goes_to_each_block_and_is_audited(clinic: Services, session_id: int) -> None:
+    with clinic.ctx.db.write() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        store_findings(uow.session, row, [BLOCK, WARN, BLOCK], NURSE, "Hb 70, urgent", NOW)
+        uow.commit()
+    with clinic.ctx.db.read() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        stored = {(f.rule_id, f.override.reason if f.override else None) for f in row.findings}
+        assert stored == {("E3", "Hb 70, urgent"), ("C2", None)}
+        assert stored_keys(row) == {finding_key(BLOCK), finding_key(WARN)}
+    ((action, after),) = audit_actions(clinic, session_id)
+    assert action == "override"
+    assert json.loads(after or "{}") == {
+        "rule": "E3",
+        "message": "too close to the iron",
+        "reason": "Hb 70, urgent",
+    }
+
+
+def test_a_restore_keeps_the_override_of_a_finding_that_remains(
+    clinic: Services, session_id: int
+) -> None:
+    with clinic.ctx.db.write() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        store_findings(uow.session, row, [BLOCK], NURSE, "agreed with haematology", NOW)
+        uow.commit()
+    with clinic.ctx.db.write() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        store_findings(uow.session, row, [BLOCK, WARN], DESK, None, NOW)
+        uow.commit()
+    with clinic.ctx.db.read() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        kept = {f.rule_id: f.override.overridden_by if f.override else None for f in row.findings}
+        assert kept == {"E3": "nina.nurse", "C2": None}
+        assert len(uow.session.scalars(select(OverrideRow)).all()) == 1
+
+
+def test_only_a_change_is_stored_and_audited(clinic: Services, session_id: int) -> None:
+    with clinic.ctx.db.write() as uow:
+        row = repo.session_by_id(uow.session, session_id)
+        before = stored_keys(row)
+        assert store_changed_findings(uow.session, row, [], DESK, None, NOW) is (before != set())
+        assert store_changed_findings(uow.session, row, [WARN], DESK, None, NOW) is True
+        assert store_changed_findings(uow.session, row, [WARN], DESK, None, NOW) is False
+        uow.commit()
+    rechecks = [after for action, after in audit_actions(clinic, session_id) if action == "recheck"]
+    assert json.loads(rechecks[-1] or "{}") == {"findings": [["C2", "WARN", "denosumab is late"]]}
+    assert len(rechecks) == (2 if before else 1)
