@@ -16,6 +16,7 @@ from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
+from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
@@ -36,6 +37,7 @@ class Services:
     backups: BackupService
     rule_settings: RuleSettingsService
     reports: UtilisationReport
+    lab_results: LabResultsService
 
     @property
     def engine(self) -> Engine:
@@ -61,4 +63,5 @@ def open_services(url: str, *, clock: Clock = system_clock, migrate: bool = True
         backups=BackupService(ctx),
         rule_settings=RuleSettingsService(ctx, rules),
         reports=UtilisationReport(ctx),
+        lab_results=LabResultsService(ctx, rules),
     )
