@@ -17,6 +17,7 @@ from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
+from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
@@ -42,6 +43,7 @@ class Services:
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
+    lab_results: LabResultsService
 
     @property
     def engine(self) -> Engine:
@@ -93,4 +95,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         rule_settings=RuleSettingsService(ctx, rules),
         reports=UtilisationReport(ctx),
         letters=LetterService(ctx, rules),
+        lab_results=LabResultsService(ctx, rules),
     )

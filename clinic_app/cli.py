@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from clinic_app.bootstrap import Services, open_services
+from clinic_app.cli_results import add_results_commands, print_notices
 from clinic_app.config import data_dir, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
 from clinic_app.domain.clinic_calendar import CalendarError
@@ -297,18 +298,21 @@ def cmd_patient_add(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_exposure_add(cli: Cli, args: argparse.Namespace) -> int:
-    e = cli.s.setup.add_exposure(
+    outcome = cli.s.setup.record_exposure(
         cli.actor,
         mrn=args.mrn,
         drug=args.drug,
         last_dose=args.date,
         ongoing_since=args.ongoing_since,
         where=args.where or "",
+        last_dose_unknown=args.last_dose_unknown,
     )
-    when = (
-        f"last dose {e.last_dose_date}" if e.last_dose_date else f"ongoing since {e.ongoing_since}"
+    e = outcome.exposure
+    cli.print(
+        f"exposure {e.id}: {e.drug_name}, {e.describe_when()}, "
+        f"{e.where_given or 'where not recorded'}"
     )
-    cli.print(f"exposure {e.id}: {e.drug_name}, {when}, {e.where_given or 'where not recorded'}")
+    print_notices(cli, outcome.stopped_sessions)
     return EXIT_OK
 
 
@@ -416,7 +420,9 @@ def cmd_cancel(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_status(cli: Cli, args: argparse.Namespace) -> int:
-    outcome = cli.s.booking.set_status(cli.actor, args.id, args.status, args.reason or "")
+    outcome = cli.s.booking.set_status(
+        cli.actor, args.id, args.status, args.reason or "", override_reason=args.override
+    )
     if args.json:
         cli.emit_json(_outcome_json(outcome))
     else:
@@ -616,7 +622,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--drug", required=True, help="catalog code, e.g. denosumab, alendronate")
     when = c.add_mutually_exclusive_group(required=True)
     when.add_argument("--date", help="date of the last dose, YYYY-MM-DD")
-    when.add_argument("--ongoing-since", help="ongoing since, YYYY-MM-DD")
+    when.add_argument("--ongoing-since", help="ongoing since, YYYY-MM-DD (oral bisphosphonates)")
+    when.add_argument(
+        "--last-dose-unknown",
+        action="store_true",
+        help="injected drug whose last dose date is not known (counts as active)",
+    )
     c.add_argument("--where", help="where it was given (GP, other hospital)")
 
     for name, handler, text in (
@@ -658,6 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
         "status", choices=["booked", "arrived", "in-chair", "completed", "no-show", "cancelled"]
     )
     c.add_argument("--reason")
+    c.add_argument(
+        "--override", metavar="REASON", help="check-in: a nurse's override of a BLOCK, with why"
+    )
     c.add_argument("--json", action="store_true")
 
     c = add("slots", cmd_slots, "the next free slots that pass every rule")
@@ -698,6 +712,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--phone", required=True, help="the number patients and prescribers call ('' clears)"
     )
+
+    add_results_commands(sub)
     return p
 
 

@@ -220,11 +220,11 @@ def clinic(services: Services) -> Services:
     """The test clinic: three chairs and a few patients."""
     for name in ("Chair 1", "Chair 2", "Chair 3"):
         services.setup.add_chair(ADMIN, name)
-    for mrn, name, dob in (
-        ("M001", "Alice Archer", "1950-03-14"),
-        ("M002", "Bob Baker", "1948-07-01"),
-        ("M003", "Carol Cooper", "1962-11-30"),
-        ("M004", "Dan Dawson", "1971-01-05"),
+    for mrn, name, dob, sex in (
+        ("M001", "Alice Archer", "1950-03-14", "F"),
+        ("M002", "Bob Baker", "1948-07-01", "M"),
+        ("M003", "Carol Cooper", "1962-11-30", "F"),
+        ("M004", "Dan Dawson", "1971-01-05", "M"),
     ):
-        services.setup.add_patient(DESK, mrn=mrn, name=name, date_of_birth=dob)
+        services.setup.add_patient(DESK, mrn=mrn, name=name, date_of_birth=dob, sex=sex)
     return services

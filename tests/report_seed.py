@@ -12,18 +12,41 @@ time   chair       patient / therapy          minutes  what happens
 13:00  Chair 3     M004 denosumab             20       cancelled ("patient unwell")
 =====  ==========  ========================  =======  ==============================
 
-Wednesday 2026-11-25 is a closed date.
+Wednesday 2026-11-25 is a closed date. The statuses are set on the day itself (no status runs
+ahead of the session's day): the clock moves to Tuesday 08:00 for them and back to Monday
+07:00 after, with the results the check-in gate needs on file (M001's calcium, M003's kidney
+and calcium labs and weight: rules A8, A6 and R1).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from clinic_app.bootstrap import Services
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.clock import fixed_clock
+from clinic_app.services.lab_results import ResultEntry
 from clinic_app.services.results import FindingView
-from tests.conftest import ADMIN, DESK, NURSE
+from tests.conftest import ADMIN, DESK, LONDON, NURSE
+
+NORMAL = {
+    "calcium": ("2.35", "mmol/L"),
+    "creatinine": ("70", "umol/L"),
+    "vitamin-d": ("75", "nmol/L"),
+    "phosphate": ("1.0", "mmol/L"),
+    "magnesium": ("0.85", "mmol/L"),
+}
+
+
+def record_normal_results(services: Services, mrn: str) -> None:
+    """Normal results for every booked draw of the patient that has taken place."""
+    _, labs = services.queries.patient_schedule(NURSE, mrn)
+    now = services.ctx.clock()
+    for lab in labs:
+        if lab.status == "booked" and lab.start <= now and lab.id is not None:
+            entries = [ResultEntry(t, *NORMAL[t]) for t in lab.tests if t in NORMAL]
+            services.lab_results.record_results(NURSE, lab.id, entries)
 
 DAY = date(2026, 11, 24)
 CLOSED = date(2026, 11, 25)
@@ -73,9 +96,15 @@ def seed_day(services: Services) -> SeededDay:
     no_show = at("M002", "ibandronate", "10:00", "Chair 2")
     booked = at("M003", "zoledronic-acid", "11:00", "Chair 1")
     cancelled = at("M004", "denosumab", "13:00", "Chair 3")
+    monday = services.ctx.clock
+    services.ctx.clock = fixed_clock(datetime(DAY.year, DAY.month, DAY.day, 8, tzinfo=LONDON))
+    for mrn in ("M001", "M003"):
+        record_normal_results(services, mrn)
+    services.lab_results.record_weight(NURSE, "M003", "68")
     for status in ("arrived", "in-chair", "completed"):
         services.booking.set_status(NURSE, completed, status)
     services.booking.set_status(NURSE, no_show, "no-show")
+    services.ctx.clock = monday
     services.booking.cancel(NURSE, cancelled, "patient unwell")
     setup.add_closed_date(ADMIN, CLOSED, "staff training")
     (iron_view,) = [v for v in services.queries.day(NURSE, DAY).sessions if v.id == iron]

@@ -77,6 +77,17 @@ class Therapy:
         return self.therapy_class.is_antiresorptive
 
 
+def check_iron_observation(therapy: Therapy, minimum: int) -> None:
+    """D1: every IV iron session keeps at least ``minimum`` minutes of observation inside its
+    chair time; raises CatalogError naming the therapy and the rule otherwise."""
+    if therapy.observation_minutes < minimum:
+        raise CatalogError(
+            f"therapy {therapy.code!r}: IV iron needs at least {minimum} minutes of "
+            f"observation in its chair time (rule D1), the file gives "
+            f"{therapy.observation_minutes}"
+        )
+
+
 class Catalog:
     """The therapies by code, in file order."""
 
@@ -87,13 +98,7 @@ class Catalog:
             if therapy.code in self._by_code:
                 raise CatalogError(f"therapy {therapy.code!r}: listed twice")
             if therapy.is_iron and therapy.bookable:
-                # D1: every IV iron session keeps >= 30 min observation inside its chair time.
-                if therapy.observation_minutes < min_iron_observation_minutes:
-                    raise CatalogError(
-                        f"therapy {therapy.code!r}: IV iron needs at least "
-                        f"{min_iron_observation_minutes} minutes of observation in its chair "
-                        f"time (rule D1), the file gives {therapy.observation_minutes}"
-                    )
+                check_iron_observation(therapy, min_iron_observation_minutes)
                 assert therapy.chair_minutes is not None
                 if therapy.chair_minutes <= therapy.observation_minutes:
                     raise CatalogError(

@@ -86,9 +86,11 @@ def doses_due(
 ) -> tuple[DoseDue, ...]:
     """The next dose of every scheduled antiresorptive the patient has had, by drug."""
     results = []
-    drugs = sorted({d.drug for d in timeline.doses if not d.ongoing})
+    # A recorded dose without a known date (section 7) gives no interval to count from.
+    dated = [d for d in timeline.doses if not d.ongoing and not d.date_unknown]
+    drugs = sorted({d.drug for d in dated})
     for drug in drugs:
-        taken = [d for d in timeline.doses if d.drug == drug and d.day <= today and not d.ongoing]
+        taken = [d for d in dated if d.drug == drug and d.day <= today]
         if not taken:
             continue
         last = max(taken, key=lambda d: d.day)

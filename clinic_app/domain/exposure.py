@@ -56,6 +56,8 @@ def describe_dose(dose: Dose, catalog: Catalog) -> str:
     at GP surgery)", "Alendronate last taken 2025-09-01 (given elsewhere)".
     """
     therapy = catalog.get(dose.drug)
+    if dose.date_unknown:
+        return f"{therapy.name}, last dose date unknown ({dose.describe_source()})"
     if dose.ongoing:
         when = f"ongoing since {dose.day.isoformat()}"
     elif is_oral_bisphosphonate(therapy):
@@ -89,6 +91,9 @@ def active_exposures(
 def _reason(dose: Dose, therapy: Therapy, params: ExposureParams, day: date) -> str | None:
     """Why ``dose`` counts on ``day``, or None when it does not."""
     name, dose_day = therapy.name, dose.day.isoformat()
+    if dose.date_unknown:
+        # Section 7: an injected drug with an unknown last dose counts as active.
+        return f"{name}, last dose date unknown (counts as active until confirmed)"
     if dose.day > day:
         # Any antiresorptive booked or recorded soon after the date counts already.
         if dose.day <= params.after.after(day):
@@ -128,15 +133,25 @@ def last_dose_on_or_before(
     """The latest antiresorptive dose (of ``drug`` when given) on or before ``day``.
 
     An ongoing oral bisphosphonate started on or before ``day`` counts as taken that day, so it
-    wins over older doses.
+    wins over older doses; so does a recorded dose whose date is unknown (it may be recent).
     """
-    candidates = [d for d in _antiresorptive_doses(timeline.doses, catalog, drug) if d.day <= day]
-    return max(candidates, key=lambda d: day if d.ongoing else d.day, default=None)
+    candidates = [
+        d
+        for d in _antiresorptive_doses(timeline.doses, catalog, drug)
+        if d.day <= day or d.date_unknown
+    ]
+    return max(
+        candidates, key=lambda d: day if d.ongoing or d.date_unknown else d.day, default=None
+    )
 
 
 def next_dose_after(
     timeline: PatientTimeline, catalog: Catalog, day: date, drug: str | None = None
 ) -> Dose | None:
     """The earliest antiresorptive dose (of ``drug`` when given) strictly after ``day``."""
-    candidates = [d for d in _antiresorptive_doses(timeline.doses, catalog, drug) if d.day > day]
+    candidates = [
+        d
+        for d in _antiresorptive_doses(timeline.doses, catalog, drug)
+        if d.day > day and not d.date_unknown
+    ]
     return min(candidates, key=lambda d: d.day, default=None)

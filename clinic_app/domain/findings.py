@@ -83,7 +83,8 @@ class LabRequirement:
     """A lab draw a session needs: which tests, inside which window of local dates.
 
     ``target`` is the preferred day of an "after" window (day 7 of "day 7 +-2"); a "before"
-    window has none and is placed on the latest free slot inside it.
+    window has none and is placed on the latest free slot inside it that still leaves the
+    results turnaround before ``results_by`` (the dose day whose go/no-go needs the result).
     """
 
     rule: str
@@ -93,6 +94,7 @@ class LabRequirement:
     due_to: date
     target: date | None = None
     label: str = ""
+    results_by: date | None = None
 
     def __post_init__(self) -> None:
         if self.due_from > self.due_to:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, to_utc
 from clinic_app.domain.findings import Finding, LabRequirement, LabTiming, Severity
@@ -234,6 +234,7 @@ def plan_labs(
     now: datetime,
     calendar: ClinicCalendar,
     place: PlaceLab,
+    turnaround_working_days: int = 0,
 ) -> LabPlan:
     """Reconcile the patient's lab appointments with the needs of the patient's sessions.
 
@@ -241,7 +242,9 @@ def plan_labs(
     (booked and completed sessions alike, plus the proposal with ``session_id`` None):
     a booked lab that no need uses is cancelled. ``existing`` holds the patient's booked and
     completed labs. ``calendar`` gives the local day of the starts ``place`` returns.
-    The same inputs in any order give the same plan.
+    ``turnaround_working_days`` (the results turnaround, rules file section 7) keeps a new
+    "before" draw that many clinic working days ahead of the session it serves, when its
+    window allows. The same inputs in any order give the same plan.
     """
     now_utc = to_utc(now)
     pending = _sorted_needs(set(needs))  # a requirement reported twice is one need
@@ -258,7 +261,9 @@ def plan_labs(
     pending = _link_to_history(pending, history)
     pending = _link_to_booked(pending, booked)
     orphans = [draw for draw in booked if not draw.needs]
-    placed, moved, unplaced = _place_new_draws(pending, orphans, calendar, place)
+    placed, moved, unplaced = _place_new_draws(
+        pending, orphans, calendar, place, turnaround_working_days
+    )
 
     return _assemble(history, booked, placed, moved, unplaced)
 
@@ -328,6 +333,7 @@ def _place_new_draws(
     orphans: list[_Draw],
     calendar: ClinicCalendar,
     place: PlaceLab,
+    turnaround: int = 0,
 ) -> tuple[list[_Draw], list[_Draw], list[LabNeed]]:
     """Group the open needs into as few draws as possible and place them.
 
@@ -343,7 +349,7 @@ def _place_new_draws(
         # Needs are sorted by window end, so every later window reaches past ``end``: it
         # overlaps the first one exactly when it opens by ``end``.
         group = [first, *(n for n in rest if n.requirement.due_from <= end)]
-        start = _place_group(group, place)
+        start = _place_group(group, place, calendar, turnaround)
         while start is None and len(group) > 1:
             # Dropping the needs that open latest widens the common window (dropping one of
             # several that open on the same day would not). When the first need opens as
@@ -353,7 +359,7 @@ def _place_new_draws(
                 group = [first]
             else:
                 group = [n for n in group if n.requirement.due_from < latest_open]
-            start = _place_group(group, place)
+            start = _place_group(group, place, calendar, turnaround)
         if start is None:
             unplaced.append(first)
             pending = rest
@@ -380,17 +386,40 @@ def _place_new_draws(
     return placed, moved, unplaced
 
 
-def _place_group(group: Sequence[LabNeed], place: PlaceLab) -> datetime | None:
+def latest_draw_day(results_by: date, calendar: ClinicCalendar, turnaround: int) -> date:
+    """The last day a draw can be taken so that ``turnaround`` clinic working days lie between
+    it and ``results_by`` (the session's day): a Monday session with 2 days draws by Wednesday,
+    its results back on Friday (R4's due day)."""
+    day, counted = results_by - timedelta(days=1), 0
+    while counted < turnaround:
+        if calendar.is_open_day(day):
+            counted += 1
+        day -= timedelta(days=1)
+    return day
+
+
+def _place_group(
+    group: Sequence[LabNeed], place: PlaceLab, calendar: ClinicCalendar, turnaround: int = 0
+) -> datetime | None:
     """Ask ``place`` for a draw inside the common window of ``group``.
 
-    Only "before" needs: the latest slot. Any "after" need: its target day (the first such
-    need's target, or the window's first day when it has none), clamped into the common
-    window, else the nearest open day.
+    Only "before" needs: the latest slot that leaves the results turnaround before the
+    earliest session they serve; when the window holds no such slot (a booking made at short
+    notice), the latest slot of the window, so there is a result at all. Any "after" need:
+    its target day (the first such need's target, or the window's first day when it has
+    none), clamped into the common window, else the nearest open day.
     """
     window_from = max(n.requirement.due_from for n in group)
     window_to = min(n.requirement.due_to for n in group)
     after = [n.requirement for n in group if n.requirement.timing is LabTiming.AFTER]
     if not after:
+        deadlines = [n.requirement.results_by for n in group if n.requirement.results_by]
+        if turnaround and deadlines:
+            in_time = min(window_to, latest_draw_day(min(deadlines), calendar, turnaround))
+            if in_time >= window_from:
+                start = place(window_from, in_time, "latest", None)
+                if start is not None:
+                    return start
         return place(window_from, window_to, "latest", None)
     wanted = after[0].target or after[0].due_from
     target = min(max(wanted, window_from), window_to)

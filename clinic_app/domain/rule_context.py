@@ -63,10 +63,15 @@ class RuleContext:
         self.timeline = timeline.without_session(proposal.session_id)
         self.dose = proposal.as_dose()
         self.therapy = catalog.get(proposal.therapy)
-        self.others = tuple(sorted(self.timeline.doses, key=dose_order))
+        # A recorded dose without a known date has no day to measure intervals from: the
+        # interval rules only ask to confirm it (``unknown_of``); E1 counts it as active.
+        self.others = tuple(
+            sorted((d for d in self.timeline.doses if not d.date_unknown), key=dose_order)
+        )
+        self.unknown = tuple(d for d in self.timeline.doses if d.date_unknown)
         # Fail on an unknown code here, for every rule alike, rather than in whichever rule
         # happens to look first.
-        self._therapies = {dose.drug: catalog.get(dose.drug) for dose in self.others}
+        self._therapies = {dose.drug: catalog.get(dose.drug) for dose in self.timeline.doses}
 
     @property
     def day(self) -> date:
@@ -80,6 +85,10 @@ class RuleContext:
     def doses_of(self, drug: str) -> tuple[Dose, ...]:
         """The other doses of ``drug``, in order."""
         return tuple(d for d in self.others if d.drug == drug)
+
+    def unknown_of(self, drug: str) -> tuple[Dose, ...]:
+        """Recorded doses of ``drug`` whose last dose date is unknown."""
+        return tuple(d for d in self.unknown if d.drug == drug)
 
     def iron_doses(self) -> tuple[Dose, ...]:
         """The other IV iron doses, in order."""

@@ -27,8 +27,9 @@ from clinic_app.domain.timeline import Regimen
 RULE_IDS: tuple[str, ...] = (
     "E1", "E2", "E3", "E4", "E5", "E6", "E7",
     "A3", "A3w", "B2", "B9", "C3", "C2", "C8",
-    "D2", "D8", "D9", "D9g", "D6", "D5",
+    "D2", "D8", "D9", "D9g", "D6", "D5", "D14",
     "A7", "A9", "B5", "C4", "D13",
+    "A6", "B6", "A8", "A9v", "D5p", "R1", "R2", "R3", "R4",
 )  # fmt: skip
 
 _PERIOD_UNITS = ("months", "weeks", "days")
@@ -76,6 +77,7 @@ class LabBefore:
             due_from=dose_day - timedelta(days=self.from_days),
             due_to=dose_day - timedelta(days=self.to_days),
             label=label,
+            results_by=dose_day,
         )
 
     def describe(self) -> str:
@@ -135,14 +137,16 @@ class RuleParams:
     info: RuleInfo
     # True for rules whose only effect is lab appointments (AUTO-LAB, docs/clinical-rules.md).
     auto_lab: ClassVar[bool] = False
+    # What a rule without a severity does, in the rules file's words (R3: "URGENT alert").
+    effect: ClassVar[str] = "-"
 
     @property
     def severity_text(self) -> str:
-        """The rule's severity for display: its severity, "AUTO-LAB", or "-" (E1)."""
+        """The rule's severity for display: its severity, "AUTO-LAB", or its effect (E1: "-")."""
         severity = getattr(self, "severity", None)
         if isinstance(severity, Severity):
             return severity.value
-        return "AUTO-LAB" if self.auto_lab else "-"
+        return "AUTO-LAB" if self.auto_lab else self.effect
 
     def parameter_lines(self) -> tuple[str, ...]:
         """Each setting other than the identity and main severity, as "key: value"."""
@@ -362,6 +366,70 @@ class CourseEndLabParams(RuleParams):
 
 
 @dataclass(frozen=True, slots=True)
+class RenalParams(RuleParams):
+    """A6, B6: ``drug`` with a Cockcroft-Gault creatinine clearance below ``min_crcl_ml_min``."""
+
+    severity: Severity
+    drug: str
+    min_crcl_ml_min: float
+
+
+@dataclass(frozen=True, slots=True)
+class LowResultParams(RuleParams):
+    """A8, A9v, D5p: a dose of one of ``drugs`` with the latest ``test`` below ``below``.
+
+    ``while_exposed_any_iron`` (D5p): any IV iron counts too while E1 holds.
+    """
+
+    severity: Severity
+    drugs: tuple[str, ...]
+    test: str
+    below: float
+    while_exposed_any_iron: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GatingFreshnessParams(RuleParams):
+    """R1: at check-in, a gating result older than ``max_age_days[rule]`` days, or missing."""
+
+    severity: Severity
+    max_age_days: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpLowParams(RuleParams):
+    """R2: a low result on a draw of ``draw_rules`` (after IV iron) blocks antiresorptives.
+
+    A result below ``low_below[test]`` raises an alert, and every antiresorptive dose within
+    ``block_for`` after the draw gets ``severity`` until a later result of that test is at least
+    ``normal_from[test]``.
+    """
+
+    severity: Severity
+    draw_rules: tuple[str, ...]
+    low_below: Mapping[str, float]
+    normal_from: Mapping[str, float]
+    block_for: Period
+
+
+@dataclass(frozen=True, slots=True)
+class SevereResultParams(RuleParams):
+    """R3: a result below ``urgent_below[test]`` is an URGENT alert until acknowledged."""
+
+    effect: ClassVar[str] = "URGENT alert"
+    urgent_below: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsTurnaroundParams(RuleParams):
+    """R4 and the results turnaround: a draw's results are due ``turnaround_working_days``
+    working days after it; "before" draws are placed so that this fits before the session."""
+
+    severity: Severity
+    turnaround_working_days: int
+
+
+@dataclass(frozen=True, slots=True)
 class OpenPoint:
     """An open point for a clinician (docs/clinical-rules.md, section 9), with its rules."""
 
@@ -407,6 +475,42 @@ class _Table:
         if not _is_whole(value, minimum):
             raise self.fail(key, f"must be a whole number >= {minimum}, got {value!r}")
         assert isinstance(value, int)
+        return value
+
+    def number(self, key: str) -> float:
+        """A number > 0 (a threshold)."""
+        return self._number(key, self.value(key))
+
+    def _number(self, key: str, value: object) -> float:
+        if not isinstance(value, int | float) or isinstance(value, bool) or not value > 0:
+            raise self.fail(key, f"must be a number > 0, got {value!r}")
+        return float(value)
+
+    def test_code(self, key: str) -> str:
+        """One test code from section 5."""
+        code = self.text(key)
+        if code not in self._test_codes:
+            known = ", ".join(sorted(self._test_codes))
+            raise self.fail(key, f"names unknown test {code!r} (known: {known})")
+        return code
+
+    def test_thresholds(self, key: str) -> Mapping[str, float]:
+        """A non-empty table of test code = number > 0."""
+        value = self.value(key)
+        if not isinstance(value, Mapping) or not value:
+            raise self.fail(key, "must be a non-empty table of test = number")
+        unknown = [t for t in value if t not in self._test_codes]
+        if unknown:
+            raise self.fail(key, f"names unknown test {unknown[0]!r}")
+        return MappingProxyType(
+            {str(test): self._number(f"{key}.{test}", v) for test, v in value.items()}
+        )
+
+    def flag(self, key: str) -> bool:
+        """true or false."""
+        value = self.value(key)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"must be true or false, got {value!r}")
         return value
 
     def severity(self, key: str = "severity") -> Severity:
@@ -542,6 +646,27 @@ def _read_open_points(value: object) -> tuple[OpenPoint, ...]:
     return tuple(points)
 
 
+def _gating_ages(t: _Table) -> Mapping[str, int]:
+    """R1's ``max_age_days``: a whole number of days per gating rule (A6, B6, A8, D5p)."""
+    value = t.value("max_age_days")
+    gating = ("A6", "B6", "A8", "D5p")
+    if not isinstance(value, Mapping) or set(value) != set(gating):
+        raise t.fail("max_age_days", f"must give days for each of {', '.join(gating)}")
+    for rule_id, days in value.items():
+        if not _is_whole(days, 1):
+            raise t.fail(f"max_age_days.{rule_id}", f"must be a whole number >= 1, got {days!r}")
+    return MappingProxyType({str(k): int(v) for k, v in value.items()})
+
+
+def _read_test_units(value: object, test_codes: frozenset[str]) -> Mapping[str, str]:
+    """Section 7: one SI unit per test code, for every test code."""
+    if not isinstance(value, Mapping) or set(value) != set(test_codes):
+        raise RuleParametersError("rules: 'test_units' must give a unit for every test code")
+    if not all(isinstance(unit, str) and unit.strip() for unit in value.values()):
+        raise RuleParametersError("rules: 'test_units' must map each test to a unit text")
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
+
+
 def _read_test_codes(value: object) -> frozenset[str]:
     if (
         not isinstance(value, list)
@@ -605,11 +730,23 @@ class RuleParameters:
     d9g: ObservationGapParams
     d6: DoseCountParams
     d5: RepeatCourseLabParams
+    d14: SeverityParams
     a7: DoseLabParams
     a9: VitaminDLabParams
     b5: DoseLabParams
     c4: DoseLabParams
     d13: CourseEndLabParams
+    a6: RenalParams
+    b6: RenalParams
+    a8: LowResultParams
+    a9v: LowResultParams
+    d5p: LowResultParams
+    r1: GatingFreshnessParams
+    r2: FollowUpLowParams
+    r3: SevereResultParams
+    r4: ResultsTurnaroundParams
+    # Section 7: the SI unit each test's results are recorded in.
+    test_units: Mapping[str, str] = field(default_factory=dict)
     open_points: tuple[OpenPoint, ...] = ()
     overridden: frozenset[str] = frozenset()
     source_data: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -734,18 +871,60 @@ class RuleParameters:
         c4 = dose_labs("C4")
         t = table("D13")
         d13 = CourseEndLabParams(t.info(), t.after("tests", "from_days_after", "to_days_after"))
+        t = table("D14")
+        d14 = SeverityParams(t.info(), t.severity())
+
+        def renal(rule_id: str) -> RenalParams:
+            t = table(rule_id)
+            return RenalParams(t.info(), t.severity(), t.text("drug"), t.number("min_crcl_ml_min"))
+
+        def low_result(rule_id: str, *, any_iron: bool = False) -> LowResultParams:
+            t = table(rule_id)
+            return LowResultParams(
+                t.info(),
+                t.severity(),
+                t.codes("drugs"),
+                t.test_code("test"),
+                t.number("below"),
+                t.flag("while_exposed_any_iron") if any_iron else False,
+            )
+
+        a6, b6 = renal("A6"), renal("B6")
+        a8, a9v, d5p = low_result("A8"), low_result("A9v"), low_result("D5p", any_iron=True)
+        t = table("R1")
+        r1 = GatingFreshnessParams(t.info(), t.severity(), _gating_ages(t))
+        t = table("R2")
+        r2 = FollowUpLowParams(
+            t.info(),
+            t.severity(),
+            t.codes("draw_rules"),
+            t.test_thresholds("low_below"),
+            t.test_thresholds("normal_from"),
+            t.period("block_for"),
+        )
+        if set(r2.normal_from) != set(r2.low_below):
+            raise t.fail("normal_from", "must name the same tests as 'low_below'")
+        t = table("R3")
+        r3 = SevereResultParams(t.info(), t.test_thresholds("urgent_below"))
+        t = table("R4")
+        r4 = ResultsTurnaroundParams(
+            t.info(), t.severity(), t.whole("turnaround_working_days", 0)
+        )
         for read in tables:
             read.finish()
 
-        unknown = sorted(set(data) - {"test_codes", "open_points", *RULE_IDS})
+        test_units = _read_test_units(data.get("test_units"), test_codes)
+        unknown = sorted(set(data) - {"test_codes", "test_units", "open_points", *RULE_IDS})
         if unknown:
             raise RuleParametersError(f"rules: {unknown[0]!r} is not a rule id or a setting")
         return cls(
             test_codes=test_codes,
             e1=e1, e2=e2, e3=e3, e4=e4, e5=e5, e6=e6, e7=e7,
             a3=a3, a3w=a3w, b2=b2, b9=b9, c3=c3, c2=c2, c8=c8,
-            d2=d2, d8=d8, d9=d9, d9g=d9g, d6=d6, d5=d5,
+            d2=d2, d8=d8, d9=d9, d9g=d9g, d6=d6, d5=d5, d14=d14,
             a7=a7, a9=a9, b5=b5, c4=c4, d13=d13,
+            a6=a6, b6=b6, a8=a8, a9v=a9v, d5p=d5p, r1=r1, r2=r2, r3=r3, r4=r4,
+            test_units=test_units,
             open_points=_read_open_points(data.get("open_points", [])),
             source_data=MappingProxyType(copy.deepcopy(dict(data))),
         )  # fmt: skip
@@ -792,6 +971,13 @@ class RuleParameters:
                 if code is not None and code not in catalog:
                     raise RuleParametersError(
                         f"rules.{params.info.rule_id}: {name!r} is {code!r}, "
+                        "which is not a catalog code"
+                    )
+        for params in (self.a8, self.a9v, self.d5p):
+            for code in params.drugs:
+                if code not in catalog:
+                    raise RuleParametersError(
+                        f"rules.{params.info.rule_id}: 'drugs' names {code!r}, "
                         "which is not a catalog code"
                     )
         for code in self.e2.escalate_for:

@@ -34,14 +34,26 @@ from clinic_app.domain.rules_intervals import (
     rule_d8,
     rule_d9,
     rule_d9g,
+    rule_d14,
 )
 from clinic_app.domain.rules_labs import rule_a7, rule_a9, rule_b5, rule_c4, rule_d5, rule_d13
+from clinic_app.domain.rules_results import (
+    rule_a6,
+    rule_a8,
+    rule_a9v,
+    rule_b6,
+    rule_d5p,
+    rule_r1,
+    rule_r2,
+)
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 
 Rule = Callable[[RuleContext], RuleOutput]
 
-# Every rule that yields findings or labs, by id, in the order of docs/clinical-rules.md. E1 is the
-# exposure definition the co-therapy rules share (see exposure.py).
+# Every rule that yields findings or labs, by id, in the order of docs/clinical-rules.md. E1 is
+# the exposure definition the co-therapy rules share (see exposure.py); D1 is checked by the
+# catalog (catalog.py); R3 (urgent alerts) and R4 (results not back) act on the nurses'
+# results list, not on a session (services/lab_results.py).
 RULES: tuple[tuple[str, Rule], ...] = (
     ("E2", rule_e2),
     ("E3", rule_e3),
@@ -62,11 +74,19 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("D9g", rule_d9g),
     ("D6", rule_d6),
     ("D5", rule_d5),
+    ("D14", rule_d14),
     ("A7", rule_a7),
     ("A9", rule_a9),
     ("B5", rule_b5),
     ("C4", rule_c4),
     ("D13", rule_d13),
+    ("A6", rule_a6),
+    ("B6", rule_b6),
+    ("A8", rule_a8),
+    ("A9v", rule_a9v),
+    ("D5p", rule_d5p),
+    ("R1", rule_r1),
+    ("R2", rule_r2),
 )
 
 

@@ -1,4 +1,4 @@
-"""Dose-interval and course rules (docs/clinical-rules.md, section 5: A3 to D6).
+"""Dose-interval and course rules (docs/clinical-rules.md, section 5: A3 to D6, and D14).
 
 Intervals are measured between local dose days and counted forward from the earlier dose.
 Rules about "the previous dose" (A3, A3w, B2, C3) look at the nearest dose of the same drug on
@@ -9,11 +9,11 @@ too. C2 and C8 look back only, as the file words them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from clinic_app.domain.findings import Severity
 from clinic_app.domain.rule_calendar import Period, describe_gap
-from clinic_app.domain.rule_context import RuleContext, RuleOutput
+from clinic_app.domain.rule_context import RuleContext, RuleOutput, same_course
 from clinic_app.domain.rule_parameters import MinIntervalParams, RuleParams
 from clinic_app.domain.timeline import Dose, Regimen
 
@@ -27,6 +27,17 @@ def _neighbours(ctx: RuleContext, drug: str) -> Iterator[tuple[Dose, Dose, Dose]
         yield previous, ctx.dose, previous
     if upcoming is not None:
         yield ctx.dose, upcoming, upcoming
+
+
+def _confirm_unknown(ctx: RuleContext, params: RuleParams, drug: str, what: str) -> RuleOutput:
+    """Section 7: a recorded ``drug`` with an unknown last dose date turns the interval rule of
+    ``params`` into a WARN asking to confirm the date (no interval can be computed)."""
+    for other in ctx.unknown_of(drug):
+        message = (
+            f"{ctx.describe(other)}: confirm the last dose date with the prescriber or the "
+            f"patient; {what} cannot be checked without it."
+        )
+        yield ctx.finding(params, Severity.WARN, message)
 
 
 def _pair_text(ctx: RuleContext, other: Dose) -> str:
@@ -49,6 +60,7 @@ def _min_interval(
     """Findings for the nearest doses of ``drug`` closer than ``interval_for(later dose)``."""
     if ctx.proposal.therapy != drug:
         return
+    yield from _confirm_unknown(ctx, params, drug, "the minimum interval between doses")
     for earlier, later, other in _neighbours(ctx, drug):
         interval = interval_for(later)
         earliest = interval.after(earlier.day)
@@ -140,6 +152,7 @@ def rule_c2(ctx: RuleContext) -> RuleOutput:
     params = ctx.params.c2
     if ctx.proposal.therapy != params.drug:
         return
+    yield from _confirm_unknown(ctx, params, params.drug, "whether this dose is overdue")
     previous = ctx.previous_of(params.drug)
     if previous is not None and ctx.day > params.max_interval.after(previous.day):
         message = (
@@ -160,6 +173,9 @@ def rule_c8(ctx: RuleContext) -> RuleOutput:
     params = ctx.params.c8
     if ctx.proposal.therapy != params.drug:
         return
+    yield from _confirm_unknown(
+        ctx, params, params.after_drug, "the switch interval after the last dose"
+    )
     last = ctx.previous_of(params.after_drug)
     if last is None:
         return
@@ -297,3 +313,52 @@ def rule_d6(ctx: RuleContext) -> RuleOutput:
             f"Choose another day, {_OVERRIDE}."
         )
         yield ctx.finding(params, params.severity, message)
+
+
+def rule_d14(ctx: RuleContext) -> RuleOutput:
+    """D14: a second IV iron session the same day, or an iron dose of another product between
+    the first and last dose of a booked iron course (either the proposal's course or another's).
+    """
+    if not ctx.therapy.is_iron:
+        return
+    params = ctx.params.d14
+    irons = [d for d in ctx.iron_doses() if not d.ongoing]
+    courses: dict[str, list[Dose]] = {}
+    for dose in irons:
+        if dose.course_id is not None:
+            courses.setdefault(dose.course_id, []).append(dose)
+    own_course = [ctx.dose, *(d for d in irons if same_course(d, ctx.dose))]
+    own_first, own_last = min(d.day for d in own_course), max(d.day for d in own_course)
+    for other in irons:
+        if other.day == ctx.day:
+            message = (
+                f"{ctx.describe(other)} is IV iron on the same day: this patient already has "
+                f"IV iron that day. Give one iron dose a day, {_OVERRIDE}."
+            )
+        elif other.drug != ctx.proposal.therapy and other.course_id in courses and (
+            _span(courses[other.course_id])[0] <= ctx.day <= _span(courses[other.course_id])[1]
+        ):
+            first, last = _span(courses[other.course_id])
+            message = (
+                f"{ctx.describe(other)} belongs to a {ctx.therapy_of(other).name} course from "
+                f"{first.isoformat()} to {last.isoformat()}; this {ctx.therapy.name} dose falls "
+                f"inside it (duplicate iron therapy). Finish one course first, {_OVERRIDE}."
+            )
+        elif (
+            other.drug != ctx.proposal.therapy
+            and len(own_course) > 1
+            and own_first <= other.day <= own_last
+        ):
+            message = (
+                f"{ctx.describe(other)} falls inside this {ctx.therapy.name} course from "
+                f"{own_first.isoformat()} to {own_last.isoformat()} (duplicate iron therapy). "
+                f"Finish one course first, {_OVERRIDE}."
+            )
+        else:
+            continue
+        yield ctx.finding(params, params.severity, message, other)
+
+
+def _span(doses: list[Dose]) -> tuple[date, date]:
+    """First and last day of a course's doses."""
+    return min(d.day for d in doses), max(d.day for d in doses)

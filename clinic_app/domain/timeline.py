@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from clinic_app.domain.lab_results import BodyWeight, LabResult, PatientFacts
+
 
 class DoseSource(enum.StrEnum):
     """Where a dose in the timeline comes from."""
@@ -33,7 +35,10 @@ class Dose:
 
     A recorded oral bisphosphonate that is still taken has ``ongoing=True`` and ``day`` is the
     date it was started; otherwise ``day`` is the date of the (last) dose. Sessions carry their
-    aware start and end times; recorded doses have none.
+    aware start and end times; recorded doses have none. A recorded injected drug whose last
+    dose date is not known has ``date_unknown=True`` (section 7): it counts as active for E1,
+    its interval rules become "confirm the last dose date", and ``day`` is only the day it was
+    recorded (never used as a dose day).
     """
 
     drug: str
@@ -46,6 +51,7 @@ class Dose:
     ongoing: bool = False
     where: str = ""
     regimen: Regimen | None = None
+    date_unknown: bool = False
 
     def describe_source(self) -> str:
         """Words for a message: "booked here" or "recorded, given at <where>"."""
@@ -69,7 +75,8 @@ class ProposedSession:
     """A session being checked: a new booking, a move, or an existing one re-checked.
 
     ``session_id`` is set when the session already exists (move, re-check); the engine then
-    ignores that session's own dose in the timeline.
+    ignores that session's own dose in the timeline. ``checking_in`` is set by the check-in
+    gate: rules that only apply on the day (R1) run then.
     """
 
     therapy: str
@@ -79,6 +86,7 @@ class ProposedSession:
     session_id: int | None = None
     course_id: str | None = None
     regimen: Regimen | None = None
+    checking_in: bool = False
 
     def as_dose(self) -> Dose:
         """This session as a dose in someone else's timeline (neighbour re-checks)."""
@@ -96,17 +104,32 @@ class ProposedSession:
 
 @dataclass(frozen=True, slots=True)
 class PatientTimeline:
-    """Everything the rules need to know about one patient, past and future."""
+    """Everything the rules need to know about one patient, past and future: doses, lab
+    visits, recorded results and weights, and the facts the clearance needs."""
 
     doses: tuple[Dose, ...] = ()
     labs: tuple[LabVisit, ...] = ()
+    results: tuple[LabResult, ...] = ()
+    weights: tuple[BodyWeight, ...] = ()
+    patient: PatientFacts | None = None
 
     @classmethod
-    def of(cls, doses: Iterable[Dose], labs: Iterable[LabVisit] = ()) -> PatientTimeline:
-        """A timeline with doses and labs sorted by day."""
+    def of(
+        cls,
+        doses: Iterable[Dose],
+        labs: Iterable[LabVisit] = (),
+        *,
+        results: Iterable[LabResult] = (),
+        weights: Iterable[BodyWeight] = (),
+        patient: PatientFacts | None = None,
+    ) -> PatientTimeline:
+        """A timeline with doses, labs, results and weights sorted by day."""
         return cls(
             doses=tuple(sorted(doses, key=_dose_order)),
             labs=tuple(sorted(labs, key=lambda lab: lab.day)),
+            results=tuple(sorted(results, key=lambda r: (r.day, r.result_id or 0))),
+            weights=tuple(sorted(weights, key=lambda w: w.day)),
+            patient=patient,
         )
 
     def without_session(self, session_id: int | None) -> PatientTimeline:
@@ -114,6 +137,11 @@ class PatientTimeline:
         if session_id is None:
             return self
         return replace(self, doses=tuple(d for d in self.doses if d.session_id != session_id))
+
+    def with_dose(self, dose: Dose) -> PatientTimeline:
+        """The timeline plus one dose (a proposal seen from its neighbours)."""
+        doses = (*self.without_session(dose.session_id).doses, dose)
+        return replace(self, doses=tuple(sorted(doses, key=_dose_order)))
 
 
 def _dose_order(dose: Dose) -> tuple[date, float]:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -129,19 +130,31 @@ class PatientRow(Base):
     exposures: Mapped[list[ExposureRow]] = relationship(back_populates="patient")
 
 
+# Exactly one of: a last dose date, "ongoing since" (oral bisphosphonates), "last dose unknown".
+EXPOSURE_ONE_DATE = (
+    "(CASE WHEN last_dose_date IS NULL THEN 0 ELSE 1 END"
+    " + CASE WHEN ongoing_since IS NULL THEN 0 ELSE 1 END"
+    " + CASE WHEN last_dose_unknown THEN 1 ELSE 0 END) = 1"
+)
+
+
 class ExposureRow(Base):
-    """An antiresorptive (or other catalog drug) given elsewhere, recorded for the rules."""
+    """An antiresorptive (or other catalog drug) given elsewhere, recorded for the rules.
+
+    An injected drug has a last dose date or ``last_dose_unknown``; ``unconfirmed_date`` keeps a
+    date recorded before that distinction (an "ongoing since" of an injected drug), unconfirmed.
+    """
 
     __tablename__ = "exposures"
-    __table_args__ = (
-        CheckConstraint("(last_dose_date IS NULL) <> (ongoing_since IS NULL)", name="one_date"),
-    )
+    __table_args__ = (CheckConstraint(EXPOSURE_ONE_DATE, name="one_date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
     drug_code: Mapped[str] = mapped_column(String(60))
     last_dose_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     ongoing_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_dose_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
+    unconfirmed_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     where_given: Mapped[str] = mapped_column(String(200), default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -279,6 +292,72 @@ class IntervalBoundRow(Base):
 
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     max_minutes: Mapped[int] = mapped_column(Integer)
+class LabResultRow(Base):
+    """One test's result from one lab draw, in the SI unit the rules file gives (stored)."""
+
+    __tablename__ = "lab_results"
+    __table_args__ = (
+        UniqueConstraint("lab_id", "test_code", name="one_result_per_test"),
+        CheckConstraint("value >= 0", name="value_not_negative"),
+        Index("ix_lab_results_patient_drawn", "patient_id", "drawn_at_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
+    lab_id: Mapped[int] = mapped_column(ForeignKey("lab_appointments.id"))
+    test_code: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    drawn_at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    lab_flag: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    entered_by: Mapped[str] = mapped_column(String(80))
+    # The file or message an import delivered it in; None when a nurse entered it.
+    import_source: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The rule ids the draw served when the result was recorded (comma-separated), for R2.
+    draw_rules: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    lab: Mapped[LabAppointmentRow] = relationship()
+
+
+class BodyWeightRow(Base):
+    """The patient's weight in kg, measured at a visit (one per patient and day)."""
+
+    __tablename__ = "body_weights"
+    __table_args__ = (
+        UniqueConstraint("patient_id", "measured_on", name="one_weight_per_day"),
+        CheckConstraint("weight_kg > 0", name="weight_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
+    measured_on: Mapped[date] = mapped_column(Date)
+    weight_kg: Mapped[float] = mapped_column(Float)
+    entered_by: Mapped[str] = mapped_column(String(80))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ResultAlertRow(Base):
+    """An alert a result raised (R2 ALERT, R3 URGENT), open until a nurse acknowledges it."""
+
+    __tablename__ = "result_alerts"
+    __table_args__ = (
+        CheckConstraint("level IN ('ALERT', 'URGENT')", name="level_known"),
+        UniqueConstraint("result_id", "rule_id", name="one_alert_per_rule"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("lab_results.id"))
+    rule_id: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    result: Mapped[LabResultRow] = relationship()
 
 
 class RuleSettingRow(Base):

@@ -22,6 +22,7 @@ class Permission(enum.StrEnum):
     EDIT_PATIENTS = "add or change patients and exposures"
     OVERRIDE = "record a clinical override"
     SET_STATUS = "change a session's status"
+    RECORD_RESULTS = "record lab results, weights and acknowledge result alerts"
     VIEW = "view the schedule"
     EXPORT = "export schedules and reports"
     ADMINISTER = "change clinic settings, users and rule parameters"
@@ -42,6 +43,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.OVERRIDE,
             Permission.SET_STATUS,
             Permission.PRINT_LETTERS,
+            Permission.RECORD_RESULTS,
         }
     ),
     Role.MANAGER: frozenset({Permission.VIEW, Permission.EXPORT}),

@@ -41,6 +41,7 @@ from clinic_app.persistence.models import (
 from clinic_app.persistence.unit_of_work import UnitOfWork
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize, record_denial
+from clinic_app.services.check_in import CheckInGate
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
@@ -292,16 +293,27 @@ class BookingService:
         return self._change_status(actor, session_id, "cancelled", text)
 
     def set_status(
-        self, actor: Actor, session_id: int, status: str, reason: str = ""
+        self,
+        actor: Actor,
+        session_id: int,
+        status: str,
+        reason: str = "",
+        *,
+        override_reason: str | None = None,
     ) -> BookingOutcome:
-        """Arrived, in chair, completed, no-show, cancelled: audited, labs kept in step."""
+        """Arrived, in chair, completed, no-show, cancelled: audited, labs kept in step.
+
+        Arrived and in-chair pass the check-in gate (services/check_in.py): the rules are
+        re-run with the results on file; a nurse's ``override_reason`` covers its BLOCKs.
+        """
         if status == "cancelled":
             return self.cancel(actor, session_id, reason)
         authorize(self._ctx, actor, Permission.SET_STATUS, "set_status")
         if status not in STATUS_FLOW:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
-        return self._change_status(actor, session_id, status, text)
+        override = self._override_reason(actor, override_reason)
+        return self._change_status(actor, session_id, status, text, override)
 
     def find_slots(
         self,
@@ -618,7 +630,10 @@ class BookingService:
         all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
-        labs = LabReconciler(s, state, station, calendar, now).reconcile(all_needs)
+        turnaround = params.r4.turnaround_working_days
+        labs = LabReconciler(
+            s, state, station, calendar, now, turnaround_working_days=turnaround
+        ).reconcile(all_needs)
         findings.extend(labs.findings.get(row.id, []))
         override = None
         if override_reason and any(f.severity is Severity.BLOCK for f in findings):
@@ -916,7 +931,12 @@ class BookingService:
         return tuple(lab_view(lab, calendar) for lab in labs)
 
     def _change_status(
-        self, actor: Actor, session_id: int, status: str, reason: str
+        self,
+        actor: Actor,
+        session_id: int,
+        status: str,
+        reason: str,
+        override_reason: str | None = None,
     ) -> BookingOutcome:
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -932,6 +952,8 @@ class BookingService:
                     f"session {session_id} is {row.status}; it cannot become {status}",
                 )
             now = self._ctx.clock()
+            gate = CheckInGate(self._ctx, self._rules)
+            gate.enforce(s, actor, patient, row, status, calendar, now, override_reason)
             before = _audit_session(row)
             row.status = status
             row.status_reason = reason

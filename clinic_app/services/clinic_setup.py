@@ -10,7 +10,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from clinic_app.domain.catalog import Therapy
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
+from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
@@ -24,7 +26,7 @@ from clinic_app.persistence.models import (
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.recheck import recheck_patient
+from clinic_app.services.recheck import recheck_patient, recheck_patient_report
 from clinic_app.services.results import ChairView, ExposureView, PatientView
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
@@ -36,6 +38,7 @@ from clinic_app.services.validation import (
     require_therapy,
 )
 from clinic_app.services.views import exposure_view, patient_view
+from clinic_app.services.visit_views import ExposureOutcome
 
 DEFAULT_OPENS = time(8)
 DEFAULT_CLOSES = time(18)
@@ -294,14 +297,50 @@ class ClinicSetupService:
         last_dose: str | date | None = None,
         ongoing_since: str | date | None = None,
         where: str = "",
+        last_dose_unknown: bool = False,
     ) -> ExposureView:
-        """Record a drug given elsewhere (the dangerous, invisible half of co-therapy)."""
+        """Record a drug given elsewhere (the dangerous, invisible half of co-therapy).
+
+        ``record_exposure`` does the same and also says which booked sessions it now stops.
+        """
+        return self.record_exposure(
+            actor,
+            mrn=mrn,
+            drug=drug,
+            last_dose=last_dose,
+            ongoing_since=ongoing_since,
+            where=where,
+            last_dose_unknown=last_dose_unknown,
+        ).exposure
+
+    def record_exposure(
+        self,
+        actor: Actor,
+        *,
+        mrn: str,
+        drug: str,
+        last_dose: str | date | None = None,
+        ongoing_since: str | date | None = None,
+        where: str = "",
+        last_dose_unknown: bool = False,
+    ) -> ExposureOutcome:
+        """Record a drug given elsewhere; the outcome names every booked session it now stops
+        (a new HARD or un-overridden BLOCK), so the recorder is told at once.
+
+        Section 7: an injected antiresorptive (denosumab, zoledronic acid, IV ibandronate) takes
+        the last dose date or ``last_dose_unknown``; "ongoing since" is for oral
+        bisphosphonates only.
+        """
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_exposure")
         therapy = require_therapy(self._ctx.catalog, drug, bookable=False)
-        if (last_dose is None) == (ongoing_since is None):
+        given = sum((last_dose is not None, ongoing_since is not None, bool(last_dose_unknown)))
+        if given != 1:
             raise InvalidInputError(
-                "date", "give either the last dose date or the date it is ongoing since"
+                "date",
+                "give one of: the last dose date, the date it is ongoing since (oral "
+                "bisphosphonates), or 'last dose unknown' (injected drugs)",
             )
+        _check_exposure_kind(therapy, ongoing_since is not None, bool(last_dose_unknown))
         last = parse_date("date", last_dose) if last_dose is not None else None
         since = parse_date("ongoing-since", ongoing_since) if ongoing_since is not None else None
         where_given = require_text("where", where, max_length=200, allow_empty=True)
@@ -313,6 +352,7 @@ class ClinicSetupService:
                 drug_code=therapy.code,
                 last_dose_date=last,
                 ongoing_since=since,
+                last_dose_unknown=bool(last_dose_unknown),
                 where_given=where_given,
                 removed=False,
                 created_at=self._ctx.clock(),
@@ -322,7 +362,9 @@ class ClinicSetupService:
             # The timeline changed: sessions booked earlier may now conflict or need labs.
             calendar = repo.load_calendar(s)
             now = self._ctx.clock()
-            recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
+            _, notices = recheck_patient_report(
+                s, self._ctx, self._rules, actor, patient, calendar, now
+            )
             repo.audit(
                 s,
                 at=self._ctx.clock(),
@@ -335,11 +377,13 @@ class ClinicSetupService:
                     "drug": therapy.code,
                     "last_dose": last,
                     "ongoing_since": since,
+                    "last_dose_unknown": bool(last_dose_unknown),
                     "where": where_given,
+                    "stopped_sessions": [n.session_id for n in notices],
                 },
             )
             uow.commit()
-            return exposure_view(row, self._ctx.catalog)
+            return ExposureOutcome(exposure_view(row, self._ctx.catalog), notices)
 
     def update_exposure(
         self,
@@ -363,7 +407,10 @@ class ClinicSetupService:
             before = _exposure_audit(row)
             if last_dose is not None:
                 row.last_dose_date, row.ongoing_since = parse_date("date", last_dose), None
+                row.last_dose_unknown, row.unconfirmed_date = False, None
             if ongoing_since is not None:
+                therapy = require_therapy(self._ctx.catalog, row.drug_code, bookable=False)
+                _check_exposure_kind(therapy, True, False)
                 row.ongoing_since = parse_date("ongoing-since", ongoing_since)
                 row.last_dose_date = None
             if where is not None:
@@ -427,10 +474,29 @@ class ClinicSetupService:
             ]
 
 
+def _check_exposure_kind(therapy: Therapy, ongoing: bool, unknown: bool) -> None:
+    """Section 7: "ongoing since" only for oral bisphosphonates; "last dose unknown" only for
+    injected antiresorptives."""
+    oral = is_oral_bisphosphonate(therapy)
+    if ongoing and not oral:
+        raise InvalidInputError(
+            "ongoing-since",
+            f"'ongoing since' is for oral bisphosphonates only; {therapy.name} is given as "
+            "doses: give the last dose date, or 'last dose unknown'",
+        )
+    if unknown and (oral or not therapy.is_antiresorptive):
+        raise InvalidInputError(
+            "last-dose-unknown",
+            f"'last dose unknown' is for injected antiresorptives only; give the "
+            f"{'date it is ongoing since' if oral else 'last dose date'} of {therapy.name}",
+        )
+
+
 def _exposure_audit(row: ExposureRow) -> dict[str, object]:
     return {
         "drug": row.drug_code,
         "last_dose": row.last_dose_date,
         "ongoing_since": row.ongoing_since,
+        "last_dose_unknown": row.last_dose_unknown,
         "where": row.where_given,
     }

@@ -58,7 +58,10 @@ class LabReconciler:
         station: LabStationRow,
         calendar: ClinicCalendar,
         now: datetime,
+        *,
+        turnaround_working_days: int = 0,
     ) -> None:
+        self._turnaround = turnaround_working_days
         self._session = session
         self._state = state
         self._station = station
@@ -135,7 +138,12 @@ class LabReconciler:
             if n.requirement.due_to >= today or (n.session_id, n.requirement.rule) in served
         ]
         plan = plan_labs(
-            live, self._existing(), now=self._now, calendar=self._calendar, place=self._place
+            live,
+            self._existing(),
+            now=self._now,
+            calendar=self._calendar,
+            place=self._place,
+            turnaround_working_days=self._turnaround,
         )
         return self._apply(plan)
 
@@ -204,14 +212,19 @@ class LabReconciler:
             key = need.link_key
             if key is not None:
                 wanted[key] = need
-        for link in list(row.links):
-            if (link.session_id, link.rule_id) not in wanted:
-                row.links.remove(link)
-        present = {(link.session_id, link.rule_id) for link in row.links}
+        for old in list(row.links):
+            if (old.session_id, old.rule_id) not in wanted:
+                row.links.remove(old)
+        present = {(link.session_id, link.rule_id): link for link in row.links}
         for key, need in sorted(wanted.items()):
-            if key in present:
-                continue
             req = need.requirement
+            current = present.get(key)
+            if current is not None:
+                # A moved or re-planned draw says what it serves now (section 4), never what
+                # it served before: the same (session, rule) may now be another follow-up day.
+                current.label, current.tests = req.label, tests_text(req.tests)
+                current.due_from, current.due_to = req.due_from, req.due_to
+                continue
             row.links.append(
                 LabLinkRow(
                     session_id=key[0],

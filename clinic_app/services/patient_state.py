@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Catalog, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.lab_results import BodyWeight, LabResult, PatientFacts
 from clinic_app.domain.timeline import Dose, DoseSource, LabVisit, PatientTimeline, Regimen
 from clinic_app.persistence import repositories as repo
-from clinic_app.persistence.models import LabAppointmentRow, PatientRow, SessionRow
+from clinic_app.persistence import result_queries
+from clinic_app.persistence.models import (
+    BodyWeightRow,
+    ExposureRow,
+    LabAppointmentRow,
+    LabResultRow,
+    PatientRow,
+    SessionRow,
+)
 
 
 def regimen_of(value: str | None) -> Regimen | None:
@@ -33,15 +42,56 @@ def session_dose(row: SessionRow, calendar: ClinicCalendar) -> Dose:
     )
 
 
+def exposure_dose(row: ExposureRow, calendar: ClinicCalendar) -> Dose:
+    """A recorded outside exposure as a dose. An unknown last dose (section 7) has no dose
+    day: it carries the date it was recorded (or its unconfirmed date) for ordering only."""
+    if row.last_dose_unknown:
+        day = row.unconfirmed_date or calendar.local_day(row.created_at)
+    else:
+        known = row.last_dose_date or row.ongoing_since
+        assert known is not None  # the table's CHECK guarantees one of the three
+        day = known
+    return Dose(
+        drug=row.drug_code,
+        day=day,
+        source=DoseSource.RECORDED,
+        ongoing=row.ongoing_since is not None,
+        where=row.where_given,
+        date_unknown=row.last_dose_unknown,
+    )
+
+
+def result_fact(row: LabResultRow, calendar: ClinicCalendar) -> LabResult:
+    """A stored result as the rules see it."""
+    return LabResult(
+        test=row.test_code,
+        value=row.value,
+        unit=row.unit,
+        day=calendar.local_day(row.drawn_at_utc),
+        drawn_at=calendar.local(row.drawn_at_utc),
+        lab_id=row.lab_id,
+        result_id=row.id,
+        draw_rules=frozenset(r for r in row.draw_rules.split(",") if r),
+    )
+
+
+def weight_fact(row: BodyWeightRow) -> BodyWeight:
+    """A stored weight as the rules see it."""
+    return BodyWeight(kg=row.weight_kg, day=row.measured_on)
+
+
 @dataclass
 class PatientState:
-    """A patient's active sessions, labs and recorded exposures, as rows and as a timeline."""
+    """A patient's active sessions, labs, recorded exposures, results and weights, as rows
+    and as a timeline."""
 
     patient: PatientRow
     sessions: list[SessionRow]
     labs: list[LabAppointmentRow]
     recorded: tuple[Dose, ...]
     calendar: ClinicCalendar
+    results: tuple[LabResult, ...] = field(default=())
+    weights: tuple[BodyWeight, ...] = field(default=())
 
     @classmethod
     def load(
@@ -54,23 +104,20 @@ class PatientState:
                 catalog.get(row.drug_code)
             except UnknownTherapyError:
                 continue  # a drug retired from the catalog no longer drives any rule
-            day = row.last_dose_date or row.ongoing_since
-            assert day is not None  # the table's CHECK guarantees one of the two
-            recorded.append(
-                Dose(
-                    drug=row.drug_code,
-                    day=day,
-                    source=DoseSource.RECORDED,
-                    ongoing=row.ongoing_since is not None,
-                    where=row.where_given,
-                )
-            )
+            recorded.append(exposure_dose(row, calendar))
         return cls(
             patient=patient,
             sessions=repo.patient_sessions(session, patient.id),
             labs=repo.patient_labs(session, patient.id),
             recorded=tuple(recorded),
             calendar=calendar,
+            results=tuple(
+                result_fact(r, calendar)
+                for r in result_queries.patient_results(session, patient.id)
+            ),
+            weights=tuple(
+                weight_fact(w) for w in result_queries.patient_weights(session, patient.id)
+            ),
         )
 
     def timeline(self, *, extra: Dose | None = None, without: int | None = None) -> PatientTimeline:
@@ -88,7 +135,10 @@ class PatientState:
             )
             for lab in self.labs
         ]
-        return PatientTimeline.of(doses, labs)
+        facts = PatientFacts(self.patient.date_of_birth, self.patient.sex)
+        return PatientTimeline.of(
+            doses, labs, results=self.results, weights=self.weights, patient=facts
+        )
 
     def busy(self, *, without_session: int | None = None) -> list[tuple[datetime, datetime]]:
         """Intervals the patient is already somewhere (sessions and lab draws)."""

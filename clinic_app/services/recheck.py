@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
-from clinic_app.domain.findings import Finding
+from clinic_app.domain.findings import Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
 from clinic_app.domain.rule_parameters import RuleParameters
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
@@ -22,10 +22,16 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import PatientRow, SessionRow
 from clinic_app.services.actor import Actor
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.findings_store import store_changed_findings
+from clinic_app.services.findings_store import finding_key, store_changed_findings, stored_keys
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
 from clinic_app.services.patient_state import PatientState, regimen_of
 from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.views import finding_view, therapy_name
+from clinic_app.services.visit_views import SessionNotice
+
+# Statuses a session has once it passed the check-in gate: its re-checks keep the gate's
+# rules (R1), so an override given at check-in stays with the finding it covers.
+CHECKED_IN = ("arrived", "in-chair", "completed")
 
 
 def proposal_of(row: SessionRow, calendar: ClinicCalendar) -> ProposedSession:
@@ -38,6 +44,7 @@ def proposal_of(row: SessionRow, calendar: ClinicCalendar) -> ProposedSession:
         session_id=row.id,
         course_id=row.course_id,
         regimen=regimen_of(row.regimen),
+        checking_in=row.status in CHECKED_IN,
     )
 
 
@@ -74,7 +81,28 @@ def recheck_patient(
     now: datetime,
 ) -> LabChanges:
     """Re-evaluate every active session of ``patient``, store findings, reconcile labs."""
+    labs, _ = recheck_patient_report(s, ctx, rules, actor, patient, calendar, now)
+    return labs
+
+
+# Sessions whose new stopping findings are reported to the recorder of a new fact.
+NOTICE_STATUSES = ("booked", "arrived", "in-chair")
+
+
+def recheck_patient_report(
+    s: Session,
+    ctx: ServiceContext,
+    rules: RuleBook,
+    actor: Actor,
+    patient: PatientRow,
+    calendar: ClinicCalendar,
+    now: datetime,
+) -> tuple[LabChanges, tuple[SessionNotice, ...]]:
+    """``recheck_patient``, plus a notice for every booked session from today on that now
+    carries a HARD or BLOCK finding it did not carry before (without an override): whoever
+    recorded the fact that caused it is told at once which sessions and why."""
     state = PatientState.load(s, patient, calendar, ctx.catalog)
+    before = {row.id: stored_keys(row) for row in state.sessions}
     changes, needs = evaluate_sessions(
         state.sessions,
         state.timeline(),
@@ -84,10 +112,38 @@ def recheck_patient(
         calendar.local_day(now),
     )
     station = repo.lab_station(s, lock=True)
-    labs = LabReconciler(s, state, station, calendar, now).reconcile(needs)
+    params = rules.params(s)
+    turnaround = params.r4.turnaround_working_days
+    labs = LabReconciler(
+        s, state, station, calendar, now, turnaround_working_days=turnaround
+    ).reconcile(needs)
     for sid, extra in labs.findings.items():
         changes.setdefault(sid, []).extend(extra)
     by_id = {x.id: x for x in state.sessions}
     for sid, findings in changes.items():
         store_changed_findings(s, by_id[sid], findings, actor, None, now)
-    return labs
+    notices = []
+    for sid in sorted(changes, key=lambda i: (by_id[i].start_utc, i)):
+        row = by_id[sid]
+        if row.status not in NOTICE_STATUSES:
+            continue
+        new = tuple(
+            view
+            for view in (finding_view(f) for f in row.findings)
+            if view.severity in (Severity.HARD, Severity.BLOCK)
+            and view.overridden_by is None
+            and finding_key(view.to_finding()) not in before[sid]
+        )
+        if new:
+            notices.append(
+                SessionNotice(
+                    session_id=row.id,
+                    mrn=patient.mrn,
+                    patient_name=patient.name,
+                    therapy_name=therapy_name(ctx.catalog, row.therapy_code),
+                    chair=row.chair.name,
+                    start=calendar.local(row.start_utc),
+                    findings=new,
+                )
+            )
+    return labs, tuple(notices)

@@ -195,6 +195,20 @@ class ExposureView:
     last_dose_date: date | None
     ongoing_since: date | None
     where_given: str
+    # Section 7: an injected drug whose last dose date is not known (active for E1), and the
+    # date an older record gave for it, unconfirmed.
+    last_dose_unknown: bool = False
+    unconfirmed_date: date | None = None
+
+    def describe_when(self) -> str:
+        """"last dose 2026-10-01", "ongoing since 2024-05-01", "last dose unknown"."""
+        if self.last_dose_unknown:
+            if self.unconfirmed_date is not None:
+                return f"last dose unknown (recorded as {self.unconfirmed_date}, unconfirmed)"
+            return "last dose unknown"
+        if self.last_dose_date is not None:
+            return f"last dose {self.last_dose_date}"
+        return f"ongoing since {self.ongoing_since}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,4 +117,6 @@ def exposure_view(row: ExposureRow, catalog: Catalog) -> ExposureView:
         last_dose_date=row.last_dose_date,
         ongoing_since=row.ongoing_since,
         where_given=row.where_given,
+        last_dose_unknown=row.last_dose_unknown,
+        unconfirmed_date=row.unconfirmed_date,
     )

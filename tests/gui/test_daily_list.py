@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ from clinic_app.gui.utilisation_view import UtilisationWindow
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import SessionView
-from tests.conftest import DESK, MANAGER, NOW, NURSE
+from tests.conftest import DESK, LONDON, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
 from tests.report_seed import CONSULTED, DAY, OVERRIDE_REASON, SeededDay, seed_day
 
@@ -173,6 +173,7 @@ def test_daily_list_model_signals_only_changed_rows(
     services, day = seeded
     model = DailyListModel()
     model.set_day(services.queries.day(NURSE, DAY))
+    on_the_day(services)
     services.booking.set_status(NURSE, day.booked, "arrived")
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda tl, br, *_: changed.append((tl.row(), br.row())))
@@ -200,6 +201,11 @@ def test_lab_model_content(qapp: Any, later: Services) -> None:
 # ---------------------------------------------------------------------- the window
 
 
+def on_the_day(services: Services) -> None:
+    """Move the clock to the seeded day: no status runs ahead of the session's day."""
+    services.ctx.clock = fixed_clock(datetime(DAY.year, DAY.month, DAY.day, 8, tzinfo=LONDON))
+
+
 @pytest.fixture
 def window(qtbot: QtBot, seeded: tuple[Services, SeededDay]) -> DailyListWindow:
     services, _ = seeded
@@ -215,6 +221,7 @@ def test_status_change_from_the_list_by_keyboard(
     qtbot: QtBot, window: DailyListWindow, seeded: tuple[Services, SeededDay]
 ) -> None:
     services, day = seeded
+    on_the_day(services)
     window.select_session(day.booked)
     window.activateWindow()
     window.table.setFocus()

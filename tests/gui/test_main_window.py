@@ -20,8 +20,9 @@ from clinic_app.gui.dialogs.move_dialog import MoveDialog
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
+from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import BookingOutcome, SessionView
-from tests.conftest import DESK, NURSE
+from tests.conftest import DESK, LONDON, NURSE
 
 TUESDAY = date(2026, 11, 24)
 
@@ -392,7 +393,9 @@ def test_every_window_and_dialog_opens(
 def test_nurse_marks_a_session_arrived_from_the_menu(
     qtbot: QtBot, clinic: Services, window: MainWindow, book: Callable[..., BookingOutcome]
 ) -> None:
-    mine = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1").session
+    # On the session's day (no status runs ahead of it); a therapy without a gating result.
+    mine = book("M002", "ferric-derisomaltose", "2026-11-24T09:00", "Chair 1").session
+    clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, tzinfo=LONDON))
     reload(qtbot, window)
     assert mine.id is not None and window.grid_view.select_session(mine.id)
     assert window.status_actions["arrived"].isEnabled()

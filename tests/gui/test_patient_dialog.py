@@ -102,8 +102,9 @@ def test_edit_an_exposure_shows_errors_by_field_then_saves(
 ) -> None:
     from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog
 
+    # "Ongoing since" is for oral bisphosphonates only (rules file, section 7).
     clinic.setup.add_exposure(
-        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
+        DESK, mrn="M001", drug="alendronate", last_dose="2026-10-01", where="GP"
     )
     dialog = open_patient(qtbot, clinic, runner, icons, "M001")
     assert not dialog.edit_exposure_button.isEnabled()  # nothing selected yet
@@ -133,7 +134,7 @@ def test_edit_an_exposure_shows_errors_by_field_then_saves(
     monkeypatch.setattr(EditExposureDialog, "ask", classmethod(lambda cls, *a: changed))
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         assert dialog.edit_exposure() == changed
-    assert dialog.banner.headline.text() == "Exposure corrected: Denosumab"
+    assert dialog.banner.headline.text() == "Exposure corrected: Alendronate (oral)"
     assert dialog.exposure_model.index(0, 2).data() == "2026-09-15"
 
 

@@ -196,7 +196,8 @@ def test_move_changes_time_and_chair(clinic: Services) -> None:
 
 
 def test_status_flow(clinic: Services) -> None:
-    sid = book(clinic, "M001", "2026-11-24T09:00")
+    # On the session's day (no status runs ahead of it), a therapy without a gating result.
+    sid = book(clinic, "M001", "2026-11-23T09:00", therapy="ferric-derisomaltose")
     for status in ("arrived", "in-chair", "completed"):
         assert clinic.booking.set_status(NURSE, sid, status).session.status == status
     with pytest.raises(SchedulingConflictError):

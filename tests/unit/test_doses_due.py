@@ -73,3 +73,9 @@ def test_iron_and_oral_bisphosphonates_have_no_schedule() -> None:
         )
         == {}
     )
+
+
+def test_a_recorded_dose_with_an_unknown_date_is_not_counted_from() -> None:
+    # Section 7: "last dose unknown" has no date; the app must not say "25 months overdue".
+    unknown = Dose("denosumab", date(2024, 1, 1), DoseSource.RECORDED, date_unknown=True)
+    assert doses_due(PatientTimeline.of([unknown]), CATALOG, PARAMS, TODAY) == ()

@@ -271,7 +271,8 @@ def test_d9g_blocks_an_infusion_less_than_30_min_after_ferumoxytol(scenario: Sce
     )
     assert "Start at 10:45 or later" in finding.message
     at_45 = scenario.propose(SUCROSE, "2026-03-02", hour=10, minute=45)
-    assert scenario.evaluate(at_45, fmx).findings == ()
+    # Two irons the same day stay D14's business; D9g has nothing left to say.
+    assert scenario.rule_ids(scenario.evaluate(at_45, fmx)) == {"D14"}
 
 
 def test_d9g_from_the_ferumoxytol_side(scenario: Scenario) -> None:
@@ -284,7 +285,8 @@ def test_d9g_from_the_ferumoxytol_side(scenario: Scenario) -> None:
     )
     assert "Move it to 10:45 or later" in finding.message
     early = scenario.session(SUCROSE, "2026-03-02", hour=8)
-    assert scenario.evaluate(scenario.propose(FMX, "2026-03-02", hour=9), early).findings == ()
+    later = scenario.evaluate(scenario.propose(FMX, "2026-03-02", hour=9), early)
+    assert scenario.rule_ids(later) == {"D14"}
 
 
 def test_d9g_says_before_when_the_infusion_overlaps(scenario: Scenario) -> None:
