@@ -40,10 +40,10 @@ class Services:
     rule_settings: RuleSettingsService
     reports: UtilisationReport
     letters: LetterService
+    lab_results: LabResultsService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
-    lab_results: LabResultsService
 
     @property
     def engine(self) -> Engine:

@@ -421,7 +421,12 @@ def cmd_cancel(cli: Cli, args: argparse.Namespace) -> int:
 
 def cmd_status(cli: Cli, args: argparse.Namespace) -> int:
     outcome = cli.s.booking.set_status(
-        cli.actor, args.id, args.status, args.reason or "", override_reason=args.override
+        cli.actor,
+        args.id,
+        args.status,
+        args.reason or "",
+        override_reason=args.override,
+        consulted=args.consulted,
     )
     if args.json:
         cli.emit_json(_outcome_json(outcome))
@@ -498,9 +503,18 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
 def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
     from clinic_app.exports import run_export
 
-    count = run_export(cli.s, cli.actor, args.date_from, args.date_to, args.format, args.out,
-                       therapy=args.therapy, chair=args.chair, status=args.status,
-                       page_size=args.page_size)
+    count = run_export(
+        cli.s,
+        cli.actor,
+        args.date_from,
+        args.date_to,
+        args.format,
+        args.out,
+        therapy=args.therapy,
+        chair=args.chair,
+        status=args.status,
+        page_size=args.page_size,
+    )
     cli.print(f"exported {count} sessions to {args.out}")
     return EXIT_OK
 
@@ -672,6 +686,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--override", metavar="REASON", help="check-in: a nurse's override of a BLOCK, with why"
     )
+    c.add_argument("--consulted", metavar="NAME", help="with --override: the prescriber consulted")
     c.add_argument("--json", action="store_true")
 
     c = add("slots", cmd_slots, "the next free slots that pass every rule")

@@ -300,11 +300,13 @@ class BookingService:
         reason: str = "",
         *,
         override_reason: str | None = None,
+        consulted: str | None = None,
     ) -> BookingOutcome:
         """Arrived, in chair, completed, no-show, cancelled: audited, labs kept in step.
 
         Arrived and in-chair pass the check-in gate (services/check_in.py): the rules are
-        re-run with the results on file; a nurse's ``override_reason`` covers its BLOCKs.
+        re-run with the results on file; a nurse's ``override_reason`` covers its BLOCKs and
+        names the prescriber ``consulted``, as every override does.
         """
         if status == "cancelled":
             return self.cancel(actor, session_id, reason)
@@ -313,7 +315,8 @@ class BookingService:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
         override = self._override_reason(actor, override_reason)
-        return self._change_status(actor, session_id, status, text, override)
+        who_consulted = self._consulted(override, consulted)
+        return self._change_status(actor, session_id, status, text, override, who_consulted)
 
     def find_slots(
         self,
@@ -937,6 +940,7 @@ class BookingService:
         status: str,
         reason: str,
         override_reason: str | None = None,
+        consulted: str | None = None,
     ) -> BookingOutcome:
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -953,7 +957,7 @@ class BookingService:
                 )
             now = self._ctx.clock()
             gate = CheckInGate(self._ctx, self._rules)
-            gate.enforce(s, actor, patient, row, status, calendar, now, override_reason)
+            gate.enforce(s, actor, patient, row, status, calendar, now, override_reason, consulted)
             before = _audit_session(row)
             row.status = status
             row.status_reason = reason

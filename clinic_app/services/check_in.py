@@ -75,6 +75,7 @@ class CheckInGate:
         calendar: ClinicCalendar,
         now: datetime,
         override_reason: str | None,
+        consulted: str | None = None,
     ) -> GateDecision | None:
         """Check ``row`` becoming ``status``; raises on refusal, returns None when the status
         is not gated. ``override_reason`` must already be checked as a nurse's override."""
@@ -118,7 +119,7 @@ class CheckInGate:
         ]
         findings.extend(lab_warnings)
         if open_blocks:
-            store_findings(s, row, findings, actor, override_reason, now)
+            store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
             repo.audit(
                 s,
                 at=now,
@@ -130,6 +131,7 @@ class CheckInGate:
                 after={
                     "status": status,
                     "reason": override_reason,
+                    "consulted": consulted,
                     "rules": [f.rule for f in open_blocks],
                     "messages": [f.message for f in open_blocks],
                 },

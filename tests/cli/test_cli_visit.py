@@ -46,6 +46,15 @@ def test_check_in_through_the_cli(clinic: Services) -> None:
     code, _, err = cli(clinic, "status", sid, "arrived")
     assert code == 3
     assert "R1" in err and "no phosphate result on file" in err
-    code, out, err = cli(clinic, "status", sid, "arrived", "--override", "phosphate 1.1 by phone")
+    code, out, err = cli(
+        clinic,
+        "status",
+        sid,
+        "arrived",
+        "--override",
+        "phosphate 1.1 by phone",
+        "--consulted",
+        "Dr Grey",
+    )
     assert code == 0, err
     assert "override by nina" in out

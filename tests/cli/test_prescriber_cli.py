@@ -13,7 +13,7 @@ import pytest
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.services.clock import fixed_clock
-from tests.cli.test_cli import make_clinic, run
+from tests.cli.test_cli import USERS, make_clinic, run
 from tests.conftest import NOW
 
 IRON = [
@@ -110,7 +110,8 @@ def test_override_needs_the_prescriber_consulted(cli_clinic: Services) -> None:
 
     code, out, err = run(cli_clinic, "day", "2026-12-01")
     assert code == 0, err
-    assert "[override by nina: Hb 72; haematology agrees; prescriber consulted: Dr Ann Lee]" in out
+    expected = "Hb 72; haematology agrees; prescriber consulted: Dr Ann Lee]"
+    assert f"[override by {USERS['nina']}: {expected}" in out
 
 
 def test_refusal_tells_the_nurse_both_options(cli_clinic: Services) -> None:

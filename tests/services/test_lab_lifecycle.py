@@ -46,7 +46,9 @@ def test_status_change_keeps_the_links_of_a_past_before_draw(
     assert before, outcome.labs  # A7: creatinine and calcium before the dose
     clock.now = datetime(2026, 12, 2, 9, 50, tzinfo=LONDON)  # the dose day; the window passed
     # No result is on file: the check-in gate (R1) needs the nurse's override.
-    services.booking.set_status(NURSE, sid, "arrived", override_reason="results phoned through")
+    services.booking.set_status(
+        NURSE, sid, "arrived", override_reason="results phoned through", consulted="Dr Grey"
+    )
     _, labs = services.queries.patient_schedule(NURSE, "L1")
     draw = next(lab for lab in labs if lab.id == before[0].id)
     assert draw.status == "booked"

@@ -164,7 +164,9 @@ def test_check_in_stops_zoledronic_acid_below_the_clearance_even_with_an_overrid
     assert [f.rule for n in stopped.stopped_sessions for f in n.findings] == ["A6"]
     at(clinic, datetime(2026, 12, 10, 9, tzinfo=LONDON))
     with pytest.raises(RuleRefusalError) as refused:
-        clinic.booking.set_status(NURSE, session_id, "arrived", override_reason="prescriber ok")
+        clinic.booking.set_status(
+            NURSE, session_id, "arrived", override_reason="prescriber ok", consulted="Dr Grey"
+        )
     assert not refused.value.overridable
     assert "A6" in {f.rule for f in refused.value.findings}
 
@@ -176,7 +178,11 @@ def test_check_in_refuses_a_missing_gating_result_until_overridden(clinic: Servi
         clinic.booking.set_status(NURSE, session_id, "arrived")
     assert {f.rule for f in refused.value.findings} == {"R1"}
     outcome = clinic.booking.set_status(
-        NURSE, session_id, "arrived", override_reason="results phoned through, normal"
+        NURSE,
+        session_id,
+        "arrived",
+        override_reason="results phoned through, normal",
+        consulted="Dr Grey",
     )
     assert {f.rule for f in outcome.findings if f.overridden_by} == {"R1"}
 

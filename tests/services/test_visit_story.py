@@ -100,7 +100,12 @@ def test_the_visit_story(clinic: Services) -> None:
     assert still.status == "booked"
 
     reason = "Haematology and GP agree; phosphate followed at day 7 and 21"
-    arrived = clinic.booking.set_status(NURSE, iron_id, "arrived", override_reason=reason)
+    # An override at check-in, like every override, names the prescriber consulted.
+    with pytest.raises(InvalidInputError, match="consulted"):
+        clinic.booking.set_status(NURSE, iron_id, "arrived", override_reason=reason)
+    arrived = clinic.booking.set_status(
+        NURSE, iron_id, "arrived", override_reason=reason, consulted="Dr Grey (GP)"
+    )
     assert arrived.session.status == "arrived"
     overridden = {f.rule for f in arrived.findings if f.overridden_by == NURSE.username}
     assert {"E2", "E3"} <= overridden
