@@ -61,7 +61,10 @@ def test_unique_findings_keep_the_first_of_each_in_order() -> None:
 def test_an_override_goes_to_each_block_and_is_audited(clinic: Services, session_id: int) -> None:
     with clinic.ctx.db.write() as uow:
         row = repo.session_by_id(uow.session, session_id)
-        store_findings(uow.session, row, [BLOCK, WARN, BLOCK], NURSE, "Hb 70, urgent", NOW)
+        store_findings(
+            uow.session, row, [BLOCK, WARN, BLOCK], NURSE, "Hb 70, urgent", NOW,
+            consulted="Dr Grey",
+        )  # fmt: skip
         uow.commit()
     with clinic.ctx.db.read() as uow:
         row = repo.session_by_id(uow.session, session_id)
@@ -74,6 +77,7 @@ def test_an_override_goes_to_each_block_and_is_audited(clinic: Services, session
         "rule": "E3",
         "message": "too close to the iron",
         "reason": "Hb 70, urgent",
+        "consulted": "Dr Grey",
     }
 
 

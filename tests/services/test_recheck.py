@@ -35,8 +35,9 @@ def book(
     override: str | None = None,
 ) -> int:
     request = BookingRequest(
-        "M001", therapy, start, "Chair 1", override_reason=override, regimen=regimen
-    )
+        "M001", therapy, start, "Chair 1", override_reason=override, regimen=regimen,
+        consulted="Dr Grey" if override else None,
+    )  # fmt: skip
     outcome = clinic.booking.book(NURSE, request)
     assert outcome.session.id is not None
     return outcome.session.id
