@@ -97,8 +97,8 @@ class CancelReasonDialog(QDialog):
         self._update()
 
     def reason_text(self) -> str:
-        """The typed reason, trimmed."""
-        return self.reason.toPlainText().strip()
+        """The typed reason on one line (the service refuses line breaks in a reason)."""
+        return " ".join(self.reason.toPlainText().split())
 
     def _update(self) -> None:
         text = self.reason_text()

@@ -27,7 +27,7 @@ from clinic_app.persistence.pg_logins import login_works, set_login_password, up
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.validation import require_text
+from clinic_app.services.validation import NAME_MAX, USERNAME_MAX, require_text
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
 MIN_PASSWORD_LENGTH = 10
@@ -68,8 +68,8 @@ class UserView:
 
 def require_username(value: str) -> str:
     """Lower-case letters, digits, '.', '_', '-'; starts with a letter; up to 63 characters."""
-    name = (value or "").strip()
-    if not _USERNAME.match(name):
+    name = require_text("username", value, max_length=USERNAME_MAX)
+    if not _USERNAME.fullmatch(name):
         raise InvalidInputError(
             "username",
             f"{name!r} must start with a lower-case letter and hold only a-z, 0-9, '.', '_', '-'",
@@ -255,7 +255,9 @@ class AuthService:
     def _insert(self, s: Session, name: str, role: Role, secret: str, full_name: str) -> UserRow:
         row = UserRow(
             username=name,
-            full_name=require_text("full_name", full_name, max_length=200, allow_empty=True),
+            full_name=require_text(
+                "full_name", full_name, max_length=NAME_MAX, allow_empty=True
+            ),
             role=role.value,
             # On PostgreSQL the server keeps the password (SCRAM); the app keeps no hash.
             password_hash="" if self.database_logins else HASHER.hash(secret),

@@ -59,6 +59,7 @@ from clinic_app.services.results import (
 )
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
+    REASON_MAX,
     parse_local_datetime,
     require_mrn,
     require_text,
@@ -66,7 +67,7 @@ from clinic_app.services.validation import (
 )
 from clinic_app.services.views import finding_view, lab_view, session_view, therapy_name
 
-MAX_REASON = 500
+MAX_REASON = REASON_MAX
 MAX_SERIES = 24
 # Status changes a nurse may make from the daily list; "undo" steps are allowed back.
 STATUS_FLOW: dict[str, frozenset[str]] = {

@@ -27,6 +27,12 @@ from clinic_app.services.recheck import recheck_patient
 from clinic_app.services.results import ChairView, ExposureView, PatientView
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
+    CHAIR_NAME_MAX,
+    CLOSED_REASON_MAX,
+    NAME_MAX,
+    NOTES_MAX,
+    REASON_MAX,
+    WHERE_MAX,
     parse_date,
     require_mrn,
     require_phone,
@@ -62,7 +68,7 @@ class ClinicSetupService:
         Returns False (and changes nothing) when the clinic already exists.
         """
         authorize(self._ctx, actor, Permission.ADMINISTER, "init_clinic")
-        clinic_name = require_text("name", name, max_length=200)
+        clinic_name = require_text("name", name, max_length=NAME_MAX)
         try:
             zone(timezone)
         except CalendarError as error:
@@ -102,7 +108,7 @@ class ClinicSetupService:
     def add_chair(self, actor: Actor, name: str) -> ChairView:
         """A new chair at the end of the chair order."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_chair")
-        chair_name = require_text("name", name, max_length=60)
+        chair_name = require_text("name", name, max_length=CHAIR_NAME_MAX)
         with self._ctx.db.write() as uow:
             s = uow.session
             repo.settings(s)
@@ -135,7 +141,9 @@ class ClinicSetupService:
         """Close the clinic on ``day`` (holiday); existing bookings that day are not touched."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_closed_date")
         closed = parse_date("date", day)
-        text = require_text("reason", reason, max_length=200, allow_empty=True)
+        text = require_text(
+            "reason", reason, max_length=CLOSED_REASON_MAX, allow_empty=True
+        )
         with self._ctx.db.write() as uow:
             s = uow.session
             repo.settings(s)
@@ -170,7 +178,7 @@ class ClinicSetupService:
         """Register a patient; the MRN must be new."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_patient")
         record = require_mrn(mrn)
-        full_name = require_text("name", name, max_length=200)
+        full_name = require_text("name", name, max_length=NAME_MAX)
         dob = parse_date("dob", date_of_birth)
         today = self._ctx.clock().date()
         if dob > today:
@@ -183,7 +191,9 @@ class ClinicSetupService:
             date_of_birth=dob,
             sex=require_sex(sex),
             phone=require_phone(phone),
-            notes=require_text("notes", notes, max_length=4000, allow_empty=True),
+            notes=require_text(
+                "notes", notes, max_length=NOTES_MAX, allow_empty=True, multiline=True
+            ),
             created_at=self._ctx.clock(),
         )
         with self._ctx.db.write() as uow:
@@ -257,7 +267,7 @@ class ClinicSetupService:
             )
         last = parse_date("date", last_dose) if last_dose is not None else None
         since = parse_date("ongoing-since", ongoing_since) if ongoing_since is not None else None
-        where_given = require_text("where", where, max_length=200, allow_empty=True)
+        where_given = require_text("where", where, max_length=WHERE_MAX, allow_empty=True)
         with self._ctx.db.write() as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn), lock=True)
@@ -320,7 +330,9 @@ class ClinicSetupService:
                 row.ongoing_since = parse_date("ongoing-since", ongoing_since)
                 row.last_dose_date = None
             if where is not None:
-                row.where_given = require_text("where", where, max_length=200, allow_empty=True)
+                row.where_given = require_text(
+                    "where", where, max_length=WHERE_MAX, allow_empty=True
+                )
             s.flush()
             now = self._ctx.clock()
             recheck_patient(s, self._ctx, self._rules, actor, patient, repo.load_calendar(s), now)
@@ -341,7 +353,7 @@ class ClinicSetupService:
     def remove_exposure(self, actor: Actor, exposure_id: int, reason: str) -> None:
         """Withdraw an exposure recorded in error (kept, marked removed, with the reason)."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "remove_exposure")
-        why = require_text("reason", reason, max_length=500)
+        why = require_text("reason", reason, max_length=REASON_MAX)
         with self._ctx.db.write() as uow:
             s = uow.session
             row = self._exposure(s, exposure_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 
 from clinic_app.domain.catalog import Catalog, Therapy, UnknownTherapyError
@@ -54,34 +55,100 @@ def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCale
         raise InvalidInputError(field, str(error)) from None
 
 
+# Column lengths of the free-text fields (persistence/models.py); a test keeps them equal.
+NAME_MAX = 200  # patients.name, clinic_settings.name, users.full_name
+CHAIR_NAME_MAX = 60  # chairs.name
+MRN_MAX = 40  # patients.mrn
+PHONE_MAX = 40  # patients.phone
+WHERE_MAX = 200  # exposures.where_given
+COURSE_ID_MAX = 40  # sessions.course_id
+CLOSED_REASON_MAX = 200  # closed_dates.reason
+USERNAME_MAX = 63  # users.username
+# Text columns have no length; these caps are the clinic's policy for what a person types.
+REASON_MAX = 500  # cancel, status, override and removal reasons
+NOTES_MAX = 4000  # patients.notes
+
+# Unicode categories refused in free text: control characters (Cc: newline, carriage return,
+# escape...), format characters (Cf: the bidi embeddings, overrides and isolates U+202A-202E
+# and U+2066-2069, the direction marks U+200E/U+200F and U+061C, zero-width spaces, the BOM),
+# lone surrogates (Cs: undecodable bytes from a command line) and the line and paragraph
+# separators (Zl U+2028, Zp U+2029). Any of them can forge a line in a list or reorder what a
+# reader sees, so the name printed is not the name stored.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Zero-width non-joiner and joiner are format characters that spelling needs (Persian, Hindi,
+# Malayalam names; emoji sequences); they join or separate letters and reorder nothing.
+_ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})
+# A multi-line field (notes) keeps its line breaks and tabs; nothing else of the above.
+_MULTILINE_ALLOWED = frozenset({"\n", "\t"})
+
+
+def _character_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if not name and char in "\n\r\t":
+        name = {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}[char]
+    return f"{code} {name}" if name else code
+
+
+def refused_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first character free text may not hold (described), or None when it is clean."""
+    for position, char in enumerate(text, start=1):
+        if multiline and char in _MULTILINE_ALLOWED:
+            continue
+        if char in _ALLOWED_FORMAT:
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return f"{_character_name(char)} at position {position}"
+    return None
+
+
 def require_text(
-    field: str, value: str | None, *, max_length: int, allow_empty: bool = False
+    field: str,
+    value: str | None,
+    *,
+    max_length: int,
+    allow_empty: bool = False,
+    multiline: bool = False,
 ) -> str:
-    """Trimmed text within its length; refuses empty text unless allowed."""
+    """Free text a person typed, trimmed, within its length, without control characters.
+
+    The one check every service applies before it stores free text (names, phone, MRN,
+    chair and user names, where a drug was given, reasons, course ids, the clinic's name):
+    control, format and separator characters are refused with the field and the character
+    named (see ``_REFUSED_CATEGORIES``). ``multiline`` fields (notes) keep line breaks and
+    tabs; Windows line ends become ``\\n``.
+    """
     text = (value or "").strip()
+    if multiline:
+        text = text.replace("\r\n", "\n")
     if not text and not allow_empty:
         raise InvalidInputError(field, "must not be empty")
     if len(text) > max_length:
         raise InvalidInputError(field, f"is longer than {max_length} characters")
-    if any(ord(c) < 32 and c not in "\t\n" for c in text):
-        raise InvalidInputError(field, "contains control characters")
+    refused = refused_character(text, multiline=multiline)
+    if refused is not None:
+        raise InvalidInputError(
+            field,
+            f"contains a control or formatting character ({refused}), which is not allowed "
+            "here (line breaks, tabs, direction marks and other invisible characters)",
+        )
     return text
 
 
 def require_mrn(value: str | None) -> str:
     """An MRN: letters, digits, '-', '/', '.'; up to 40 characters."""
-    text = require_text("mrn", value, max_length=40)
-    if not _MRN.match(text):
+    text = require_text("mrn", value, max_length=MRN_MAX)
+    if not _MRN.fullmatch(text):
         raise InvalidInputError("mrn", f"{text!r} may hold only letters, digits, '-', '/' and '.'")
     return text
 
 
 def require_phone(value: str | None) -> str | None:
     """A phone number or None."""
-    text = (value or "").strip()
+    text = require_text("phone", value, max_length=PHONE_MAX, allow_empty=True)
     if not text:
         return None
-    if not _PHONE.match(text):
+    if not _PHONE.fullmatch(text):
         raise InvalidInputError("phone", f"{text!r} is not a phone number")
     return text
 

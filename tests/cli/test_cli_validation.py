@@ -1,0 +1,123 @@
+"""Hostile input through the CLI: invalid input exits 2, names the field and writes nothing.
+
+The checks live in the services (the GUI shares them); these tests show that the command
+line reaches them. Users get names unique to the test, and their PostgreSQL login roles are
+dropped afterwards, so parallel runs on one server never collide.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.pool import NullPool
+
+from clinic_app.bootstrap import Services, open_services
+from clinic_app.cli import main
+from clinic_app.persistence.models import AuditRow, Base
+from clinic_app.services.clock import fixed_clock
+from tests.conftest import NOW
+
+PASSWORD = "correct horse battery"
+_serial = itertools.count()
+
+
+@dataclass(frozen=True)
+class CliClinic:
+    """A clinic with two chairs and one patient, and a user of each role (unique names)."""
+
+    services: Services
+    admin: str
+    desk: str
+    nurse: str
+
+    def run(self, *argv: str, user: str | None = None) -> tuple[int, str, str]:
+        """The CLI in-process as ``user`` (the nurse unless told)."""
+        out, err = io.StringIO(), io.StringIO()
+        saved = {k: os.environ.get(k) for k in ("CLINIC_APP_PASSWORD", "CLINIC_APP_USER")}
+        os.environ["CLINIC_APP_PASSWORD"] = PASSWORD
+        os.environ.pop("CLINIC_APP_USER", None)
+        try:
+            code = main(
+                ["--user", user or self.nurse, *argv], out=out, err=err, services=self.services
+            )
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        return code, out.getvalue(), err.getvalue()
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows per table, and audit entries other than logins: a refused command changes none.
+
+        (Every command logs in, and every login is audited.)
+        """
+        with self.services.engine.connect() as conn:
+            counts = {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in Base.metadata.sorted_tables
+            }
+            counts["audit_log"] = conn.execute(
+                select(func.count()).select_from(AuditRow).where(AuditRow.action != "login")
+            ).scalar_one()
+        return counts
+
+
+@pytest.fixture
+def cli(db_url: str) -> Iterator[CliClinic]:
+    services = open_services(db_url, clock=fixed_clock(NOW))
+    suffix = f"{os.getpid()}x{next(_serial)}"
+    names = {role: f"v{suffix}.{role}" for role in ("admin", "front-desk", "nurse")}
+    admin = services.auth.create_first_admin(names["admin"], PASSWORD)
+    services.setup.init_clinic(admin, name="Test clinic", timezone="Europe/London")
+    services.auth.add_user(admin, names["front-desk"], "front-desk", PASSWORD)
+    services.auth.add_user(admin, names["nurse"], "nurse", PASSWORD)
+    for chair in ("Chair 1", "Chair 2"):
+        services.setup.add_chair(admin, chair)
+    clinic = CliClinic(services, names["admin"], names["front-desk"], names["nurse"])
+    code, _, err = clinic.run(
+        "patient", "add", "--mrn", "M001", "--name", "Alice Archer", "--dob", "1950-03-14"
+    )
+    assert code == 0, err
+    yield clinic
+    services.engine.dispose()
+    if db_url.startswith("postgresql"):
+        cleanup = create_engine(db_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        with cleanup.connect() as conn:
+            for name in names.values():
+                conn.execute(text(f'DROP OWNED BY "{name}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        cleanup.dispose()
+
+
+def test_a_name_cannot_forge_a_line_of_the_daily_list(cli: CliClinic) -> None:
+    forged = "Eve\n  09:00-10:00  Chair 2    M666       Mallory"
+    before = cli.row_counts()
+    code, _, err = cli.run(
+        "patient", "add", "--mrn", "M002", "--name", forged, "--dob", "1960-01-01"
+    )
+    assert code == 2
+    assert err.startswith("invalid input: name: contains a control or formatting character")
+    assert "U+000A" in err and "Traceback" not in err
+    code, _, err = cli.run(
+        "patient", "add", "--mrn", "M002", "--name", "Eve \u202eyllaM", "--dob", "1960-01-01"
+    )
+    assert code == 2 and "U+202E" in err
+    assert cli.row_counts() == before
+    code, out, _ = cli.run(
+        "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-24T09:00"
+    )
+    assert code == 0
+    code, out, _ = cli.run("day", "2026-11-24")
+    assert code == 0
+    assert len(out.splitlines()) == 2  # the date and the one session, nothing forged
+    code, out, _ = cli.run("day", "2026-11-24", "--json")
+    assert [s["patient"] for s in json.loads(out)["sessions"]] == ["Alice Archer"]
