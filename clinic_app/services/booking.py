@@ -61,6 +61,7 @@ from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
     REASON_MAX,
     parse_local_datetime,
+    require_course_id,
     require_mrn,
     require_text,
     require_therapy,
@@ -369,7 +370,7 @@ class BookingService:
         if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
             raise InvalidInputError("every", "the interval between doses must be positive")
         reason = self._override_reason(actor, request.override_reason)
-        course_id = request.course_id or uuid.uuid4().hex[:12]
+        course_id = require_course_id(request.course_id) or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -425,7 +426,7 @@ class BookingService:
             patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
             chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
             regimen = self._regimen(request.regimen, therapy)
-            course_id = (request.course_id or "").strip() or None
+            course_id = require_course_id(request.course_id)
             placed = self._place(
                 uow,
                 actor,

@@ -11,6 +11,7 @@ from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar
 from clinic_app.domain.errors import InvalidInputError
 
 _MRN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$")
+_COURSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]*")
 _PHONE = re.compile(r"^[0-9+()\-. ]{3,40}$")
 SEXES = ("F", "M", "X")
 
@@ -140,6 +141,22 @@ def require_mrn(value: str | None) -> str:
     text = require_text("mrn", value, max_length=MRN_MAX)
     if not _MRN.fullmatch(text):
         raise InvalidInputError("mrn", f"{text!r} may hold only letters, digits, '-', '/' and '.'")
+    return text
+
+
+def require_course_id(value: str | None) -> str | None:
+    """A course id (shared by the doses of one course) or None when none is given.
+
+    Letters, digits, '-', '_', '.', '/'; starting with a letter or digit; up to 40 characters
+    (the column).
+    """
+    text = require_text("course", value, max_length=COURSE_ID_MAX, allow_empty=True)
+    if not text:
+        return None
+    if not _COURSE_ID.fullmatch(text):
+        raise InvalidInputError(
+            "course", f"{text!r} may hold only letters, digits, '-', '_', '.' and '/'"
+        )
     return text
 
 

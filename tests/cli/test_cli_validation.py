@@ -121,3 +121,27 @@ def test_a_name_cannot_forge_a_line_of_the_daily_list(cli: CliClinic) -> None:
     assert len(out.splitlines()) == 2  # the date and the one session, nothing forged
     code, out, _ = cli.run("day", "2026-11-24", "--json")
     assert [s["patient"] for s in json.loads(out)["sessions"]] == ["Alice Archer"]
+
+
+@pytest.mark.parametrize(
+    "course",
+    ["x" * 41, "iron\x1b]0;owned\x07", "course\u202e", "x" * 100_000],
+    ids=["41 characters", "terminal escape", "bidi override", "100 kB"],
+)
+def test_book_course_is_checked(cli: CliClinic, course: str) -> None:
+    before = cli.row_counts()
+    code, out, err = cli.run(
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "denosumab",
+        "--start",
+        "2026-11-24T09:00",
+        "--course",
+        course,
+    )
+    assert code == 2, err
+    assert err.startswith("invalid input: course: ")
+    assert "Traceback" not in err and out == ""
+    assert cli.row_counts() == before

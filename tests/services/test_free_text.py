@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 
 from clinic_app.bootstrap import Services
@@ -258,3 +259,53 @@ def test_a_megabyte_of_text_is_refused_by_its_length(clinic: Services) -> None:
     with pytest.raises(InvalidInputError) as caught:
         clinic.setup.add_patient(DESK, mrn="M900", name="x" * 2**20, date_of_birth="1950-01-01")
     assert caught.value.field == "name"
+
+
+@pytest.mark.parametrize(
+    ("course", "problem"),
+    [
+        ("x" * 41, "longer than 40"),
+        ("c" * 2**20, "longer than 40"),
+        ("iron\x1b[31m", "U+001B"),
+        ("iron\n2026", "U+000A"),
+        ("iron course", "may hold only"),
+        ("-iron", "may hold only"),
+        ("iron;drop", "may hold only"),
+    ],
+)
+def test_a_course_id_is_checked_before_anything_is_stored(
+    clinic: Services, course: str, problem: str
+) -> None:
+    before = row_counts(clinic)
+    with pytest.raises(InvalidInputError) as caught:
+        clinic.booking.book(
+            DESK,
+            BookingRequest("M001", "ferric-derisomaltose", "2026-11-24T09:00", course_id=course),
+        )
+    assert caught.value.field == "course"
+    assert problem in caught.value.problem
+    with pytest.raises(InvalidInputError) as caught:
+        clinic.booking.book_series(
+            DESK,
+            BookingRequest("M001", "ferric-derisomaltose", "2026-11-24T09:00", course_id=course),
+            count=2,
+            every=relativedelta(weeks=1),
+        )
+    assert caught.value.field == "course"
+    assert row_counts(clinic) == before
+
+
+def test_a_course_id_of_forty_characters_is_stored(clinic: Services) -> None:
+    course = "iron-2026/11." + "x" * 27
+    assert len(course) == validation.COURSE_ID_MAX
+    outcomes = clinic.booking.book_series(
+        DESK,
+        BookingRequest("M001", "ferric-derisomaltose", "2026-11-24T09:00", course_id=course),
+        count=2,
+        every=relativedelta(weeks=1),
+    )
+    assert [o.session.course_id for o in outcomes] == [course, course]
+    single = clinic.booking.book(
+        DESK, BookingRequest("M002", "denosumab", "2026-11-24T09:00", course_id=" c-1 ")
+    )
+    assert single.session.course_id == "c-1"
