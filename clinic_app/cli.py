@@ -40,7 +40,7 @@ from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError
-from clinic_app.services.booking import BookingRequest
+from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 
 EXIT_OK = 0
@@ -315,7 +315,8 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
-    if args.count and args.count > 1:
+    if args.count != 1:
+        require_series_count(args.count)  # --count 0 or -5 is refused, not booked once
         every = _parse_every(args.every)
         outcomes = cli.s.booking.book_series(
             cli.actor, _request(args), count=args.count, every=every
@@ -556,7 +557,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         c.add_argument("--json", action="store_true")
         if name == "book":
-            c.add_argument("--count", type=int, default=1, help="doses in a series")
+            c.add_argument(
+                "--count", type=int, default=1, help=f"doses in a series (1 to {MAX_SERIES})"
+            )
             c.add_argument("--every", help="interval of a series, e.g. '3 months', '7 days'")
 
     c = add("move", cmd_move, "move a session")

@@ -69,6 +69,8 @@ from clinic_app.services.validation import (
 from clinic_app.services.views import finding_view, lab_view, session_view, therapy_name
 
 MAX_REASON = REASON_MAX
+# The most doses one series books at once: an eight-dose sodium ferric gluconate series, or
+# six years of quarterly ibandronate. An application limit on one request, not a clinical rule.
 MAX_SERIES = 24
 # Status changes a nurse may make from the daily list; "undo" steps are allowed back.
 STATUS_FLOW: dict[str, frozenset[str]] = {
@@ -79,6 +81,15 @@ STATUS_FLOW: dict[str, frozenset[str]] = {
     "no-show": frozenset({"booked"}),
     "cancelled": frozenset(),
 }
+
+
+def require_series_count(count: int) -> int:
+    """The number of doses of a series: 1 to MAX_SERIES, else invalid input naming ``count``."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_SERIES:
+        raise InvalidInputError(
+            "count", f"{count!r} doses: a series books 1 to {MAX_SERIES} doses"
+        )
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,8 +376,7 @@ class BookingService:
         that holds the earlier occurrences; the error names the occurrence that failed.
         """
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
-        if not 1 <= count <= MAX_SERIES:
-            raise InvalidInputError("count", f"must be between 1 and {MAX_SERIES}")
+        require_series_count(count)
         if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
             raise InvalidInputError("every", "the interval between doses must be positive")
         reason = self._override_reason(actor, request.override_reason)

@@ -145,3 +145,43 @@ def test_book_course_is_checked(cli: CliClinic, course: str) -> None:
     assert err.startswith("invalid input: course: ")
     assert "Traceback" not in err and out == ""
     assert cli.row_counts() == before
+
+
+@pytest.mark.parametrize("count", ["0", "-5", "25", str(10**30)])
+def test_book_count_outside_one_to_the_cap_is_refused(cli: CliClinic, count: str) -> None:
+    before = cli.row_counts()
+    for every in ((), ("--every", "3 months")):
+        code, out, err = cli.run(
+            "book",
+            "--mrn",
+            "M001",
+            "--therapy",
+            "ibandronate",
+            "--start",
+            "2026-11-24T09:00",
+            "--count",
+            count,
+            *every,
+        )
+        assert code == 2, err
+        assert err.startswith("invalid input: count: ")
+        assert "1 to 24" in err and "Traceback" not in err
+    assert cli.row_counts() == before
+
+
+def test_book_count_one_books_one_and_a_series_books_each_dose(cli: CliClinic) -> None:
+    code, out, err = cli.run(
+        "book", "--mrn", "M001", "--therapy", "ibandronate", "--start", "2026-11-24T09:00",
+        "--count", "1", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["start"] == "2026-11-24T09:00"
+    code, out, err = cli.run(
+        "book", "--mrn", "M001", "--therapy", "ibandronate", "--start", "2027-02-24T09:00",
+        "--count", "2", "--every", "3 months", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert [s["start"] for s in json.loads(out)["sessions"]] == [
+        "2027-02-24T09:00",
+        "2027-05-24T09:00",
+    ]
