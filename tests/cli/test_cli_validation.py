@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli import main
-from clinic_app.persistence.models import AuditRow, Base
 from clinic_app.services.clock import fixed_clock
 from tests.conftest import NOW
+from tests.db_counts import row_counts
 
 PASSWORD = "correct horse battery"
 _serial = itertools.count()
@@ -56,19 +56,8 @@ class CliClinic:
         return code, out.getvalue(), err.getvalue()
 
     def row_counts(self) -> dict[str, int]:
-        """Rows per table, and audit entries other than logins: a refused command changes none.
-
-        (Every command logs in, and every login is audited.)
-        """
-        with self.services.engine.connect() as conn:
-            counts = {
-                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in Base.metadata.sorted_tables
-            }
-            counts["audit_log"] = conn.execute(
-                select(func.count()).select_from(AuditRow).where(AuditRow.action != "login")
-            ).scalar_one()
-        return counts
+        """Rows per table, logins left out: a refused command changes none of them."""
+        return row_counts(self.services, logins=False)
 
 
 @pytest.fixture

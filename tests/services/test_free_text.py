@@ -12,14 +12,13 @@ from datetime import date
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import InvalidInputError
-from clinic_app.persistence.models import Base
 from clinic_app.services import validation
 from clinic_app.services.booking import BookingRequest
 from tests.conftest import ADMIN, DESK, NURSE
+from tests.db_counts import row_counts
 
 # One of each kind of character that can forge or reorder a line.
 HOSTILE = {
@@ -39,15 +38,6 @@ HOSTILE = {
     "paragraph separator": "Eve\u2029Mallory",
     "next line (C1)": "Eve\x85Mallory",
 }
-
-
-def row_counts(services: Services) -> dict[str, int]:
-    """How many rows every table holds (a refused request must change none of them)."""
-    with services.engine.connect() as conn:
-        return {
-            table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in Base.metadata.sorted_tables
-        }
 
 
 def booked_session(clinic: Services) -> int:
