@@ -271,6 +271,12 @@ class ClinicSetupService:
         with self._ctx.db.write() as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn), lock=True)
+            calendar = repo.load_calendar(s)
+            today = calendar.local_day(self._ctx.clock())
+            if last is not None:
+                _check_dose_day("date", last, today, patient, calendar.timezone)
+            if since is not None:
+                _check_dose_day("ongoing-since", since, today, patient, calendar.timezone)
             row = ExposureRow(
                 patient_id=patient.id,
                 drug_code=therapy.code,
@@ -283,7 +289,6 @@ class ClinicSetupService:
             s.add(row)
             s.flush()
             # The timeline changed: sessions booked earlier may now conflict or need labs.
-            calendar = repo.load_calendar(s)
             now = self._ctx.clock()
             recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
             repo.audit(
@@ -324,18 +329,23 @@ class ClinicSetupService:
             row = self._exposure(s, exposure_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)
             before = _exposure_audit(row)
+            calendar = repo.load_calendar(s)
+            today = calendar.local_day(self._ctx.clock())
             if last_dose is not None:
-                row.last_dose_date, row.ongoing_since = parse_date("date", last_dose), None
+                last = parse_date("date", last_dose)
+                _check_dose_day("date", last, today, patient, calendar.timezone)
+                row.last_dose_date, row.ongoing_since = last, None
             if ongoing_since is not None:
-                row.ongoing_since = parse_date("ongoing-since", ongoing_since)
-                row.last_dose_date = None
+                since = parse_date("ongoing-since", ongoing_since)
+                _check_dose_day("ongoing-since", since, today, patient, calendar.timezone)
+                row.ongoing_since, row.last_dose_date = since, None
             if where is not None:
                 row.where_given = require_text(
                     "where", where, max_length=WHERE_MAX, allow_empty=True
                 )
             s.flush()
             now = self._ctx.clock()
-            recheck_patient(s, self._ctx, self._rules, actor, patient, repo.load_calendar(s), now)
+            recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
             repo.audit(
                 s,
                 at=now,
@@ -390,6 +400,28 @@ class ClinicSetupService:
             return [
                 exposure_view(r, self._ctx.catalog) for r in repo.patient_exposures(s, patient.id)
             ]
+
+
+def _check_dose_day(
+    field: str, day: date, today: date, patient: PatientRow, timezone: str
+) -> None:
+    """A dose given elsewhere (or therapy ongoing since) lies between birth and today.
+
+    A future date would make the rules see a dose that has not been given; "today" is the
+    clinic's date in its own zone.
+    """
+    if day > today:
+        raise InvalidInputError(
+            field,
+            f"{day.isoformat()} is after today ({today.isoformat()} in {timezone}); "
+            "record a dose given elsewhere once it has been given",
+        )
+    if day < patient.date_of_birth:
+        raise InvalidInputError(
+            field,
+            f"{day.isoformat()} is before the patient's date of birth "
+            f"({patient.date_of_birth.isoformat()})",
+        )
 
 
 def _exposure_audit(row: ExposureRow) -> dict[str, object]:
