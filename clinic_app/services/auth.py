@@ -27,7 +27,13 @@ from clinic_app.persistence.pg_logins import login_works, set_login_password, up
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.validation import NAME_MAX, USERNAME_MAX, require_text
+from clinic_app.services.validation import (
+    NAME_MAX,
+    USERNAME_MAX,
+    audit_excerpt,
+    refused_character,
+    require_text,
+)
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
 MIN_PASSWORD_LENGTH = 10
@@ -204,16 +210,27 @@ class AuthService:
         """The actor for a correct password; counts failures and locks the account."""
         now = self._ctx.clock()
         name = (username or "").strip()
+        # No user name is longer than USERNAME_MAX or holds a control character, so such a
+        # name is refused before it is looked up; the audit keeps an escaped excerpt of what
+        # was typed, so an attempt never stores more than a few dozen characters.
+        possible = len(name) <= USERNAME_MAX and refused_character(name) is None
+        claimed = audit_excerpt(name) if name else "?"
         with self._ctx.db.write() as uow:
             s = uow.session
-            row = s.scalars(select(UserRow).where(UserRow.username == name)).first()
+            row = (
+                s.scalars(select(UserRow).where(UserRow.username == name)).first()
+                if possible
+                else None
+            )
 
             def record(action: str, **after: Any) -> None:
                 # Every attempt is audited and committed, failures included.
+                if name and claimed != name:
+                    after["name_length"] = len(name)
                 repo.audit(
                     s,
                     at=now,
-                    actor=name or "?",
+                    actor=claimed,
                     action=action,
                     entity="user",
                     entity_id=row.id if row else None,

@@ -103,6 +103,26 @@ def refused_character(text: str, *, multiline: bool = False) -> str | None:
     return None
 
 
+def audit_excerpt(text: str, *, limit: int = 64) -> str:
+    """Untrusted text as the audit trail may keep it: escaped, and at most ``limit`` + 1 long.
+
+    Control and formatting characters are written as Python escapes (``\\n``, ``\\u202e``),
+    so an entry cannot forge lines or reorder the trail; beyond ``limit`` characters the
+    text is cut and ends with "\u2026" (the trail can never be pruned, so nobody may grow it by
+    a megabyte per attempt).
+    """
+    head = text[: limit + 1]  # one more than fits tells whether anything is cut
+    escaped = "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in _REFUSED_CATEGORIES or char == "\\"
+        else char
+        for char in head
+    )
+    if len(escaped) <= limit and len(head) == len(text):
+        return escaped
+    return escaped[:limit] + "\u2026"
+
+
 def require_text(
     field: str,
     value: str | None,
