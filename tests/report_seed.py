@@ -12,20 +12,24 @@ time   chair       patient / therapy          minutes  what happens
 13:00  Chair 3     M004 denosumab             20       cancelled ("patient unwell")
 =====  ==========  ========================  =======  ==============================
 
-Wednesday 2026-11-25 is a closed date.
+Wednesday 2026-11-25 is a closed date. The sessions are booked on Monday; the statuses are set
+on the day itself (a status waits for its day, ON_THE_DAY), then the clock is put back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from clinic_app.bootstrap import Services
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import FindingView
-from tests.conftest import ADMIN, DESK, NURSE
+from tests.conftest import ADMIN, DESK, LONDON, NURSE
 
 DAY = date(2026, 11, 24)
+# The clinic opens on the seeded day: statuses may be set, no session has started yet.
+ON_THE_DAY = datetime(2026, 11, 24, 8, 0, tzinfo=LONDON)
 CLOSED = date(2026, 11, 25)
 COTHERAPY_RULES = {"E2", "E3", "E4", "E7"}
 OVERRIDE_REASON = "Hb 74, haematology agrees; phosphate checked day 7 and 21"
@@ -71,9 +75,11 @@ def seed_day(services: Services) -> SeededDay:
     no_show = at("M002", "ibandronate", "10:00", "Chair 2")
     booked = at("M003", "zoledronic-acid", "11:00", "Chair 1")
     cancelled = at("M004", "denosumab", "13:00", "Chair 3")
+    booking_clock, services.ctx.clock = services.ctx.clock, fixed_clock(ON_THE_DAY)
     for status in ("arrived", "in-chair", "completed"):
         services.booking.set_status(NURSE, completed, status)
     services.booking.set_status(NURSE, no_show, "no-show")
+    services.ctx.clock = booking_clock
     services.booking.cancel(NURSE, cancelled, "patient unwell")
     setup.add_closed_date(ADMIN, CLOSED, "staff training")
     (iron_view,) = [v for v in services.queries.day(NURSE, DAY).sessions if v.id == iron]

@@ -47,7 +47,7 @@ from clinic_app.gui.daily_list_model import (
 )
 from clinic_app.gui.export_dialog import show_error, to_date
 from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.booking import MAX_REASON, STATUS_FLOW
+from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, SessionView
 
@@ -417,7 +417,7 @@ class DailyListWindow(QMainWindow):
         self.details.setText("\n".join(lines))
 
     def _may_change(self, view: SessionView, status: str) -> bool:
-        if view.id is None or status not in STATUS_FLOW.get(view.status, frozenset()):
+        if view.id is None or status not in self.services.booking.next_statuses(view):
             return False
         needed = Permission.BOOK if status == "cancelled" else Permission.SET_STATUS
         return self.actor.can(needed)

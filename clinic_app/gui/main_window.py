@@ -781,9 +781,16 @@ class MainWindow(QMainWindow):
         # Disabled rather than hidden, so people see what exists; the services refuse anyway.
         self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
         self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
-        can_status = self.actor.can(Permission.SET_STATUS) and session is not None
-        for action in self.status_actions.values():
-            action.setEnabled(can_status and session is not None and session.status != "cancelled")
+        can_status = self.actor.can(Permission.SET_STATUS)
+        # The booking service says which statuses the session may take now (its table, and
+        # whether the session's day has come).
+        allowed = (
+            self.services.booking.next_statuses(session)
+            if can_status and session is not None and session.id is not None
+            else ()
+        )
+        for status, action in self.status_actions.items():
+            action.setEnabled(status in allowed)
 
     def _context_menu(self, position: Any) -> None:
         index = self.grid_view.indexAt(position)

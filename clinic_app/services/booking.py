@@ -56,6 +56,7 @@ from clinic_app.services.results import (
     CheckResult,
     FindingView,
     LabView,
+    SessionView,
 )
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
@@ -72,7 +73,8 @@ MAX_REASON = REASON_MAX
 # The most doses one series books at once: an eight-dose sodium ferric gluconate series, or
 # six years of quarterly ibandronate. An application limit on one request, not a clinical rule.
 MAX_SERIES = 24
-# Status changes a nurse may make from the daily list; "undo" steps are allowed back.
+# The one table of status changes (the daily list, the grid and the CLI all ask it through
+# next_statuses()). "Undo" steps back are allowed: arrived -> booked, completed -> in-chair.
 STATUS_FLOW: dict[str, frozenset[str]] = {
     "booked": frozenset({"arrived", "in-chair", "no-show", "cancelled"}),
     "arrived": frozenset({"booked", "in-chair", "no-show", "cancelled"}),
@@ -81,6 +83,46 @@ STATUS_FLOW: dict[str, frozenset[str]] = {
     "no-show": frozenset({"booked"}),
     "cancelled": frozenset(),
 }
+# The order statuses are named in (the order of a session's day).
+STATUS_ORDER = ("booked", "arrived", "in-chair", "completed", "no-show", "cancelled")
+# Statuses that record what happened on the day: only once the session's day has come, in
+# the clinic's zone (a no-show in 2028 would cancel labs still needed). Cancelling, and
+# stepping back to booked, are allowed any time.
+ON_THE_DAY = frozenset({"arrived", "in-chair", "completed", "no-show"})
+
+
+def next_statuses(current: str, *, day: date, today: date) -> tuple[str, ...]:
+    """The statuses a session now ``current``, on local ``day``, may take on ``today``."""
+    allowed = STATUS_FLOW.get(current, frozenset())
+    if day > today:
+        allowed = allowed - ON_THE_DAY
+    return tuple(status for status in STATUS_ORDER if status in allowed)
+
+
+def _in_words(statuses: Sequence[str]) -> str:
+    if len(statuses) < 2:
+        return "".join(statuses)
+    return f"{', '.join(statuses[:-1])} or {statuses[-1]}"
+
+
+def status_refusal(current: str, wanted: str, *, day: date, today: date) -> str | None:
+    """Why a session now ``current`` on ``day`` cannot become ``wanted`` today, or None.
+
+    The words name the statuses it can take instead, never an internal id.
+    """
+    if wanted == current:
+        return f"this session is already {current}"
+    allowed = next_statuses(current, day=day, today=today)
+    if wanted in allowed:
+        return None
+    if not allowed:
+        return f"this session is {current}; its status cannot change any more"
+    if wanted in STATUS_FLOW.get(current, frozenset()):
+        return (
+            f"this session is on {day:%A %Y-%m-%d}, which has not come yet; it can become "
+            f"{wanted} on that day. Until then it can become {_in_words(allowed)}"
+        )
+    return f"this session is {current}; it can become {_in_words(allowed)}"
 
 
 def require_series_count(count: int) -> int:
@@ -282,6 +324,15 @@ class BookingService:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
         return self._change_status(actor, session_id, status, text)
+
+    def next_statuses(self, session: SessionView) -> tuple[str, ...]:
+        """The statuses ``session`` may take now (what a menu of status changes offers).
+
+        The session's times are in the clinic's zone, so its day and today are compared
+        there. Whether the user's role may make the change is a separate question.
+        """
+        today = self._ctx.clock().astimezone(session.start.tzinfo).date()
+        return next_statuses(session.status, day=session.start.date(), today=today)
 
     def find_slots(
         self,
@@ -837,14 +888,15 @@ class BookingService:
             row = repo.session_by_id(s, session_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)
             row = repo.session_by_id(s, session_id, lock=True)
-            if status == row.status:
-                raise InvalidInputError("status", f"session {session_id} is already {status}")
-            if status not in STATUS_FLOW.get(row.status, frozenset()):
-                raise SchedulingConflictError(
-                    ConflictKind.STATE,
-                    f"session {session_id} is {row.status}; it cannot become {status}",
-                )
             now = self._ctx.clock()
+            refusal = status_refusal(
+                row.status,
+                status,
+                day=calendar.local_day(row.start_utc),
+                today=calendar.local_day(now),
+            )
+            if refusal is not None:
+                raise InvalidInputError("status", refusal)
             before = _audit_session(row)
             row.status = status
             row.status_reason = reason

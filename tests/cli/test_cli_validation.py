@@ -174,3 +174,27 @@ def test_book_count_one_books_one_and_a_series_books_each_dose(cli: CliClinic) -
         "2027-02-24T09:00",
         "2027-05-24T09:00",
     ]
+
+
+def test_status_refusals_exit_2_and_name_the_next_statuses(cli: CliClinic) -> None:
+    code, out, err = cli.run(
+        "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-23T09:00", "--json"
+    )
+    assert code == 0, err
+    today = str(json.loads(out)["id"])
+    code, out, err = cli.run(
+        "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-24T09:00", "--json"
+    )
+    tomorrow = str(json.loads(out)["id"])
+    before = cli.row_counts()
+    code, _, err = cli.run("status", today, "completed")
+    assert code == 2
+    assert err == (
+        "invalid input: status: this session is booked; "
+        "it can become arrived, in-chair, no-show or cancelled\n"
+    )
+    code, _, err = cli.run("status", tomorrow, "arrived")
+    assert code == 2
+    assert "has not come yet" in err and "it can become cancelled" in err
+    assert cli.row_counts() == before
+    assert cli.run("status", today, "arrived")[0] == 0

@@ -35,7 +35,7 @@ from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import SessionView
 from tests.conftest import DESK, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
-from tests.report_seed import DAY, OVERRIDE_REASON, SeededDay, seed_day
+from tests.report_seed import DAY, ON_THE_DAY, OVERRIDE_REASON, SeededDay, seed_day
 
 
 @pytest.fixture
@@ -166,6 +166,7 @@ def test_daily_list_model_signals_only_changed_rows(
     services, day = seeded
     model = DailyListModel()
     model.set_day(services.queries.day(NURSE, DAY))
+    services.ctx.clock = fixed_clock(ON_THE_DAY)
     services.booking.set_status(NURSE, day.booked, "arrived")
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda tl, br, *_: changed.append((tl.row(), br.row())))
@@ -208,6 +209,12 @@ def test_status_change_from_the_list_by_keyboard(
     qtbot: QtBot, window: DailyListWindow, seeded: tuple[Services, SeededDay]
 ) -> None:
     services, day = seeded
+    window.select_session(day.booked)
+    # On Monday, Tuesday's session can only be cancelled: the service's status table says so.
+    assert not window.status_actions["arrived"].isEnabled()
+    assert window.status_actions["cancelled"].isEnabled()
+    services.ctx.clock = fixed_clock(ON_THE_DAY)
+    window.select_session(day.iron)
     window.select_session(day.booked)
     window.activateWindow()
     window.table.setFocus()

@@ -19,8 +19,9 @@ from clinic_app.gui.dialogs.move_dialog import MoveDialog
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
+from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import BookingOutcome, SessionView
-from tests.conftest import DESK, NURSE
+from tests.conftest import DESK, LONDON, NURSE
 
 TUESDAY = date(2026, 11, 24)
 
@@ -345,7 +346,14 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     mine = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1").session
     reload(qtbot, window)
     assert mine.id is not None and window.grid_view.select_session(mine.id)
+    # On Monday, Tuesday's session can only be cancelled (the service's status table).
+    assert not any(action.isEnabled() for action in window.status_actions.values())
+    assert window.cancel_action.isEnabled()
+    clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, 0, tzinfo=LONDON))
+    reload(qtbot, window)
+    assert window.grid_view.select_session(mine.id)
     assert window.status_actions["arrived"].isEnabled()
+    assert not window.status_actions["completed"].isEnabled()
     with qtbot.waitSignal(window.day_loaded, timeout=10_000):
         window.status_actions["arrived"].trigger()
     assert stored(clinic, mine.id).status == "arrived"
