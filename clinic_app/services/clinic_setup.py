@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from clinic_app.domain.clinic_calendar import CalendarError, zone
+from clinic_app.domain.clinic_calendar import CalendarError, OpeningHours, zone
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
@@ -34,6 +34,7 @@ from clinic_app.services.validation import (
     REASON_MAX,
     WHERE_MAX,
     parse_date,
+    parse_time,
     require_mrn,
     require_phone,
     require_sex,
@@ -159,6 +160,43 @@ class ClinicSetupService:
                 entity_id=None,
                 patient_id=None,
                 after={"day": closed.isoformat(), "reason": text},
+            )
+            uow.commit()
+
+    def set_opening_hours(
+        self, actor: Actor, weekday: int, opens: str | time, closes: str | time
+    ) -> None:
+        """Open ``weekday`` (0 = Monday) from ``opens`` to ``closes``, the clinic's wall clock.
+
+        Existing bookings are not touched; bookings and slot searches from now on follow the
+        new hours.
+        """
+        authorize(self._ctx, actor, Permission.ADMINISTER, "set_opening_hours")
+        if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
+            raise InvalidInputError("weekday", f"{weekday!r} is not 0 (Monday) to 6 (Sunday)")
+        try:
+            hours = OpeningHours(weekday, parse_time("opens", opens), parse_time("closes", closes))
+        except CalendarError as error:
+            raise InvalidInputError("hours", str(error)) from None
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            repo.settings(s)
+            row = s.get(OpeningHoursRow, weekday)
+            before = None if row is None else {"opens": row.opens, "closes": row.closes}
+            if row is None:
+                s.add(OpeningHoursRow(weekday=weekday, opens=hours.opens, closes=hours.closes))
+            else:
+                row.opens, row.closes = hours.opens, hours.closes
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="update",
+                entity="opening_hours",
+                entity_id=weekday,
+                patient_id=None,
+                before=before,
+                after={"opens": hours.opens, "closes": hours.closes},
             )
             uow.commit()
 
