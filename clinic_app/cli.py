@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.config import resolve_db_url
 from clinic_app.domain.catalog import CatalogError
-from clinic_app.domain.clinic_calendar import CalendarError
+from clinic_app.domain.clinic_calendar import CalendarError, wall_time_is_ambiguous
 from clinic_app.domain.errors import (
     ClinicError,
     InvalidInputError,
@@ -54,7 +54,16 @@ NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 
 
 def _iso(moment: datetime) -> str:
+    """Local ``YYYY-MM-DDTHH:MM``; with the UTC offset when that wall time happens twice
+    (the autumn change), in the form ``--start`` accepts back."""
+    if wall_time_is_ambiguous(moment):
+        return moment.isoformat(timespec="minutes")
     return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _hm(moment: datetime) -> str:
+    """Local ``HH:MM``; with the zone's name (BST, GMT) when that wall time happens twice."""
+    return f"{moment:%H:%M %Z}" if wall_time_is_ambiguous(moment) else f"{moment:%H:%M}"
 
 
 def _finding_json(f: FindingView | Finding) -> dict[str, object]:
@@ -134,7 +143,7 @@ class Cli:
         ident = f"session {v.id}" if v.id is not None else "session (not saved)"
         self.print(
             f"{verb}: {ident}: {v.mrn} {v.patient_name}, {v.therapy_name}, {v.chair}, "
-            f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}"
+            f"{v.start:%Y-%m-%d} {_hm(v.start)}-{_hm(v.end)}"
         )
         for f in outcome.findings:
             extra = (
@@ -144,7 +153,7 @@ class Cli:
         for lab in outcome.labs:
             ident = f"lab {lab.id}" if lab.id is not None else "lab"
             self.print(
-                f"  {ident}: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d %H:%M} "
+                f"  {ident}: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d} {_hm(lab.start)} "
                 f"(due {lab.due_from.isoformat()} to {lab.due_to.isoformat()})"
             )
         for lab in outcome.cancelled_labs:
@@ -406,7 +415,7 @@ def cmd_slots(cli: Cli, args: argparse.Namespace) -> int:
             cli.print("no free slot passes every rule in the next 120 days")
         for o in slots:
             flags = "".join(f"  [{f.severity.value} {f.rule}]" for f in o.findings)
-            cli.print(f"{o.start:%a %Y-%m-%d %H:%M}-{o.end:%H:%M}  {o.chair}{flags}")
+            cli.print(f"{o.start:%a %Y-%m-%d} {_hm(o.start)}-{_hm(o.end)}  {o.chair}{flags}")
     return EXIT_OK
 
 
@@ -428,7 +437,7 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
     for v in day.sessions:
         worst = v.worst.value if v.worst else ""
         cli.print(
-            f"  {v.start:%H:%M}-{v.end:%H:%M}  {v.chair:<10} {v.mrn:<10} "
+            f"  {_hm(v.start)}-{_hm(v.end)}  {v.chair:<10} {v.mrn:<10} "
             f"{v.patient_name:<24} {v.therapy_name:<24} {v.status:<9} {worst}"
         )
         for f in v.findings:
@@ -438,7 +447,7 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
             cli.print(f"      {f.severity.value} {f.rule}: {f.message}{extra}")
     for lab in day.labs:
         cli.print(
-            f"  {lab.start:%H:%M}-{lab.end:%H:%M}  {'Lab':<10} {lab.mrn:<10} "
+            f"  {_hm(lab.start)}-{_hm(lab.end)}  {'Lab':<10} {lab.mrn:<10} "
             f"{lab.patient_name:<24} {', '.join(lab.tests):<24} {lab.status}"
         )
     for lab in day.overdue_labs:
@@ -548,7 +557,12 @@ def build_parser() -> argparse.ArgumentParser:
         c = add(name, handler, text)
         c.add_argument("--mrn", required=True)
         c.add_argument("--therapy", required=True)
-        c.add_argument("--start", required=True, help="local time YYYY-MM-DDTHH:MM")
+        c.add_argument(
+            "--start",
+            required=True,
+            help="local time YYYY-MM-DDTHH:MM; add the UTC offset (+00:00) to choose one of "
+            "the two times of the autumn clock change",
+        )
         c.add_argument("--chair")
         c.add_argument("--override", metavar="REASON", help="clinical override reason (nurse)")
         c.add_argument("--course", help="course id shared by the doses of one iron course")

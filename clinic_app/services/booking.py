@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Therapy
-from clinic_app.domain.clinic_calendar import ClinicCalendar, overlaps
+from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar, overlaps, to_utc
 from clinic_app.domain.errors import (
     ConflictKind,
     InvalidInputError,
@@ -444,8 +444,12 @@ class BookingService:
             local_first = calendar.local(first).replace(tzinfo=None)
             placed_rows: list[_Placed] = []
             for index in range(count):
-                when = calendar.localize(local_first + every * index)
+                # Each dose at the first dose's wall-clock time; a time repeated in autumn
+                # keeps the first dose's occurrence, a time skipped in spring is refused.
+                wall = local_first + every * index
+                when = wall
                 try:
+                    when = calendar.localize(wall.replace(fold=first.fold))
                     placed = self._place(
                         uow,
                         actor,
@@ -461,6 +465,10 @@ class BookingService:
                         enforce_rules=True,
                         keep_chair=chair_row is not None,
                     )
+                except CalendarError as error:
+                    raise InvalidInputError(
+                        "start", f"dose {index + 1} of {count}: {error}"
+                    ) from None
                 except (SchedulingConflictError, RuleRefusalError, InvalidInputError) as error:
                     _prefix_error(error, f"dose {index + 1} of {count} on {when:%Y-%m-%d %H:%M}")
                     raise
@@ -529,8 +537,11 @@ class BookingService:
         s = uow.session
         now = self._ctx.clock()
         assert therapy.chair_minutes is not None
-        end = start + timedelta(minutes=therapy.chair_minutes)
-        if start < now:
+        # A session lasts its chair minutes of real time: the sum is taken in UTC (adding
+        # to a local time would add wall-clock time, two real hours across the autumn change).
+        start = calendar.local(start)
+        end = calendar.plus(start, timedelta(minutes=therapy.chair_minutes))
+        if to_utc(start) < to_utc(now):
             raise InvalidInputError(
                 "start", f"{calendar.local(start):%Y-%m-%d %H:%M} is in the past"
             )
@@ -776,7 +787,7 @@ class BookingService:
                     ) from None
             else:
                 day = after
-            moment = calendar.localize(datetime.combine(day, datetime.min.time()))
+            moment = calendar.day_start(day)
         return max(moment, now)
 
     # ----------------------------------------------------------------- writing

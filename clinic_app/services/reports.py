@@ -214,10 +214,8 @@ class UtilisationReport:
             clinic_name = repo.settings(s).name
             calendar = repo.load_calendar(s)
             chairs = rq.report_chairs(s)
-            lo = calendar.localize(datetime.combine(day_from, datetime.min.time()))
-            hi = calendar.localize(
-                datetime.combine(day_to + timedelta(days=1), datetime.min.time())
-            )
+            lo = calendar.day_start(day_from)
+            hi = calendar.day_start(day_to + timedelta(days=1))
             booked: Counter[tuple[date, int]] = Counter()
             no_show: Counter[tuple[date, int]] = Counter()
             counts: Counter[tuple[date, int]] = Counter()

@@ -39,21 +39,61 @@ def parse_time(field: str, value: str | time) -> time:
 
 
 def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCalendar) -> datetime:
-    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or an aware datetime)."""
+    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or a datetime).
+
+    Text is the clinic's wall-clock time. A time the clocks skip (spring) is refused. A time
+    that happens twice (autumn) is refused too unless the text ends with the UTC offset that
+    says which one is meant (``2026-10-25T01:30+00:00`` is the second 01:30 in London); the
+    message names both. An offset must be one the clinic's zone has at that wall time.
+    A datetime object is taken as it is: aware, or naive read by its ``fold``.
+    """
     if isinstance(value, datetime):
-        moment = value
-    else:
-        text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise InvalidInputError(
-                field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
-            ) from None
+            return calendar.localize(value)
+        except CalendarError as error:
+            raise InvalidInputError(field, str(error)) from None
+    text = str(value).strip()
     try:
-        return calendar.localize(moment)
-    except CalendarError as error:
-        raise InvalidInputError(field, str(error)) from None
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
+        ) from None
+    wall = moment.replace(tzinfo=None)
+    choices = calendar.wall_time_choices(wall)
+    if not choices:
+        raise InvalidInputError(
+            field,
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {calendar.timezone}: the clocks go "
+            "forward over it; choose a time after the change",
+        )
+    if moment.tzinfo is not None:
+        for choice in choices:
+            if choice.utcoffset() == moment.utcoffset():
+                return choice
+        offsets = " or ".join(_offset(c) for c in choices)
+        raise InvalidInputError(
+            field,
+            f"{text} has the UTC offset {_offset(moment)}, but {wall:%Y-%m-%d %H:%M} in "
+            f"{calendar.timezone} is at {offsets}; give the clinic's local time",
+        )
+    if len(choices) > 1:
+        first, second = choices
+        raise InvalidInputError(
+            field,
+            f"{wall:%Y-%m-%d %H:%M} happens twice in {calendar.timezone} (the clocks go back "
+            f"that night): give {_with_offset(first)} for the first ({first:%Z}) or "
+            f"{_with_offset(second)} for the second ({second:%Z})",
+        )
+    return choices[0]
+
+
+def _offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")[16:] or "+00:00"
+
+
+def _with_offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
 
 
 # Column lengths of the free-text fields (persistence/models.py); a test keeps them equal.

@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli import main
+from clinic_app.services.actor import Actor, Role
 from clinic_app.services.clock import fixed_clock
 from tests.conftest import NOW
 from tests.db_counts import row_counts
@@ -198,3 +199,46 @@ def test_status_refusals_exit_2_and_name_the_next_statuses(cli: CliClinic) -> No
     assert "has not come yet" in err and "it can become cancelled" in err
     assert cli.row_counts() == before
     assert cli.run("status", today, "arrived")[0] == 0
+
+
+def test_day_output_on_both_clock_changes(cli: CliClinic) -> None:
+    admin = Actor(cli.admin, Role.ADMIN)
+    cli.services.setup.set_opening_hours(admin, 6, "00:00", "04:00")  # Sunday nights
+    for mrn, name in (("M002", "Bob Baker"), ("M003", "Carol Cooper")):
+        code, _, err = cli.run(
+            "patient", "add", "--mrn", mrn, "--name", name, "--dob", "1948-07-01"
+        )
+        assert code == 0, err
+
+    def book(mrn: str, start: str, chair: str) -> None:
+        code, _, err = cli.run(
+            "book", "--mrn", mrn, "--therapy", "zoledronic-acid", "--start", start,
+            "--chair", chair,
+        )  # fmt: skip
+        assert code == 0, err
+
+    # 31 October 2027: 02:00 BST -> 01:00 GMT. Without an offset 01:30 is refused.
+    code, _, err = cli.run(
+        "book", "--mrn", "M001", "--therapy", "zoledronic-acid", "--start", "2027-10-31T01:30"
+    )
+    assert code == 2
+    assert "2027-10-31T01:30+01:00" in err and "2027-10-31T01:30+00:00" in err
+    book("M001", "2027-10-31T01:30+01:00", "Chair 1")
+    book("M002", "2027-10-31T01:30+00:00", "Chair 1")
+    code, out, _ = cli.run("day", "2027-10-31")
+    lines = out.splitlines()
+    assert lines[1].startswith("  01:30 BST-01:30 GMT  Chair 1    M001")
+    assert lines[2].startswith("  01:30 GMT-02:30  Chair 1    M002")
+    code, out, _ = cli.run("day", "2027-10-31", "--json")
+    assert [(s["start"], s["end"]) for s in json.loads(out)["sessions"]] == [
+        ("2027-10-31T01:30+01:00", "2027-10-31T01:30+00:00"),
+        ("2027-10-31T01:30+00:00", "2027-10-31T02:30"),
+    ]
+    # 28 March 2027: 01:00 GMT -> 02:00 BST. The end of a 00:30 hour is 02:30 BST.
+    code, _, err = cli.run(
+        "book", "--mrn", "M003", "--therapy", "zoledronic-acid", "--start", "2027-03-28T01:30"
+    )
+    assert code == 2 and "invalid input: start: 2027-03-28 01:30 does not exist" in err
+    book("M003", "2027-03-28T00:30", "Chair 2")
+    code, out, _ = cli.run("day", "2027-03-28")
+    assert out.splitlines()[1].startswith("  00:30-02:30  Chair 2    M003")
