@@ -124,7 +124,12 @@ class ClinicCalendar:
         for fold in (0, 1):
             aware = naive.replace(tzinfo=self.tz, fold=fold)
             # A moment exists when its round trip through UTC gives the same wall time.
-            back = aware.astimezone(UTC).astimezone(self.tz)
+            try:
+                back = aware.astimezone(UTC).astimezone(self.tz)
+            except OverflowError:
+                raise CalendarError(
+                    f"{naive:%Y-%m-%d %H:%M} is outside the dates the calendar can hold"
+                ) from None
             if back.replace(tzinfo=None, fold=0) == naive.replace(fold=0) and not any(
                 back.utcoffset() == f.utcoffset() for f in found
             ):

@@ -776,7 +776,10 @@ class BookingService:
     def _earliest(self, after: str | date | datetime, calendar: ClinicCalendar) -> datetime:
         now = self._ctx.clock()
         if isinstance(after, datetime):
-            moment = calendar.localize(after)
+            try:
+                moment = calendar.localize(after)
+            except CalendarError as error:
+                raise InvalidInputError("after", str(error)) from None
         else:
             if isinstance(after, str):
                 try:

@@ -60,7 +60,10 @@ def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCale
             field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
         ) from None
     wall = moment.replace(tzinfo=None)
-    choices = calendar.wall_time_choices(wall)
+    try:
+        choices = calendar.wall_time_choices(wall)
+    except CalendarError as error:
+        raise InvalidInputError(field, str(error)) from None
     if not choices:
         raise InvalidInputError(
             field,

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clinic_app.domain.clinic_calendar import (
+    CalendarError,
     ClinicCalendar,
     NonexistentTimeError,
     OpeningHours,
@@ -117,3 +118,9 @@ def test_every_wall_time_choice_reads_back_and_at_or_after_is_the_first(
     # one second earlier the wall clock still read less: nothing earlier reads naive or later
     before = (first.astimezone(UTC) - timedelta(seconds=1)).astimezone(calendar.tz)
     assert before.replace(tzinfo=None) < naive
+
+
+def test_a_wall_time_beyond_the_calendar_is_a_calendar_error() -> None:
+    santiago = ClinicCalendar.weekdays("America/Santiago")
+    with pytest.raises(CalendarError, match="outside the dates"):
+        santiago.wall_time_choices(datetime(9999, 12, 31, 23, 0))
