@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import InvalidInputError
+from clinic_app.exports import run_export
 from clinic_app.services import validation
 from clinic_app.services.booking import BookingRequest
-from tests.conftest import ADMIN, DESK, NURSE
+from tests.conftest import ADMIN, DESK, MANAGER, NURSE
 from tests.db_counts import row_counts
 
 # One of each kind of character that can forge or reorder a line.
@@ -299,3 +301,22 @@ def test_a_course_id_of_forty_characters_is_stored(clinic: Services) -> None:
         DESK, BookingRequest("M002", "denosumab", "2026-11-24T09:00", course_id=" c-1 ")
     )
     assert single.session.course_id == "c-1"
+
+
+def test_an_export_s_chair_filter_is_checked_before_it_reaches_the_audit(
+    clinic: Services, tmp_path: Path
+) -> None:
+    before = row_counts(clinic)
+    with pytest.raises(InvalidInputError) as caught:
+        run_export(
+            clinic,
+            MANAGER,
+            "2026-11-24",
+            "2026-11-24",
+            "csv",
+            tmp_path / "x.csv",
+            chair="Chair 1\n2026-11-23 export by ada.admin",
+        )
+    assert caught.value.field == "chair"
+    assert row_counts(clinic) == before
+    assert not (tmp_path / "x.csv").exists()
