@@ -28,7 +28,7 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli_results import add_results_commands, print_notices
 from clinic_app.config import data_dir, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
-from clinic_app.domain.clinic_calendar import CalendarError
+from clinic_app.domain.clinic_calendar import CalendarError, wall_time_is_ambiguous
 from clinic_app.domain.errors import (
     ClinicError,
     InvalidInputError,
@@ -44,7 +44,7 @@ from clinic_app.persistence.pg_logins import url_for_user
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError, require_password, require_username
-from clinic_app.services.booking import BookingRequest
+from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 
@@ -59,7 +59,16 @@ NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 
 
 def _iso(moment: datetime) -> str:
+    """Local ``YYYY-MM-DDTHH:MM``; with the UTC offset when that wall time happens twice
+    (the autumn change), in the form ``--start`` accepts back."""
+    if wall_time_is_ambiguous(moment):
+        return moment.isoformat(timespec="minutes")
     return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _hm(moment: datetime) -> str:
+    """Local ``HH:MM``; with the zone's name (BST, GMT) when that wall time happens twice."""
+    return f"{moment:%H:%M %Z}" if wall_time_is_ambiguous(moment) else f"{moment:%H:%M}"
 
 
 def _finding_json(f: FindingView | Finding) -> dict[str, object]:
@@ -149,7 +158,7 @@ class Cli:
         ident = f"session {v.id}" if v.id is not None else "session (not saved)"
         self.print(
             f"{verb}: {ident}: {v.mrn} {v.patient_name}, {v.therapy_name}, {v.chair}, "
-            f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}"
+            f"{v.start:%Y-%m-%d} {_hm(v.start)}-{_hm(v.end)}"
         )
         if v.prescriber:
             self.print(f"  prescriber: {v.prescriber.describe()}")
@@ -158,7 +167,7 @@ class Cli:
         for lab in outcome.labs:
             ident = f"lab {lab.id}" if lab.id is not None else "lab"
             self.print(
-                f"  {ident}: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d %H:%M} "
+                f"  {ident}: {', '.join(lab.tests)} on {lab.start:%Y-%m-%d} {_hm(lab.start)} "
                 f"(due {lab.due_from.isoformat()} to {lab.due_to.isoformat()})"
             )
         for lab in outcome.cancelled_labs:
@@ -352,7 +361,8 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
-    if args.count and args.count > 1:
+    if args.count != 1:
+        require_series_count(args.count)  # --count 0 or -5 is refused, not booked once
         every = _parse_every(args.every)
         outcomes = cli.s.booking.book_series(
             cli.actor, _request(args), count=args.count, every=every
@@ -458,7 +468,7 @@ def cmd_slots(cli: Cli, args: argparse.Namespace) -> int:
             cli.print("no free slot passes every rule in the next 120 days")
         for o in slots:
             flags = "".join(f"  [{f.severity.value} {f.rule}]" for f in o.findings)
-            cli.print(f"{o.start:%a %Y-%m-%d %H:%M}-{o.end:%H:%M}  {o.chair}{flags}")
+            cli.print(f"{o.start:%a %Y-%m-%d} {_hm(o.start)}-{_hm(o.end)}  {o.chair}{flags}")
     return EXIT_OK
 
 
@@ -480,7 +490,7 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
     for v in day.sessions:
         worst = v.worst.value if v.worst else ""
         cli.print(
-            f"  {v.start:%H:%M}-{v.end:%H:%M}  {v.chair:<10} {v.mrn:<10} "
+            f"  {_hm(v.start)}-{_hm(v.end)}  {v.chair:<10} {v.mrn:<10} "
             f"{v.patient_name:<24} {v.therapy_name:<24} {v.status:<9} {worst}"
         )
         if v.prescriber:
@@ -489,7 +499,7 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
             cli.print(f"      {f.severity.value} {f.rule}: {f.message}{_override_note(f)}")
     for lab in day.labs:
         cli.print(
-            f"  {lab.start:%H:%M}-{lab.end:%H:%M}  {'Lab':<10} {lab.mrn:<10} "
+            f"  {_hm(lab.start)}-{_hm(lab.end)}  {'Lab':<10} {lab.mrn:<10} "
             f"{lab.patient_name:<24} {', '.join(lab.tests):<24} {lab.status}"
         )
     for lab in day.overdue_labs:
@@ -651,7 +661,12 @@ def build_parser() -> argparse.ArgumentParser:
         c = add(name, handler, text)
         c.add_argument("--mrn", required=True)
         c.add_argument("--therapy", required=True)
-        c.add_argument("--start", required=True, help="local time YYYY-MM-DDTHH:MM")
+        c.add_argument(
+            "--start",
+            required=True,
+            help="local time YYYY-MM-DDTHH:MM; add the UTC offset (+00:00) to choose one of "
+            "the two times of the autumn clock change",
+        )
         c.add_argument("--chair")
         c.add_argument("--override", metavar="REASON", help="clinical override reason (nurse)")
         _add_prescriber_arguments(c)
@@ -661,7 +676,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         c.add_argument("--json", action="store_true")
         if name == "book":
-            c.add_argument("--count", type=int, default=1, help="doses in a series")
+            c.add_argument(
+                "--count", type=int, default=1, help=f"doses in a series (1 to {MAX_SERIES})"
+            )
             c.add_argument("--every", help="interval of a series, e.g. '3 months', '7 days'")
 
     c = add("move", cmd_move, "move a session")

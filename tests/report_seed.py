@@ -13,9 +13,9 @@ time   chair       patient / therapy          minutes  what happens
 =====  ==========  ========================  =======  ==============================
 
 Wednesday 2026-11-25 is a closed date. The statuses are set on the day itself (no status runs
-ahead of the session's day): the clock moves to Tuesday 08:00 for them and back to Monday
-07:00 after, with the results the check-in gate needs on file (M001's calcium, M003's kidney
-and calcium labs and weight: rules A8, A6 and R1).
+ahead of the session's day): the clock moves to Tuesday 08:00 (ON_THE_DAY) for them and back
+after, with the results the check-in gate needs on file (M001's calcium, M003's kidney and
+calcium labs and weight: rules A8, A6 and R1).
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ def record_normal_results(services: Services, mrn: str) -> None:
             entries = [ResultEntry(t, *NORMAL[t]) for t in lab.tests if t in NORMAL]
             services.lab_results.record_results(NURSE, lab.id, entries)
 
+
 DAY = date(2026, 11, 24)
+# The clinic opens on the seeded day: statuses may be set, no session has started yet.
+ON_THE_DAY = datetime(2026, 11, 24, 8, 0, tzinfo=LONDON)
 CLOSED = date(2026, 11, 25)
 COTHERAPY_RULES = {"E2", "E3", "E4", "E7"}
 OVERRIDE_REASON = "Hb 74, haematology agrees; phosphate checked day 7 and 21"
@@ -96,15 +99,14 @@ def seed_day(services: Services) -> SeededDay:
     no_show = at("M002", "ibandronate", "10:00", "Chair 2")
     booked = at("M003", "zoledronic-acid", "11:00", "Chair 1")
     cancelled = at("M004", "denosumab", "13:00", "Chair 3")
-    monday = services.ctx.clock
-    services.ctx.clock = fixed_clock(datetime(DAY.year, DAY.month, DAY.day, 8, tzinfo=LONDON))
+    booking_clock, services.ctx.clock = services.ctx.clock, fixed_clock(ON_THE_DAY)
     for mrn in ("M001", "M003"):
         record_normal_results(services, mrn)
     services.lab_results.record_weight(NURSE, "M003", "68")
     for status in ("arrived", "in-chair", "completed"):
         services.booking.set_status(NURSE, completed, status)
     services.booking.set_status(NURSE, no_show, "no-show")
-    services.ctx.clock = monday
+    services.ctx.clock = booking_clock
     services.booking.cancel(NURSE, cancelled, "patient unwell")
     setup.add_closed_date(ADMIN, CLOSED, "staff training")
     (iron_view,) = [v for v in services.queries.day(NURSE, DAY).sessions if v.id == iron]

@@ -19,6 +19,10 @@ class CalendarError(ValueError):
     """A time that cannot be used: unknown zone, non-existent local time, bad hours."""
 
 
+class NonexistentTimeError(CalendarError):
+    """A wall-clock time the clinic's clocks skip (the hour lost when they go forward)."""
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; CalendarError names the problem when it is unknown."""
     try:
@@ -96,17 +100,82 @@ class ClinicCalendar:
     def localize(self, naive: datetime) -> datetime:
         """A wall-clock time in the clinic's zone as an aware datetime.
 
-        Refuses the local times skipped by a daylight-saving change.
+        Refuses the local times skipped by a daylight-saving change. A time that happens
+        twice (the hour repeated when clocks go back) is read by its ``fold`` (PEP 495):
+        0 is the first occurrence, 1 the second. People's text goes through
+        :meth:`wall_time_choices` instead, which does not guess.
         """
         if naive.tzinfo is not None:
             return naive.astimezone(self.tz)
-        aware = naive.replace(tzinfo=self.tz)
-        round_trip = aware.astimezone(UTC).astimezone(self.tz)
-        if round_trip.replace(tzinfo=None) != naive:
-            raise CalendarError(
-                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.timezone} (clocks go forward then)"
-            )
-        return aware
+        choices = self.wall_time_choices(naive)
+        if not choices:
+            raise NonexistentTimeError(self._gap_message(naive))
+        return choices[min(naive.fold, len(choices) - 1)]
+
+    def wall_time_choices(self, naive: datetime) -> tuple[datetime, ...]:
+        """Every aware moment that reads ``naive`` on the clinic's clocks, earliest first.
+
+        None when the time is skipped (clocks go forward), one on an ordinary day, two in
+        the hour repeated when clocks go back.
+        """
+        if naive.tzinfo is not None:
+            raise CalendarError("wall_time_choices() takes a naive wall-clock time")
+        found: list[datetime] = []
+        for fold in (0, 1):
+            aware = naive.replace(tzinfo=self.tz, fold=fold)
+            # A moment exists when its round trip through UTC gives the same wall time.
+            try:
+                back = aware.astimezone(UTC).astimezone(self.tz)
+            except OverflowError:
+                raise CalendarError(
+                    f"{naive:%Y-%m-%d %H:%M} is outside the dates the calendar can hold"
+                ) from None
+            if back.replace(tzinfo=None, fold=0) == naive.replace(fold=0) and not any(
+                back.utcoffset() == f.utcoffset() for f in found
+            ):
+                found.append(back)
+        return tuple(sorted(found, key=to_utc))
+
+    def _gap_message(self, naive: datetime) -> str:
+        return (
+            f"{naive:%Y-%m-%d %H:%M} does not exist in {self.timezone} "
+            "(the clocks go forward over it)"
+        )
+
+    def at_or_after(self, naive: datetime) -> datetime:
+        """The first moment whose wall-clock time is ``naive`` or later (aware, local).
+
+        The time itself when it exists (its first occurrence when it happens twice);
+        for a time the clocks skip, the moment they jump over it. Used for the start of a
+        day and for opening and closing times, which exist even where midnight does not.
+        """
+        choices = self.wall_time_choices(naive)
+        if choices:
+            return choices[0]
+        # Skipped: between the two readings of the wall time lies the jump. Search it to
+        # the second; a transition is a whole number of seconds.
+        low = naive.replace(tzinfo=self.tz, fold=1).astimezone(UTC)  # before the jump
+        high = naive.replace(tzinfo=self.tz, fold=0).astimezone(UTC)  # after the jump
+        low, high = min(low, high), max(low, high)
+        while high - low > timedelta(seconds=1):
+            middle = low + (high - low) / 2
+            if middle.astimezone(self.tz).replace(tzinfo=None) >= naive:
+                high = middle
+            else:
+                low = middle
+        return high.replace(microsecond=0).astimezone(self.tz)
+
+    def day_start(self, day: date) -> datetime:
+        """The first moment of the local ``day`` (midnight, or later where clocks skip it)."""
+        return self.at_or_after(datetime.combine(day, time(0)))
+
+    def plus(self, moment: datetime, duration: timedelta) -> datetime:
+        """``moment`` + ``duration`` of real elapsed time, shown in the clinic's zone.
+
+        Python adds a timedelta to an aware datetime on the wall clock, so 01:30 + 60 min
+        across the autumn change would last two real hours; here the sum is taken in UTC.
+        """
+        return (to_utc(moment) + duration).astimezone(self.tz)
 
     def local(self, moment: datetime) -> datetime:
         """An aware datetime shown in the clinic's zone."""
@@ -119,13 +188,16 @@ class ClinicCalendar:
         return self.local(moment).date()
 
     def open_interval(self, day: date) -> tuple[datetime, datetime] | None:
-        """Aware opening and closing moments of ``day``, or None when closed."""
+        """Aware opening and closing moments of ``day``, or None when closed.
+
+        An opening or closing time the clocks skip is the moment they jump over it.
+        """
         hours = self.hours_on(day)
         if hours is None:
             return None
         return (
-            self.localize(datetime.combine(day, hours.opens)),
-            self.localize(datetime.combine(day, hours.closes)),
+            self.at_or_after(datetime.combine(day, hours.opens)),
+            self.at_or_after(datetime.combine(day, hours.closes)),
         )
 
     def closed_reason(self, start: datetime, end: datetime) -> str | None:
@@ -155,6 +227,20 @@ def to_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise CalendarError("refusing a naive datetime: times must carry their zone")
     return moment.astimezone(UTC)
+
+
+def wall_time_is_ambiguous(moment: datetime) -> bool:
+    """True when ``moment``'s wall-clock time happens twice in its zone (clocks go back).
+
+    Such a time must be shown with its UTC offset or zone name to say which one it is.
+    """
+    if moment.tzinfo is None:
+        raise CalendarError("a naive datetime has no zone")
+    other = moment.replace(fold=1 - moment.fold)
+    return other.utcoffset() != moment.utcoffset() and (
+        other.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None)
+        == moment.replace(tzinfo=None)
+    )
 
 
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:

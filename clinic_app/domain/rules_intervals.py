@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 
+from clinic_app.domain.clinic_calendar import to_utc
 from clinic_app.domain.findings import Severity
 from clinic_app.domain.rule_calendar import Period, describe_gap
 from clinic_app.domain.rule_context import RuleContext, RuleOutput, same_course
@@ -250,7 +251,8 @@ def rule_d9(ctx: RuleContext) -> RuleOutput:
 
 
 def _minutes_after(start: datetime, end: datetime) -> str:
-    minutes = int((start - end).total_seconds() // 60)
+    # Real minutes: subtracting two times of one zone would give wall-clock minutes.
+    minutes = int((to_utc(start) - to_utc(end)).total_seconds() // 60)
     return f"{minutes} min after" if minutes >= 0 else "before"
 
 
@@ -260,32 +262,37 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
     params = ctx.params.d9g
     gap = timedelta(minutes=params.gap_minutes)
     drug_name = ctx.catalog.get(params.drug).name
-    start, end = ctx.proposal.start, ctx.proposal.end
+    # Instants in UTC: comparing two times of one zone ignores ``fold`` (the repeated autumn
+    # hour) and adding to one adds wall-clock time; the local times are for the message.
+    start, end = to_utc(ctx.proposal.start), to_utc(ctx.proposal.end)
+    zone = ctx.proposal.start.tzinfo
     for other in ctx.others:
         if other.start is None or other.end is None:
             continue  # recorded doses have no times
+        other_start, other_end = to_utc(other.start), to_utc(other.end)
         other_name = ctx.therapy_of(other).name
         when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
         if (
             ctx.proposal.therapy == params.drug
             and ctx.therapy_of(other).reaction_prone
-            and start <= other.start < end + gap
+            and start <= other_start < end + gap
         ):
             message = (
-                f"{other_name} ({when}) starts {_minutes_after(other.start, end)} this "
+                f"{other_name} ({when}) starts {_minutes_after(other_start, end)} this "
                 f"{drug_name} session ends; another reaction-prone infusion needs "
                 f"{params.gap_minutes} min after {drug_name}. Move it to "
-                f"{end + gap:%H:%M} or later, {_OVERRIDE}."
+                f"{(end + gap).astimezone(zone):%H:%M} or later, {_OVERRIDE}."
             )
         elif (
             other.drug == params.drug
             and ctx.therapy.reaction_prone
-            and other.start <= start < other.end + gap
+            and other_start <= start < other_end + gap
         ):
             message = (
-                f"This infusion starts {_minutes_after(start, other.end)} the {drug_name} "
+                f"This infusion starts {_minutes_after(start, other_end)} the {drug_name} "
                 f"session ({when}) ends; a reaction-prone infusion needs {params.gap_minutes} "
-                f"min after {drug_name}. Start at {other.end + gap:%H:%M} or later, {_OVERRIDE}."
+                f"min after {drug_name}. Start at {(other_end + gap).astimezone(zone):%H:%M} "
+                f"or later, {_OVERRIDE}."
             )
         else:
             continue

@@ -4,8 +4,9 @@ Everything here is pure: the diary comes in as busy intervals, "now" comes in as
 or ``not_before``, and the answer is a list of options. Candidate start times are wall-clock
 times on a grid counted from each day's opening time and are localized one by one, so a
 daylight-saving change moves no appointment off the grid and a skipped local time is never
-offered. All overlap arithmetic happens on UTC instants: comparing two aware datetimes that
-share a ``ZoneInfo`` ignores ``fold`` and would confuse the two 01:30s of an autumn night.
+offered, while a repeated one is offered at both of its moments. All overlap arithmetic
+happens on UTC instants: comparing two aware datetimes that share a ``ZoneInfo`` ignores
+``fold`` and would confuse the two 01:30s of an autumn night.
 """
 
 from __future__ import annotations
@@ -101,8 +102,8 @@ def _day_grid(
     """Grid starts of ``day`` (every ``step`` from opening) whose ``length`` ends by closing.
 
     Wall-clock grid times are localized one by one; a time skipped by clocks going forward
-    does not exist and is left out. In the repeated autumn hour the first occurrence is used,
-    which keeps the grid strictly increasing in real time.
+    does not exist and is left out. A time repeated when clocks go back is offered at both
+    of its moments (01:30 BST and 01:30 GMT). The grid is in real-time order.
     """
     hours = calendar.hours_on(day)
     if hours is None:
@@ -113,17 +114,13 @@ def _day_grid(
     grid: list[_Candidate] = []
     naive = first
     while naive < last:
-        try:
-            local = calendar.localize(naive)
-        except CalendarError:
-            naive += step
-            continue
-        start_utc = local.astimezone(UTC)
-        end_utc = start_utc + length  # real elapsed time, not wall-clock time
-        if end_utc > close_utc:
-            break  # later grid starts end later still
-        grid.append(_Candidate(local, start_utc, end_utc))
+        for local in calendar.wall_time_choices(naive):
+            start_utc = local.astimezone(UTC)
+            end_utc = start_utc + length  # real elapsed time, not wall-clock time
+            if end_utc <= close_utc:
+                grid.append(_Candidate(local, start_utc, end_utc))
         naive += step
+    grid.sort(key=lambda candidate: candidate.start_utc)
     return grid
 
 
@@ -138,7 +135,7 @@ def _closing_instant(calendar: ClinicCalendar, day: date, closes: time) -> datet
     try:
         return calendar.localize(naive).astimezone(UTC)
     except CalendarError:
-        return naive.replace(tzinfo=calendar.tz).astimezone(UTC)
+        return naive.replace(tzinfo=calendar.tz, fold=0).astimezone(UTC)
 
 
 def find_free_slots(

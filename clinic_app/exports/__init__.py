@@ -26,7 +26,7 @@ from clinic_app.services.authorization import authorize
 from clinic_app.services.booking import STATUS_FLOW
 from clinic_app.services.export_log import record_export
 from clinic_app.services.results import SessionView
-from clinic_app.services.validation import parse_date
+from clinic_app.services.validation import CHAIR_NAME_MAX, parse_date, require_text
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -105,7 +105,8 @@ def run_export(
     if (last - first).days >= MAX_EXPORT_DAYS:
         raise InvalidInputError("to", "an export covers at most five years")
     therapy = (therapy or "").strip() or None
-    chair = (chair or "").strip() or None
+    # The chair filter is written to the audit trail: the free-text check applies.
+    chair = require_text("chair", chair, max_length=CHAIR_NAME_MAX, allow_empty=True) or None
     status = (status or "").strip() or None
     if therapy is not None and therapy not in services.ctx.catalog:
         raise InvalidInputError("therapy", f"{therapy!r} is not a therapy code")

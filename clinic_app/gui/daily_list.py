@@ -48,7 +48,7 @@ from clinic_app.services.actor import Actor
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, SessionView, flagged_sessions
-from clinic_app.services.session_actions import may_set_status
+from clinic_app.services.session_actions import permission_for_status
 
 # (status, shortcut) of the status actions, in toolbar order.
 STATUS_ACTIONS = (
@@ -96,8 +96,8 @@ class CancelReasonDialog(QDialog):
         self._update()
 
     def reason_text(self) -> str:
-        """The typed reason, trimmed."""
-        return self.reason.toPlainText().strip()
+        """The typed reason on one line (the service refuses line breaks in a reason)."""
+        return " ".join(self.reason.toPlainText().split())
 
     def _update(self) -> None:
         text = self.reason_text()
@@ -421,7 +421,11 @@ class DailyListWindow(QMainWindow):
         self.details.setText("\n".join(lines))
 
     def _may_change(self, view: SessionView, status: str) -> bool:
-        return view.id is not None and may_set_status(self.actor, view.status, status)
+        # The booking service says which statuses the session may take now (its table, and
+        # whether the session's day has come); the role is a separate question.
+        if view.id is None or status not in self.services.booking.next_statuses(view):
+            return False
+        return self.actor.can(permission_for_status(status))
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)

@@ -60,7 +60,7 @@ from clinic_app.services.results import (
     DayList,
     SessionView,
 )
-from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
+from clinic_app.services.session_actions import may_cancel, may_move, permission_for_status
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -736,8 +736,15 @@ class MainWindow(QMainWindow):
         # Disabled rather than hidden, so people see what exists; the services refuse anyway.
         self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
         self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
+        # The booking service says which statuses the session may take now (its table, and
+        # whether the session's day has come); the role is a separate question.
+        allowed = (
+            self.services.booking.next_statuses(session)
+            if session is not None and session.id is not None
+            else ()
+        )
         for target, action in self.status_actions.items():
-            action.setEnabled(status is not None and may_set_status(self.actor, status, target))
+            action.setEnabled(target in allowed and self.actor.can(permission_for_status(target)))
 
     def _context_menu(self, position: Any) -> None:
         index = self.grid_view.indexAt(position)

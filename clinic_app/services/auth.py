@@ -27,7 +27,13 @@ from clinic_app.persistence.pg_logins import login_works, set_login_password, up
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.validation import require_text
+from clinic_app.services.validation import (
+    NAME_MAX,
+    USERNAME_MAX,
+    audit_excerpt,
+    refused_character,
+    require_text,
+)
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
 MIN_PASSWORD_LENGTH = 10
@@ -68,8 +74,8 @@ class UserView:
 
 def require_username(value: str) -> str:
     """Lower-case letters, digits, '.', '_', '-'; starts with a letter; up to 63 characters."""
-    name = (value or "").strip()
-    if not _USERNAME.match(name):
+    name = require_text("username", value, max_length=USERNAME_MAX)
+    if not _USERNAME.fullmatch(name):
         raise InvalidInputError(
             "username",
             f"{name!r} must start with a lower-case letter and hold only a-z, 0-9, '.', '_', '-'",
@@ -204,16 +210,27 @@ class AuthService:
         """The actor for a correct password; counts failures and locks the account."""
         now = self._ctx.clock()
         name = (username or "").strip()
+        # No user name is longer than USERNAME_MAX or holds a control character, so such a
+        # name is refused before it is looked up; the audit keeps an escaped excerpt of what
+        # was typed, so an attempt never stores more than a few dozen characters.
+        possible = len(name) <= USERNAME_MAX and refused_character(name) is None
+        claimed = audit_excerpt(name) if name else "?"
         with self._ctx.db.write() as uow:
             s = uow.session
-            row = s.scalars(select(UserRow).where(UserRow.username == name)).first()
+            row = (
+                s.scalars(select(UserRow).where(UserRow.username == name)).first()
+                if possible
+                else None
+            )
 
             def record(action: str, **after: Any) -> None:
                 # Every attempt is audited and committed, failures included.
+                if name and claimed != name:
+                    after["name_length"] = len(name)
                 repo.audit(
                     s,
                     at=now,
-                    actor=name or "?",
+                    actor=claimed,
                     action=action,
                     entity="user",
                     entity_id=row.id if row else None,
@@ -255,7 +272,9 @@ class AuthService:
     def _insert(self, s: Session, name: str, role: Role, secret: str, full_name: str) -> UserRow:
         row = UserRow(
             username=name,
-            full_name=require_text("full_name", full_name, max_length=200, allow_empty=True),
+            full_name=require_text(
+                "full_name", full_name, max_length=NAME_MAX, allow_empty=True
+            ),
             role=role.value,
             # On PostgreSQL the server keeps the password (SCRAM); the app keeps no hash.
             password_hash="" if self.database_logins else HASHER.hash(secret),

@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Therapy
-from clinic_app.domain.clinic_calendar import ClinicCalendar, overlaps
+from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar, overlaps, to_utc
 from clinic_app.domain.errors import (
     ConflictKind,
     InvalidInputError,
@@ -59,19 +59,25 @@ from clinic_app.services.results import (
     FindingView,
     LabView,
     PrescriberView,
+    SessionView,
 )
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
+    REASON_MAX,
     parse_local_datetime,
+    require_course_id,
     require_mrn,
     require_text,
     require_therapy,
 )
 from clinic_app.services.views import finding_view, lab_view, session_view, therapy_name
 
-MAX_REASON = 500
+MAX_REASON = REASON_MAX
+# The most doses one series books at once: an eight-dose sodium ferric gluconate series, or
+# six years of quarterly ibandronate. An application limit on one request, not a clinical rule.
 MAX_SERIES = 24
-# Status changes a nurse may make from the daily list; "undo" steps are allowed back.
+# The one table of status changes (the daily list, the grid and the CLI all ask it through
+# next_statuses()). "Undo" steps back are allowed: arrived -> booked, completed -> in-chair.
 STATUS_FLOW: dict[str, frozenset[str]] = {
     "booked": frozenset({"arrived", "in-chair", "no-show", "cancelled"}),
     "arrived": frozenset({"booked", "in-chair", "no-show", "cancelled"}),
@@ -80,6 +86,53 @@ STATUS_FLOW: dict[str, frozenset[str]] = {
     "no-show": frozenset({"booked"}),
     "cancelled": frozenset(),
 }
+# The order statuses are named in (the order of a session's day).
+STATUS_ORDER = ("booked", "arrived", "in-chair", "completed", "no-show", "cancelled")
+# Statuses that record what happened on the day: only once the session's day has come, in
+# the clinic's zone (a no-show in 2028 would cancel labs still needed). Cancelling, and
+# stepping back to booked, are allowed any time.
+ON_THE_DAY = frozenset({"arrived", "in-chair", "completed", "no-show"})
+
+
+def next_statuses(current: str, *, day: date, today: date) -> tuple[str, ...]:
+    """The statuses a session now ``current``, on local ``day``, may take on ``today``."""
+    allowed = STATUS_FLOW.get(current, frozenset())
+    if day > today:
+        allowed = allowed - ON_THE_DAY
+    return tuple(status for status in STATUS_ORDER if status in allowed)
+
+
+def _in_words(statuses: Sequence[str]) -> str:
+    if len(statuses) < 2:
+        return "".join(statuses)
+    return f"{', '.join(statuses[:-1])} or {statuses[-1]}"
+
+
+def status_refusal(current: str, wanted: str, *, day: date, today: date) -> str | None:
+    """Why a session now ``current`` on ``day`` cannot become ``wanted`` today, or None.
+
+    The words name the statuses it can take instead, never an internal id.
+    """
+    if wanted == current:
+        return f"this session is already {current}"
+    allowed = next_statuses(current, day=day, today=today)
+    if wanted in allowed:
+        return None
+    if not allowed:
+        return f"this session is {current}; its status cannot change any more"
+    if wanted in STATUS_FLOW.get(current, frozenset()):
+        return (
+            f"this session is on {day:%A %Y-%m-%d}, which has not come yet; it can become "
+            f"{wanted} on that day. Until then it can become {_in_words(allowed)}"
+        )
+    return f"this session is {current}; it can become {_in_words(allowed)}"
+
+
+def require_series_count(count: int) -> int:
+    """The number of doses of a series: 1 to MAX_SERIES, else invalid input naming ``count``."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_SERIES:
+        raise InvalidInputError("count", f"{count!r} doses: a series books 1 to {MAX_SERIES} doses")
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +371,15 @@ class BookingService:
         who_consulted = self._consulted(override, consulted)
         return self._change_status(actor, session_id, status, text, override, who_consulted)
 
+    def next_statuses(self, session: SessionView) -> tuple[str, ...]:
+        """The statuses ``session`` may take now (what a menu of status changes offers).
+
+        The session's times are in the clinic's zone, so its day and today are compared
+        there. Whether the user's role may make the change is a separate question.
+        """
+        today = self._ctx.clock().astimezone(session.start.tzinfo).date()
+        return next_statuses(session.status, day=session.start.date(), today=today)
+
     def find_slots(
         self,
         actor: Actor,
@@ -450,14 +512,13 @@ class BookingService:
         that holds the earlier occurrences; the error names the occurrence that failed.
         """
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
-        if not 1 <= count <= MAX_SERIES:
-            raise InvalidInputError("count", f"must be between 1 and {MAX_SERIES}")
+        require_series_count(count)
         if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
             raise InvalidInputError("every", "the interval between doses must be positive")
         reason = self._override_reason(actor, request.override_reason)
         consulted = self._consulted(reason, request.consulted)
         prescriber = _request_prescriber(request)
-        course_id = request.course_id or uuid.uuid4().hex[:12]
+        course_id = require_course_id(request.course_id) or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
         with self._ctx.db.write() as uow:
             s = uow.session
@@ -470,8 +531,12 @@ class BookingService:
             local_first = calendar.local(first).replace(tzinfo=None)
             placed_rows: list[_Placed] = []
             for index in range(count):
-                when = calendar.localize(local_first + every * index)
+                # Each dose at the first dose's wall-clock time; a time repeated in autumn
+                # keeps the first dose's occurrence, a time skipped in spring is refused.
+                wall = local_first + every * index
+                when = wall
                 try:
+                    when = calendar.localize(wall.replace(fold=first.fold))
                     placed = self._place(
                         uow,
                         actor,
@@ -489,6 +554,10 @@ class BookingService:
                         consulted=consulted,
                     )
                     _set_prescriber(placed.row, prescriber)
+                except CalendarError as error:
+                    raise InvalidInputError(
+                        "start", f"dose {index + 1} of {count}: {error}"
+                    ) from None
                 except (SchedulingConflictError, RuleRefusalError, InvalidInputError) as error:
                     _prefix_error(error, f"dose {index + 1} of {count} on {when:%Y-%m-%d %H:%M}")
                     raise
@@ -517,7 +586,7 @@ class BookingService:
             patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
             chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
             regimen = self._regimen(request.regimen, therapy)
-            course_id = (request.course_id or "").strip() or None
+            course_id = require_course_id(request.course_id)
             placed = self._place(
                 uow,
                 actor,
@@ -562,8 +631,11 @@ class BookingService:
         s = uow.session
         now = self._ctx.clock()
         assert therapy.chair_minutes is not None
-        end = start + timedelta(minutes=therapy.chair_minutes)
-        if start < now:
+        # A session lasts its chair minutes of real time: the sum is taken in UTC (adding
+        # to a local time would add wall-clock time, two real hours across the autumn change).
+        start = calendar.local(start)
+        end = calendar.plus(start, timedelta(minutes=therapy.chair_minutes))
+        if to_utc(start) < to_utc(now):
             raise InvalidInputError(
                 "start", f"{calendar.local(start):%Y-%m-%d %H:%M} is in the past"
             )
@@ -813,7 +885,10 @@ class BookingService:
     def _earliest(self, after: str | date | datetime, calendar: ClinicCalendar) -> datetime:
         now = self._ctx.clock()
         if isinstance(after, datetime):
-            moment = calendar.localize(after)
+            try:
+                moment = calendar.localize(after)
+            except CalendarError as error:
+                raise InvalidInputError("after", str(error)) from None
         else:
             if isinstance(after, str):
                 try:
@@ -824,7 +899,7 @@ class BookingService:
                     ) from None
             else:
                 day = after
-            moment = calendar.localize(datetime.combine(day, datetime.min.time()))
+            moment = calendar.day_start(day)
         return max(moment, now)
 
     # ----------------------------------------------------------------- writing
@@ -948,14 +1023,15 @@ class BookingService:
             row = repo.session_by_id(s, session_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)
             row = repo.session_by_id(s, session_id, lock=True)
-            if status == row.status:
-                raise InvalidInputError("status", f"session {session_id} is already {status}")
-            if status not in STATUS_FLOW.get(row.status, frozenset()):
-                raise SchedulingConflictError(
-                    ConflictKind.STATE,
-                    f"session {session_id} is {row.status}; it cannot become {status}",
-                )
             now = self._ctx.clock()
+            refusal = status_refusal(
+                row.status,
+                status,
+                day=calendar.local_day(row.start_utc),
+                today=calendar.local_day(now),
+            )
+            if refusal is not None:
+                raise InvalidInputError("status", refusal)
             gate = CheckInGate(self._ctx, self._rules)
             gate.enforce(s, actor, patient, row, status, calendar, now, override_reason, consulted)
             before = _audit_session(row)

@@ -1,9 +1,9 @@
-"""The check-in gate (rules file, section 7): the go/no-go decision on the session's day.
+"""The check-in gate (docs/clinical-rules.md, section 11): the go/no-go decision on the day.
 
-Called by the status change inside its transaction, before the status is written:
+Called by the status change inside its transaction, before the status is written, once the
+status table (STATUS_FLOW and status_refusal in services/booking.py: no visit status before
+the session's day) allowed the change:
 
-- No status of the visit (arrived, in-chair, completed, no-show) may run ahead of the
-  session's day.
 - Marking a session arrived or in-chair re-runs every rule with the results on file, R1
   included. A HARD finding stops it. A BLOCK finding without an override stops it, unless a
   nurse overrides it here with a reason: the override is stored with the finding and in the
@@ -21,7 +21,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
-from clinic_app.domain.errors import InvalidInputError, RuleRefusalError
+from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.domain.findings import Finding, Severity
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import PatientRow, SessionRow
@@ -32,8 +32,6 @@ from clinic_app.services.patient_state import PatientState
 from clinic_app.services.recheck import proposal_of
 from clinic_app.services.rulebook import RuleBook
 
-# Statuses that say the visit happened (or did not): never before the session's day.
-DAY_BOUND = frozenset({"arrived", "in-chair", "completed", "no-show"})
 # Statuses that let the patient into the chair: the rules are re-run with the results on file.
 GATED = frozenset({"arrived", "in-chair"})
 
@@ -44,18 +42,6 @@ class GateDecision:
 
     findings: tuple[Finding, ...]
     overridden_here: tuple[Finding, ...] = ()
-
-
-def check_day(row: SessionRow, status: str, calendar: ClinicCalendar, now: datetime) -> None:
-    """Refuse a visit status before the session's day (invalid input, naming the field)."""
-    day = calendar.local_day(row.start_utc)
-    today = calendar.local_day(now)
-    if status in DAY_BOUND and day > today:
-        raise InvalidInputError(
-            "status",
-            f"session {row.id} is on {day.isoformat()}; it cannot be marked {status} before "
-            f"its day (today is {today.isoformat()})",
-        )
 
 
 class CheckInGate:
@@ -79,7 +65,6 @@ class CheckInGate:
     ) -> GateDecision | None:
         """Check ``row`` becoming ``status``; raises on refusal, returns None when the status
         is not gated. ``override_reason`` must already be checked as a nurse's override."""
-        check_day(row, status, calendar, now)
         if status not in GATED:
             return None
         state = PatientState.load(s, patient, calendar, self._ctx.catalog)

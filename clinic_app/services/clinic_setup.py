@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Therapy
+from clinic_app.domain.clinic_calendar import CalendarError, OpeningHours
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.persistence import repositories as repo
@@ -30,7 +31,14 @@ from clinic_app.services.recheck import recheck_patient, recheck_patient_report
 from clinic_app.services.results import ChairView, ExposureView, PatientView
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
+    CHAIR_NAME_MAX,
+    CLOSED_REASON_MAX,
+    NAME_MAX,
+    NOTES_MAX,
+    REASON_MAX,
+    WHERE_MAX,
     parse_date,
+    parse_time,
     require_mrn,
     require_phone,
     require_sex,
@@ -152,7 +160,7 @@ class ClinicSetupService:
     def add_chair(self, actor: Actor, name: str) -> ChairView:
         """A new chair at the end of the chair order."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_chair")
-        chair_name = require_text("name", name, max_length=60)
+        chair_name = require_text("name", name, max_length=CHAIR_NAME_MAX)
         with self._ctx.db.write() as uow:
             s = uow.session
             repo.settings(s)
@@ -185,7 +193,7 @@ class ClinicSetupService:
         """Close the clinic on ``day`` (holiday); existing bookings that day are not touched."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_closed_date")
         closed = parse_date("date", day)
-        text = require_text("reason", reason, max_length=200, allow_empty=True)
+        text = require_text("reason", reason, max_length=CLOSED_REASON_MAX, allow_empty=True)
         with self._ctx.db.write() as uow:
             s = uow.session
             repo.settings(s)
@@ -201,6 +209,43 @@ class ClinicSetupService:
                 entity_id=None,
                 patient_id=None,
                 after={"day": closed.isoformat(), "reason": text},
+            )
+            uow.commit()
+
+    def set_opening_hours(
+        self, actor: Actor, weekday: int, opens: str | time, closes: str | time
+    ) -> None:
+        """Open ``weekday`` (0 = Monday) from ``opens`` to ``closes``, the clinic's wall clock.
+
+        Existing bookings are not touched; bookings and slot searches from now on follow the
+        new hours.
+        """
+        authorize(self._ctx, actor, Permission.ADMINISTER, "set_opening_hours")
+        if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
+            raise InvalidInputError("weekday", f"{weekday!r} is not 0 (Monday) to 6 (Sunday)")
+        try:
+            hours = OpeningHours(weekday, parse_time("opens", opens), parse_time("closes", closes))
+        except CalendarError as error:
+            raise InvalidInputError("hours", str(error)) from None
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            repo.settings(s)
+            row = s.get(OpeningHoursRow, weekday)
+            before = None if row is None else {"opens": row.opens, "closes": row.closes}
+            if row is None:
+                s.add(OpeningHoursRow(weekday=weekday, opens=hours.opens, closes=hours.closes))
+            else:
+                row.opens, row.closes = hours.opens, hours.closes
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="update",
+                entity="opening_hours",
+                entity_id=weekday,
+                patient_id=None,
+                before=before,
+                after={"opens": hours.opens, "closes": hours.closes},
             )
             uow.commit()
 
@@ -220,7 +265,7 @@ class ClinicSetupService:
         """Register a patient; the MRN must be new."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_patient")
         record = require_mrn(mrn)
-        full_name = require_text("name", name, max_length=200)
+        full_name = require_text("name", name, max_length=NAME_MAX)
         dob = parse_date("dob", date_of_birth)
         today = self._ctx.clock().date()
         if dob > today:
@@ -233,7 +278,9 @@ class ClinicSetupService:
             date_of_birth=dob,
             sex=require_sex(sex),
             phone=require_phone(phone),
-            notes=require_text("notes", notes, max_length=4000, allow_empty=True),
+            notes=require_text(
+                "notes", notes, max_length=NOTES_MAX, allow_empty=True, multiline=True
+            ),
             created_at=self._ctx.clock(),
         )
         with self._ctx.db.write() as uow:
@@ -343,10 +390,16 @@ class ClinicSetupService:
         _check_exposure_kind(therapy, ongoing_since is not None, bool(last_dose_unknown))
         last = parse_date("date", last_dose) if last_dose is not None else None
         since = parse_date("ongoing-since", ongoing_since) if ongoing_since is not None else None
-        where_given = require_text("where", where, max_length=200, allow_empty=True)
+        where_given = require_text("where", where, max_length=WHERE_MAX, allow_empty=True)
         with self._ctx.db.write() as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn), lock=True)
+            calendar = repo.load_calendar(s)
+            today = calendar.local_day(self._ctx.clock())
+            if last is not None:
+                _check_dose_day("date", last, today, patient, calendar.timezone)
+            if since is not None:
+                _check_dose_day("ongoing-since", since, today, patient, calendar.timezone)
             row = ExposureRow(
                 patient_id=patient.id,
                 drug_code=therapy.code,
@@ -360,7 +413,6 @@ class ClinicSetupService:
             s.add(row)
             s.flush()
             # The timeline changed: sessions booked earlier may now conflict or need labs.
-            calendar = repo.load_calendar(s)
             now = self._ctx.clock()
             _, notices = recheck_patient_report(
                 s, self._ctx, self._rules, actor, patient, calendar, now
@@ -405,19 +457,26 @@ class ClinicSetupService:
             row = self._exposure(s, exposure_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)
             before = _exposure_audit(row)
+            calendar = repo.load_calendar(s)
+            today = calendar.local_day(self._ctx.clock())
             if last_dose is not None:
-                row.last_dose_date, row.ongoing_since = parse_date("date", last_dose), None
+                last = parse_date("date", last_dose)
+                _check_dose_day("date", last, today, patient, calendar.timezone)
+                row.last_dose_date, row.ongoing_since = last, None
                 row.last_dose_unknown, row.unconfirmed_date = False, None
             if ongoing_since is not None:
                 therapy = require_therapy(self._ctx.catalog, row.drug_code, bookable=False)
                 _check_exposure_kind(therapy, True, False)
-                row.ongoing_since = parse_date("ongoing-since", ongoing_since)
-                row.last_dose_date = None
+                since = parse_date("ongoing-since", ongoing_since)
+                _check_dose_day("ongoing-since", since, today, patient, calendar.timezone)
+                row.ongoing_since, row.last_dose_date = since, None
             if where is not None:
-                row.where_given = require_text("where", where, max_length=200, allow_empty=True)
+                row.where_given = require_text(
+                    "where", where, max_length=WHERE_MAX, allow_empty=True
+                )
             s.flush()
             now = self._ctx.clock()
-            recheck_patient(s, self._ctx, self._rules, actor, patient, repo.load_calendar(s), now)
+            recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
             repo.audit(
                 s,
                 at=now,
@@ -435,7 +494,7 @@ class ClinicSetupService:
     def remove_exposure(self, actor: Actor, exposure_id: int, reason: str) -> None:
         """Withdraw an exposure recorded in error (kept, marked removed, with the reason)."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "remove_exposure")
-        why = require_text("reason", reason, max_length=500)
+        why = require_text("reason", reason, max_length=REASON_MAX)
         with self._ctx.db.write() as uow:
             s = uow.session
             row = self._exposure(s, exposure_id)
@@ -489,6 +548,26 @@ def _check_exposure_kind(therapy: Therapy, ongoing: bool, unknown: bool) -> None
             "last-dose-unknown",
             f"'last dose unknown' is for injected antiresorptives only; give the "
             f"{'date it is ongoing since' if oral else 'last dose date'} of {therapy.name}",
+        )
+
+
+def _check_dose_day(field: str, day: date, today: date, patient: PatientRow, timezone: str) -> None:
+    """A dose given elsewhere (or therapy ongoing since) lies between birth and today.
+
+    A future date would make the rules see a dose that has not been given; "today" is the
+    clinic's date in its own zone.
+    """
+    if day > today:
+        raise InvalidInputError(
+            field,
+            f"{day.isoformat()} is after today ({today.isoformat()} in {timezone}); "
+            "record a dose given elsewhere once it has been given",
+        )
+    if day < patient.date_of_birth:
+        raise InvalidInputError(
+            field,
+            f"{day.isoformat()} is before the patient's date of birth "
+            f"({patient.date_of_birth.isoformat()})",
         )
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.domain.clinic_calendar import ClinicCalendar, to_utc
 from clinic_app.domain.findings import Finding
 from clinic_app.domain.lab_planner import ExistingLab, LabNeed, LabPlan, NewLab, plan_labs
 from clinic_app.domain.slot_finder import Preference, find_lab_slot
@@ -72,10 +72,8 @@ class LabReconciler:
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
     ) -> datetime | None:
-        first = self._calendar.localize(datetime.combine(window_from, datetime.min.time()))
-        last = self._calendar.localize(
-            datetime.combine(window_to + timedelta(days=1), datetime.min.time())
-        )
+        first = self._calendar.day_start(window_from)
+        last = self._calendar.day_start(window_to + timedelta(days=1))
         load: Counter[datetime] = Counter(
             repo.lab_starts(
                 self._session,
@@ -103,12 +101,13 @@ class LabReconciler:
             not_before=self._now,
         )
         if start is not None:
-            self._handed_out[start] += 1
+            # Keyed by instant: two London times of the repeated autumn hour compare equal.
+            self._handed_out[to_utc(start)] += 1
         return start
 
     def _handed_spans(self) -> list[tuple[datetime, datetime]]:
         length = timedelta(minutes=self._station.slot_minutes)
-        return [(s, s + length) for s in self._handed_out]
+        return [(s, s + length) for s in self._handed_out]  # UTC: real elapsed time
 
     def _existing(self) -> list[ExistingLab]:
         return [
@@ -168,8 +167,8 @@ class LabReconciler:
             changes.extended.append(row)
         for moved in plan.moved:
             row = by_id[moved.lab_id]
-            row.start_utc = moved.start
-            row.end_utc = moved.start + length
+            row.start_utc = to_utc(moved.start)
+            row.end_utc = to_utc(moved.start) + length  # real elapsed time, not wall clock
             row.tests = tests_text(moved.tests)
             row.updated_at = self._now
             self._set_links(row, moved.needs)
@@ -195,8 +194,8 @@ class LabReconciler:
             tests=tests_text(new.tests),
             due_from=due_from,
             due_to=due_to,
-            start_utc=new.start,
-            end_utc=new.start + length,
+            start_utc=to_utc(new.start),
+            end_utc=to_utc(new.start) + length,  # real elapsed time, not wall clock
             status="booked",
             created_at=self._now,
             updated_at=self._now,

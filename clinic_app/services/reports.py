@@ -10,7 +10,7 @@ Read-only: it needs ``Permission.EXPORT`` (managers and administrators).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import InvalidInputError
@@ -94,10 +94,8 @@ class UtilisationReport:
             clinic_name = repo.settings(s).name
             calendar = repo.load_calendar(s)
             chairs = [ChairFacts(c.id, c.name, c.active) for c in rq.report_chairs(s)]
-            lo = calendar.localize(datetime.combine(day_from, datetime.min.time()))
-            hi = calendar.localize(
-                datetime.combine(day_to + timedelta(days=1), datetime.min.time())
-            )
+            lo = calendar.day_start(day_from)
+            hi = calendar.day_start(day_to + timedelta(days=1))
             tally = SessionTally.of(_sessions(rq.session_facts(s, lo, hi), calendar))
             months = month_findings(
                 _findings(rq.finding_facts(s, lo, hi), calendar), day_from, day_to

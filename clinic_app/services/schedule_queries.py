@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.doses_due import DoseDue, doses_due
@@ -51,10 +51,8 @@ class ScheduleQueries:
         with self._ctx.db.read() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            start = calendar.localize(datetime.combine(the_day, datetime.min.time()))
-            end = calendar.localize(
-                datetime.combine(the_day + timedelta(days=1), datetime.min.time())
-            )
+            start = calendar.day_start(the_day)
+            end = calendar.day_start(the_day + timedelta(days=1))
             sessions = tuple(
                 session_view(r, calendar, self._ctx.catalog)
                 for r in repo.sessions_between(s, start, end)
@@ -83,10 +81,8 @@ class ScheduleQueries:
             with self._ctx.db.read() as uow:
                 s = uow.session
                 calendar = repo.load_calendar(s)
-                lo = calendar.localize(datetime.combine(day, datetime.min.time()))
-                hi = calendar.localize(
-                    datetime.combine(chunk_end + timedelta(days=1), datetime.min.time())
-                )
+                lo = calendar.day_start(day)
+                hi = calendar.day_start(chunk_end + timedelta(days=1))
                 rows = [
                     session_view(r, calendar, self._ctx.catalog)
                     for r in repo.sessions_between(s, lo, hi)

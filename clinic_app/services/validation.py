@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 
 from clinic_app.domain.catalog import Catalog, Therapy, UnknownTherapyError
@@ -10,6 +11,7 @@ from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar
 from clinic_app.domain.errors import InvalidInputError
 
 _MRN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$")
+_COURSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]*")
 _PHONE = re.compile(r"^[0-9+()\-. ]{3,40}$")
 SEXES = ("F", "M", "X")
 
@@ -37,51 +39,196 @@ def parse_time(field: str, value: str | time) -> time:
 
 
 def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCalendar) -> datetime:
-    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or an aware datetime)."""
+    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or a datetime).
+
+    Text is the clinic's wall-clock time. A time the clocks skip (spring) is refused. A time
+    that happens twice (autumn) is refused too unless the text ends with the UTC offset that
+    says which one is meant (``2026-10-25T01:30+00:00`` is the second 01:30 in London); the
+    message names both. An offset must be one the clinic's zone has at that wall time.
+    A datetime object is taken as it is: aware, or naive read by its ``fold``.
+    """
     if isinstance(value, datetime):
-        moment = value
-    else:
-        text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise InvalidInputError(
-                field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
-            ) from None
+            return calendar.localize(value)
+        except CalendarError as error:
+            raise InvalidInputError(field, str(error)) from None
+    text = str(value).strip()
     try:
-        return calendar.localize(moment)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
+        ) from None
+    wall = moment.replace(tzinfo=None)
+    try:
+        choices = calendar.wall_time_choices(wall)
     except CalendarError as error:
         raise InvalidInputError(field, str(error)) from None
+    if not choices:
+        raise InvalidInputError(
+            field,
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {calendar.timezone}: the clocks go "
+            "forward over it; choose a time after the change",
+        )
+    if moment.tzinfo is not None:
+        for choice in choices:
+            if choice.utcoffset() == moment.utcoffset():
+                return choice
+        offsets = " or ".join(_offset(c) for c in choices)
+        raise InvalidInputError(
+            field,
+            f"{text} has the UTC offset {_offset(moment)}, but {wall:%Y-%m-%d %H:%M} in "
+            f"{calendar.timezone} is at {offsets}; give the clinic's local time",
+        )
+    if len(choices) > 1:
+        first, second = choices
+        raise InvalidInputError(
+            field,
+            f"{wall:%Y-%m-%d %H:%M} happens twice in {calendar.timezone} (the clocks go back "
+            f"that night): give {_with_offset(first)} for the first ({first:%Z}) or "
+            f"{_with_offset(second)} for the second ({second:%Z})",
+        )
+    return choices[0]
+
+
+def _offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")[16:] or "+00:00"
+
+
+def _with_offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+# Column lengths of the free-text fields (persistence/models.py); a test keeps them equal.
+NAME_MAX = 200  # patients.name, clinic_settings.name, users.full_name
+CHAIR_NAME_MAX = 60  # chairs.name
+MRN_MAX = 40  # patients.mrn
+PHONE_MAX = 40  # patients.phone
+WHERE_MAX = 200  # exposures.where_given
+COURSE_ID_MAX = 40  # sessions.course_id
+CLOSED_REASON_MAX = 200  # closed_dates.reason
+USERNAME_MAX = 63  # users.username
+# Text columns have no length; these caps are the clinic's policy for what a person types.
+REASON_MAX = 500  # cancel, status, override and removal reasons
+NOTES_MAX = 4000  # patients.notes
+
+# Unicode categories refused in free text: control characters (Cc: newline, carriage return,
+# escape...), format characters (Cf: the bidi embeddings, overrides and isolates U+202A-202E
+# and U+2066-2069, the direction marks U+200E/U+200F and U+061C, zero-width spaces, the BOM),
+# lone surrogates (Cs: undecodable bytes from a command line) and the line and paragraph
+# separators (Zl U+2028, Zp U+2029). Any of them can forge a line in a list or reorder what a
+# reader sees, so the name printed is not the name stored.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Zero-width non-joiner and joiner are format characters that spelling needs (Persian, Hindi,
+# Malayalam names; emoji sequences); they join or separate letters and reorder nothing.
+_ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})
+# A multi-line field (notes) keeps its line breaks and tabs; nothing else of the above.
+_MULTILINE_ALLOWED = frozenset({"\n", "\t"})
+
+
+def _character_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if not name and char in "\n\r\t":
+        name = {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}[char]
+    return f"{code} {name}" if name else code
+
+
+def refused_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first character free text may not hold (described), or None when it is clean."""
+    for position, char in enumerate(text, start=1):
+        if multiline and char in _MULTILINE_ALLOWED:
+            continue
+        if char in _ALLOWED_FORMAT:
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return f"{_character_name(char)} at position {position}"
+    return None
+
+
+def audit_excerpt(text: str, *, limit: int = 64) -> str:
+    """Untrusted text as the audit trail may keep it: escaped, and at most ``limit`` + 1 long.
+
+    Control and formatting characters are written as Python escapes (``\\n``, ``\\u202e``),
+    so an entry cannot forge lines or reorder the trail; beyond ``limit`` characters the
+    text is cut and ends with "\u2026" (the trail can never be pruned, so nobody may grow it by
+    a megabyte per attempt).
+    """
+    head = text[: limit + 1]  # one more than fits tells whether anything is cut
+    escaped = "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in _REFUSED_CATEGORIES or char == "\\"
+        else char
+        for char in head
+    )
+    if len(escaped) <= limit and len(head) == len(text):
+        return escaped
+    return escaped[:limit] + "\u2026"
 
 
 def require_text(
-    field: str, value: str | None, *, max_length: int, allow_empty: bool = False
+    field: str,
+    value: str | None,
+    *,
+    max_length: int,
+    allow_empty: bool = False,
+    multiline: bool = False,
 ) -> str:
-    """Trimmed text within its length; refuses empty text unless allowed."""
+    """Free text a person typed, trimmed, within its length, without control characters.
+
+    The one check every service applies before it stores free text (names, phone, MRN,
+    chair and user names, where a drug was given, reasons, course ids, the clinic's name):
+    control, format and separator characters are refused with the field and the character
+    named (see ``_REFUSED_CATEGORIES``). ``multiline`` fields (notes) keep line breaks and
+    tabs; Windows line ends become ``\\n``.
+    """
     text = (value or "").strip()
+    if multiline:
+        text = text.replace("\r\n", "\n")
     if not text and not allow_empty:
         raise InvalidInputError(field, "must not be empty")
     if len(text) > max_length:
         raise InvalidInputError(field, f"is longer than {max_length} characters")
-    if any(ord(c) < 32 and c not in "\t\n" for c in text):
-        raise InvalidInputError(field, "contains control characters")
+    refused = refused_character(text, multiline=multiline)
+    if refused is not None:
+        raise InvalidInputError(
+            field,
+            f"contains a control or formatting character ({refused}), which is not allowed "
+            "here (line breaks, tabs, direction marks and other invisible characters)",
+        )
     return text
 
 
 def require_mrn(value: str | None) -> str:
     """An MRN: letters, digits, '-', '/', '.'; up to 40 characters."""
-    text = require_text("mrn", value, max_length=40)
-    if not _MRN.match(text):
+    text = require_text("mrn", value, max_length=MRN_MAX)
+    if not _MRN.fullmatch(text):
         raise InvalidInputError("mrn", f"{text!r} may hold only letters, digits, '-', '/' and '.'")
+    return text
+
+
+def require_course_id(value: str | None) -> str | None:
+    """A course id (shared by the doses of one course) or None when none is given.
+
+    Letters, digits, '-', '_', '.', '/'; starting with a letter or digit; up to 40 characters
+    (the column).
+    """
+    text = require_text("course", value, max_length=COURSE_ID_MAX, allow_empty=True)
+    if not text:
+        return None
+    if not _COURSE_ID.fullmatch(text):
+        raise InvalidInputError(
+            "course", f"{text!r} may hold only letters, digits, '-', '_', '.' and '/'"
+        )
     return text
 
 
 def require_phone(value: str | None) -> str | None:
     """A phone number or None."""
-    text = (value or "").strip()
+    text = require_text("phone", value, max_length=PHONE_MAX, allow_empty=True)
     if not text:
         return None
-    if not _PHONE.match(text):
+    if not _PHONE.fullmatch(text):
         raise InvalidInputError("phone", f"{text!r} is not a phone number")
     return text
 

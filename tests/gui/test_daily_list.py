@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,9 @@ from clinic_app.gui.utilisation_view import UtilisationWindow
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import SessionView
-from tests.conftest import DESK, LONDON, MANAGER, NOW, NURSE
+from tests.conftest import DESK, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
-from tests.report_seed import CONSULTED, DAY, OVERRIDE_REASON, SeededDay, seed_day
+from tests.report_seed import CONSULTED, DAY, ON_THE_DAY, OVERRIDE_REASON, SeededDay, seed_day
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_lab_model_content(qapp: Any, later: Services) -> None:
 
 def on_the_day(services: Services) -> None:
     """Move the clock to the seeded day: no status runs ahead of the session's day."""
-    services.ctx.clock = fixed_clock(datetime(DAY.year, DAY.month, DAY.day, 8, tzinfo=LONDON))
+    services.ctx.clock = fixed_clock(ON_THE_DAY)
 
 
 @pytest.fixture
@@ -222,6 +222,12 @@ def test_status_change_from_the_list_by_keyboard(
 ) -> None:
     services, day = seeded
     on_the_day(services)
+    window.select_session(day.booked)
+    # On Monday, Tuesday's session can only be cancelled: the service's status table says so.
+    assert not window.status_actions["arrived"].isEnabled()
+    assert window.status_actions["cancelled"].isEnabled()
+    services.ctx.clock = fixed_clock(ON_THE_DAY)
+    window.select_session(day.iron)
     window.select_session(day.booked)
     window.activateWindow()
     window.table.setFocus()

@@ -398,7 +398,14 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, tzinfo=LONDON))
     reload(qtbot, window)
     assert mine.id is not None and window.grid_view.select_session(mine.id)
+    # On Monday, Tuesday's session can only be cancelled (the service's status table).
+    assert not any(action.isEnabled() for action in window.status_actions.values())
+    assert window.cancel_action.isEnabled()
+    clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, 0, tzinfo=LONDON))
+    reload(qtbot, window)
+    assert window.grid_view.select_session(mine.id)
     assert window.status_actions["arrived"].isEnabled()
+    assert not window.status_actions["completed"].isEnabled()
     with qtbot.waitSignal(window.day_loaded, timeout=10_000):
         window.status_actions["arrived"].trigger()
     assert stored(clinic, mine.id).status == "arrived"

@@ -200,7 +200,7 @@ def test_status_flow(clinic: Services) -> None:
     sid = book(clinic, "M001", "2026-11-23T09:00", therapy="ferric-derisomaltose")
     for status in ("arrived", "in-chair", "completed"):
         assert clinic.booking.set_status(NURSE, sid, status).session.status == status
-    with pytest.raises(SchedulingConflictError):
+    with pytest.raises(InvalidInputError):  # a refused transition is invalid input
         clinic.booking.set_status(NURSE, sid, "no-show")
 
 
