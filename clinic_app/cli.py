@@ -688,8 +688,13 @@ def main(
     out: TextIO | None = None,
     err: TextIO | None = None,
     services: Services | None = None,
+    actor: Actor | None = None,
 ) -> int:
-    """Run the command line; with no command, open the GUI."""
+    """Run the command line; with no command, open the GUI.
+
+    ``services`` and ``actor`` let a caller that already holds them (tests, an embedding
+    program) skip opening the database and logging in; from the command line both are None.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     if services is None:
@@ -705,7 +710,7 @@ def main(
             services = _open(args)
         if args.command == "init":
             return _init(services, args, out)
-        cli = Cli(services, _login(services, args), out, err)
+        cli = Cli(services, actor or _login(services, args), out, err)
         code: int = args.handler(cli, args)
         return code
     except RuleRefusalError as error:

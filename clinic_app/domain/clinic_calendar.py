@@ -19,6 +19,25 @@ class CalendarError(ValueError):
     """A time that cannot be used: unknown zone, non-existent local time, bad hours."""
 
 
+# The clinic's calendar: every date a person enters (a date of birth, an outside dose, a
+# booking, a report's range) lies in these years. Far enough back for any living patient's
+# birth, far enough ahead for any booking; and a rule's longest period (a century, see
+# rule_parameters) added to either end stays far inside what Python's dates, the clinic's
+# zone arithmetic and both databases can represent.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+def outside_calendar(day: date) -> str | None:
+    """Why ``day`` is outside the clinic's calendar, or None when it lies inside."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return (
+        f"{day.isoformat()} is outside the clinic's calendar "
+        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; CalendarError names the problem when it is unknown."""
     try:

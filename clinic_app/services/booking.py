@@ -59,6 +59,7 @@ from clinic_app.services.results import (
 )
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
+    parse_date,
     parse_local_datetime,
     require_mrn,
     require_text,
@@ -702,17 +703,9 @@ class BookingService:
     def _earliest(self, after: str | date | datetime, calendar: ClinicCalendar) -> datetime:
         now = self._ctx.clock()
         if isinstance(after, datetime):
-            moment = calendar.localize(after)
+            moment = parse_local_datetime("after", after, calendar)
         else:
-            if isinstance(after, str):
-                try:
-                    day = date.fromisoformat(after.strip())
-                except ValueError:
-                    raise InvalidInputError(
-                        "after", f"{after!r} is not a date (expected YYYY-MM-DD)"
-                    ) from None
-            else:
-                day = after
+            day = parse_date("after", after)
             moment = calendar.localize(datetime.combine(day, datetime.min.time()))
         return max(moment, now)
 

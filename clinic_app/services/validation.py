@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 
 from clinic_app.domain.catalog import Catalog, Therapy, UnknownTherapyError
-from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar
+from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar, outside_calendar
 from clinic_app.domain.errors import InvalidInputError
 
 _MRN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$")
@@ -14,15 +14,24 @@ _PHONE = re.compile(r"^[0-9+()\-. ]{3,40}$")
 SEXES = ("F", "M", "X")
 
 
+def require_in_calendar(field: str, day: date) -> date:
+    """``day`` when it lies in the clinic's calendar (the one check every entered date passes)."""
+    problem = outside_calendar(day)
+    if problem:
+        raise InvalidInputError(field, problem)
+    return day
+
+
 def parse_date(field: str, value: str | date) -> date:
-    """A date from ``YYYY-MM-DD`` text."""
+    """A date from ``YYYY-MM-DD`` text, inside the clinic's calendar."""
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        return require_in_calendar(field, value)
     text = str(value).strip()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InvalidInputError(field, f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+    return require_in_calendar(field, day)
 
 
 def parse_time(field: str, value: str | time) -> time:
@@ -37,7 +46,11 @@ def parse_time(field: str, value: str | time) -> time:
 
 
 def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCalendar) -> datetime:
-    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or an aware datetime)."""
+    """An aware datetime from local clinic text ``YYYY-MM-DDTHH:MM`` (or an aware datetime).
+
+    The day must lie in the clinic's calendar; it is checked before any zone arithmetic, which
+    would overflow near the ends of Python's dates.
+    """
     if isinstance(value, datetime):
         moment = value
     else:
@@ -48,6 +61,7 @@ def parse_local_datetime(field: str, value: str | datetime, calendar: ClinicCale
             raise InvalidInputError(
                 field, f"{text!r} is not a date and time (expected YYYY-MM-DDTHH:MM)"
             ) from None
+    require_in_calendar(field, moment.date())
     try:
         return calendar.localize(moment)
     except CalendarError as error:

@@ -1,0 +1,87 @@
+"""Hostile input through the CLI, case by case: the contract's exit code, a message naming the
+field, no traceback, and nothing written (tables apart from the audit trail, and files).
+
+The database is seeded once for the module; every case here is refused, so none changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.cli.hostile import Seeded, assert_clean_answer, dump, files_under, run_cli, seed
+
+FAR = "9999-12-31"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
+    built = seed(tmp_path_factory.mktemp("hostile"))
+    yield built
+    built.services.engine.dispose()
+
+
+def refused(seeded: Seeded, user: str, argv: list[str], code: int, words: str) -> tuple[str, str]:
+    """Run ``argv`` as ``user`` (a real login) and check the refusal; returns (out, err).
+
+    ``{sid}`` in an argument stands for the seeded session's id.
+    """
+    argv = [a.replace("{sid}", str(seeded.session_id)) for a in argv]
+    before, files = dump(seeded.services), files_under(seeded.scratch)
+    got, out, err = run_cli(seeded.services, argv, user=user)
+    assert_clean_answer(got, out, err)
+    assert got == code, (got, out, err)
+    assert words in err, err
+    assert dump(seeded.services) == before
+    assert files_under(seeded.scratch) == files
+    return out, err
+
+
+BOOK = ["book", "--mrn", "M001", "--therapy", "denosumab"]
+
+
+@pytest.mark.parametrize(
+    ("user", "argv", "words"),
+    [
+        ("nina", ["day", FAR], "date: 9999-12-31 is outside the clinic's calendar"),
+        ("nina", ["day", "0001-01-01"], "date: 0001-01-01 is outside the clinic's calendar"),
+        ("nina", ["day", "1899-12-31"], "date: 1899-12-31 is outside"),
+        ("nina", ["day", "2200-01-01", "--json"], "date: 2200-01-01 is outside"),
+        (
+            "nina",
+            ["slots", "--mrn", "M001", "--therapy", "denosumab", "--after", FAR],
+            "after: 9999-12-31 is outside",
+        ),
+        ("nina", [*BOOK, "--start", f"{FAR}T10:00"], "start: 9999-12-31 is outside"),
+        ("nina", [*BOOK, "--start", "0001-01-01T10:00"], "start: 0001-01-01 is outside"),
+        ("nina", [*BOOK, "--start", "9999-12-31T23:59+14:00"], "start: 9999-12-31 is outside"),
+        ("nina", ["check", *BOOK[1:], "--start", f"{FAR}T10:00"], "start: 9999-12-31"),
+        ("nina", ["move", "{sid}", "--start", f"{FAR}T10:00"], "start: 9999-12-31 is outside"),
+        (
+            "mia",
+            ["export", "--from", "0001-01-01", "--to", FAR, "--out", "x.csv"],
+            "from: 0001-01-01 is outside",
+        ),
+        (
+            "fred",
+            ["patient", "add", "--mrn", "M9", "--name", "X", "--dob", "0001-01-01"],
+            "dob: 0001-01-01 is outside",
+        ),
+        (
+            "fred",
+            ["exposure", "add", "--mrn", "M001", "--drug", "denosumab", "--date", "0001-01-01"],
+            "date: 0001-01-01 is outside",
+        ),
+    ],
+)
+def test_dates_outside_the_clinics_calendar(
+    seeded: Seeded, user: str, argv: list[str], words: str
+) -> None:
+    refused(seeded, user, argv, 2, f"invalid input: {words}")
+
+
+def test_the_calendars_last_day_is_usable(seeded: Seeded) -> None:
+    code, out, err = run_cli(seeded.services, ["day", "2199-12-31"], user="nina")
+    assert (code, err) == (0, "")
+    assert "2199-12-31" in out
