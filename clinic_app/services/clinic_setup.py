@@ -364,7 +364,7 @@ class ClinicSetupService:
             uow.commit()
 
     def _exposure(self, s: Session, exposure_id: int) -> ExposureRow:
-        row = s.get(ExposureRow, exposure_id)
+        row = s.get(ExposureRow, exposure_id) if repo.is_row_id(exposure_id) else None
         if row is None or row.removed:
             raise NotFoundError("exposure", f"no recorded exposure with id {exposure_id}")
         return row

@@ -85,3 +85,23 @@ def test_the_calendars_last_day_is_usable(seeded: Seeded) -> None:
     code, out, err = run_cli(seeded.services, ["day", "2199-12-31"], user="nina")
     assert (code, err) == (0, "")
     assert "2199-12-31" in out
+
+
+HUGE_ID = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("user", "argv"),
+    [
+        ("nina", ["cancel", HUGE_ID]),
+        ("nina", ["cancel", str(2**63)]),
+        ("nina", ["cancel", str(2**31)]),
+        ("nina", ["cancel", "-1"]),
+        ("nina", ["cancel", "0"]),
+        ("nina", ["status", HUGE_ID, "arrived"]),
+        ("nina", ["move", HUGE_ID, "--start", "2026-11-25T09:00"]),
+        ("nina", ["move", "-" + HUGE_ID, "--start", "2026-11-25T09:00"]),
+    ],
+)
+def test_ids_beyond_the_databases_integers(seeded: Seeded, user: str, argv: list[str]) -> None:
+    refused(seeded, user, argv, 2, "invalid input: session: no session with id")

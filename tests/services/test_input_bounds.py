@@ -11,7 +11,7 @@ import pytest
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import FIRST_DAY, LAST_DAY, outside_calendar
-from clinic_app.domain.errors import InvalidInputError
+from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.services.booking import BookingRequest
 from tests.conftest import LONDON, MANAGER, NURSE
 
@@ -41,3 +41,17 @@ def test_far_dates_as_objects_are_refused(clinic: Services, day: date) -> None:
         assert caught.value.field == field
         assert "outside the clinic's calendar" in caught.value.problem
     assert clinic.queries.day(NURSE, "2026-11-24").sessions == ()
+
+
+@pytest.mark.parametrize("session_id", [2**31, 2**63, 10**20, 0, -(2**63) - 1])
+def test_ids_beyond_the_integer_columns_name_no_row(clinic: Services, session_id: int) -> None:
+    """PostgreSQL's ids are 32-bit, SQLite's 64-bit: beyond either, no row, not an overflow."""
+    for call in (
+        lambda: clinic.booking.cancel(NURSE, session_id, "x"),
+        lambda: clinic.booking.set_status(NURSE, session_id, "arrived"),
+        lambda: clinic.booking.move(NURSE, session_id, "2026-11-25T09:00"),
+        lambda: clinic.booking.check_move(NURSE, session_id, "2026-11-25T09:00"),
+        lambda: clinic.setup.remove_exposure(NURSE, session_id, "recorded in error"),
+    ):
+        with pytest.raises(NotFoundError):
+            call()
