@@ -19,7 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy.exc import OperationalError
 
 from clinic_app.bootstrap import Services, open_services
@@ -42,6 +41,7 @@ from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
+from clinic_app.services.validation import parse_interval
 
 EXIT_OK = 0
 EXIT_DB = 1
@@ -316,7 +316,7 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
 
 def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
     if args.count and args.count > 1:
-        every = _parse_every(args.every)
+        every = parse_interval("every", args.every)
         outcomes = cli.s.booking.book_series(
             cli.actor, _request(args), count=args.count, every=every
         )
@@ -332,25 +332,6 @@ def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
     else:
         cli.print_outcome(outcome, "booked")
     return EXIT_OK
-
-
-def _parse_every(text: str | None) -> relativedelta:
-    if not text:
-        raise InvalidInputError("every", "a series needs --every, e.g. '3 months' or '7 days'")
-    parts = text.strip().lower().split()
-    units = {
-        "day": "days",
-        "days": "days",
-        "week": "weeks",
-        "weeks": "weeks",
-        "month": "months",
-        "months": "months",
-        "year": "years",
-        "years": "years",
-    }
-    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in units:
-        raise InvalidInputError("every", f"{text!r} is not like '3 months', '7 days', '1 year'")
-    return relativedelta(**{units[parts[1]]: int(parts[0])})
 
 
 def cmd_move(cli: Cli, args: argparse.Namespace) -> int:

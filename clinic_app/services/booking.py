@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Therapy
-from clinic_app.domain.clinic_calendar import ClinicCalendar, overlaps
+from clinic_app.domain.clinic_calendar import ClinicCalendar, outside_calendar, overlaps
 from clinic_app.domain.errors import (
     ConflictKind,
     InvalidInputError,
@@ -61,6 +61,7 @@ from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
     parse_date,
     parse_local_datetime,
+    require_interval,
     require_mrn,
     require_text,
     require_therapy,
@@ -366,8 +367,7 @@ class BookingService:
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
         if not 1 <= count <= MAX_SERIES:
             raise InvalidInputError("count", f"must be between 1 and {MAX_SERIES}")
-        if every.normalized() == relativedelta() or every.days < 0 or every.months < 0:
-            raise InvalidInputError("every", "the interval between doses must be positive")
+        require_interval("every", every)
         reason = self._override_reason(actor, request.override_reason)
         course_id = request.course_id or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
@@ -380,9 +380,14 @@ class BookingService:
             chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
             regimen = self._regimen(request.regimen, therapy)
             local_first = calendar.local(first).replace(tzinfo=None)
+            local_times = [local_first + every * index for index in range(count)]
+            for index, local_when in enumerate(local_times):
+                beyond = outside_calendar(local_when.date())
+                if beyond:
+                    raise InvalidInputError("every", f"dose {index + 1} of {count}: {beyond}")
             placed_rows: list[_Placed] = []
-            for index in range(count):
-                when = calendar.localize(local_first + every * index)
+            for index, local_when in enumerate(local_times):
+                when = calendar.localize(local_when)
                 try:
                     placed = self._place(
                         uow,

@@ -5,13 +5,30 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from dateutil.relativedelta import relativedelta
+
 from clinic_app.domain.catalog import Catalog, Therapy, UnknownTherapyError
-from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar, outside_calendar
+from clinic_app.domain.clinic_calendar import (
+    CalendarError,
+    ClinicCalendar,
+    longer_than_a_century,
+    outside_calendar,
+)
 from clinic_app.domain.errors import InvalidInputError
 
 _MRN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$")
 _PHONE = re.compile(r"^[0-9+()\-. ]{3,40}$")
 SEXES = ("F", "M", "X")
+_INTERVAL_UNITS = {
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
+}
 
 
 def require_in_calendar(field: str, day: date) -> date:
@@ -124,3 +141,43 @@ def require_therapy(catalog: Catalog, code: str, *, bookable: bool) -> Therapy:
             "therapy", f"{therapy.name} is recorded as an outside exposure, not booked in a chair"
         )
     return therapy
+
+
+def require_interval(field: str, every: relativedelta) -> relativedelta:
+    """A positive interval of whole days, weeks, months and years, at most a century."""
+    parts = (every.years, every.months, every.days)
+    if (
+        any(part < 0 for part in parts)
+        or not any(parts)
+        or any((every.hours, every.minutes, every.seconds, every.microseconds))
+    ):
+        raise InvalidInputError(
+            field,
+            "the interval between doses must be a positive number of days, weeks, months or years",
+        )
+    if longer_than_a_century(years=every.years, months=every.months, days=every.days):
+        raise InvalidInputError(field, "the interval between doses is longer than a century")
+    return every
+
+
+def parse_interval(field: str, text: str | None) -> relativedelta:
+    """An interval like '3 months', '7 days', '2 weeks' or '1 year' (at most a century)."""
+    words = (text or "").strip().lower().split()
+    if not words:
+        raise InvalidInputError(field, "a series needs an interval, e.g. '3 months' or '7 days'")
+    example = "is not like '3 months', '7 days', '1 year'"
+    # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
+    if len(words) != 2 or not (words[0].isascii() and words[0].isdigit()):
+        raise InvalidInputError(field, f"{text!r} {example}")
+    if words[1] not in _INTERVAL_UNITS:
+        raise InvalidInputError(field, f"{text!r} {example}")
+    if len(words[0]) > 9:
+        raise InvalidInputError(field, "the interval between doses is longer than a century")
+    count, unit = int(words[0]), _INTERVAL_UNITS[words[1]]
+    every = relativedelta(
+        years=count if unit == "years" else 0,
+        months=count if unit == "months" else 0,
+        weeks=count if unit == "weeks" else 0,
+        days=count if unit == "days" else 0,
+    )
+    return require_interval(field, every)

@@ -105,3 +105,31 @@ HUGE_ID = "99999999999999999999"
 )
 def test_ids_beyond_the_databases_integers(seeded: Seeded, user: str, argv: list[str]) -> None:
     refused(seeded, user, argv, 2, "invalid input: session: no session with id")
+
+
+SERIES = [*BOOK[:4], "ibandronate", "--start", "2026-11-26T10:00", "--count", "2", "--every"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        ([*SERIES, "100000 years"], "every: the interval between doses is longer than a century"),
+        ([*SERIES, "36526 days"], "every: the interval between doses is longer than a century"),
+        ([*SERIES, "1201 months"], "every: the interval between doses is longer than a century"),
+        (
+            [*SERIES, "99999999999999999999 days"],
+            "every: the interval between doses is longer than a century",
+        ),
+        ([*SERIES, "0 days"], "every: the interval between doses must be a positive number"),
+        ([*SERIES, "² days"], "every: '² days' is not like '3 months'"),
+        ([*SERIES, "-3 days"], "every: '-3 days' is not like"),
+        ([*SERIES, "3 fortnights"], "every: '3 fortnights' is not like"),
+        ([*SERIES, ""], "every: a series needs an interval"),
+        (
+            [*SERIES[:6], "2199-06-03T10:00", "--count", "3", "--every", "1 year"],
+            "every: dose 2 of 3: 2200-06-03 is outside the clinic's calendar",
+        ),
+    ],
+)
+def test_series_intervals_out_of_range(seeded: Seeded, argv: list[str], words: str) -> None:
+    refused(seeded, "nina", argv, 2, f"invalid input: {words}")
