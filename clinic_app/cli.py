@@ -223,11 +223,7 @@ def cmd_rules_list(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_rules_set(cli: Cli, args: argparse.Namespace) -> int:
-    try:
-        change = json.loads(args.change)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError("change", f"not JSON: {error.msg}") from None
-    description = cli.s.rule_settings.change(cli.actor, args.rule, change)
+    description = cli.s.rule_settings.change(cli.actor, args.rule, args.change)
     cli.print(description.as_text())
     return EXIT_OK
 

@@ -133,3 +133,30 @@ SERIES = [*BOOK[:4], "ibandronate", "--start", "2026-11-26T10:00", "--count", "2
 )
 def test_series_intervals_out_of_range(seeded: Seeded, argv: list[str], words: str) -> None:
     refused(seeded, "nina", argv, 2, f"invalid input: {words}")
+
+
+@pytest.mark.parametrize(
+    ("rule", "change", "words"),
+    [
+        ("E3", '{"window": {"weeks": 1000000000000}}', "rule: rules.E3: 'window' must be"),
+        ("E3", '{"window": {"weeks": 5218, "months": 1}}', "rule: rules.E3: 'window' must be"),
+        ("D6", '{"max_doses": 1000000000000}', "rule: rules.D6: 'max_doses' must be"),
+        ("E3", "[" * 60_000 + "]" * 60_000, "change: is longer than 10000 characters"),
+        ("E3", "[" * 1_000 + "]" * 1_000, "change: nests deeper than 8 levels"),
+        ("E3", '{"a":' * 9 + "1" + "}" * 9, "change: nests deeper than 8 levels"),
+        ("E3", '{"window": {"weeks": ' + "9" * 5000 + "}}", "change: not usable JSON"),
+        ("E3", '{"window": {"weeks": 1e400}}', "rule: rules.E3: 'window' must be"),
+        ("E3", '{"window": {"weeks": NaN}}', "rule: rules.E3: 'window' must be"),
+        ("E3", '{"window": {"weeks": 16}', "change: not JSON"),
+        ("E3", "", "change: not JSON"),
+        ("E3", "[]", "change: must be a JSON object"),
+        ("E3", '"16 weeks"', "change: must be a JSON object"),
+        ("E3", "{}", "change: give the keys to change"),
+        ("E3", '{"window": "[[[[[[[[[[[[[[[[["}', "rule: rules.E3: 'window' must be"),
+        ("Z9", '{"severity": "WARN"}', "rule: rules.Z9: no such rule to override"),
+        ("", '{"severity": "WARN"}', "rule: give a rule id, e.g. E3"),
+        (" ", '{"severity": "WARN"}', "rule: give a rule id, e.g. E3"),
+    ],
+)
+def test_rule_settings_out_of_range(seeded: Seeded, rule: str, change: str, words: str) -> None:
+    refused(seeded, "ada", ["rules", "set", rule, change], 2, f"invalid input: {words}")
