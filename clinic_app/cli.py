@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -580,6 +581,50 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+ENVIRONMENT_TEXT = ("CLINIC_APP_DB", "CLINIC_APP_USER", PASSWORD_ENV, NEW_PASSWORD_ENV)
+
+
+def _is_text(value: str) -> bool:
+    """False for text holding bytes that were not UTF-8 (Python decodes argv and the
+    environment with surrogate escapes, which no database or password hash accepts)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Any]:
+    """The arguments of the top level and of the chosen (sub)command."""
+    actions: list[Any] = []
+    chosen: argparse.ArgumentParser | None = parser
+    path = [getattr(args, "command", None), getattr(args, "what", None)]
+    while chosen is not None:
+        next_parser: argparse.ArgumentParser | None = None
+        # argparse has no public list of a parser's arguments; _actions is its documented-
+        # by-use attribute, and a subcommand's parser is found through its choices.
+        for action in chosen._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                name = path.pop(0) if path else None
+                next_parser = action.choices.get(name) if name else None
+            else:
+                actions.append(action)
+        chosen = next_parser
+    return actions
+
+
+def _refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse an argument or setting that is not valid UTF-8, naming it."""
+    for action in _chosen_actions(parser, args):
+        value = getattr(args, action.dest, None)
+        if isinstance(value, str) and not _is_text(value):
+            name = max(action.option_strings, key=len) if action.option_strings else action.dest
+            raise InvalidInputError(name, "is not valid UTF-8 text")
+    for env in ENVIRONMENT_TEXT:
+        if not _is_text(os.environ.get(env, "")):
+            raise InvalidInputError(env, "is not valid UTF-8 text")
+
+
 def _password(env: str, prompt: str) -> str:
     """A password from the environment, else from a prompt on the terminal."""
     value = os.environ.get(env)
@@ -677,7 +722,17 @@ def main(
     if services is None:
         configure_logging()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        # Usage errors and --help print to this run's streams (argparse writes to sys.*).
+        with redirect_stdout(out), redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    try:
+        _refuse_undecodable(parser, args)
+    except InvalidInputError as error:
+        print(f"invalid input: {error}", file=err)
+        return EXIT_INVALID
     if args.command is None:
         from clinic_app.app import run_gui
 

@@ -6,10 +6,12 @@ The database is seeded once for the module; every case here is refused, so none 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import pytest
 
+from clinic_app.cli import main
 from tests.cli.hostile import Seeded, assert_clean_answer, dump, files_under, run_cli, seed
 
 FAR = "9999-12-31"
@@ -160,3 +162,49 @@ def test_series_intervals_out_of_range(seeded: Seeded, argv: list[str], words: s
 )
 def test_rule_settings_out_of_range(seeded: Seeded, rule: str, change: str, words: str) -> None:
     refused(seeded, "ada", ["rules", "set", rule, change], 2, f"invalid input: {words}")
+
+
+BAD = "Al\udcffce"  # the byte 0xFF as Python decodes it from argv (a surrogate escape)
+
+
+@pytest.mark.parametrize(
+    ("user", "argv", "name"),
+    [
+        ("fred", ["patient", "add", "--mrn", "M9", "--name", BAD, "--dob", "1950-01-01"], "--name"),
+        ("fred", ["patient", "add", "--mrn", BAD, "--name", "X", "--dob", "1950-01-01"], "--mrn"),
+        ("nina", ["day", BAD], "date"),
+        ("nina", ["cancel", "{sid}", "--reason", BAD], "--reason"),
+        ("nina", [*BOOK, "--start", "2026-11-25T09:00", "--override", BAD], "--override"),
+        ("ada", ["chair", "add", BAD], "name"),
+        ("ada", ["user", "add", BAD, "--role", "nurse"], "name"),
+        ("ada", ["rules", "set", "E3", '{"window": "' + BAD + '"}'], "change"),
+        ("mia", ["export", "--from", "2026-11-23", "--to", "2026-11-30", "--out", BAD], "--out"),
+        ("nina", ["--db", BAD, "day", "2026-11-24"], "--db"),
+        (BAD, ["day", "2026-11-24"], "--user"),
+    ],
+)
+def test_invalid_utf8_in_an_argument_is_named(
+    seeded: Seeded, user: str, argv: list[str], name: str
+) -> None:
+    refused(seeded, user, argv, 2, f"invalid input: {name}: is not valid UTF-8 text")
+
+
+@pytest.mark.parametrize("env", ["CLINIC_APP_USER", "CLINIC_APP_PASSWORD"])
+def test_invalid_utf8_in_a_setting_is_named(
+    seeded: Seeded, env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = dump(seeded.services)
+    monkeypatch.setenv(env, BAD)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["day", "2026-11-24"], out=out, err=err, services=seeded.services)
+    assert (code, err.getvalue()) == (2, f"invalid input: {env}: is not valid UTF-8 text\n")
+    assert dump(seeded.services) == before
+
+
+def test_usage_errors_and_help_print_to_the_runs_streams(seeded: Seeded) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["status", "1", "asleep"], out=out, err=err, services=seeded.services) == 2
+    assert "argument status: invalid choice: 'asleep'" in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["day", "--help"], out=out, err=err, services=seeded.services) == 0
+    assert out.getvalue().startswith("usage: clinic-app day")
