@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic_app.domain.errors import InvalidInputError
+from clinic_app.exports.atomic_file import target_problem
 from clinic_app.exports.session_export import (
     CancelCheck,
     ExportCancelledError,
@@ -88,11 +89,14 @@ def run_export(
 
     Needs ``Permission.EXPORT``. ``fmt`` is ``csv``, ``xlsx``, ``pdf`` or ``ics``; the filters
     are a therapy code, a chair name and a session status. Returns the sessions written.
-    Raises ``InvalidInputError`` for a bad format, date or filter (nothing written),
+    Raises ``InvalidInputError`` for a bad format, date, filter or target (nothing written),
     ``PermissionDeniedError`` without the permission, ``ExportCancelledError`` when
     ``cancelled()`` turns true (the partial file is removed).
     """
     authorize(services.ctx, actor, Permission.EXPORT, "export")
+    target_trouble = target_problem(out_path)
+    if target_trouble:
+        raise InvalidInputError("out", target_trouble)
     try:
         form = ExportFormat(str(fmt).lower())
     except ValueError:
@@ -126,9 +130,14 @@ def run_export(
         chair=chair,
         status=status,
     )
-    written = export_sessions(
-        sessions, Path(out_path), form, progress=progress, cancelled=cancelled, options=options
-    )
+    try:
+        written = export_sessions(
+            sessions, Path(out_path), form, progress=progress, cancelled=cancelled, options=options
+        )
+    except OSError as error:  # e.g. a full disk, or a folder made read-only meanwhile
+        raise InvalidInputError(
+            "out", f"{out_path} cannot be written: {error.strerror or error}"
+        ) from None
     record_export(
         services.ctx,
         actor,

@@ -34,7 +34,7 @@ Dump = dict[str, list[tuple[object, ...]]]
 class Seeded:
     """A clinic on a SQLite file: users ada (admin), fred (desk), nina (nurse), mia (manager);
     Chair 1 and 2; patients M001 and M002; session ``session_id`` booked for M001; and a
-    scratch folder for files the commands may write."""
+    scratch folder for files the commands may write, holding one file ``a-file.txt``."""
 
     services: Services
     session_id: int
@@ -57,6 +57,7 @@ def seed(folder: Path) -> Seeded:
     assert outcome.session.id is not None
     scratch = folder / "scratch"
     scratch.mkdir()
+    (scratch / "a-file.txt").write_text("not a folder\n", encoding="utf-8")
     actors = {
         name: services.auth.authenticate(name, PASSWORD) for name in ("ada", "fred", "nina", "mia")
     }

@@ -7,7 +7,9 @@ The database is seeded once for the module; every case here is refused, so none 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +210,41 @@ def test_usage_errors_and_help_print_to_the_runs_streams(seeded: Seeded) -> None
     out, err = io.StringIO(), io.StringIO()
     assert main(["day", "--help"], out=out, err=err, services=seeded.services) == 0
     assert out.getvalue().startswith("usage: clinic-app day")
+
+
+EXPORT = ["export", "--from", "2026-11-23", "--to", "2026-11-30", "--out"]
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [
+        ("{scratch}", "out: {scratch} is a folder; give a file name in it"),
+        ("{scratch}/missing/x.csv", "out: the folder {scratch}/missing does not exist"),
+        ("{scratch}/a-file.txt/x.csv", "out: {scratch}/a-file.txt is not a folder"),
+        ("/proc/x.csv", "out: /proc/x.csv cannot be written"),
+        ("/dev/null", "out: /dev/null is not a regular file"),
+        ("", "out: give the file to write"),
+        ("   ", "out: give the file to write"),
+        ("{scratch}/x\x00.csv", "out: a file name cannot hold a NUL character"),
+        (
+            "{scratch}/" + "x" * 300 + ".csv",
+            "out: {scratch}/" + "x" * 300 + ".csv cannot be used: File name too long",
+        ),
+    ],
+)
+def test_export_to_a_place_that_cannot_take_the_file(seeded: Seeded, out: str, words: str) -> None:
+    scratch = str(seeded.scratch)
+    out, words = out.replace("{scratch}", scratch), words.replace("{scratch}", scratch)
+    refused(seeded, "mia", [*EXPORT, out], 2, f"invalid input: {words}")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_export_into_a_read_only_folder(seeded: Seeded, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        refused(seeded, "mia", [*EXPORT, str(locked / "x.csv")], 2, "cannot be written")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o755)
