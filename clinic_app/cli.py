@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ EXIT_INVALID = 2
 EXIT_RULE = 3
 EXIT_CONFLICT = 4
 EXIT_FORBIDDEN = 5
+EXIT_BUG = 70  # EX_SOFTWARE (sysexits.h): an internal error, a bug to report
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
+_log = logging.getLogger(__name__)
 PASSWORD_ENV = "CLINIC_APP_PASSWORD"
 NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 
@@ -768,3 +772,31 @@ def main(
     except OperationalError as error:
         print(f"cannot use the database: {error.orig}", file=err)
         return EXIT_DB
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the safety net: a bug gets one line here, its traceback logged
+        return _internal_error(error, err)
+
+
+def _log_files() -> list[str]:
+    """The files the log goes to (none when logging could not be set up)."""
+    return [
+        handler.baseFilename
+        for handler in logging.getLogger().handlers
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull
+    ]
+
+
+def _internal_error(error: Exception, err: TextIO) -> int:
+    """Log an unexpected exception with its traceback (to the log file only) and say so."""
+    files = _log_files()
+    if files:
+        # Only with a log file: without any handler, logging would print the traceback to
+        # stderr itself (its last-resort handler).
+        _log.error("internal error running a command", exc_info=error)
+        where = f"details in {files[0]}"
+    else:
+        where = "no log file to hold the details"
+    print(f"internal error (a bug): {type(error).__name__}; {where}", file=err)
+    return EXIT_BUG
