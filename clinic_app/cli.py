@@ -1,10 +1,19 @@
 """The headless entry point: parse, call the services, print. No rule lives here.
 
 Every command except ``init`` acts as a logged-in user: ``--user NAME`` with the password from
-``CLINIC_APP_PASSWORD`` or a prompt. Exit codes: 0 done; 2 invalid input (nothing written);
-3 refused by a clinical rule; 4 refused by a scheduling conflict (chair, patient, lab capacity,
-hours); 5 not permitted (wrong password, locked account, or the role may not); 1 the database
-could not be reached.
+``CLINIC_APP_PASSWORD`` or a prompt. Exit codes (the README's table; a test keeps them equal).
+Whatever the code but 0, nothing is written; refused attempts are recorded in the audit trail:
+
+| exit | meaning |
+|---|---|
+| `0` | done |
+| `1` | the database could not be reached (and nothing else) |
+| `2` | invalid input or usage: the message names the field or argument |
+| `3` | refused by a clinical rule (HARD, or BLOCK without override); findings printed |
+| `4` | scheduling conflict: chair, patient, lab capacity or opening hours |
+| `5` | not permitted: wrong password, locked account, or the role may not (`--override`) |
+| `70` | internal error, a bug: please report it, with the log file the message names |
+| `130` | interrupted (Ctrl+C) |
 """
 
 from __future__ import annotations
