@@ -27,7 +27,6 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy.exc import OperationalError
@@ -195,13 +194,13 @@ def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(cli: Cli, args: argparse.Namespace) -> int:
-    size = cli.s.backups.backup(cli.actor, Path(args.path))
+    size = cli.s.backups.backup(cli.actor, args.path)
     cli.print(f"backup written to {args.path} ({size} bytes, integrity checked)")
     return EXIT_OK
 
 
 def cmd_restore(cli: Cli, args: argparse.Namespace) -> int:
-    cli.s.backups.restore(cli.actor, Path(args.path))
+    cli.s.backups.restore(cli.actor, args.path)
     cli.print(f"database restored from {args.path}")
     return EXIT_OK
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic_app.domain.errors import InvalidInputError
-from clinic_app.exports.atomic_file import target_problem
 from clinic_app.exports.session_export import (
     CancelCheck,
     ExportCancelledError,
@@ -27,7 +26,7 @@ from clinic_app.services.authorization import authorize
 from clinic_app.services.booking import STATUS_FLOW
 from clinic_app.services.export_log import record_export
 from clinic_app.services.results import SessionView
-from clinic_app.services.validation import parse_date
+from clinic_app.services.validation import parse_date, require_file_target
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -94,9 +93,7 @@ def run_export(
     ``cancelled()`` turns true (the partial file is removed).
     """
     authorize(services.ctx, actor, Permission.EXPORT, "export")
-    target_trouble = target_problem(out_path)
-    if target_trouble:
-        raise InvalidInputError("out", target_trouble)
+    require_file_target("out", out_path)
     try:
         form = ExportFormat(str(fmt).lower())
     except ValueError:

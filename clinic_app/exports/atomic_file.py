@@ -33,28 +33,3 @@ def atomic_output(path: Path | str, suffix: str = "") -> Iterator[Path]:
         tmp_path.unlink(missing_ok=True)
         raise
 
-
-def target_problem(path: Path | str) -> str | None:
-    """Why a file cannot be written at ``path``, or None when it can (as far as can be told
-    before writing: the write itself may still fail, e.g. on a full disk)."""
-    text = str(path)
-    if not text.strip():
-        return "give the file to write"
-    if "\x00" in text:
-        return "a file name cannot hold a NUL character"
-    target = Path(text)
-    try:
-        if target.is_dir():
-            return f"{target} is a folder; give a file name in it"
-        if target.exists() and not target.is_file():
-            return f"{target} is not a regular file"
-        folder = target.parent
-        if not folder.exists():
-            return f"the folder {folder} does not exist"
-        if not folder.is_dir():
-            return f"{folder} is not a folder"
-        if not os.access(folder, os.W_OK | os.X_OK):
-            return f"the folder {folder} cannot be written"
-    except OSError as error:
-        return f"{target} cannot be used: {error.strerror or error}"
-    return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime, time
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -181,3 +183,51 @@ def parse_interval(field: str, text: str | None) -> relativedelta:
         days=count if unit == "days" else 0,
     )
     return require_interval(field, every)
+
+
+def _path_text(field: str, value: str | Path) -> Path:
+    text = str(value)
+    if not text.strip():
+        raise InvalidInputError(field, "give the file's name")
+    if "\x00" in text:
+        raise InvalidInputError(field, "a file name cannot hold a NUL character")
+    return Path(text)
+
+
+def require_file_target(field: str, value: str | Path) -> Path:
+    """A path a new file can be written to: in an existing, writable folder, and not a folder
+    or a device itself. Missing folders are not created: that would hide a mistyped path.
+    (The write itself may still fail, e.g. on a full disk.)"""
+    target = _path_text(field, value)
+    try:
+        if target.is_dir():
+            raise InvalidInputError(field, f"{target} is a folder; give a file name in it")
+        if target.exists() and not target.is_file():
+            raise InvalidInputError(field, f"{target} is not a regular file")
+        folder = target.parent
+        if not folder.exists():
+            raise InvalidInputError(field, f"the folder {folder} does not exist")
+        if not folder.is_dir():
+            raise InvalidInputError(field, f"{folder} is not a folder")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise InvalidInputError(field, f"the folder {folder} cannot be written")
+    except OSError as error:
+        raise InvalidInputError(
+            field, f"{target} cannot be used: {error.strerror or error}"
+        ) from None
+    return target
+
+
+def require_file_source(field: str, value: str | Path) -> Path:
+    """An existing, readable regular file."""
+    source = _path_text(field, value)
+    try:
+        if not source.is_file():
+            raise InvalidInputError(field, f"{source} is not an existing file")
+        if not os.access(source, os.R_OK):
+            raise InvalidInputError(field, f"{source} cannot be read")
+    except OSError as error:
+        raise InvalidInputError(
+            field, f"{source} cannot be used: {error.strerror or error}"
+        ) from None
+    return source

@@ -223,8 +223,8 @@ EXPORT = ["export", "--from", "2026-11-23", "--to", "2026-11-30", "--out"]
         ("{scratch}/a-file.txt/x.csv", "out: {scratch}/a-file.txt is not a folder"),
         ("/proc/x.csv", "out: /proc/x.csv cannot be written"),
         ("/dev/null", "out: /dev/null is not a regular file"),
-        ("", "out: give the file to write"),
-        ("   ", "out: give the file to write"),
+        ("", "out: give the file's name"),
+        ("   ", "out: give the file's name"),
         ("{scratch}/x\x00.csv", "out: a file name cannot hold a NUL character"),
         (
             "{scratch}/" + "x" * 300 + ".csv",
@@ -248,3 +248,48 @@ def test_export_into_a_read_only_folder(seeded: Seeded, tmp_path: Path) -> None:
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["backup", "{scratch}"], "path: {scratch} is a folder; give a file name in it"),
+        (
+            ["backup", "{scratch}/missing/b.sqlite3"],
+            "path: the folder {scratch}/missing does not exist",
+        ),
+        (
+            ["backup", "{scratch}/a-file.txt/b.sqlite3"],
+            "path: {scratch}/a-file.txt is not a folder",
+        ),
+        (["backup", "{db}"], "path: {db} is the live database itself"),
+        (["backup", "{db}-wal"], "path: {db}-wal is the live database itself"),
+        (["backup", "/dev/null"], "path: /dev/null is not a regular file"),
+        (["backup", ""], "path: give the file's name"),
+        (["backup", "{scratch}/b\x00.sqlite3"], "path: a file name cannot hold a NUL"),
+        (
+            ["restore", "{scratch}/a-file.txt"],
+            "{scratch}/a-file.txt cannot be restored: file is not a database",
+        ),
+        (["restore", "{scratch}/missing.sqlite3"], "path: {scratch}/missing.sqlite3 is not an"),
+        (["restore", "{scratch}"], "path: {scratch} is not an existing file"),
+        (["restore", "{scratch}/b\x00.sqlite3"], "path: a file name cannot hold a NUL"),
+        (["restore", ""], "path: give the file's name"),
+    ],
+)
+def test_backup_and_restore_paths(seeded: Seeded, argv: list[str], words: str) -> None:
+    db = str(seeded.services.engine.url.database)
+    argv = [a.replace("{scratch}", str(seeded.scratch)).replace("{db}", db) for a in argv]
+    words = words.replace("{scratch}", str(seeded.scratch)).replace("{db}", db)
+    refused(seeded, "ada", argv, 2, f"invalid input: {words}")
+
+
+def test_restore_reads_the_file_named_even_with_uri_characters(
+    seeded: Seeded, tmp_path: Path
+) -> None:
+    """'#' or '?' in a file name must not make SQLite open another file (a URI fragment)."""
+    good = tmp_path / "copy.sqlite3"
+    assert run_cli(seeded.services, ["backup", str(good)], user="ada")[0] == 0
+    junk = tmp_path / "copy.sqlite3#not-a-backup"
+    junk.write_bytes(b"not a database at all" * 100)
+    refused(seeded, "ada", ["restore", str(junk)], 2, "file is not a database")
