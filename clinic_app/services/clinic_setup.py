@@ -250,7 +250,7 @@ class ClinicSetupService:
     ) -> ExposureView:
         """Record a drug given elsewhere (the dangerous, invisible half of co-therapy)."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_exposure")
-        therapy = require_therapy(self._ctx.catalog, drug, bookable=False)
+        therapy = require_therapy(self._ctx.catalog, drug, bookable=False, field="drug")
         if (last_dose is None) == (ongoing_since is None):
             raise InvalidInputError(
                 "date", "give either the last dose date or the date it is ongoing since"

@@ -129,18 +129,18 @@ def require_sex(value: str | None) -> str | None:
     return text
 
 
-def require_therapy(catalog: Catalog, code: str, *, bookable: bool) -> Therapy:
+def require_therapy(
+    catalog: Catalog, code: str, *, bookable: bool, field: str = "therapy"
+) -> Therapy:
     """The catalog therapy; with ``bookable`` it must be one given in a chair here."""
     try:
         therapy = catalog.get((code or "").strip())
     except UnknownTherapyError:
         known = ", ".join(t.code for t in (catalog.bookable() if bookable else catalog))
-        raise InvalidInputError(
-            "therapy", f"unknown therapy code {code!r} (known: {known})"
-        ) from None
+        raise InvalidInputError(field, f"unknown therapy code {code!r} (known: {known})") from None
     if bookable and not therapy.bookable:
         raise InvalidInputError(
-            "therapy", f"{therapy.name} is recorded as an outside exposure, not booked in a chair"
+            field, f"{therapy.name} is recorded as an outside exposure, not booked in a chair"
         )
     return therapy
 

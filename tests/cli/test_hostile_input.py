@@ -293,3 +293,78 @@ def test_restore_reads_the_file_named_even_with_uri_characters(
     junk = tmp_path / "copy.sqlite3#not-a-backup"
     junk.write_bytes(b"not a database at all" * 100)
     refused(seeded, "ada", ["restore", str(junk)], 2, "file is not a database")
+
+
+MB = "x" * 1_000_000
+SLOTS = ["slots", "--mrn", "M001", "--therapy", "denosumab", "--after", "2026-11-24"]
+PATIENT = ["patient", "add", "--dob", "1950-01-01"]
+EXPOSURE = ["exposure", "add", "--mrn", "M001", "--drug", "denosumab", "--date", "2026-10-01"]
+EXPORT_WEEK = EXPORT[:-1]
+
+
+@pytest.mark.parametrize(
+    ("user", "argv", "words"),
+    [
+        # empty
+        ("nina", ["day", ""], "invalid input: date: '' is not a date"),
+        ("nina", [*BOOK, "--start", ""], "invalid input: start: '' is not a date and time"),
+        ("nina", ["book", "--mrn", "", *BOOK[3:], "--start", "2026-11-25T09:00"], "mrn:"),
+        ("ada", ["chair", "add", ""], "invalid input: name: must not be empty"),
+        ("ada", ["user", "add", "", "--role", "nurse"], "invalid input: username:"),
+        ("ada", ["rules", "reset", ""], "invalid input: rule:"),
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", ""], "invalid input: name: must not be"),
+        # a megabyte
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", MB], "invalid input: name: is longer than"),
+        ("fred", [*PATIENT, "--mrn", MB, "--name", "X"], "invalid input: mrn: is longer than 40"),
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", "X", "--notes", MB], "notes: is longer"),
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", "X", "--phone", MB], "phone:"),
+        ("ada", ["chair", "add", MB], "invalid input: name: is longer than"),
+        ("nina", ["cancel", "{sid}", "--reason", MB], "invalid input: reason: is longer than"),
+        ("nina", [*BOOK, "--start", "2026-11-25T09:00", "--override", MB], "override: is longer"),
+        ("fred", [*EXPOSURE, "--where", MB], "invalid input: where"),
+        ("ada", ["rules", "set", "E3", MB], "invalid input: change: is longer than"),
+        ("nina", ["day", MB], "invalid input: date:"),
+        ("mia", [*EXPORT_WEEK, "--therapy", MB, "--out", "x.csv"], "invalid input: therapy:"),
+        # NUL and control characters
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", "A\x00B"], "name: contains control"),
+        ("fred", [*PATIENT, "--mrn", "M\x009", "--name", "X"], "invalid input: mrn:"),
+        ("ada", ["chair", "add", "C\x00"], "invalid input: name: contains control characters"),
+        ("nina", ["day", "2026-11-24\x00"], "invalid input: date:"),
+        ("nina", ["cancel", "{sid}", "--reason", "\x1b[2J"], "reason: contains control"),
+        # negative, zero and huge numbers
+        ("nina", [*SLOTS, "--count", "0"], "invalid input: count: must be between 1 and 200"),
+        ("nina", [*SLOTS, "--count", "-5"], "invalid input: count: must be between 1 and 200"),
+        ("nina", [*SLOTS, "--count", str(10**30)], "invalid input: count: must be between"),
+        ("nina", ["move", "0", "--start", "2026-11-25T09:00"], "session: no session with id"),
+        # unknown codes
+        ("nina", [*BOOK[:3], "--therapy", "unobtainium", "--start", "2026-11-25T09:00"], "therapy"),
+        ("nina", [*BOOK[:3], "--therapy", "alendronate", "--start", "2026-11-25T09:00"], "therapy"),
+        (
+            "fred",
+            [*EXPOSURE[:4], "--drug", "aspirin", "--date", "2026-10-01"],
+            "invalid input: drug",
+        ),
+        ("mia", [*EXPORT_WEEK, "--therapy", "aspirin", "--out", "x.csv"], "invalid input: therapy"),
+        ("mia", [*EXPORT_WEEK, "--status", "asleep", "--out", "x.csv"], "invalid input: status"),
+        ("nina", [*BOOK, "--start", "2026-11-25T09:00", "--chair", "Chair 9"], "chair: no chair"),
+        ("nina", [*BOOK[:2], "M404", *BOOK[3:], "--start", "2026-11-25T09:00"], "mrn: no patient"),
+        ("ada", ["rules", "reset", "Z9"], "invalid input: rule: Z9 has no clinic change"),
+        ("nina", [*BOOK, "--start", "2026-11-25T09:00", "--regimen", "prevention"], "regimen:"),
+        # wrong types and shapes
+        ("nina", ["cancel", "abc"], "argument id: invalid int value: 'abc'"),
+        ("nina", ["move", "1.5", "--start", "2026-11-25T09:00"], "invalid int value: '1.5'"),
+        ("nina", [*SLOTS, "--count", "many"], "argument --count: invalid int value: 'many'"),
+        ("nina", ["status", "{sid}", "asleep"], "argument status: invalid choice: 'asleep'"),
+        ("ada", ["user", "add", "zed", "--role", "wizard"], "argument --role: invalid choice"),
+        ("mia", [*EXPORT_WEEK, "--format", "doc", "--out", "x.doc"], "--format: invalid choice"),
+        ("nina", [*BOOK, "--start", "2026-11-25 09:00:00.123456+25:00"], "invalid input: start:"),
+        ("nina", [*BOOK, "--start", "tomorrow"], "invalid input: start: 'tomorrow' is not a date"),
+        ("fred", [*PATIENT[:2], "--dob", "1950-02-30", "--mrn", "M9", "--name", "X"], "dob:"),
+        # a local time the clocks skip
+        ("nina", [*BOOK, "--start", "2027-03-28T01:30"], "does not exist in Europe/London"),
+        # init on a clinic that has users
+        ("ada", ["init", "--admin", "zed"], "invalid input: admin: this clinic already has users"),
+    ],
+)
+def test_own_hostile_cases(seeded: Seeded, user: str, argv: list[str], words: str) -> None:
+    refused(seeded, user, argv, 2, words)
