@@ -33,13 +33,17 @@ Dump = dict[str, list[tuple[object, ...]]]
 @dataclass
 class Seeded:
     """A clinic on a SQLite file: users ada (admin), fred (desk), nina (nurse), mia (manager);
-    Chair 1 and 2; patients M001 and M002; session ``session_id`` booked for M001; and a
+    Chair 1 and 2; patients M001 to M005; session ``session_id`` booked for M001 (and one for
+    each of M003 to M005); and a
     scratch folder for files the commands may write, holding one file ``a-file.txt``."""
 
     services: Services
     session_id: int
     scratch: Path
     actors: dict[str, Actor]
+
+    def __repr__(self) -> str:  # short, for hypothesis' reports of a failing example
+        return f"Seeded({self.scratch.parent})"
 
 
 def seed(folder: Path) -> Seeded:
@@ -55,6 +59,14 @@ def seed(folder: Path) -> Seeded:
         nurse, BookingRequest("M001", "zoledronic-acid", "2026-11-24T09:00", "Chair 1")
     )
     assert outcome.session.id is not None
+    # More sessions (and their labs) for move, cancel and status to act on.
+    for mrn, name, therapy, start in (
+        ("M003", "Carol Cooper", "ibandronate", "2026-11-25T10:00"),
+        ("M004", "Dan Dawson", "ferric-carboxymaltose", "2026-11-26T10:00"),
+        ("M005", "Eve Evans", "denosumab", "2026-11-27T11:00"),
+    ):
+        services.setup.add_patient(nurse, mrn=mrn, name=name, date_of_birth="1955-05-05")
+        services.booking.book(nurse, BookingRequest(mrn, therapy, start, "Chair 2"))
     scratch = folder / "scratch"
     scratch.mkdir()
     (scratch / "a-file.txt").write_text("not a folder\n", encoding="utf-8")

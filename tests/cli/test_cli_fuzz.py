@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from clinic_app.cli import build_parser
@@ -88,6 +88,7 @@ READ_ONLY = {("init",), ("rules", "list"), ("check",), ("slots",), ("day",)}
 
 _RAW_RULES = tomllib.loads(rules_file().read_text(encoding="utf-8"))
 THERAPY_CODES = sorted(t["code"] for t in _RAW_RULES["catalog"]["therapy"])
+ORAL = {t["code"] for t in _RAW_RULES["catalog"]["therapy"] if t.get("chair_minutes") is None}
 RULE_KEYS = sorted(
     {key for table in _RAW_RULES["rules"].values() if isinstance(table, dict) for key in table}
 )
@@ -223,61 +224,181 @@ file_names = st.one_of(
 )
 
 
-def value_strategy(action: argparse.Action, scratch: str) -> st.SearchStrategy[str]:
-    """Values for one argument, chosen by its name, type and choices."""
-    dest = action.dest
+TEST_CODES = list(_RAW_RULES["rules"]["test_codes"])
+SEVERITIES = ["HARD", "BLOCK", "WARN", "INFO"]
+LONGEST = 36_525  # days in the longest period a setting may hold (a century)
+
+
+def _sane_setting(value: object) -> st.SearchStrategy[object]:
+    """Another valid-looking value of a rule setting's shape, extremes of the range included."""
+    if isinstance(value, bool):
+        return st.booleans()
+    if isinstance(value, int):
+        return st.one_of(st.integers(0, 3 * value + 10), st.sampled_from([0, 1, LONGEST]))
+    if isinstance(value, str):
+        pool = SEVERITIES if value in SEVERITIES else [*THERAPY_CODES, *TEST_CODES]
+        return st.sampled_from(pool)
+    if isinstance(value, list):
+        element = value[0] if value else "calcium"
+        if isinstance(element, str):
+            return st.lists(st.sampled_from(TEST_CODES + THERAPY_CODES), max_size=5, unique=True)
+        return st.lists(_sane_setting(element), max_size=5)
+    if isinstance(value, dict) and set(value) <= {"months", "weeks", "days"}:
+        return st.dictionaries(
+            st.sampled_from(["months", "weeks", "days"]),
+            st.one_of(st.integers(0, 30), st.sampled_from([1200, 5217, LONGEST])),
+            min_size=1,
+            max_size=3,
+        )
+    if isinstance(value, dict) and value:
+        return st.dictionaries(
+            st.sampled_from(sorted(value)),
+            _sane_setting(next(iter(value.values()))),
+            min_size=1,
+            max_size=len(value),
+        )
+    return json_values
+
+
+def sane_change(rule: str) -> st.SearchStrategy[str]:
+    """A change to ``rule`` in its own shape: the keys it has, values like its defaults."""
+    table = _RAW_RULES["rules"].get(rule)
+    if not isinstance(table, dict):
+        return rule_changes
+    keys = sorted(k for k in table if k not in ("title", "source", "evidence"))
+    return st.sampled_from(keys).flatmap(
+        lambda key: _sane_setting(table[key]).map(lambda value: json.dumps({key: value}))
+    )
+
+
+plain_text = st.text(
+    alphabet=st.characters(whitelist_categories=["Lu", "Ll", "Nd", "Zs"], max_codepoint=0x24F),
+    min_size=1,
+    max_size=24,
+).filter(str.strip)
+SANE: dict[str, st.SearchStrategy[str]] = {
+    "date": st.dates(date(2026, 11, 20), date(2027, 3, 31)).map(date.isoformat),
+    "dob": st.dates(date(1920, 1, 1), date(2020, 1, 1)).map(date.isoformat),
+    "after": st.dates(date(2026, 11, 20), date(2027, 3, 31)).map(date.isoformat),
+    "date_from": st.dates(date(2026, 11, 1), date(2026, 12, 31)).map(date.isoformat),
+    "date_to": st.dates(date(2026, 12, 1), date(2027, 6, 30)).map(date.isoformat),
+    "date_of_last_dose": st.dates(date(2024, 1, 1), date(2026, 11, 22)).map(date.isoformat),
+    "start": near_times,
+    "every": st.builds(
+        lambda count, unit: f"{count} {unit}",
+        st.integers(1, 14),
+        st.sampled_from(["days", "weeks", "months", "year"]),
+    ),
+    "rule": st.sampled_from(RULE_IDS),
+    "mrn": st.sampled_from(["M001", "M002", "M003", "M004", "M005"]),
+    "new_mrn": st.uuids().map(lambda u: f"N{u.hex[:10]}"),
+    "chair": st.sampled_from(["Chair 1", "Chair 2"]),
+    "therapy": st.sampled_from([t for t in THERAPY_CODES if t not in ORAL]),
+    "drug": st.sampled_from(THERAPY_CODES),
+    "id": st.integers(1, 6).map(str),
+    "count": st.integers(1, 4).map(str),
+    "phone": st.sampled_from(["+44 20 7946 0000", "020 7946 0000"]),
+    "name": st.from_regex(r"[a-z][a-z0-9.]{0,10}", fullmatch=True),
+    "status": st.sampled_from(["booked", "arrived", "in-chair", "completed", "no-show"]),
+}
+HOSTILE: dict[str, st.SearchStrategy[str]] = {
+    "date": dates,
+    "dob": dates,
+    "after": dates,
+    "date_from": dates,
+    "date_to": dates,
+    "ongoing_since": dates,
+    "start": times,
+    "every": intervals,
+    "change": rule_changes,
+    "rule": rule_ids,
+    "mrn": mrns,
+    "chair": chairs,
+    "therapy": codes,
+    "drug": codes,
+    "status": st.one_of(
+        st.sampled_from(["booked", "arrived", "in-chair", "completed", "no-show"]), hostile_text
+    ),
+}
+
+
+def value_strategy(
+    action: argparse.Action, scratch: str, *, sane: bool, drawn: dict[str, str]
+) -> st.SearchStrategy[str]:
+    """Values for one argument, by its name, type and choices: realistic ones when ``sane``,
+    else hostile ones. ``drawn`` holds the values drawn before it (a rule change follows its
+    rule's shape)."""
+    dest = "date_of_last_dose" if dest_is_last_dose(action) else action.dest
+    if dest == "mrn" and drawn.get("command") == "patient add":
+        dest = "new_mrn"
     if action.choices is not None:
-        choices = [str(c) for c in action.choices]
-        return st.one_of(st.sampled_from(choices), st.sampled_from(choices), hostile_text)
+        choices = st.sampled_from([str(c) for c in action.choices])
+        return choices if sane else st.one_of(choices, hostile_text)
+    if dest in ("path", "out"):
+        names = st.from_regex(r"[a-z][a-z0-9-]{0,12}\.(csv|xlsx|pdf|ics|sqlite3)", fullmatch=True)
+        return (names if sane else file_names).map(lambda name: f"{scratch}/{name}")
+    if sane:
+        if dest == "change":
+            return sane_change(drawn.get("rule", "E3"))
+        if dest in SANE:
+            return SANE[dest]
+        return numbers if action.type is int else plain_text
     if action.type is int:
         return numbers
-    if dest in ("path", "out"):
-        return file_names.map(lambda name: f"{scratch}/{name}")
-    by_name: dict[str, st.SearchStrategy[str]] = {
-        "date": dates,
-        "dob": dates,
-        "after": dates,
-        "date_from": dates,
-        "date_to": dates,
-        "ongoing_since": dates,
-        "start": times,
-        "every": intervals,
-        "change": rule_changes,
-        "rule": rule_ids,
-        "mrn": mrns,
-        "chair": chairs,
-        "therapy": codes,
-        "drug": codes,
-        "status": st.one_of(
-            st.sampled_from(["booked", "arrived", "in-chair", "completed", "no-show"]),
-            hostile_text,
-        ),
-    }
-    return by_name.get(dest, hostile_text)
+    return HOSTILE.get(dest, hostile_text)
+
+
+def dest_is_last_dose(action: argparse.Action) -> bool:
+    """``exposure add --date`` and ``--ongoing-since``: dates in the past."""
+    return action.dest in ("ongoing_since",) or "--date" in action.option_strings
+
+
+def _needed(dest: str, drawn: dict[str, str], sane: bool) -> bool:
+    """A realistic series always says how far apart its doses are."""
+    return sane and dest == "every" and drawn.get("count", "1") != "1"
+
+
+def _out_of_place(dest: str, drawn: dict[str, str]) -> bool:
+    """A realistic booking gives a regimen for zoledronic acid only."""
+    return dest == "regimen" and drawn.get("therapy") != "zoledronic-acid"
 
 
 @st.composite
 def command_lines(
     draw: st.DrawFn, path: tuple[str, ...], actions: list[argparse.Action], scratch: str
 ) -> list[str]:
-    """One argument list for the command at ``path``."""
+    """One argument list for the command at ``path``.
+
+    A third of the lists are all realistic, a third realistic but for one hostile argument,
+    and a third hostile throughout; otherwise almost no list would get past the first check
+    and the deeper layers would never see a strange value.
+    """
+    mode = draw(st.sampled_from(["sane", "one", "any"]), label="mode")
+    hostile_at = draw(st.integers(0, max(len(actions) - 1, 0)), label="hostile argument")
     argv = list(path)
     options: list[str] = []
-    for action in actions:
-        if not action.option_strings:
-            argv.append(draw(value_strategy(action, scratch)))
+    drawn: dict[str, str] = {"command": " ".join(path)}
+    for index, action in enumerate(actions):
+        sane = mode == "sane" or (mode == "one" and index != hostile_at)
+        if mode == "any":
+            sane = draw(st.booleans())
+        if action.option_strings and not (
+            action.required or _needed(action.dest, drawn, sane) or draw(st.booleans())
+        ):
             continue
-        if not (action.required or draw(st.booleans())):
+        if sane and _out_of_place(action.dest, drawn):
             continue
-        option = max(action.option_strings, key=len)
         if action.nargs == 0:
-            options.append(option)
+            options.append(max(action.option_strings, key=len))
             continue
-        value = draw(value_strategy(action, scratch))
-        if draw(st.booleans()):
-            options.append(f"{option}={value}")
+        value = draw(value_strategy(action, scratch, sane=sane, drawn=drawn))
+        drawn[action.dest] = value
+        if not action.option_strings:
+            argv.append(value)
+        elif draw(st.booleans()):
+            options.append(f"{max(action.option_strings, key=len)}={value}")
         else:
-            options += [option, value]
+            options += [max(action.option_strings, key=len), value]
     return argv + options
 
 
@@ -291,24 +412,45 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
     built.services.engine.dispose()
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", sorted(COMMANDS), ids=" ".join)
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(data=st.data())
-def test_every_command_answers_within_the_contract(
-    seeded: Seeded, path: tuple[str, ...], data: st.DataObject
-) -> None:
+def run_and_check(seeded: Seeded, data: st.DataObject, path: tuple[str, ...]) -> None:
+    """Draw and run one command line for ``path``; check the contract."""
     argv = data.draw(command_lines(path, COMMANDS[path], str(seeded.scratch)), label="argv")
     default = DEFAULT_USER.get(path, "nina")
     user = data.draw(st.sampled_from([default] * 4 + ["ada", "fred", "nina", "mia"]), label="user")
     before, files = dump(seeded.services), files_under(seeded.scratch)
     code, out, err = run_cli(seeded.services, argv, actor=seeded.actors[user])
+    event(f"exit {code}")  # pytest --hypothesis-show-statistics shows how far the runs got
     assert_clean_answer(code, out, err)
     if code != 0 or path in READ_ONLY:
         assert dump(seeded.services) == before, (argv, code, err[-500:])
     if code != 0:
         assert files_under(seeded.scratch) == files, (argv, code, err[-500:])
+
+
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", sorted(COMMANDS), ids=" ".join)
+@FUZZ
+@given(data=st.data())
+def test_every_command_answers_within_the_contract(
+    seeded: Seeded, path: tuple[str, ...], data: st.DataObject
+) -> None:
+    run_and_check(seeded, data, path)
+
+
+@pytest.mark.slow
+@FUZZ
+@given(data=st.data())
+def test_sequences_of_commands_answer_within_the_contract(
+    seeded: Seeded, data: st.DataObject
+) -> None:
+    """Commands in any order: e.g. a rule changed to an extreme but valid setting, then
+    bookings, slots and the daily list on what the earlier commands left behind."""
+    for path in data.draw(st.lists(st.sampled_from(sorted(COMMANDS)), min_size=2, max_size=6)):
+        run_and_check(seeded, data, path)
