@@ -663,6 +663,14 @@ def _login(services: Services, args: argparse.Namespace) -> Actor:
     return services.auth.authenticate(username, password)
 
 
+def _login_refused(server_message: str) -> bool:
+    """True when PostgreSQL refused the login itself (wrong password, no such login role),
+    as opposed to not being reachable. The server gives no SQLSTATE before a connection."""
+    text = server_message.lower()
+    unknown_role = 'role "' in text and "does not exist" in text
+    return "password" in text or "authentication" in text or unknown_role
+
+
 def _open(args: argparse.Namespace) -> Services:
     """Services on the chosen database; on PostgreSQL connected as the user themself."""
     url = resolve_db_url(args.db)
@@ -672,7 +680,7 @@ def _open(args: argparse.Namespace) -> Services:
         try:
             return open_services(url_for_user(url, username, args.password))
         except OperationalError as error:
-            if "password" in str(error.orig).lower() or "authentication" in str(error.orig).lower():
+            if _login_refused(str(error.orig)):
                 raise AuthenticationError() from None
             raise
     return open_services(url)
