@@ -86,3 +86,28 @@ def test_a_change_too_deep_or_too_large_is_refused_before_it_recurses(
 def test_a_change_given_as_json_text_is_applied(clinic: Services) -> None:
     description = clinic.rule_settings.change(ADMIN, "E3", '{"window": {"months": 1200}}')
     assert "1200 months" in " ".join(description.parameters)
+
+
+def test_a_stored_setting_that_no_longer_validates_says_how_to_reset_it(
+    clinic: Services,
+) -> None:
+    """A setting stored before its bound existed (10^12 weeks) must not crash every booking."""
+    from datetime import UTC, datetime
+
+    from clinic_app.persistence.models import RuleSettingRow
+
+    with clinic.ctx.db.write() as uow:
+        uow.session.add(
+            RuleSettingRow(
+                rule_id="E3",
+                value_json='{"window": {"weeks": 1000000000000}}',
+                changed_by="ada.admin",
+                changed_at=datetime(2026, 1, 1, tzinfo=UTC),
+            )
+        )
+        uow.commit()
+    request = BookingRequest("M001", "denosumab", "2026-11-24T10:00", "Chair 1")
+    with pytest.raises(InvalidInputError, match="rules reset"):
+        clinic.booking.book(NURSE, request)
+    clinic.rule_settings.reset(ADMIN, "E3")
+    assert clinic.booking.book(NURSE, request).session.id is not None
