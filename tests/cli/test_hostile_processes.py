@@ -250,3 +250,12 @@ def test_an_unknown_login_role_on_postgresql_is_not_permitted(pg_url: str, own_h
         "--db", pg_url, "--user", "nobody.hostile.x9", "day", "2026-11-24"
     )
     assert (got, out, err) == (5, "", "not permitted: unknown user or wrong password\n")
+
+
+def test_ctrl_c_is_interrupted_exit_130(seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    def handler(*_: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "cmd_day", handler)
+    code, out, err = run_cli(seeded.services, ["day", "2026-11-24"], actor=seeded.actors["nina"])
+    assert (code, out, err) == (130, "", "interrupted\n")
