@@ -811,7 +811,7 @@ def _internal_error(error: Exception, err: TextIO) -> int:
         # Only with a log file: without any handler, logging would print the traceback to
         # stderr itself (its last-resort handler).
         _log.error("internal error running a command", exc_info=error)
-        where = f"details in {files[0]}"
+        where = f"details in {files[-1]}"  # the log configured last
     else:
         where = "no log file to hold the details"
     print(f"internal error (a bug): {type(error).__name__}; {where}", file=err)
