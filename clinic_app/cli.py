@@ -1,10 +1,19 @@
 """The headless entry point: parse, call the services, print. No rule lives here.
 
 Every command except ``init`` acts as a logged-in user: ``--user NAME`` with the password from
-``CLINIC_APP_PASSWORD`` or a prompt. Exit codes: 0 done; 2 invalid input (nothing written);
-3 refused by a clinical rule; 4 refused by a scheduling conflict (chair, patient, lab capacity,
-hours); 5 not permitted (wrong password, locked account, or the role may not); 1 the database
-could not be reached.
+``CLINIC_APP_PASSWORD`` or a prompt. Exit codes (the README's table; a test keeps them equal).
+Whatever the code but 0, nothing is written; refused attempts are recorded in the audit trail:
+
+| exit | meaning |
+|---|---|
+| `0` | done |
+| `1` | the database could not be reached (and nothing else) |
+| `2` | invalid input or usage: the message names the field or argument |
+| `3` | refused by a clinical rule (HARD, or BLOCK without override); findings printed |
+| `4` | scheduling conflict: chair, patient, lab capacity or opening hours |
+| `5` | not permitted: wrong password, locked account, or the role may not (`--override`) |
+| `70` | internal error, a bug: please report it, with the log file the message names |
+| `130` | interrupted (Ctrl+C) |
 """
 
 from __future__ import annotations
@@ -13,15 +22,15 @@ import argparse
 import getpass
 import io
 import json
+import logging
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from clinic_app.bootstrap import Services, open_services
@@ -47,6 +56,7 @@ from clinic_app.services.auth import AuthenticationError, require_password, requ
 from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
+from clinic_app.services.validation import parse_interval
 
 EXIT_OK = 0
 EXIT_DB = 1
@@ -54,6 +64,9 @@ EXIT_INVALID = 2
 EXIT_RULE = 3
 EXIT_CONFLICT = 4
 EXIT_FORBIDDEN = 5
+EXIT_BUG = 70  # EX_SOFTWARE (sysexits.h): an internal error, a bug to report
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
+_log = logging.getLogger(__name__)
 PASSWORD_ENV = "CLINIC_APP_PASSWORD"
 NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 
@@ -221,13 +234,13 @@ def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(cli: Cli, args: argparse.Namespace) -> int:
-    size = cli.s.backups.backup(cli.actor, Path(args.path))
+    size = cli.s.backups.backup(cli.actor, args.path)
     cli.print(f"backup written to {args.path} ({size} bytes, integrity checked)")
     return EXIT_OK
 
 
 def cmd_restore(cli: Cli, args: argparse.Namespace) -> int:
-    cli.s.backups.restore(cli.actor, Path(args.path))
+    cli.s.backups.restore(cli.actor, args.path)
     cli.print(f"database restored from {args.path}")
     return EXIT_OK
 
@@ -263,11 +276,7 @@ def cmd_rules_list(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_rules_set(cli: Cli, args: argparse.Namespace) -> int:
-    try:
-        change = json.loads(args.change)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError("change", f"not JSON: {error.msg}") from None
-    description = cli.s.rule_settings.change(cli.actor, args.rule, change)
+    description = cli.s.rule_settings.change(cli.actor, args.rule, args.change)
     cli.print(description.as_text())
     return EXIT_OK
 
@@ -363,7 +372,7 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int:
 def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
     if args.count != 1:
         require_series_count(args.count)  # --count 0 or -5 is refused, not booked once
-        every = _parse_every(args.every)
+        every = parse_interval("every", args.every)
         outcomes = cli.s.booking.book_series(
             cli.actor, _request(args), count=args.count, every=every
         )
@@ -379,26 +388,6 @@ def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
     else:
         cli.print_outcome(outcome, "booked")
     return EXIT_OK
-
-
-def _parse_every(text: str | None) -> relativedelta:
-    if not text:
-        raise InvalidInputError("every", "a series needs --every, e.g. '3 months' or '7 days'")
-    parts = text.strip().lower().split()
-    units = {
-        "day": "days",
-        "days": "days",
-        "week": "weeks",
-        "weeks": "weeks",
-        "month": "months",
-        "months": "months",
-        "year": "years",
-        "years": "years",
-    }
-    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in units:
-        raise InvalidInputError("every", f"{text!r} is not like '3 months', '7 days', '1 year'")
-    step: dict[str, Any] = {units[parts[1]]: int(parts[0])}  # a keyword, not relativedelta's dt1
-    return relativedelta(**step)
 
 
 def cmd_move(cli: Cli, args: argparse.Namespace) -> int:
@@ -749,6 +738,50 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+ENVIRONMENT_TEXT = ("CLINIC_APP_DB", "CLINIC_APP_USER", PASSWORD_ENV, NEW_PASSWORD_ENV)
+
+
+def _is_text(value: str) -> bool:
+    """False for text holding bytes that were not UTF-8 (Python decodes argv and the
+    environment with surrogate escapes, which no database or password hash accepts)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Any]:
+    """The arguments of the top level and of the chosen (sub)command."""
+    actions: list[Any] = []
+    chosen: argparse.ArgumentParser | None = parser
+    path = [getattr(args, "command", None), getattr(args, "what", None)]
+    while chosen is not None:
+        next_parser: argparse.ArgumentParser | None = None
+        # argparse has no public list of a parser's arguments; _actions is its documented-
+        # by-use attribute, and a subcommand's parser is found through its choices.
+        for action in chosen._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                name = path.pop(0) if path else None
+                next_parser = action.choices.get(name) if name else None
+            else:
+                actions.append(action)
+        chosen = next_parser
+    return actions
+
+
+def _refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse an argument or setting that is not valid UTF-8, naming it."""
+    for action in _chosen_actions(parser, args):
+        value = getattr(args, action.dest, None)
+        if isinstance(value, str) and not _is_text(value):
+            name = max(action.option_strings, key=len) if action.option_strings else action.dest
+            raise InvalidInputError(name, "is not valid UTF-8 text")
+    for env in ENVIRONMENT_TEXT:
+        if not _is_text(os.environ.get(env, "")):
+            raise InvalidInputError(env, "is not valid UTF-8 text")
+
+
 def _password(env: str, prompt: str) -> str:
     """A password from the environment, else from a prompt on the terminal."""
     value = os.environ.get(env)
@@ -782,6 +815,14 @@ def _db_source(args: argparse.Namespace) -> str:
     return "CLINIC_APP_DB" if env_url() else "the default database"
 
 
+def _login_refused(server_message: str) -> bool:
+    """True when PostgreSQL refused the login itself (wrong password, no such login role),
+    as opposed to not being reachable. The server gives no SQLSTATE before a connection."""
+    text = server_message.lower()
+    unknown_role = 'role "' in text and "does not exist" in text
+    return "password" in text or "authentication" in text or unknown_role
+
+
 def _open(args: argparse.Namespace) -> Services:
     """Services on the chosen database; on PostgreSQL connected as the user themself.
 
@@ -798,7 +839,7 @@ def _open(args: argparse.Namespace) -> Services:
         try:
             return open_services(url_for_user(url, username, args.password), create=False)
         except OperationalError as error:
-            if "password" in str(error.orig).lower() or "authentication" in str(error.orig).lower():
+            if _login_refused(str(error.orig)):
                 raise AuthenticationError() from None
             raise
     return open_services(url, create=create)
@@ -875,14 +916,29 @@ def main(
     out: TextIO | None = None,
     err: TextIO | None = None,
     services: Services | None = None,
+    actor: Actor | None = None,
 ) -> int:
-    """Run the command line; with no command, open the GUI."""
+    """Run the command line; with no command, open the GUI.
+
+    ``services`` and ``actor`` let a caller that already holds them (tests, an embedding
+    program) skip opening the database and logging in; from the command line both are None.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     if services is None:
         configure_logging(warn=err)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        # Usage errors and --help print to this run's streams (argparse writes to sys.*).
+        with redirect_stdout(out), redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    try:
+        _refuse_undecodable(parser, args)
+    except InvalidInputError as error:
+        print(f"invalid input: {error}", file=err)
+        return EXIT_INVALID
     if args.command is None:
         from clinic_app.app import run_gui
 
@@ -894,7 +950,7 @@ def main(
             _report_opening(services, err)
         if args.command == "init":
             return _init(services, args, out)
-        cli = Cli(services, _login(services, args), out, err)
+        cli = Cli(services, actor or _login(services, args), out, err)
         code: int = args.handler(cli, args)
         return code
     except RuleRefusalError as error:
@@ -928,7 +984,7 @@ def main(
         return EXIT_DB
     except DatabaseError as error:
         if services is None or not isinstance(error.orig, sqlite3.DatabaseError):
-            raise
+            return _internal_error(error, err)  # not damage: the safety net below
         # SQLite found damage while the command read or wrote (the write was rolled back).
         path = sqlite_file(services.engine.url.render_as_string(hide_password=False))
         print(
@@ -937,6 +993,34 @@ def main(
             file=err,
         )
         return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the safety net: a bug gets one line here, its traceback logged
+        return _internal_error(error, err)
     finally:
         if opened_here and services is not None:
             services.engine.dispose()  # closes the SQLite file cleanly (WAL checkpointed)
+
+
+def _log_files() -> list[str]:
+    """The files the log goes to (none when logging could not be set up)."""
+    return [
+        handler.baseFilename
+        for handler in logging.getLogger().handlers
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull
+    ]
+
+
+def _internal_error(error: Exception, err: TextIO) -> int:
+    """Log an unexpected exception with its traceback (to the log file only) and say so."""
+    files = _log_files()
+    if files:
+        # Only with a log file: without any handler, logging would print the traceback to
+        # stderr itself (its last-resort handler).
+        _log.error("internal error running a command", exc_info=error)
+        where = f"details in {files[-1]}"  # the log configured last
+    else:
+        where = "no log file to hold the details"
+    print(f"internal error (a bug): {type(error).__name__}; {where}", file=err)
+    return EXIT_BUG

@@ -23,6 +23,42 @@ class NonexistentTimeError(CalendarError):
     """A wall-clock time the clinic's clocks skip (the hour lost when they go forward)."""
 
 
+# The clinic's calendar: every date a person enters (a date of birth, an outside dose, a
+# booking, a report's range) lies in these years. Far enough back for any living patient's
+# birth, far enough ahead for any booking; and a rule's longest period (a century, see
+# rule_parameters) added to either end stays far inside what Python's dates, the clinic's
+# zone arithmetic and both databases can represent.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+# The longest period the clinic works with (a rule's window, the gap between a series' doses):
+# a century, measured in average calendar days.
+LONGEST_PERIOD_DAYS = 36_525
+_AVERAGE_DAYS = {"years": 365.25, "months": 365.25 / 12, "weeks": 7.0, "days": 1.0}
+
+
+def longer_than_a_century(
+    *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0
+) -> bool:
+    """True when the period (in calendar units, counted on average) exceeds a century."""
+    total = sum(
+        abs(count) * _AVERAGE_DAYS[unit]
+        for unit, count in (("years", years), ("months", months), ("weeks", weeks), ("days", days))
+    )
+    return total > LONGEST_PERIOD_DAYS
+
+
+def outside_calendar(day: date) -> str | None:
+    """Why ``day`` is outside the clinic's calendar, or None when it lies inside."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return (
+        f"{day.isoformat()} is outside the clinic's calendar "
+        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; CalendarError names the problem when it is unknown."""
     try:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from clinic_app.domain.catalog import Catalog, CatalogError, TherapyClass
+from clinic_app.domain.clinic_calendar import LONGEST_PERIOD_DAYS, longer_than_a_century
 from clinic_app.domain.findings import Evidence, LabRequirement, LabTiming, Severity
 from clinic_app.domain.rule_calendar import Period
 from clinic_app.domain.timeline import Regimen
@@ -33,6 +34,9 @@ RULE_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 _PERIOD_UNITS = ("months", "weeks", "days")
+# Not a clinical number: a sanity bound so that no setting (a count of days, minutes or doses)
+# can push the rules' date arithmetic past what dates can hold. No rule counts past a century.
+LARGEST_WHOLE = LONGEST_PERIOD_DAYS
 
 
 class RuleParametersError(ValueError):
@@ -470,10 +474,12 @@ class _Table:
         return value
 
     def whole(self, key: str, minimum: int) -> int:
-        """A whole number >= ``minimum``."""
+        """A whole number from ``minimum`` to LARGEST_WHOLE."""
         value = self.value(key)
         if not _is_whole(value, minimum):
-            raise self.fail(key, f"must be a whole number >= {minimum}, got {value!r}")
+            raise self.fail(
+                key, f"must be a whole number >= {minimum} and <= {LARGEST_WHOLE}, got {value!r}"
+            )
         assert isinstance(value, int)
         return value
 
@@ -557,7 +563,10 @@ class _Table:
         )
 
     def _period(self, key: str, value: object) -> Period:
-        problem = "must be a table of months, weeks and days (whole numbers >= 0, not all 0)"
+        problem = (
+            "must be a table of months, weeks and days "
+            "(whole numbers >= 0, not all 0, at most a century in all)"
+        )
         if not isinstance(value, Mapping) or not value:
             raise self.fail(key, f"{problem}, got {value!r}")
         unknown = [unit for unit in value if unit not in _PERIOD_UNITS]
@@ -565,6 +574,8 @@ class _Table:
             raise self.fail(key, f"{problem}, got {dict(value)!r}")
         period = Period(**{str(unit): int(count) for unit, count in value.items()})
         if period == Period():
+            raise self.fail(key, f"{problem}, got {dict(value)!r}")
+        if longer_than_a_century(months=period.months, weeks=period.weeks, days=period.days):
             raise self.fail(key, f"{problem}, got {dict(value)!r}")
         return period
 
@@ -601,16 +612,24 @@ class _Table:
 
 def _is_whole(value: object, minimum: int) -> bool:
     # bool is an int in Python; true/false in the file is never a count.
-    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= LARGEST_WHOLE
+    )
 
 
 def _read_e6(t: _Table) -> FollowUpLabParams:
     info, tests = t.info(), t.tests("tests")
     days, tolerances = t.value("follow_up_days"), t.value("follow_up_tolerance_days")
     if not isinstance(days, list) or not days or not all(_is_whole(d, 1) for d in days):
-        raise t.fail("follow_up_days", f"must be a non-empty list of days >= 1, got {days!r}")
+        raise t.fail(
+            "follow_up_days",
+            f"must be a non-empty list of days >= 1 and <= {LARGEST_WHOLE}, got {days!r}",
+        )
     if not isinstance(tolerances, list) or not all(_is_whole(d, 0) for d in tolerances):
-        raise t.fail("follow_up_tolerance_days", f"must be a list of days >= 0, got {tolerances!r}")
+        raise t.fail(
+            "follow_up_tolerance_days",
+            f"must be a list of days >= 0 and <= {LARGEST_WHOLE}, got {tolerances!r}",
+        )
     if len(tolerances) != len(days):
         raise t.fail(
             "follow_up_tolerance_days",
@@ -907,9 +926,7 @@ class RuleParameters:
         t = table("R3")
         r3 = SevereResultParams(t.info(), t.test_thresholds("urgent_below"))
         t = table("R4")
-        r4 = ResultsTurnaroundParams(
-            t.info(), t.severity(), t.whole("turnaround_working_days", 0)
-        )
+        r4 = ResultsTurnaroundParams(t.info(), t.severity(), t.whole("turnaround_working_days", 0))
         for read in tables:
             read.finish()
 

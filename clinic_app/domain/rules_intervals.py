@@ -342,8 +342,12 @@ def rule_d14(ctx: RuleContext) -> RuleOutput:
                 f"{ctx.describe(other)} is IV iron on the same day: this patient already has "
                 f"IV iron that day. Give one iron dose a day, {_OVERRIDE}."
             )
-        elif other.drug != ctx.proposal.therapy and other.course_id in courses and (
-            _span(courses[other.course_id])[0] <= ctx.day <= _span(courses[other.course_id])[1]
+        elif (
+            other.drug != ctx.proposal.therapy
+            and other.course_id in courses
+            and (
+                _span(courses[other.course_id])[0] <= ctx.day <= _span(courses[other.course_id])[1]
+            )
         ):
             first, last = _span(courses[other.course_id])
             message = (

@@ -26,7 +26,12 @@ from clinic_app.services.authorization import authorize
 from clinic_app.services.booking import STATUS_FLOW
 from clinic_app.services.export_log import record_export
 from clinic_app.services.results import SessionView
-from clinic_app.services.validation import CHAIR_NAME_MAX, parse_date, require_text
+from clinic_app.services.validation import (
+    CHAIR_NAME_MAX,
+    parse_date,
+    require_file_target,
+    require_text,
+)
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -88,11 +93,12 @@ def run_export(
 
     Needs ``Permission.EXPORT``. ``fmt`` is ``csv``, ``xlsx``, ``pdf`` or ``ics``; the filters
     are a therapy code, a chair name and a session status. Returns the sessions written.
-    Raises ``InvalidInputError`` for a bad format, date or filter (nothing written),
+    Raises ``InvalidInputError`` for a bad format, date, filter or target (nothing written),
     ``PermissionDeniedError`` without the permission, ``ExportCancelledError`` when
     ``cancelled()`` turns true (the partial file is removed).
     """
     authorize(services.ctx, actor, Permission.EXPORT, "export")
+    require_file_target("out", out_path)
     try:
         form = ExportFormat(str(fmt).lower())
     except ValueError:
@@ -127,9 +133,14 @@ def run_export(
         chair=chair,
         status=status,
     )
-    written = export_sessions(
-        sessions, Path(out_path), form, progress=progress, cancelled=cancelled, options=options
-    )
+    try:
+        written = export_sessions(
+            sessions, Path(out_path), form, progress=progress, cancelled=cancelled, options=options
+        )
+    except OSError as error:  # e.g. a full disk, or a folder made read-only meanwhile
+        raise InvalidInputError(
+            "out", f"{out_path} cannot be written: {error.strerror or error}"
+        ) from None
     record_export(
         services.ctx,
         actor,

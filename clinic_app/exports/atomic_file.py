@@ -18,10 +18,11 @@ def atomic_output(path: Path | str, suffix: str = "") -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success rename it to ``path``.
 
     On any exception (including a cancellation) the temporary file is deleted and the
-    exception propagates; an existing file at ``path`` is left untouched.
+    exception propagates; an existing file at ``path`` is left untouched. A missing folder is
+    not created (``OSError``).
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # The folder must exist already: creating folders from a mistyped path would hide the typo.
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp_name)

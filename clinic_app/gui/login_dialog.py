@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
 
 
-
 def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
     """A word-wrapped label that never interprets its text as HTML (it may quote user input)."""
     label = QLabel(text, parent)
@@ -232,9 +231,7 @@ class LoginDialog(QDialog):
         return self.tr(
             "This account is locked until {time} after {count} wrong passwords. Try again "
             "then, or ask an administrator to reset the password."
-        ).format(
-            time=error.locked_until.astimezone().strftime("%H:%M"), count=MAX_FAILED_ATTEMPTS
-        )
+        ).format(time=error.locked_until.astimezone().strftime("%H:%M"), count=MAX_FAILED_ATTEMPTS)
 
     def reject(self) -> None:
         """Cancel the login; the unlock prompt cannot be cancelled (the screen stays locked)."""

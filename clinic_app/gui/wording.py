@@ -22,6 +22,7 @@ from clinic_app.domain.errors import (
     SchedulingConflictError,
 )
 from clinic_app.domain.findings import Evidence, Severity, worst_severity
+from clinic_app.services.actor import Permission
 from clinic_app.services.results import FindingView, LabView, SessionView
 
 CONTEXT = "Wording"
@@ -339,8 +340,6 @@ def explain_error(error: BaseException) -> Explanation:
                     "Talk to the prescriber.\n{reasons}"
                 ).format(reasons=reasons or str(error)),
             )
-        if not error.findings:
-            return Explanation(tr("Only a nurse may override"), str(error), "override", True)
         return Explanation(
             tr("Needs a clinical override"),
             tr(
@@ -349,6 +348,14 @@ def explain_error(error: BaseException) -> Explanation:
             ).format(reasons=reasons),
             "override",
             True,
+        )
+    if isinstance(error, PermissionDeniedError) and error.action == Permission.OVERRIDE.value:
+        return Explanation(
+            tr("Only a nurse may override"),
+            tr("A user with the role {role} may not record a clinical override.").format(
+                role=error.role
+            ),
+            "override",
         )
     if isinstance(error, PermissionDeniedError):
         return Explanation(

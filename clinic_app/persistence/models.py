@@ -292,6 +292,8 @@ class IntervalBoundRow(Base):
 
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     max_minutes: Mapped[int] = mapped_column(Integer)
+
+
 class LabResultRow(Base):
     """One test's result from one lab draw, in the SI unit the rules file gives (stored)."""
 

@@ -152,7 +152,7 @@ def _migrate(
             if not create:
                 # An empty PostgreSQL database (SQLite files were looked at above).
                 if set(inspect(engine).get_table_names()) - {"alembic_version"}:
-                        raise UnusableDatabaseError(
+                    raise UnusableDatabaseError(
                         where, "is not a clinic_app database (it holds other tables)"
                     )
                 raise DatabaseMissingError(where)

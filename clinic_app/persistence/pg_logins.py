@@ -81,9 +81,9 @@ def set_login_password(session: Session, username: str, password: str) -> None:
 def url_for_user(url: str, username: str, password: str) -> str:
     """The server URL with this user's credentials."""
     return (
-        make_url(url).set(username=username, password=password).render_as_string(
-            hide_password=False
-        )
+        make_url(url)
+        .set(username=username, password=password)
+        .render_as_string(hide_password=False)
     )
 
 

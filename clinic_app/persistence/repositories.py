@@ -68,6 +68,15 @@ def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
 
 RowT = TypeVar("RowT")
 
+# Row ids are INTEGER columns: 32-bit on PostgreSQL, 64-bit on SQLite. An id outside the
+# smaller range names no row on either database, and sending it would overflow the driver.
+MAX_ROW_ID = 2**31 - 1
+
+
+def is_row_id(value: int) -> bool:
+    """True when ``value`` can be the id of a row (1 to MAX_ROW_ID)."""
+    return 1 <= value <= MAX_ROW_ID
+
 
 def _one(
     session: Session, model: type[RowT], condition: Any, lock: bool, field: str, missing: str
@@ -88,6 +97,8 @@ def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> Patient
 
 def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
     """The patient with this id (locked for the transaction when ``lock``)."""
+    if not is_row_id(patient_id):
+        raise NotFoundError("patient", f"no patient with id {patient_id}")
     return _one(
         session,
         PatientRow,
@@ -100,6 +111,8 @@ def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> P
 
 def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> SessionRow:
     """The session with this id."""
+    if not is_row_id(session_id):
+        raise NotFoundError("session", f"no session with id {session_id}")
     return _one(
         session,
         SessionRow,

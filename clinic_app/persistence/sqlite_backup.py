@@ -26,9 +26,18 @@ class BackupError(RuntimeError):
     """A backup or restore could not be made; the message says why."""
 
 
+def _read_only_uri(path: Path) -> str:
+    # as_uri() percent-encodes the path: a '?', '#' or '%' in a file name must not be read
+    # as part of the URI (it would open a different file).
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
 def integrity_problems(path: Path) -> list[str]:
     """Problems ``PRAGMA integrity_check`` reports (empty when the file is sound)."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        return [str(error)]
     try:
         rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
         tables = {
@@ -70,11 +79,25 @@ def _live_connection(engine: Engine) -> Iterator[sqlite3.Connection]:
         raw.close()
 
 
+def live_file(engine: Engine) -> Path | None:
+    """The live SQLite database's file (None in memory or on another database)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).resolve()
+
+
 def backup_to(engine: Engine, target: Path) -> int:
-    """Copy the live database to ``target``; returns its size in bytes."""
+    """Copy the live database to ``target``; returns its size in bytes.
+
+    The target's folder must exist (it is not created). A write that fails (no space, no
+    right) is a BackupError; the temporary copy is removed.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=target.parent)
+    except OSError as error:
+        raise BackupError(f"{target} cannot be written: {error.strerror or error}") from None
     os.close(fd)
     try:
         with _live_connection(engine) as source:
@@ -88,6 +111,9 @@ def backup_to(engine: Engine, target: Path) -> int:
         if problems:
             raise BackupError(f"the copy failed its integrity check: {'; '.join(problems)}")
         os.replace(tmp_name, target)
+    except (OSError, sqlite3.Error) as error:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise BackupError(f"{target} cannot be written: {error}") from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
@@ -108,7 +134,7 @@ def restore_from(engine: Engine, source_path: Path) -> None:
     except UnusableDatabaseError as error:
         raise BackupError(f"cannot be restored: {error}") from None
     with _live_connection(engine) as live:
-        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+        source = sqlite3.connect(_read_only_uri(source_path), uri=True)
         try:
             source.backup(live, pages=PAGES_PER_STEP)
         finally:

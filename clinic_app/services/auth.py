@@ -272,9 +272,7 @@ class AuthService:
     def _insert(self, s: Session, name: str, role: Role, secret: str, full_name: str) -> UserRow:
         row = UserRow(
             username=name,
-            full_name=require_text(
-                "full_name", full_name, max_length=NAME_MAX, allow_empty=True
-            ),
+            full_name=require_text("full_name", full_name, max_length=NAME_MAX, allow_empty=True),
             role=role.value,
             # On PostgreSQL the server keeps the password (SCRAM); the app keeps no hash.
             password_hash="" if self.database_logins else HASHER.hash(secret),

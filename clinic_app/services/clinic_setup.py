@@ -379,7 +379,7 @@ class ClinicSetupService:
         bisphosphonates only.
         """
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "add_exposure")
-        therapy = require_therapy(self._ctx.catalog, drug, bookable=False)
+        therapy = require_therapy(self._ctx.catalog, drug, bookable=False, field="drug")
         given = sum((last_dose is not None, ongoing_since is not None, bool(last_dose_unknown)))
         if given != 1:
             raise InvalidInputError(
@@ -517,7 +517,7 @@ class ClinicSetupService:
             uow.commit()
 
     def _exposure(self, s: Session, exposure_id: int) -> ExposureRow:
-        row = s.get(ExposureRow, exposure_id)
+        row = s.get(ExposureRow, exposure_id) if repo.is_row_id(exposure_id) else None
         if row is None or row.removed:
             raise NotFoundError("exposure", f"no recorded exposure with id {exposure_id}")
         return row

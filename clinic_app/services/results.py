@@ -201,7 +201,7 @@ class ExposureView:
     unconfirmed_date: date | None = None
 
     def describe_when(self) -> str:
-        """"last dose 2026-10-01", "ongoing since 2024-05-01", "last dose unknown"."""
+        """ "last dose 2026-10-01", "ongoing since 2024-05-01", "last dose unknown"."""
         if self.last_dose_unknown:
             if self.unconfirmed_date is not None:
                 return f"last dose unknown (recorded as {self.unconfirmed_date}, unconfirmed)"

@@ -39,6 +39,94 @@ class RuleSettings:
     open_points: tuple[OpenPoint, ...]
 
 
+# A rule's whole table is a few hundred characters and nests three levels deep
+# (``lookback = { denosumab = { months = 6 } }``); anything far beyond is not a rule change.
+MAX_CHANGE_CHARS = 10_000
+MAX_CHANGE_DEPTH = 8
+_CHANGE_EXAMPLE = '{"window": {"weeks": 16}}'
+
+
+def _text_depth(text: str) -> int:
+    """How deep the brackets of JSON text nest (ignoring brackets inside strings).
+
+    Measured on the text before parsing: the standard parser recurses once per level, so a
+    deep enough document would overflow the stack instead of failing cleanly.
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _value_depth(value: object) -> int:
+    """How deep mappings and lists nest in ``value`` (without recursion)."""
+    deepest = 0
+    pending: list[tuple[object, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, Mapping):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list | tuple):
+            children = list(item)
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_CHANGE_DEPTH:
+            return deepest
+        pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def parse_change(text: str) -> dict[str, Any]:
+    """The keys to change from JSON text, e.g. ``{"window": {"weeks": 16}}``.
+
+    Text longer than MAX_CHANGE_CHARS or nested deeper than MAX_CHANGE_DEPTH is refused before
+    it is parsed; so are numbers Python will not read (more than 4,300 digits).
+    """
+    if len(text) > MAX_CHANGE_CHARS:
+        raise InvalidInputError("change", f"is longer than {MAX_CHANGE_CHARS} characters")
+    if _text_depth(text) > MAX_CHANGE_DEPTH:
+        raise InvalidInputError("change", f"nests deeper than {MAX_CHANGE_DEPTH} levels")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInputError("change", f"not JSON: {error.msg}") from None
+    except ValueError as error:  # a number too long to convert
+        raise InvalidInputError("change", f"not usable JSON: {error}") from None
+    if not isinstance(value, dict):
+        raise InvalidInputError("change", f"must be a JSON object, e.g. {_CHANGE_EXAMPLE}")
+    return value
+
+
+def _check_change(change: object) -> Mapping[str, Any]:
+    """A change as a bounded mapping of keys (it becomes stored JSON text)."""
+    if not isinstance(change, Mapping) or not change:
+        raise InvalidInputError("change", f"give the keys to change, e.g. {_CHANGE_EXAMPLE}")
+    if _value_depth(change) > MAX_CHANGE_DEPTH:
+        raise InvalidInputError("change", f"nests deeper than {MAX_CHANGE_DEPTH} levels")
+    try:
+        text = json.dumps(change)
+    except (TypeError, ValueError) as error:
+        raise InvalidInputError("change", f"not expressible as JSON: {error}") from None
+    if len(text) > MAX_CHANGE_CHARS:
+        raise InvalidInputError("change", f"is longer than {MAX_CHANGE_CHARS} characters")
+    return change
+
+
 def _merge(base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in change.items():
@@ -63,12 +151,16 @@ class RuleSettingsService:
             params = self._rules.params(uow.session)
         return RuleSettings(describe_rules(params), params.open_points)
 
-    def change(self, actor: Actor, rule_id: str, change: Mapping[str, Any]) -> RuleDescription:
-        """Merge ``change`` into the rule's stored fragment, validate, save, re-check."""
+    def change(
+        self, actor: Actor, rule_id: str, change: Mapping[str, Any] | str
+    ) -> RuleDescription:
+        """Merge ``change`` (a mapping, or its JSON text) into the rule's stored fragment,
+        validate, save, re-check."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "change_rule")
         rule = (rule_id or "").strip()
-        if not isinstance(change, Mapping) or not change:
-            raise InvalidInputError("change", 'give the keys to change, e.g. {"window": ...}')
+        if not rule:
+            raise InvalidInputError("rule", "give a rule id, e.g. E3")
+        change = _check_change(parse_change(change) if isinstance(change, str) else change)
         with self._ctx.db.write() as uow:
             s = uow.session
             rows = {r.rule_id: r for r in s.scalars(select(RuleSettingRow))}

@@ -9,8 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.catalog import Catalog
+from clinic_app.domain.errors import InvalidInputError
 from clinic_app.domain.findings import Evaluation
-from clinic_app.domain.rule_parameters import RuleParameters, load_rules_file
+from clinic_app.domain.rule_parameters import (
+    RuleParameters,
+    RuleParametersError,
+    load_rules_file,
+)
 from clinic_app.domain.rules import evaluate
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 from clinic_app.persistence.models import RuleSettingRow
@@ -41,7 +46,15 @@ class RuleBook:
         if self._cache is not None and self._cache[0] == rows:
             return self._cache[1]
         overrides = {rule_id: json.loads(value) for rule_id, value in rows}
-        params = self.defaults.with_overrides(overrides)
+        try:
+            params = self.defaults.with_overrides(overrides)
+        except RuleParametersError as error:
+            # Stored before a check existed (e.g. a period beyond a century): say what to do.
+            raise InvalidInputError(
+                "rule",
+                f"a stored rule setting is no longer valid ({error}); an administrator "
+                "resets it with 'clinic-app rules reset RULE'",
+            ) from None
         self._cache = (rows, params)
         return params
 

@@ -383,3 +383,30 @@ def test_nurse_may_not_export(cli_clinic: Services, tmp_path: Path) -> None:
     )
     assert code == 5
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_front_desk_override_is_not_permitted_exit_5_and_audited(cli_clinic: Services) -> None:
+    """The role may not override (5), whatever the rules would say (3 is for the rules)."""
+    admin = cli_clinic.auth.authenticate("ada", PASSWORD)
+    denied_before = [e for e in cli_clinic.audit.entries(admin) if e.action == "denied"]
+    code, out, err = run(
+        cli_clinic,
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "denosumab",
+        "--start",
+        "2026-11-24T09:00",
+        "--override",
+        "I think it is fine",
+        user="fred",
+    )
+    assert (code, out) == (5, "")
+    assert err == (
+        "not permitted: a user with the role 'front-desk' may not record a clinical override\n"
+    )
+    assert session_count(cli_clinic) == 0
+    denied = [e for e in cli_clinic.audit.entries(admin) if e.action == "denied"]
+    assert len(denied) == len(denied_before) + 1
+    assert denied[-1].actor == "fred" and denied[-1].after["permission"] == "OVERRIDE"

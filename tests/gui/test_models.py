@@ -194,7 +194,10 @@ def test_wording_explains_refusals_in_clerk_words() -> None:
     assert invalid.field == "dob"
     assert invalid.headline == "Please check the date of birth"
     denied = explain_error(PermissionDeniedError("record a clinical override", "front-desk"))
+    assert denied.headline == "Only a nurse may override" and denied.field == "override"
     assert "front-desk" in denied.detail
+    other = explain_error(PermissionDeniedError("export schedules and reports", "nurse"))
+    assert other.headline == "Not permitted for your role"
 
 
 def test_tooltips_quote_patient_text_literally(clinic: Services) -> None:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 
 from clinic_app.bootstrap import Services
-from clinic_app.domain.errors import RuleRefusalError
+from clinic_app.domain.errors import PermissionDeniedError, RuleRefusalError
 from clinic_app.services.booking import BookingRequest
 from tests.cli.test_cli import PASSWORD, USERS, run
 from tests.conftest import DESK, NURSE
@@ -68,7 +68,7 @@ def test_front_desk_may_not_override(on_denosumab: Services) -> None:
         REQUEST.chair,
         override_reason="I think it is fine",
     )
-    with pytest.raises(RuleRefusalError, match="clinical role"):
+    with pytest.raises(PermissionDeniedError, match="may not record a clinical override"):
         on_denosumab.booking.book(DESK, request)
     assert on_denosumab.queries.day(NURSE, IRON_DAY).sessions == ()
 

@@ -53,3 +53,61 @@ def test_a_wider_window_applies_to_new_and_existing_bookings(clinic: Services) -
     clinic.rule_settings.reset(ADMIN, "E3")
     (session,) = [s for s in clinic.queries.day(NURSE, "2027-03-16").sessions]
     assert "E3" not in {f.rule for f in session.findings}
+
+
+def _nested(depth: int) -> dict[str, object]:
+    value: dict[str, object] = {"weeks": 16}
+    for _ in range(depth):
+        value = {"window": value}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (_nested(100_000), "nests deeper than 8 levels"),
+        ({"window": [[[[[[[[[16]]]]]]]]]}, "nests deeper than 8 levels"),
+        ({"window": {"weeks": 16}, "note": "x" * 20_000}, "is longer than 10000 characters"),
+        ({"window": {"weeks": object()}}, "not expressible as JSON"),
+        ("[" * 100_000 + "]" * 100_000, "is longer than 10000 characters"),
+        ("[" * 4_000 + "]" * 4_000, "nests deeper than 8 levels"),
+        ('{"window": {"weeks": "]]]]]]]]]]]]]]]]]]]]]"}}', "rules.E3: 'window' must be"),
+    ],
+)
+def test_a_change_too_deep_or_too_large_is_refused_before_it_recurses(
+    clinic: Services, change: object, words: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        clinic.rule_settings.change(ADMIN, "E3", change)  # type: ignore[arg-type]
+    assert words in caught.value.problem
+    assert not any(d.overridden for d in clinic.rule_settings.current(ADMIN).rules)
+
+
+def test_a_change_given_as_json_text_is_applied(clinic: Services) -> None:
+    description = clinic.rule_settings.change(ADMIN, "E3", '{"window": {"months": 1200}}')
+    assert "1200 months" in " ".join(description.parameters)
+
+
+def test_a_stored_setting_that_no_longer_validates_says_how_to_reset_it(
+    clinic: Services,
+) -> None:
+    """A setting stored before its bound existed (10^12 weeks) must not crash every booking."""
+    from datetime import UTC, datetime
+
+    from clinic_app.persistence.models import RuleSettingRow
+
+    with clinic.ctx.db.write() as uow:
+        uow.session.add(
+            RuleSettingRow(
+                rule_id="E3",
+                value_json='{"window": {"weeks": 1000000000000}}',
+                changed_by="ada.admin",
+                changed_at=datetime(2026, 1, 1, tzinfo=UTC),
+            )
+        )
+        uow.commit()
+    request = BookingRequest("M001", "denosumab", "2026-11-24T10:00", "Chair 1")
+    with pytest.raises(InvalidInputError, match="rules reset"):
+        clinic.booking.book(NURSE, request)
+    clinic.rule_settings.reset(ADMIN, "E3")
+    assert clinic.booking.book(NURSE, request).session.id is not None

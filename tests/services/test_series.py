@@ -77,7 +77,17 @@ def test_a_conflict_in_one_dose_writes_nothing(clinic: Services) -> None:
 
 @pytest.mark.parametrize(
     ("count", "every"),
-    [(0, relativedelta(months=3)), (30, relativedelta(months=3)), (2, relativedelta())],
+    [
+        (0, relativedelta(months=3)),
+        (30, relativedelta(months=3)),
+        (2, relativedelta()),
+        (2, relativedelta(years=-1)),
+        (2, relativedelta(months=1, days=-3)),
+        (2, relativedelta(hours=5)),
+        (2, relativedelta(years=100000)),
+        (2, relativedelta(days=36_526)),
+        (24, relativedelta(years=9)),
+    ],
 )
 def test_series_input_is_checked(clinic: Services, count: int, every: relativedelta) -> None:
     with pytest.raises(InvalidInputError):

@@ -184,6 +184,12 @@ def test_the_brief_example_error_names_rule_and_key(raw: dict[str, Any]) -> None
         ("E2", "escalate_for", "ferric-carboxymaltose", "rules.E2: 'escalate_for' must be a list"),
         ("D9g", "gap_minutes", 0, "rules.D9g: 'gap_minutes' must be a whole number >= 1"),
         ("D6", "max_doses", 2.5, "rules.D6: 'max_doses' must be a whole number >= 1"),
+        ("D6", "max_doses", 10**12, "rules.D6: 'max_doses' must be a whole number >= 1 and <="),
+        ("D9g", "gap_minutes", 10**4000, "rules.D9g: 'gap_minutes' must be a whole number"),
+        ("E3", "window", {"weeks": 10**12}, "rules.E3: 'window' must be a table of months"),
+        ("E3", "window", {"months": 1201}, "at most a century in all"),
+        ("E3", "window", {"months": 1200, "days": 1}, "at most a century in all"),
+        ("E6", "follow_up_days", [7, 10**9], "rules.E6: 'follow_up_days' must be a non-empty"),
         ("D13", "folow_up", 1, "rules.D13: 'folow_up' is not a setting of this rule"),
     ],
 )
@@ -375,7 +381,7 @@ def test_bad_data_in_the_file_names_file_rule_and_key(tmp_path: Path) -> None:
     with pytest.raises(RulesFileError) as caught:
         load_rules_file(bad)
     assert str(caught.value) == (
-        f"{bad}: rules.D9g: 'gap_minutes' must be a whole number >= 1, got -30"
+        f"{bad}: rules.D9g: 'gap_minutes' must be a whole number >= 1 and <= 36525, got -30"
     )
 
 

@@ -709,4 +709,3 @@ def _unique_labs(labs: list[LabView]) -> list[LabView]:
             seen.add(key)
             unique.append(lab)
     return unique
-

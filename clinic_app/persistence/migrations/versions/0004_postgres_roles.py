@@ -28,17 +28,46 @@ depends_on: str | Sequence[str] | None = None
 
 GROUPS = ("clinic_front_desk", "clinic_nurse", "clinic_manager", "clinic_admin")
 ALL_TABLES = (
-    "alembic_version", "clinic_settings", "opening_hours", "closed_dates", "chairs",
-    "lab_stations", "patients", "exposures", "sessions", "session_findings", "overrides",
-    "lab_appointments", "lab_links", "rule_settings", "audit_log",
+    "alembic_version",
+    "clinic_settings",
+    "opening_hours",
+    "closed_dates",
+    "chairs",
+    "lab_stations",
+    "patients",
+    "exposures",
+    "sessions",
+    "session_findings",
+    "overrides",
+    "lab_appointments",
+    "lab_links",
+    "rule_settings",
+    "audit_log",
 )
-REFERENCE = ("alembic_version", "clinic_settings", "opening_hours", "closed_dates", "chairs",
-             "lab_stations", "rule_settings")
-BOOKING = ("patients", "exposures", "sessions", "session_findings", "lab_appointments",
-           "lab_links")
-AUDITED = ("patients", "exposures", "sessions", "overrides", "lab_appointments", "chairs",
-           "clinic_settings", "opening_hours", "closed_dates", "lab_stations", "rule_settings",
-           "users")
+REFERENCE = (
+    "alembic_version",
+    "clinic_settings",
+    "opening_hours",
+    "closed_dates",
+    "chairs",
+    "lab_stations",
+    "rule_settings",
+)
+BOOKING = ("patients", "exposures", "sessions", "session_findings", "lab_appointments", "lab_links")
+AUDITED = (
+    "patients",
+    "exposures",
+    "sessions",
+    "overrides",
+    "lab_appointments",
+    "chairs",
+    "clinic_settings",
+    "opening_hours",
+    "closed_dates",
+    "lab_stations",
+    "rule_settings",
+    "users",
+)
 
 STATEMENTS = [
     *[
