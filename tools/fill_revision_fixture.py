@@ -6,12 +6,15 @@ its migrations (up to ``REVISION`` only), its services, its models. It puts a fe
 every table that revision has: through that version's services where they run (``services``
 mode), else through that version's ORM models and unit of work (``models`` mode: the commits
 whose head was 0001 or 0002 had no runnable services yet; the rule engine came with 0003).
+What a version's services can do is found by looking (``hasattr``, parameters), never by the
+revision number: a step a version cannot take is skipped, so one filler serves every commit.
 
     PYTHONPATH=<old checkout> python tools/fill_revision_fixture.py DATABASE REVISION CHECKOUT MODE
 """
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 import sys
 from datetime import datetime, timedelta
@@ -48,15 +51,37 @@ def main(database: Path, revision: str, source: Path, mode: str) -> None:
     check_and_compact(database, revision)
 
 
+class MovableClock:
+    """A fixed clock the filler moves forward: results are recorded after their draw, a
+    check-in happens on its session's day. Old versions only ever see ``NOW``."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def at(self, text: str) -> None:
+        """Move to ``text``, local clinic time (never back)."""
+        moment = datetime.fromisoformat(text).replace(tzinfo=LONDON)
+        assert moment >= self.moment, (moment, self.moment)
+        self.moment = moment
+
+
+def accepts(function: Any, parameter: str) -> bool:
+    """Whether this version's ``function`` (or dataclass) takes ``parameter``."""
+    return parameter in inspect.signature(function).parameters
+
+
 def fill_through_services(url: str) -> None:
     """The clinic as that version's front desk, nurse and administrator would have made it."""
     from clinic_app.bootstrap import open_services
     from clinic_app.persistence.models import RuleSettingRow
     from clinic_app.services.actor import Actor, Role
     from clinic_app.services.booking import BookingRequest
-    from clinic_app.services.clock import fixed_clock
 
-    services = open_services(url, clock=fixed_clock(NOW), migrate=False)
+    clock = MovableClock(NOW)
+    services = open_services(url, clock=clock, migrate=False)
     if hasattr(services, "auth"):  # users arrived with revision 0003
         admin = services.auth.create_first_admin("ada.admin", PASSWORD, "Ada Admin")
         services.auth.add_user(admin, "nina.nurse", "nurse", PASSWORD, "Nina Nurse")
@@ -69,6 +94,18 @@ def fill_through_services(url: str) -> None:
         desk = Actor("fred.desk", Role.FRONT_DESK)
 
     setup, booking = services.setup, services.booking
+    # Revision 0007: an override names the prescriber consulted (the service then requires
+    # it), and a session names its prescriber.
+    consulted = {"consulted": "Dr Hana Hughes, haematology"}
+    prescriber = (
+        {
+            "prescriber": "Dr Priya Patel",
+            "prescriber_practice": "Riverside Surgery",
+            "prescriber_contact": "01632 960123",
+        }
+        if accepts(BookingRequest, "prescriber")
+        else {}
+    )
     setup.init_clinic(admin, name="Fixture clinic", timezone="Europe/London")
     setup.add_chair(admin, "Chair 1")
     setup.add_chair(admin, "Chair 2")
@@ -81,9 +118,12 @@ def fill_through_services(url: str) -> None:
     setup.add_exposure(desk, mrn="F001", drug="denosumab", last_dose="2026-10-01", where="GP")
     setup.add_exposure(desk, mrn="F002", drug="alendronate", ongoing_since="2025-01-01")
     # Labs and their links: zoledronic acid needs calcium and creatinine before it.
-    booking.book(desk, BookingRequest("F003", "zoledronic-acid", "2026-11-26T09:00", "Chair 1"))
+    zoledronic = booking.book(
+        desk,
+        BookingRequest("F003", "zoledronic-acid", "2026-11-26T09:00", "Chair 1", **prescriber),
+    )
     # A clinical override (iron in a patient on denosumab), with its findings.
-    booking.book(
+    iron = booking.book(
         nurse,
         BookingRequest(
             "F001",
@@ -91,25 +131,107 @@ def fill_through_services(url: str) -> None:
             "2026-12-01T10:00",
             "Chair 2",
             override_reason="Hb 70; haematology agrees",
+            **(consulted if accepts(BookingRequest, "consulted") else {}),
         ),
     )
     # A session that was cancelled, and one whose patient has arrived.
     cancelled = booking.book(desk, BookingRequest("F002", "ibandronate", "2026-11-24T11:00"))
     booking.cancel(desk, cancelled.session.id, "patient unwell")
     today = booking.book(desk, BookingRequest("F002", "denosumab", "2026-11-23T09:00", "Chair 2"))
-    booking.set_status(nurse, today.session.id, "arrived")
-    # No service wrote rule settings yet in these versions: the model of the same version does.
-    with services.ctx.db.write() as uow:
-        uow.session.add(
-            RuleSettingRow(
-                rule_id="E3",
-                value_json='{"window": {"weeks": 16}}',
-                changed_by=admin.username,
-                changed_at=NOW,
-            )
+    if accepts(booking.set_status, "override_reason"):
+        # The check-in gate (0006 on) wants a calcium on file before denosumab (R1); his was
+        # drawn at the GP's, so the nurse overrides it at check-in.
+        booking.set_status(
+            nurse,
+            today.session.id,
+            "arrived",
+            override_reason="calcium 2.31 on 2026-11-16 at the GP; letter seen",
+            **(consulted if accepts(booking.set_status, "consulted") else {}),
         )
-        uow.commit()
+    else:
+        booking.set_status(nurse, today.session.id, "arrived")
+    if hasattr(setup, "set_clinic_phone"):  # revision 0007
+        setup.set_clinic_phone(admin, "01632 960999")
+    if accepts(setup.add_exposure, "last_dose_unknown"):  # revision 0006
+        setup.add_patient(desk, mrn="F004", name="Dan Dawson", date_of_birth="1955-05-05")
+        setup.add_exposure(
+            desk, mrn="F004", drug="zoledronic-acid", last_dose_unknown=True, where="hospital"
+        )
+    if hasattr(services, "lab_results"):  # revision 0006: results, weights, alerts
+        fill_results(services, clock, nurse, zoledronic, iron)
+    # Last: a changed rule re-checks every booked session.
+    if hasattr(services, "rule_settings"):
+        services.rule_settings.change(admin, "E3", {"window": {"weeks": 16}})
+    else:
+        # No service wrote rule settings yet in these versions: the model of the same
+        # version does.
+        with services.ctx.db.write() as uow:
+            uow.session.add(
+                RuleSettingRow(
+                    rule_id="E3",
+                    value_json='{"window": {"weeks": 16}}',
+                    changed_by=admin.username,
+                    changed_at=NOW,
+                )
+            )
+            uow.commit()
     services.engine.dispose()
+
+
+def fill_results(
+    services: Any, clock: MovableClock, nurse: Any, zoledronic: Any, iron: Any
+) -> None:
+    """Results on the draws booked above, as the days pass: an iron dose the check-in gate
+    lets through on fresh results, then a low follow-up result that raises alerts."""
+    from clinic_app.services.lab_results import ResultEntry
+
+    results, booking = services.lab_results, services.booking
+
+    def draw(outcome: Any, before: bool) -> Any:
+        """The session's draw just before it, or its first follow-up draw after it."""
+        start = outcome.session.start
+        labs = [lab for lab in outcome.labs if (lab.start < start) == before]
+        return (max if before else min)(labs, key=lambda lab: lab.start)
+
+    carol_draw = draw(zoledronic, before=True)
+    clock.moment = max(clock.moment, carol_draw.end)
+    results.record_results(
+        nurse,
+        carol_draw.id,
+        [ResultEntry("calcium", 2.34, "mmol/L"), ResultEntry("creatinine", 72, "umol/L")],
+    )
+    results.record_weight(nurse, "F003", 68.5)
+    # Alice's draw before her iron (E5/D5): with a phosphate on file and fresh (R1, D5p) the
+    # gate lets her in without a new override.
+    alice_draw = draw(iron, before=True)
+    clock.moment = max(clock.moment, alice_draw.end)
+    results.record_results(
+        nurse,
+        alice_draw.id,
+        [
+            ResultEntry("calcium", 2.31, "mmol/L"),
+            ResultEntry("phosphate", 1.02, "mmol/L"),
+            ResultEntry("creatinine", 64, "umol/L"),
+        ],
+    )
+    clock.at("2026-12-01T09:55")
+    booking.set_status(nurse, iron.session.id, "arrived")
+    results.record_weight(nurse, "F001", 61.2)
+    booking.set_status(nurse, iron.session.id, "in-chair")
+    clock.at("2026-12-01T11:00")
+    booking.set_status(nurse, iron.session.id, "completed")
+    # The first follow-up draw after the iron (E6): a severely low phosphate raises R3
+    # (URGENT) and R2 (ALERT); the nurse acknowledges the urgent one with a note.
+    follow_up = draw(iron, before=False)
+    clock.moment = max(clock.moment, follow_up.end)
+    outcome = results.record_results(
+        nurse,
+        follow_up.id,
+        [ResultEntry("phosphate", 0.30, "mmol/L", "LL"), ResultEntry("calcium", 2.12, "mmol/L")],
+    )
+    assert sorted(a.level for a in outcome.alerts) == ["ALERT", "URGENT"], outcome.alerts
+    urgent = next(a for a in outcome.alerts if a.level == "URGENT")
+    results.acknowledge(nurse, urgent.id, "prescriber called; phosphate replacement started")
 
 
 def fill_through_models(engine: Any) -> None:
@@ -292,7 +414,9 @@ def check_and_compact(database: Path, revision: str) -> None:
         tables = [
             name
             for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                # SQLite's own tables (sqlite_stat1 from ANALYZE, ...) hold no clinic data.
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
             )
         ]
         empty = [t for t in tables if not connection.execute(f'SELECT 1 FROM "{t}"').fetchone()]

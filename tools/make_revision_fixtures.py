@@ -6,14 +6,16 @@ For every revision this checks out its commit into a temporary ``git worktree``,
 code, not this one, migrates and fills the file), and copies the result into the fixture
 folder. Run from the repository root with the project's virtual environment:
 
-    .venv/bin/python tools/make_revision_fixtures.py
+    .venv/bin/python tools/make_revision_fixtures.py [--only REVISION ...]
 
 The commits are fixed below, so the files come out the same rows every time (timestamps of
-the audit trail apart); re-run only to add the fixture of a new revision.
+the audit trail apart); re-run only to add the fixture of a new revision, with ``--only`` so
+the other files stay as they are.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -27,12 +29,16 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # revision: (commit whose code made it, how it fills the tables). 0001 and 0002 arrived in
 # one commit, whose services could not run yet (the rule engine came with 0003): its own
 # models write the rows. 8be0d2f is the last commit whose newest revision was 0003 (and the
-# first where the services ran); 0800884 brought 0004.
+# first where the services ran); 0800884 brought 0004. 0005 and 0006 have no fixture: they
+# landed together with 0007, so no release ever had them as its newest revision (see
+# NEVER_RELEASED in tests/persistence/test_schema_upgrades.py). ee1878b is the code of 0007
+# with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone).
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
     "0002": ("33f1f7f", "models"),
     "0003": ("8be0d2f", "services"),
     "0004": ("0800884", "services"),
+    "0007": ("ee1878b", "services"),
 }
 
 
@@ -57,11 +63,22 @@ def make(revision: str, commit: str, mode: str, scratch: Path) -> Path:
     return database
 
 
-def main() -> int:
-    """Make every fixture; replaces the files in the fixture folder."""
+def main(argv: list[str] | None = None) -> int:
+    """Make every fixture (or those of ``--only``); replaces their files in the folder."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(REVISIONS),
+        metavar="REVISION",
+        help="make only this revision's fixture (repeatable); default: every revision",
+    )
+    chosen = parser.parse_args(argv).only or list(REVISIONS)
     FIXTURES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="revision-fixtures-") as tmp:
         for revision, (commit, mode) in REVISIONS.items():
+            if revision not in chosen:
+                continue
             made = make(revision, commit, mode, Path(tmp))
             shutil.copyfile(made, FIXTURES / made.name)
             print(f"{made.name}: revision {revision}, made by {commit} ({mode})")
