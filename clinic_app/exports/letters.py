@@ -41,6 +41,7 @@ from clinic_app.exports.pdf_export import (
 )
 from clinic_app.services.actor import Actor
 from clinic_app.services.letters import IronLetterData, MonitoringDraw
+from clinic_app.services.validation import require_folder_target
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -374,15 +375,13 @@ def write_letters(
     """The letters of an iron session into ``out_dir``, audited.
 
     Raises ``InvalidInputError`` (naming the field) for a session that is not IV iron, a
-    patient without an outside antiresorptive, or an ``out_dir`` that is a file;
+    patient without an outside antiresorptive, or an ``out_dir`` that is not a writable folder;
     ``PermissionDeniedError`` for a role that may not print them (nothing written).
     """
-    folder = Path(out_dir)
-    if folder.exists() and not folder.is_dir():
-        raise InvalidInputError("out", f"{folder} is a file, not a folder")
     if page_size not in (PageSize.A4.value, PageSize.LETTER.value):
         raise InvalidInputError("page_size", "the page size is A4 or Letter")
-    data = services.letters.letter_data(actor, session_id)
+    data = services.letters.letter_data(actor, session_id)  # who may, and which session
+    folder = require_folder_target("out", out_dir)
     try:
         letter, sheet = write_letter_pdfs(data, folder, page_size=page_size)
     except OSError as error:

@@ -17,10 +17,13 @@ from clinic_app.persistence.models import (
     SessionFindingRow,
     SessionRow,
 )
+from clinic_app.persistence.repositories import is_row_id
 
 
 def lab_by_id(session: Session, lab_id: int) -> LabAppointmentRow:
     """The lab appointment with this id, with its links and patient."""
+    if not is_row_id(lab_id):
+        raise NotFoundError("lab", f"no lab appointment with id {lab_id}")
     stmt = (
         select(LabAppointmentRow)
         .where(LabAppointmentRow.id == lab_id)
@@ -80,6 +83,8 @@ def open_alerts(session: Session, patient_id: int | None = None) -> list[ResultA
 
 def alert_by_id(session: Session, alert_id: int) -> ResultAlertRow:
     """One alert by id."""
+    if not is_row_id(alert_id):
+        raise NotFoundError("alert", f"no result alert with id {alert_id}")
     row = session.get(ResultAlertRow, alert_id)
     if row is None:
         raise NotFoundError("alert", f"no result alert with id {alert_id}")

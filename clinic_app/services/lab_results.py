@@ -52,6 +52,7 @@ from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.validation import (
     parse_date,
     parse_local_datetime,
+    require_file_source,
     require_mrn,
     require_text,
 )
@@ -186,7 +187,7 @@ class LabResultsService:
     def import_file(self, actor: Actor, path: Path | str) -> ImportOutcome:
         """Import a laboratory file: CSV, or HL7 v2 ORU^R01 messages (all or nothing)."""
         authorize(self._ctx, actor, Permission.RECORD_RESULTS, "import_results")
-        source, pending, problems = read_results_file(Path(path))
+        source, pending, problems = read_results_file(require_file_source("file", path))
         return self.import_pending(actor, source, pending, problems)
 
     def record_weight(

@@ -365,6 +365,22 @@ def require_file_target(field: str, value: str | Path) -> Path:
     return target
 
 
+def require_folder_target(field: str, value: str | Path) -> Path:
+    """An existing, writable folder that new files can be written into (not created: that
+    would hide a mistyped path)."""
+    folder = _path_text(field, value)
+    try:
+        if not folder.exists():
+            raise InvalidInputError(field, f"the folder {folder} does not exist")
+        if not folder.is_dir():
+            raise InvalidInputError(field, f"{folder} is not a folder")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise InvalidInputError(field, f"the folder {folder} cannot be written")
+    except (OSError, ValueError) as error:
+        raise InvalidInputError(field, f"{folder} cannot be used: {error}") from None
+    return folder
+
+
 def require_file_source(field: str, value: str | Path) -> Path:
     """An existing, readable regular file."""
     source = _path_text(field, value)

@@ -21,7 +21,7 @@ from clinic_app.persistence.models import Base
 from clinic_app.services.actor import Actor
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.clock import fixed_clock
-from tests.cli.test_cli import PASSWORD, make_clinic
+from tests.cli.test_cli import PASSWORD, USERS, make_clinic
 from tests.conftest import NOW
 
 AUDIT_TABLE = "audit_log"
@@ -50,7 +50,7 @@ def seed(folder: Path) -> Seeded:
     """Build the seeded clinic in ``folder``."""
     services = open_services(f"sqlite:///{folder / 'clinic.sqlite3'}", clock=fixed_clock(NOW))
     make_clinic(services)
-    nurse = services.auth.authenticate("nina", PASSWORD)
+    nurse = services.auth.authenticate(USERS["nina"], PASSWORD)
     services.setup.add_patient(nurse, mrn="M002", name="Bob Baker", date_of_birth="1948-07-01")
     services.setup.add_exposure(
         nurse, mrn="M002", drug="denosumab", last_dose="2026-10-01", where="GP"
@@ -71,7 +71,8 @@ def seed(folder: Path) -> Seeded:
     scratch.mkdir()
     (scratch / "a-file.txt").write_text("not a folder\n", encoding="utf-8")
     actors = {
-        name: services.auth.authenticate(name, PASSWORD) for name in ("ada", "fred", "nina", "mia")
+        name: services.auth.authenticate(USERS[name], PASSWORD)
+        for name in ("ada", "fred", "nina", "mia")
     }
     return Seeded(services, outcome.session.id, scratch, actors)
 
@@ -98,7 +99,7 @@ def run_cli(
 ) -> tuple[int, str, str]:
     """Run ``clinic-app ARGV`` in-process; as ``actor`` (already logged in) or ``--user``."""
     out, err = io.StringIO(), io.StringIO()
-    full = ["--user", user, *argv] if user else list(argv)
+    full = ["--user", USERS.get(user, user), *argv] if user else list(argv)
     saved = {k: os.environ.get(k) for k in ("CLINIC_APP_PASSWORD", "CLINIC_APP_NEW_PASSWORD")}
     os.environ["CLINIC_APP_PASSWORD"] = PASSWORD
     os.environ["CLINIC_APP_NEW_PASSWORD"] = PASSWORD

@@ -387,7 +387,7 @@ def test_nurse_may_not_export(cli_clinic: Services, tmp_path: Path) -> None:
 
 def test_front_desk_override_is_not_permitted_exit_5_and_audited(cli_clinic: Services) -> None:
     """The role may not override (5), whatever the rules would say (3 is for the rules)."""
-    admin = cli_clinic.auth.authenticate("ada", PASSWORD)
+    admin = cli_clinic.auth.authenticate(USERS["ada"], PASSWORD)
     denied_before = [e for e in cli_clinic.audit.entries(admin) if e.action == "denied"]
     code, out, err = run(
         cli_clinic,
@@ -409,4 +409,4 @@ def test_front_desk_override_is_not_permitted_exit_5_and_audited(cli_clinic: Ser
     assert session_count(cli_clinic) == 0
     denied = [e for e in cli_clinic.audit.entries(admin) if e.action == "denied"]
     assert len(denied) == len(denied_before) + 1
-    assert denied[-1].actor == "fred" and denied[-1].after["permission"] == "OVERRIDE"
+    assert denied[-1].actor == USERS["fred"] and denied[-1].after["permission"] == "OVERRIDE"

@@ -178,14 +178,18 @@ def test_book_count_one_books_one_and_a_series_books_each_dose(cli: CliClinic) -
 
 
 def test_status_refusals_exit_2_and_name_the_next_statuses(cli: CliClinic) -> None:
+    # Iron sucrose without antiresorptive exposure: no result gates its check-in (R1).
     code, out, err = cli.run(
-        "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-23T09:00", "--json"
-    )
+        "book", "--mrn", "M001", "--therapy", "iron-sucrose", "--start", "2026-11-23T09:00",
+        "--json",
+    )  # fmt: skip
     assert code == 0, err
     today = str(json.loads(out)["id"])
     code, out, err = cli.run(
-        "book", "--mrn", "M001", "--therapy", "denosumab", "--start", "2026-11-24T09:00", "--json"
-    )
+        "book", "--mrn", "M001", "--therapy", "iron-sucrose", "--start", "2026-11-24T09:00",
+        "--json",
+    )  # fmt: skip
+    assert code == 0, err
     tomorrow = str(json.loads(out)["id"])
     before = cli.row_counts()
     code, _, err = cli.run("status", today, "completed")

@@ -41,7 +41,7 @@ def test_check_in_through_the_cli(clinic: Services) -> None:
     )
     sid = str(iron.session.id)
     code, _, err = cli(clinic, "status", sid, "arrived")
-    assert code == 2 and "before its day" in err
+    assert code == 2 and "which has not come yet" in err
     clinic.ctx.clock = fixed_clock(datetime(2026, 12, 10, 9, tzinfo=LONDON))
     code, _, err = cli(clinic, "status", sid, "arrived")
     assert code == 3

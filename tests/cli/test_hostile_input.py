@@ -326,11 +326,11 @@ EXPORT_WEEK = EXPORT[:-1]
         ("nina", ["day", MB], "invalid input: date:"),
         ("mia", [*EXPORT_WEEK, "--therapy", MB, "--out", "x.csv"], "invalid input: therapy:"),
         # NUL and control characters
-        ("fred", [*PATIENT, "--mrn", "M9", "--name", "A\x00B"], "name: contains control"),
+        ("fred", [*PATIENT, "--mrn", "M9", "--name", "A\x00B"], "name: contains a control"),
         ("fred", [*PATIENT, "--mrn", "M\x009", "--name", "X"], "invalid input: mrn:"),
-        ("ada", ["chair", "add", "C\x00"], "invalid input: name: contains control characters"),
+        ("ada", ["chair", "add", "C\x00"], "invalid input: name: contains a control"),
         ("nina", ["day", "2026-11-24\x00"], "invalid input: date:"),
-        ("nina", ["cancel", "{sid}", "--reason", "\x1b[2J"], "reason: contains control"),
+        ("nina", ["cancel", "{sid}", "--reason", "\x1b[2J"], "reason: contains a control"),
         # negative, zero and huge numbers
         ("nina", [*SLOTS, "--count", "0"], "invalid input: count: must be between 1 and 200"),
         ("nina", [*SLOTS, "--count", "-5"], "invalid input: count: must be between 1 and 200"),

@@ -16,7 +16,7 @@ import pytest
 from clinic_app import cli
 from clinic_app.log_setup import configure_logging
 from tests.cli.hostile import Seeded, dump, files_under, run_cli, seed
-from tests.cli.test_cli import PASSWORD
+from tests.cli.test_cli import PASSWORD, USERS
 
 BUG = (
     "import sys\n"
@@ -52,7 +52,7 @@ def clinic_app(
 
 
 def test_far_date_in_a_real_process(seeded: Seeded, tmp_path: Path) -> None:
-    done = clinic_app(seeded, tmp_path, "--user", "nina", "day", "9999-12-31")
+    done = clinic_app(seeded, tmp_path, "--user", USERS["nina"], "day", "9999-12-31")
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr == (
@@ -69,7 +69,7 @@ def test_invalid_utf8_bytes_in_argv_are_refused_naming_the_argument(
         seeded,
         tmp_path,
         "--user",
-        "fred",
+        USERS["fred"],
         "patient",
         "add",
         "--mrn",
@@ -85,7 +85,7 @@ def test_invalid_utf8_bytes_in_argv_are_refused_naming_the_argument(
 
 
 def test_a_usage_error_exits_2(seeded: Seeded, tmp_path: Path) -> None:
-    done = clinic_app(seeded, tmp_path, "--user", "nina", "status", "1", "asleep")
+    done = clinic_app(seeded, tmp_path, "--user", USERS["nina"], "status", "1", "asleep")
     assert done.returncode == 2
     assert b"invalid choice: 'asleep'" in done.stderr
     assert b"Traceback" not in done.stderr
@@ -94,7 +94,7 @@ def test_a_usage_error_exits_2(seeded: Seeded, tmp_path: Path) -> None:
 def test_a_bug_is_one_line_exit_70_and_its_traceback_is_in_the_log(
     seeded: Seeded, tmp_path: Path
 ) -> None:
-    done = clinic_app(seeded, tmp_path, "--user", "nina", "day", "2026-11-24", code=BUG)
+    done = clinic_app(seeded, tmp_path, "--user", USERS["nina"], "day", "2026-11-24", code=BUG)
     log_file = tmp_path / "state" / "clinic_app" / "log" / "clinic_app.log"
     assert done.returncode == 70
     assert done.stdout == b""

@@ -71,6 +71,7 @@ def test_letters_written_for_iron_after_an_outside_antiresorptive(
         cli_clinic, "ferric-carboxymaltose", "--override", "Hb 72", "--consulted", "Dr Ann Lee"
     )
     out_dir = tmp_path / "letters"
+    out_dir.mkdir()  # the folder must exist, as for every --out
     code, out, err = run(cli_clinic, "letters", str(session_id), "--out", str(out_dir), user="fred")
     assert code == 0, err
     letter = out_dir / f"session-{session_id}-letter-to-prescriber.pdf"
@@ -88,7 +89,7 @@ def test_a_clinic_without_a_phone_is_told(
     session_id = book(
         cli_clinic, "ferric-carboxymaltose", "--override", "Hb 72", "--consulted", "Dr Ann Lee"
     )
-    code, out, err = run(cli_clinic, "letters", str(session_id), "--out", str(tmp_path / "l"))
+    code, out, err = run(cli_clinic, "letters", str(session_id), "--out", str(tmp_path))
     assert code == 0, err
     assert "no phone number" in out and "clinic set --phone" in out
 

@@ -60,6 +60,7 @@ def test_the_desk_saves_the_letters_of_the_selected_iron_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "letters"
+    folder.mkdir()  # the folder picker gives an existing folder
     asked: list[object] = []
 
     def choose(parent: object) -> Path:

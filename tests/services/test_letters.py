@@ -185,6 +185,7 @@ def test_front_desk_and_nurses_print_and_it_is_audited(
     iron_after_denosumab: tuple[Services, int], actor: Actor, tmp_path: Path, qapp: object
 ) -> None:
     services, session_id = iron_after_denosumab
+    (tmp_path / "out").mkdir()  # an existing folder, as the GUI's folder picker gives
     files = write_letters(services, actor, session_id, tmp_path / "out")
     assert files.prescriber_letter.is_file() and files.patient_sheet.is_file()
     assert (files.prescriber_letter, files.patient_sheet) == letter_paths(

@@ -86,7 +86,7 @@ def test_the_visit_story(clinic: Services) -> None:
 
     # 3. On the day: no status may run ahead of the day; then check-in is refused, then allowed
     #    with a nurse's override.
-    with pytest.raises(InvalidInputError, match="before its day"):
+    with pytest.raises(InvalidInputError, match="which has not come yet"):
         clinic.booking.set_status(NURSE, iron_id, "arrived")
     at(clinic, datetime(2026, 12, 10, 8, 0, tzinfo=LONDON))
     baseline = lab_for(clinic, "baseline before iron")
