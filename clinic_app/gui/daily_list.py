@@ -37,12 +37,14 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.daily_list_print import render_day_list, write_day_list_pdf
 from clinic_app.exports.pdf_export import PageSize, page_layout
+from clinic_app.gui.check_in.override_dialog import set_status_through_gate
 from clinic_app.gui.daily_list_model import (
     DailyListModel,
     LabListModel,
     SessionColumn,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
+from clinic_app.gui.resources import IconSet
 from clinic_app.gui.save_pdf import save_pdf
 from clinic_app.services.actor import Actor
 from clinic_app.services.booking import MAX_REASON
@@ -447,7 +449,24 @@ class DailyListWindow(QMainWindow):
                     return False
                 self.services.booking.cancel(self.actor, view.id, reason)
             else:
-                self.services.booking.set_status(self.actor, view.id, status)
+                session_id = view.id
+                saved = set_status_through_gate(
+                    self,
+                    self.actor,
+                    IconSet(),
+                    view,
+                    status,
+                    lambda reason, consulted: self.services.booking.set_status(
+                        self.actor,
+                        session_id,
+                        status,
+                        override_reason=reason,
+                        consulted=consulted,
+                    ),
+                )
+                if saved is None:  # the check-in gate stopped it and no override was given
+                    self.refresh()
+                    return False
         except ClinicError as error:
             show_error(self, self.tr("Status not changed"), str(error))
             self.refresh()

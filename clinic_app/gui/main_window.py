@@ -34,6 +34,7 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
+from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
 from clinic_app.gui.day_grid.legend import legend_row
 from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
 from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
@@ -915,12 +916,23 @@ class MainWindow(QMainWindow):
             context=self,
         )
 
-    def set_status(self, status: str) -> None:
-        """Record arrived / in chair / completed / no-show for the selected session."""
-        session = self.selected_session()
+    def set_status(
+        self,
+        status: str,
+        *,
+        session: SessionView | None = None,
+        override: tuple[str, str] | None = None,
+    ) -> None:
+        """Record arrived / in chair / completed / no-show for the selected session.
+
+        When the check-in gate refuses, the findings are shown; a nurse's override (reason and
+        prescriber consulted) retries the change with it."""
+        session = session or self.selected_session()
         if session is None or session.id is None:
             return
         booking, actor, session_id = self.services.booking, self.actor, session.id
+        reason, consulted = override or (None, None)
+        shown = session
 
         def done(outcome: BookingOutcome) -> None:
             text = (
@@ -933,10 +945,23 @@ class MainWindow(QMainWindow):
             self.action_done.emit(text)
             self.reload(select_session=session_id)
 
+        def failed(error: BaseException) -> None:
+            if not is_gate_refusal(error, status):
+                self._action_failed(error)
+                return
+            assert isinstance(error, RuleRefusalError)
+            answer = CheckInOverrideDialog.ask(self, self.actor, self.icons, shown, status, error)
+            if answer is None:
+                self._action_failed(error)
+                return
+            self.set_status(status, session=shown, override=answer)
+
         self.runner.run(
-            lambda: booking.set_status(actor, session_id, status),
+            lambda: booking.set_status(
+                actor, session_id, status, override_reason=reason, consulted=consulted
+            ),
             done,
-            self._action_failed,
+            failed,
             context=self,
         )
 
