@@ -45,11 +45,13 @@ from clinic_app.gui.daily_list_model import (
 )
 from clinic_app.gui.export_dialog import show_error, to_date
 from clinic_app.gui.resources import IconSet
+from clinic_app.gui.results.record_dialog import DrawToRecord
+from clinic_app.gui.results.results_window import ResultsWindow
 from clinic_app.gui.save_pdf import save_pdf
-from clinic_app.services.actor import Actor
+from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
-from clinic_app.services.results import DayList, SessionView, flagged_sessions
+from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
 
 # (status, shortcut) of the status actions, in toolbar order.
@@ -133,6 +135,7 @@ class DailyListWindow(QMainWindow):
         self.actor = actor
         self.clinic_name = services.setup.clinic_name()
         self.day_list = DayList(date.min, (), ())
+        self._results_window: ResultsWindow | None = None
         self.setWindowTitle(self.tr("Daily list"))
         self.resize(1366, 768)
 
@@ -263,6 +266,26 @@ class DailyListWindow(QMainWindow):
             self.status_actions[status] = action
             status_bar.addAction(action)
             self.addAction(action)
+
+        results_bar = QToolBar(self.tr("Results"))
+        results_bar.setObjectName("resultsToolbar")
+        self.addToolBar(results_bar)
+        self.results_action = QAction(self.tr("Res&ults list..."), self)
+        self.results_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.results_action.triggered.connect(lambda: self.open_results())
+        self.record_results_action = QAction(self.tr("Record resul&ts..."), self)
+        self.record_results_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.record_results_action.setToolTip(
+            self.tr("Record the results of the selected lab draw (Ctrl+Shift+T)")
+        )
+        self.record_results_action.triggered.connect(lambda: self.record_results())
+        # Nurses record results; other roles do not get the action at all.
+        self.record_results_action.setVisible(self.actor.can(Permission.RECORD_RESULTS))
+        results_bar.addAction(self.results_action)
+        if self.actor.can(Permission.RECORD_RESULTS):
+            results_bar.addAction(self.record_results_action)
+        self.addAction(self.results_action)
+        self.addAction(self.record_results_action)
 
         print_bar = QToolBar(self.tr("Print"))
         print_bar.setObjectName("printToolbar")
@@ -478,6 +501,40 @@ class DailyListWindow(QMainWindow):
         )
         self.status_changed.emit(view.id, status)
         return True
+
+    # ------------------------------------------------------------------ results
+
+    def open_results(self) -> ResultsWindow:
+        """The nurses' results list, as a window of its own."""
+        if self._results_window is None:
+            self._results_window = ResultsWindow(self.services, self.actor, self)
+            self._results_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._results_window.destroyed.connect(lambda *_: self._forget_results())
+            self._results_window.recorded.connect(lambda _outcome: self.refresh())
+        self._results_window.show()
+        self._results_window.raise_()
+        return self._results_window
+
+    def _forget_results(self) -> None:
+        self._results_window = None
+
+    def selected_lab(self) -> LabView | None:
+        """The lab draw of the lab table's current row, if any."""
+        index = self.lab_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.lab_model.lab(index.row())
+
+    def record_results(self) -> bool:
+        """Record the results of the selected lab draw (nurses); True when saved."""
+        lab = self.selected_lab()
+        if lab is None or lab.id is None or not self.actor.can(Permission.RECORD_RESULTS):
+            self.statusBar().showMessage(self.tr("Select a lab draw to record its results"), 5000)
+            return False
+        window = self.open_results()
+        saved = window.record_draw(DrawToRecord.of_lab(lab)) is not None
+        self.refresh()
+        return saved
 
     # ------------------------------------------------------------------ printing
 

@@ -322,6 +322,13 @@ class MainWindow(QMainWindow):
             None,
             tr("Add users and set passwords (administrators)"),
         )
+        self.results_action = self._action(
+            tr("&Results list…"),
+            self.open_results,
+            (tr("Ctrl+Shift+R"),),
+            None,
+            tr("URGENT and low results, results not back, sessions that cannot go ahead"),
+        )
         self.letters_action = self._action(
             tr("Print &letters…"),
             self.print_letters,
@@ -380,6 +387,8 @@ class MainWindow(QMainWindow):
         patient_menu = bar.addMenu(tr("&Patient"))
         patient_menu.addAction(self.patient_action)
         patient_menu.addAction(self.find_patient_action)
+        patient_menu.addSeparator()
+        patient_menu.addAction(self.results_action)
         self._build_reports_menu()
         admin_menu = bar.addMenu(tr("&Administration"))
         admin_menu.addAction(self.audit_action)
@@ -535,6 +544,13 @@ class MainWindow(QMainWindow):
         return self._open_tool_window(
             "audit", lambda: AuditWindow(services, actor, self, zone=zone)
         )
+
+    def open_results(self) -> QWidget:
+        """The nurses' results list (every role reads it; nurses record)."""
+        from clinic_app.gui.results.results_window import ResultsWindow
+
+        services, actor = self.services, self.actor
+        return self._open_tool_window("results", lambda: ResultsWindow(services, actor, self))
 
     def open_users(self) -> QWidget | None:
         """The users window (administrators)."""
