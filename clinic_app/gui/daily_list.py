@@ -38,6 +38,7 @@ from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.daily_list_print import render_day_list, write_day_list_pdf
 from clinic_app.exports.pdf_export import PageSize, page_layout
 from clinic_app.gui.check_in.override_dialog import set_status_through_gate
+from clinic_app.gui.common.urgent_banner import urgent_by_mrn, urgent_line
 from clinic_app.gui.daily_list_model import (
     DailyListModel,
     LabListModel,
@@ -334,9 +335,12 @@ class DailyListWindow(QMainWindow):
         selected = self.selected_session()
         try:
             day_list = self.services.queries.day(self.actor, day)
+            alerts = self.services.lab_results.open_alerts(self.actor)
         except ClinicError as error:
             show_error(self, self.tr("Daily list"), str(error))
             return
+        urgent = urgent_by_mrn(alerts)
+        self.model.set_urgent({mrn: tuple(map(urgent_line, a)) for mrn, a in urgent.items()})
         self.set_day_list(day_list)
         if selected is not None and day == selected.start.date():
             self.select_session(selected.id)
@@ -426,6 +430,7 @@ class DailyListWindow(QMainWindow):
         ]
         if view.cotherapy_flagged:
             lines.append("\u26a0 " + self.tr("CO-THERAPY FLAG"))
+        lines += ["\u26a0 " + line for line in self.model.urgent_for(view.mrn)]
         for f in view.findings:
             line = f"{f.severity.value} {f.rule}: {f.message}"
             if f.overridden_by:

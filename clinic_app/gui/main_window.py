@@ -35,6 +35,7 @@ from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
 from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
+from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.legend import legend_row
 from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
 from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
@@ -62,6 +63,7 @@ from clinic_app.services.results import (
     SessionView,
 )
 from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
+from clinic_app.services.visit_views import AlertView
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -660,19 +662,23 @@ class MainWindow(QMainWindow):
         self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor
 
-        def job() -> tuple[list[ChairView], DayList, ClinicCalendar]:
+        def job() -> tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]:
             return (
                 services.setup.chairs(actor),
                 services.queries.day(actor, day),
                 services.queries.calendar(actor),
+                services.lab_results.open_alerts(actor),
             )
 
         self.runner.run(job, self._day_loaded, self._day_failed, key="day", context=self)
         if self.tabs.currentIndex() == 1:
             self.week.show_week(day)
 
-    def _day_loaded(self, answer: tuple[list[ChairView], DayList, ClinicCalendar]) -> None:
-        chairs, day_list, calendar = answer
+    def _day_loaded(
+        self, answer: tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]
+    ) -> None:
+        chairs, day_list, calendar, alerts = answer
+        self.details.set_urgent(urgent_by_mrn(alerts))
         self.calendar = calendar
         current = self.grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None

@@ -32,6 +32,7 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.doses_due import DoseDue
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.gui import wording
+from clinic_app.gui.common.urgent_banner import UrgentBanner
 from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog, RemoveExposureDialog
 from clinic_app.gui.models.exposure_model import ExposureTableModel
 from clinic_app.gui.models.timeline_model import (
@@ -45,6 +46,7 @@ from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
 from clinic_app.gui.widgets.tables import make_table
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.results import ExposureView, LabView, PatientView, SessionView
+from clinic_app.services.visit_views import AlertView
 
 # Which error label shows a service error about each field of add_exposure.
 EXPOSURE_FIELDS = {
@@ -65,6 +67,7 @@ class PatientRecord:
     sessions: list[SessionView]
     labs: list[LabView]
     doses_due: tuple[DoseDue, ...] = ()
+    alerts: tuple[AlertView, ...] = ()  # open result alerts (URGENT shown until acknowledged)
 
 
 def _plain_label(parent: QWidget) -> QLabel:
@@ -103,6 +106,7 @@ class PatientDialog(QDialog):
         self.record: PatientRecord | None = None
         self.setWindowTitle(self.tr("Patient %1").replace("%1", mrn))
         self.banner = MessageBanner(self, icons=banner_icons(icons))
+        self.urgent_banner = UrgentBanner(self)
 
         # Details.
         self.name_label = _plain_label(self)
@@ -226,6 +230,7 @@ class PatientDialog(QDialog):
         self.where_edit.returnPressed.connect(self.add_exposure)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.urgent_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
@@ -250,12 +255,14 @@ class PatientDialog(QDialog):
             exposures = services.setup.exposures(actor, mrn)
             sessions, labs = services.queries.patient_schedule(actor, mrn)
             due = services.queries.doses_due(actor, mrn)
-            return PatientRecord(patient, exposures, sessions, labs, due)
+            alerts = services.lab_results.open_alerts(actor, mrn)
+            return PatientRecord(patient, exposures, sessions, labs, due, alerts)
 
         self.runner.run(job, self._show, self._failed, key=f"patient-{id(self)}", context=self)
 
     def _show(self, record: PatientRecord) -> None:
         self.record = record
+        self.urgent_banner.show_alerts(record.alerts)
         patient = record.patient
         self.name_label.setText(patient.name)
         parts = [
