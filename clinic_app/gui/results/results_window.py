@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -84,6 +84,8 @@ class ResultsWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ResultsColumn.WHAT, QHeaderView.ResizeMode.Stretch)
+        # Wrapped text needs the rows to follow the columns' widths (the lists are short).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.summary = QLabel(self)
         self.summary.setObjectName("resultsSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -152,6 +154,11 @@ class ResultsWindow(QMainWindow):
                 bar.addAction(action)
         self.addToolBar(bar)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once the table has its real width, let wrapped rows take their height."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
     # ------------------------------------------------------------------ the list
 
     def refresh(self) -> None:
@@ -170,19 +177,21 @@ class ResultsWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Results list - %1").replace("%1", wording.day_label(listing.today))
         )
+        stopped = wording.count(
+            len(listing.stopped_sessions),
+            self.tr("1 session that cannot go ahead"),
+            self.tr("{n} sessions that cannot go ahead"),
+        )
         self.summary.setText(
-            self.tr(
-                "%1 URGENT, %2 low after iron (call the prescriber), %3 not back, "
-                "%4 sessions that cannot go ahead"
-            )
+            self.tr("%1 URGENT, %2 low after iron (call the prescriber), %3 not back, %4")
             .replace("%1", str(len(listing.urgent)))
             .replace("%2", str(len(listing.alerts)))
             .replace("%3", str(len(listing.not_back)))
-            .replace("%4", str(len(listing.stopped_sessions)))
+            .replace("%4", stopped)
         )
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column, cap in ((ResultsColumn.WHEN, 260), (ResultsColumn.TO_DO, 330)):
+        for column, cap in ((ResultsColumn.WHEN, 320), (ResultsColumn.TO_DO, 330)):
             if header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
         self.table.resizeRowsToContents()
