@@ -37,17 +37,22 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.daily_list_print import render_day_list, write_day_list_pdf
 from clinic_app.exports.pdf_export import PageSize, page_layout
+from clinic_app.gui.check_in.override_dialog import set_status_through_gate
+from clinic_app.gui.common.urgent_banner import urgent_by_mrn, urgent_line
 from clinic_app.gui.daily_list_model import (
     DailyListModel,
     LabListModel,
     SessionColumn,
 )
 from clinic_app.gui.export_dialog import show_error, to_date
+from clinic_app.gui.resources import IconSet
+from clinic_app.gui.results.record_dialog import DrawToRecord
+from clinic_app.gui.results.results_window import ResultsWindow
 from clinic_app.gui.save_pdf import save_pdf
-from clinic_app.services.actor import Actor
+from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
-from clinic_app.services.results import DayList, SessionView, flagged_sessions
+from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import permission_for_status
 
 # (status, shortcut) of the status actions, in toolbar order.
@@ -131,6 +136,7 @@ class DailyListWindow(QMainWindow):
         self.actor = actor
         self.clinic_name = services.setup.clinic_name()
         self.day_list = DayList(date.min, (), ())
+        self._results_window: ResultsWindow | None = None
         self.setWindowTitle(self.tr("Daily list"))
         self.resize(1366, 768)
 
@@ -262,6 +268,26 @@ class DailyListWindow(QMainWindow):
             status_bar.addAction(action)
             self.addAction(action)
 
+        results_bar = QToolBar(self.tr("Results"))
+        results_bar.setObjectName("resultsToolbar")
+        self.addToolBar(results_bar)
+        self.results_action = QAction(self.tr("Res&ults list..."), self)
+        self.results_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.results_action.triggered.connect(lambda: self.open_results())
+        self.record_results_action = QAction(self.tr("Record resul&ts..."), self)
+        self.record_results_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.record_results_action.setToolTip(
+            self.tr("Record the results of the selected lab draw (Ctrl+Shift+T)")
+        )
+        self.record_results_action.triggered.connect(lambda: self.record_results())
+        # Nurses record results; other roles do not get the action at all.
+        self.record_results_action.setVisible(self.actor.can(Permission.RECORD_RESULTS))
+        results_bar.addAction(self.results_action)
+        if self.actor.can(Permission.RECORD_RESULTS):
+            results_bar.addAction(self.record_results_action)
+        self.addAction(self.results_action)
+        self.addAction(self.record_results_action)
+
         print_bar = QToolBar(self.tr("Print"))
         print_bar.setObjectName("printToolbar")
         self.addToolBar(print_bar)
@@ -309,9 +335,12 @@ class DailyListWindow(QMainWindow):
         selected = self.selected_session()
         try:
             day_list = self.services.queries.day(self.actor, day)
+            alerts = self.services.lab_results.open_alerts(self.actor)
         except ClinicError as error:
             show_error(self, self.tr("Daily list"), str(error))
             return
+        urgent = urgent_by_mrn(alerts)
+        self.model.set_urgent({mrn: tuple(map(urgent_line, a)) for mrn, a in urgent.items()})
         self.set_day_list(day_list)
         if selected is not None and day == selected.start.date():
             self.select_session(selected.id)
@@ -401,6 +430,7 @@ class DailyListWindow(QMainWindow):
         ]
         if view.cotherapy_flagged:
             lines.append("\u26a0 " + self.tr("CO-THERAPY FLAG"))
+        lines += ["\u26a0 " + line for line in self.model.urgent_for(view.mrn)]
         for f in view.findings:
             line = f"{f.severity.value} {f.rule}: {f.message}"
             if f.overridden_by:
@@ -451,7 +481,24 @@ class DailyListWindow(QMainWindow):
                     return False
                 self.services.booking.cancel(self.actor, view.id, reason)
             else:
-                self.services.booking.set_status(self.actor, view.id, status)
+                session_id = view.id
+                saved = set_status_through_gate(
+                    self,
+                    self.actor,
+                    IconSet(),
+                    view,
+                    status,
+                    lambda reason, consulted: self.services.booking.set_status(
+                        self.actor,
+                        session_id,
+                        status,
+                        override_reason=reason,
+                        consulted=consulted,
+                    ),
+                )
+                if saved is None:  # the check-in gate stopped it and no override was given
+                    self.refresh()
+                    return False
         except ClinicError as error:
             show_error(self, self.tr("Status not changed"), str(error))
             self.refresh()
@@ -463,6 +510,40 @@ class DailyListWindow(QMainWindow):
         )
         self.status_changed.emit(view.id, status)
         return True
+
+    # ------------------------------------------------------------------ results
+
+    def open_results(self) -> ResultsWindow:
+        """The nurses' results list, as a window of its own."""
+        if self._results_window is None:
+            self._results_window = ResultsWindow(self.services, self.actor, self)
+            self._results_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._results_window.destroyed.connect(lambda *_: self._forget_results())
+            self._results_window.recorded.connect(lambda _outcome: self.refresh())
+        self._results_window.show()
+        self._results_window.raise_()
+        return self._results_window
+
+    def _forget_results(self) -> None:
+        self._results_window = None
+
+    def selected_lab(self) -> LabView | None:
+        """The lab draw of the lab table's current row, if any."""
+        index = self.lab_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.lab_model.lab(index.row())
+
+    def record_results(self) -> bool:
+        """Record the results of the selected lab draw (nurses); True when saved."""
+        lab = self.selected_lab()
+        if lab is None or lab.id is None or not self.actor.can(Permission.RECORD_RESULTS):
+            self.statusBar().showMessage(self.tr("Select a lab draw to record its results"), 5000)
+            return False
+        window = self.open_results()
+        saved = window.record_draw(DrawToRecord.of_lab(lab)) is not None
+        self.refresh()
+        return saved
 
     # ------------------------------------------------------------------ printing
 

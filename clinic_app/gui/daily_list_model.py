@@ -90,6 +90,7 @@ class DailyListModel(RowTableModel[SessionView]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._urgent: dict[str, tuple[str, ...]] = {}
         self._headers = {
             SessionColumn.TIME: self.tr("Time"),
             SessionColumn.CHAIR: self.tr("Chair"),
@@ -104,6 +105,22 @@ class DailyListModel(RowTableModel[SessionView]):
         }
 
     # ------------------------------------------------------------------ content
+
+    def set_urgent(self, urgent: dict[str, tuple[str, ...]]) -> None:
+        """Patients (by MRN) with open URGENT result alerts, and the alerts' words: their rows
+        are marked until a nurse acknowledges the alerts."""
+        if urgent == self._urgent:
+            return
+        self._urgent = dict(urgent)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, SessionColumn.PATIENT),
+                self.index(len(self._rows) - 1, SessionColumn.PATIENT),
+            )
+
+    def urgent_for(self, mrn: str) -> tuple[str, ...]:
+        """The open URGENT alerts' words for ``mrn`` (empty when none)."""
+        return self._urgent.get(mrn, ())
 
     def set_sessions(self, sessions: Sequence[SessionView]) -> None:
         """Show ``sessions`` (any order; shown by time then chair)."""
@@ -168,12 +185,16 @@ class DailyListModel(RowTableModel[SessionView]):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(FLAG_FILL)) if flagged else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column is SessionColumn.PATIENT and self._urgent.get(view.mrn):
+                return QBrush(QColor(FLAG_COLOUR))
             if column is SessionColumn.FLAG and flagged:
                 return QBrush(QColor(FLAG_COLOUR))
             return QBrush(QColor(MUTED_COLOUR)) if muted else QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
-            if column is SessionColumn.FLAG and flagged:
+            if (column is SessionColumn.FLAG and flagged) or (
+                column is SessionColumn.PATIENT and self._urgent.get(view.mrn)
+            ):
                 font.setBold(True)
             if view.status == "cancelled":
                 font.setStrikeOut(column in (SessionColumn.TIME, SessionColumn.PATIENT))
@@ -192,6 +213,8 @@ class DailyListModel(RowTableModel[SessionView]):
         if column is SessionColumn.FLAG:
             return self.tr("CO-THERAPY") if view.cotherapy_flagged else ""
         if column is SessionColumn.PATIENT:
+            if self._urgent.get(view.mrn):
+                return "\u26a0 " + self.tr("URGENT result: %1").replace("%1", view.patient_name)
             return view.patient_name
         if column is SessionColumn.MRN:
             return view.mrn
@@ -225,6 +248,8 @@ class DailyListModel(RowTableModel[SessionView]):
         if column is SessionColumn.FLAG:
             lines = [f"{f.severity.value} {f.rule}: {f.message}" for f in view.cotherapy_findings]
             return "\n".join(lines) if lines else None
+        if column is SessionColumn.PATIENT and self._urgent.get(view.mrn):
+            return "\n".join((view.patient_name, *self._urgent[view.mrn]))
         if column is SessionColumn.FINDINGS:
             return "\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings)
         if column is SessionColumn.OVERRIDE:

@@ -34,6 +34,8 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
+from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
+from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.legend import legend_row
 from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
 from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
@@ -61,6 +63,7 @@ from clinic_app.services.results import (
     SessionView,
 )
 from clinic_app.services.session_actions import may_cancel, may_move, permission_for_status
+from clinic_app.services.visit_views import AlertView
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -321,6 +324,13 @@ class MainWindow(QMainWindow):
             None,
             tr("Add users and set passwords (administrators)"),
         )
+        self.results_action = self._action(
+            tr("&Results list…"),
+            self.open_results,
+            (tr("Ctrl+Shift+R"),),
+            None,
+            tr("URGENT and low results, results not back, sessions that cannot go ahead"),
+        )
         self.letters_action = self._action(
             tr("Print &letters…"),
             self.print_letters,
@@ -379,6 +389,8 @@ class MainWindow(QMainWindow):
         patient_menu = bar.addMenu(tr("&Patient"))
         patient_menu.addAction(self.patient_action)
         patient_menu.addAction(self.find_patient_action)
+        patient_menu.addSeparator()
+        patient_menu.addAction(self.results_action)
         self._build_reports_menu()
         admin_menu = bar.addMenu(tr("&Administration"))
         admin_menu.addAction(self.audit_action)
@@ -535,6 +547,13 @@ class MainWindow(QMainWindow):
             "audit", lambda: AuditWindow(services, actor, self, zone=zone)
         )
 
+    def open_results(self) -> QWidget:
+        """The nurses' results list (every role reads it; nurses record)."""
+        from clinic_app.gui.results.results_window import ResultsWindow
+
+        services, actor = self.services, self.actor
+        return self._open_tool_window("results", lambda: ResultsWindow(services, actor, self))
+
     def open_users(self) -> QWidget | None:
         """The users window (administrators)."""
         if not self.users_action.isEnabled():
@@ -643,19 +662,23 @@ class MainWindow(QMainWindow):
         self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor
 
-        def job() -> tuple[list[ChairView], DayList, ClinicCalendar]:
+        def job() -> tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]:
             return (
                 services.setup.chairs(actor),
                 services.queries.day(actor, day),
                 services.queries.calendar(actor),
+                services.lab_results.open_alerts(actor),
             )
 
         self.runner.run(job, self._day_loaded, self._day_failed, key="day", context=self)
         if self.tabs.currentIndex() == 1:
             self.week.show_week(day)
 
-    def _day_loaded(self, answer: tuple[list[ChairView], DayList, ClinicCalendar]) -> None:
-        chairs, day_list, calendar = answer
+    def _day_loaded(
+        self, answer: tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]
+    ) -> None:
+        chairs, day_list, calendar, alerts = answer
+        self.details.set_urgent(urgent_by_mrn(alerts))
         self.calendar = calendar
         current = self.grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
@@ -922,12 +945,23 @@ class MainWindow(QMainWindow):
             context=self,
         )
 
-    def set_status(self, status: str) -> None:
-        """Record arrived / in chair / completed / no-show for the selected session."""
-        session = self.selected_session()
+    def set_status(
+        self,
+        status: str,
+        *,
+        session: SessionView | None = None,
+        override: tuple[str, str] | None = None,
+    ) -> None:
+        """Record arrived / in chair / completed / no-show for the selected session.
+
+        When the check-in gate refuses, the findings are shown; a nurse's override (reason and
+        prescriber consulted) retries the change with it."""
+        session = session or self.selected_session()
         if session is None or session.id is None:
             return
         booking, actor, session_id = self.services.booking, self.actor, session.id
+        reason, consulted = override or (None, None)
+        shown = session
 
         def done(outcome: BookingOutcome) -> None:
             text = (
@@ -940,10 +974,23 @@ class MainWindow(QMainWindow):
             self.action_done.emit(text)
             self.reload(select_session=session_id)
 
+        def failed(error: BaseException) -> None:
+            if not is_gate_refusal(error, status):
+                self._action_failed(error)
+                return
+            assert isinstance(error, RuleRefusalError)
+            answer = CheckInOverrideDialog.ask(self, self.actor, self.icons, shown, status, error)
+            if answer is None:
+                self._action_failed(error)
+                return
+            self.set_status(status, session=shown, override=answer)
+
         self.runner.run(
-            lambda: booking.set_status(actor, session_id, status),
+            lambda: booking.set_status(
+                actor, session_id, status, override_reason=reason, consulted=consulted
+            ),
             done,
-            self._action_failed,
+            failed,
             context=self,
         )
 

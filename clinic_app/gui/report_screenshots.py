@@ -8,7 +8,13 @@ arrived, in chair, completed, a no-show, a cancellation) and writes:
 
 * ``daily-list.png``: the daily list window at 1366x768;
 * ``utilisation.png``: the utilisation report window at 1366x768;
-* ``daily-list-print.png``: page 1 of the printed daily list (PDF -> PNG with ``pdftoppm``).
+* ``daily-list-print.png``: page 1 of the printed daily list (PDF -> PNG with ``pdftoppm``);
+
+then, a week on (Thursday 2026-12-03 09:40, most results back, one URGENT calcium, a low
+phosphate after iron, a few draws not back):
+
+* ``results-list.png``: the nurses' results list at 1366x768;
+* ``check-in-override.png``: the check-in gate stopping a session, with a nurse's override.
 
 With ``--keep-pdf`` the printed daily list and the utilisation report PDFs are kept in OUTDIR
 as well (for looking at every page).
@@ -246,6 +252,136 @@ def take_screenshots(url: str, outdir: Path, *, pdf_dir: Path) -> list[Path]:
     return written
 
 
+# The results list a week on: Thursday 3 December 2026, 09:40.
+RESULTS_MOMENT = datetime(2026, 12, 3, 9, 40, tzinfo=LONDON)
+# Demo values in range, for the draws whose results came back (not rule thresholds).
+DEMO_NORMAL = {
+    "calcium": 2.35,
+    "phosphate": 1.0,
+    "magnesium": 0.85,
+    "creatinine": 80.0,
+    "vitamin-d": 75.0,
+    "hemoglobin": 125.0,
+    "ferritin": 150.0,
+    "tsat": 25.0,
+    "pth": 5.0,
+}
+STILL_OUT = 4  # draws left without results (R4)
+
+
+def seed_results(url: str) -> None:
+    """A week on: most draws' results are back and normal; one calcium is severely low (R3
+    URGENT, and it stops the patient's antiresorptive); the co-therapy patient's day-7
+    phosphate after iron is low (R2: call the prescriber); a few draws are not back (R4)."""
+    from clinic_app.bootstrap import open_services
+    from clinic_app.domain.errors import ClinicError
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.clock import fixed_clock
+    from clinic_app.services.lab_results import ResultEntry
+
+    services = open_services(url, clock=fixed_clock(RESULTS_MOMENT))
+    nurse = Actor("nina.nurse", Role.NURSE)
+    units = services.lab_results.test_units(nurse)
+
+    def record(lab_id: int, tests: Sequence[str], **low: float) -> bool:
+        entries = [
+            ResultEntry(t, low.get(t.replace("-", "_"), DEMO_NORMAL[t]), units[t]) for t in tests
+        ]
+        try:
+            services.lab_results.record_results(nurse, lab_id, entries)
+        except ClinicError:
+            return False
+        return True
+
+    _, labs = services.queries.patient_schedule(nurse, "MRN200001")
+    for lab in labs:
+        day_7 = any("day 7" in label for label in lab.labels)
+        if lab.id is not None and day_7 and lab.start <= RESULTS_MOMENT:
+            record(lab.id, lab.tests, phosphate=0.55)
+    pending = list(services.lab_results.results_list(nurse).not_back)
+    urgent_done = False
+    for missing in pending[: len(pending) - STILL_OUT]:
+        if not urgent_done and "calcium" in missing.missing_tests:
+            sessions, _ = services.queries.patient_schedule(nurse, missing.mrn)
+            if any(v.status == "booked" and v.start > RESULTS_MOMENT for v in sessions):
+                urgent_done = record(missing.lab_id, missing.missing_tests, calcium=1.82)
+                if urgent_done:
+                    continue
+        record(missing.lab_id, missing.missing_tests)
+    services.engine.dispose()
+
+
+def take_results_screenshots(url: str, outdir: Path) -> list[Path]:
+    """The nurses' results list, and the check-in override dialog of a session the gate stops
+    (no calcium on file for an antiresorptive, R1), with the nurse's override typed."""
+    from PySide6.QtWidgets import QApplication
+
+    from clinic_app.bootstrap import open_services
+    from clinic_app.domain.errors import RuleRefusalError
+    from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog
+    from clinic_app.gui.resources import IconSet
+    from clinic_app.gui.results.results_window import ResultsWindow
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.clock import fixed_clock
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    services = open_services(url, clock=fixed_clock(RESULTS_MOMENT))
+    nurse = Actor("nina.nurse", Role.NURSE)
+    written: list[Path] = []
+
+    window = ResultsWindow(services, nurse)
+    window.resize(*SIZE)
+    window.show()
+    # The cursor on a draw not back (so "Record results" is offered); the tinted URGENT and
+    # ALERT rows stay visible above it.
+    window.select_row(
+        next(
+            (n for n in range(window.model.rowCount()) if window.model.item(n).missing),
+            0,
+        )
+    )
+    window.table.setFocus()
+    app.processEvents()
+    app.processEvents()
+    path = outdir / "results-list.png"
+    window.grab().save(str(path))
+    written.append(path)
+    window.close()
+
+    refusal: RuleRefusalError | None = None
+    day = services.queries.day(nurse, RESULTS_MOMENT.date())
+    for view in day.sessions:
+        if view.id is None or view.status != "booked" or view.start < RESULTS_MOMENT:
+            continue
+        try:
+            services.booking.set_status(nurse, view.id, "arrived")
+        except RuleRefusalError as error:
+            if error.overridable:
+                refusal = error
+                dialog = CheckInOverrideDialog(nurse, IconSet(), view, "arrived", error)
+                break
+        else:
+            services.booking.set_status(nurse, view.id, "booked")
+    if refusal is not None:
+        dialog.panel.override_edit.setText(
+            "Drawn at the GP on 30 Nov, in range (letter seen); Dr Shah agrees to go ahead"
+        )
+        dialog.panel.consulted_edit.setText("Dr Priya Shah")
+        dialog.resize(900, 440)
+        dialog.show()
+        app.processEvents()
+        dialog.panel.override_edit.deselect()  # focus selected it all; show it as typed
+        app.processEvents()
+        path = outdir / "check-in-override.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.close()
+    else:
+        print("no session stopped at check-in on the day shown: no dialog PNG", file=sys.stderr)
+    services.engine.dispose()
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the screenshots into the folder named on the command line."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -265,6 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         move_the_morning_on(url)
         pdf_dir = outdir if keep_pdf else Path(folder)
         for path in take_screenshots(url, outdir, pdf_dir=pdf_dir):
+            print(path)
+        seed_results(url)
+        for path in take_results_screenshots(url, outdir):
             print(path)
     return 0
 

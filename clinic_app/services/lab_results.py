@@ -10,7 +10,7 @@ sessions that cannot go ahead and why.
 
 Public API (plain result objects from ``visit_views``, no ORM object):
 ``record_results``, ``record_weight``, ``import_file``, ``results_list``, ``open_alerts``,
-``acknowledge``, ``patient_results``, ``clearance``.
+``acknowledge``, ``patient_results``, ``clearance``, ``test_units``.
 """
 
 from __future__ import annotations
@@ -367,6 +367,14 @@ class LabResultsService:
             return tuple(
                 _result_view(r, patient, calendar) for r in rq.patient_results(s, patient.id)
             )
+
+    def test_units(self, actor: Actor) -> dict[str, str]:
+        """Every test code with the SI unit its results are recorded in (the clinic's rules),
+        in code order: the forms that take results offer these."""
+        authorize(self._ctx, actor, Permission.VIEW, "test_units")
+        with self._ctx.db.read() as uow:
+            params = self._rules.params(uow.session)
+            return {code: params.test_units[code] for code in sorted(params.test_codes)}
 
     def clearance(self, actor: Actor, mrn: str, *, on: str | date | None = None) -> ClearanceView:
         """The Cockcroft-Gault creatinine clearance on ``on`` (default today), with its

@@ -23,6 +23,7 @@ from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.results import BookingOutcome, SessionView
 from tests.conftest import DESK, LONDON, NURSE
+from tests.gui.conftest import CONSULTED
 
 TUESDAY = date(2026, 11, 24)
 
@@ -419,7 +420,13 @@ def test_the_actions_offered_are_those_the_service_allows(
 ) -> None:
     done = book("M002", "denosumab", "2026-11-24T09:00", "Chair 1").session
     assert done.id is not None
-    clinic.booking.set_status(NURSE, done.id, "in-chair")
+    arrived = book("M003", "denosumab", "2026-11-24T10:00", "Chair 1").session
+    assert arrived.id is not None
+    # Visit statuses only on the session's day; the check-in gate wants calcium on file (R1),
+    # which a nurse overrides here: this test is about the actions offered afterwards.
+    clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, 30, tzinfo=LONDON))
+    gate = {"override_reason": "Calcium normal at the GP last week", "consulted": CONSULTED}
+    clinic.booking.set_status(NURSE, done.id, "in-chair", **gate)
     clinic.booking.set_status(NURSE, done.id, "completed")
     reload(qtbot, window)
     assert window.grid_view.select_session(done.id)
@@ -427,9 +434,7 @@ def test_the_actions_offered_are_those_the_service_allows(
     # A completed session can only go back to in-chair: not arrived, not booked, not moved.
     assert offered == {"in-chair"}
     assert not window.move_action.isEnabled() and not window.cancel_action.isEnabled()
-    arrived = book("M003", "denosumab", "2026-11-24T10:00", "Chair 1").session
-    assert arrived.id is not None
-    clinic.booking.set_status(NURSE, arrived.id, "arrived")
+    clinic.booking.set_status(NURSE, arrived.id, "arrived", **gate)
     reload(qtbot, window)
     assert window.grid_view.select_session(arrived.id)
     offered = {s for s, action in window.status_actions.items() if action.isEnabled()}

@@ -247,3 +247,10 @@ def test_migration_turns_injected_ongoing_since_into_unknown(tmp_path: object) -
     assert rows["denosumab"] == (None, 1, "2024-05-01", 0)
     assert rows["alendronate"] == ("2024-05-01", 0, None, 0)
     engine.dispose()
+
+
+def test_test_units_name_every_test_with_its_si_unit(clinic: Services) -> None:
+    units = clinic.lab_results.test_units(DESK)
+    assert units["calcium"] == "mmol/L" and units["creatinine"] == "umol/L"
+    assert list(units) == sorted(units)
+    assert set(units) == set(clinic.rules.defaults.test_codes)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.gui import wording
 from clinic_app.services.actor import Actor
 from clinic_app.services.results import ExposureView
@@ -44,8 +45,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ExposureDialogs", text)
 
 
-def _describe(exposure: ExposureView) -> str:
+def when_text(exposure: ExposureView) -> str:
+    """ "last dose 2026-10-01", "ongoing since 2024-05-01", or "last dose unknown" (never
+    blank: an injected drug whose date is not known says so)."""
+    if exposure.last_dose_unknown:
+        if exposure.unconfirmed_date is not None:
+            return _tr("last dose unknown (recorded as %1, unconfirmed)").replace(
+                "%1", exposure.unconfirmed_date.isoformat()
+            )
+        return _tr("last dose unknown")
     if exposure.last_dose_date is not None:
+        return _tr("last dose %1").replace("%1", exposure.last_dose_date.isoformat())
+    if exposure.ongoing_since is not None:
+        return _tr("ongoing since %1").replace("%1", exposure.ongoing_since.isoformat())
+    return ""
+
+
+def _describe(exposure: ExposureView) -> str:
+    if exposure.last_dose_unknown:
+        when = when_text(exposure)
+    elif exposure.last_dose_date is not None:
         when = _tr("last dose %1").replace("%1", exposure.last_dose_date.isoformat())
     elif exposure.ongoing_since is not None:
         when = _tr("ongoing since %1").replace("%1", exposure.ongoing_since.isoformat())
@@ -81,6 +100,13 @@ class EditExposureDialog(QDialog):
         self.date_edit = QLineEdit(self)
         self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date_edit.setMaxLength(10)
+        # "Ongoing since" is for oral bisphosphonates only (section 7; the service refuses it
+        # for injected drugs): offer it only where it applies.
+        catalog = services.ctx.catalog
+        therapy = catalog.get(exposure.drug) if exposure.drug in catalog else None
+        self.ongoing_radio.setEnabled(therapy is not None and is_oral_bisphosphonate(therapy))
+        if exposure.last_dose_unknown:
+            self.date_edit.setPlaceholderText(self.tr("last dose unknown: type the date if known"))
         if exposure.ongoing_since is not None:
             self.ongoing_radio.setChecked(True)
             self.date_edit.setText(exposure.ongoing_since.isoformat())

@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.doses_due import DoseDue
 from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.gui import wording
+from clinic_app.gui.common.stopped_sessions import notice_lines, notice_summary
+from clinic_app.gui.common.urgent_banner import UrgentBanner
 from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog, RemoveExposureDialog
 from clinic_app.gui.models.exposure_model import ExposureTableModel
 from clinic_app.gui.models.timeline_model import (
@@ -45,6 +48,7 @@ from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
 from clinic_app.gui.widgets.tables import make_table
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.results import ExposureView, LabView, PatientView, SessionView
+from clinic_app.services.visit_views import AlertView
 
 # Which error label shows a service error about each field of add_exposure.
 EXPOSURE_FIELDS = {
@@ -52,6 +56,7 @@ EXPOSURE_FIELDS = {
     "drug": "drug",
     "date": "date",
     "ongoing-since": "date",
+    "last-dose-unknown": "date",
     "where": "where",
 }
 
@@ -65,6 +70,7 @@ class PatientRecord:
     sessions: list[SessionView]
     labs: list[LabView]
     doses_due: tuple[DoseDue, ...] = ()
+    alerts: tuple[AlertView, ...] = ()  # open result alerts (URGENT shown until acknowledged)
 
 
 def _plain_label(parent: QWidget) -> QLabel:
@@ -103,6 +109,7 @@ class PatientDialog(QDialog):
         self.record: PatientRecord | None = None
         self.setWindowTitle(self.tr("Patient %1").replace("%1", mrn))
         self.banner = MessageBanner(self, icons=banner_icons(icons))
+        self.urgent_banner = UrgentBanner(self)
 
         # Details.
         self.name_label = _plain_label(self)
@@ -122,10 +129,14 @@ class PatientDialog(QDialog):
             self.drug_combo.addItem(therapy.name, therapy.code)
         self.last_dose_radio = QRadioButton(self.tr("&Last dose on"), self)
         self.ongoing_radio = QRadioButton(self.tr("&Ongoing since"), self)
+        # Section 7: injected drugs take a date or "last dose unknown"; "ongoing since" is for
+        # oral bisphosphonates only. The choices follow the drug (the service enforces it).
+        self.unknown_radio = QRadioButton(self.tr("Last dose &unknown"), self)
         self.last_dose_radio.setChecked(True)
         self._kind = QButtonGroup(self)
         self._kind.addButton(self.last_dose_radio)
         self._kind.addButton(self.ongoing_radio)
+        self._kind.addButton(self.unknown_radio)
         self.exposure_date = QLineEdit(self)
         self.exposure_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.exposure_date.setMaxLength(10)
@@ -143,6 +154,7 @@ class PatientDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.last_dose_radio)
         kind_row.addWidget(self.ongoing_radio)
+        kind_row.addWidget(self.unknown_radio)
         kind_row.addWidget(self.exposure_date, 1)
         where_label = QLabel(self.tr("&Where given:"), self)
         where_label.setBuddy(self.where_edit)
@@ -223,9 +235,13 @@ class PatientDialog(QDialog):
         )
         self.exposure_model.modelReset.connect(self._update_exposure_buttons)
         self.exposure_date.returnPressed.connect(self.add_exposure)
+        self.drug_combo.currentIndexChanged.connect(lambda _index: self._update_exposure_kinds())
+        self._kind.buttonToggled.connect(lambda *_: self._update_exposure_kinds())
+        self._update_exposure_kinds()
         self.where_edit.returnPressed.connect(self.add_exposure)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.urgent_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
@@ -250,12 +266,14 @@ class PatientDialog(QDialog):
             exposures = services.setup.exposures(actor, mrn)
             sessions, labs = services.queries.patient_schedule(actor, mrn)
             due = services.queries.doses_due(actor, mrn)
-            return PatientRecord(patient, exposures, sessions, labs, due)
+            alerts = services.lab_results.open_alerts(actor, mrn)
+            return PatientRecord(patient, exposures, sessions, labs, due, alerts)
 
         self.runner.run(job, self._show, self._failed, key=f"patient-{id(self)}", context=self)
 
     def _show(self, record: PatientRecord) -> None:
         self.record = record
+        self.urgent_banner.show_alerts(record.alerts)
         patient = record.patient
         self.name_label.setText(patient.name)
         parts = [
@@ -293,21 +311,39 @@ class PatientDialog(QDialog):
 
     # ------------------------------------------------------------------ exposures
 
+    def _update_exposure_kinds(self) -> None:
+        """Offer the date kinds the chosen drug takes; unknown needs no date."""
+        code = str(self.drug_combo.currentData())
+        catalog = self.services.ctx.catalog
+        therapy = catalog.get(code) if code in catalog else None
+        oral = therapy is not None and is_oral_bisphosphonate(therapy)
+        injected = therapy is not None and therapy.is_antiresorptive and not oral
+        self.ongoing_radio.setEnabled(oral)
+        self.unknown_radio.setEnabled(injected)
+        if (self.ongoing_radio.isChecked() and not oral) or (
+            self.unknown_radio.isChecked() and not injected
+        ):
+            self.last_dose_radio.setChecked(True)
+        self.exposure_date.setEnabled(not self.unknown_radio.isChecked())
+
     def add_exposure(self) -> ExposureView | None:
-        """Record the exposure through the service; errors appear next to their field."""
+        """Record the exposure through the service; errors appear next to their field. The
+        booked sessions it now stops are named in the banner."""
         for label in [*self.exposure_errors.values(), self.exposure_general_error]:
             label.hide()
-        when = self.exposure_date.text().strip() or None
+        unknown = self.unknown_radio.isChecked()
+        when = None if unknown else self.exposure_date.text().strip() or None
         last_dose = when if self.last_dose_radio.isChecked() else None
         ongoing = when if self.ongoing_radio.isChecked() else None
         try:
-            exposure = self.services.setup.add_exposure(
+            outcome = self.services.setup.record_exposure(
                 self.actor,
                 mrn=self.mrn,
                 drug=str(self.drug_combo.currentData()),
                 last_dose=last_dose,
                 ongoing_since=ongoing,
                 where=self.where_edit.text(),
+                last_dose_unknown=unknown,
             )
         except InvalidInputError as error:
             target = EXPOSURE_FIELDS.get(error.field)
@@ -320,13 +356,25 @@ class PatientDialog(QDialog):
             self.exposure_general_error.setText(f"{explanation.headline}: {explanation.detail}")
             self.exposure_general_error.show()
             return None
+        exposure = outcome.exposure
         self.exposure_date.clear()
         self.where_edit.clear()
-        self.banner.show_message(
-            "ok",
-            self.tr("Exposure recorded: %1").replace("%1", exposure.drug_name),
-            self.tr("The patient's booked sessions were checked again against it."),
-        )
+        self.last_dose_radio.setChecked(True)
+        headline = self.tr("Exposure recorded: %1").replace("%1", exposure.drug_name)
+        if outcome.stopped_sessions:
+            # Whoever records it is told at once which booked sessions it now stops, and why.
+            notices = outcome.stopped_sessions
+            self.banner.show_message(
+                "warning",
+                headline,
+                notice_summary(notices) + ":\n" + "\n".join(notice_lines(notices)),
+            )
+        else:
+            self.banner.show_message(
+                "ok",
+                headline,
+                self.tr("The patient's booked sessions were checked again against it."),
+            )
         self.reload()
         return exposure
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from clinic_app.gui.dialogs.exposure_dialogs import when_text
 from clinic_app.gui.models.row_table_model import RowTableModel
 from clinic_app.services.results import ExposureView
 
@@ -31,6 +32,8 @@ class ExposureTableModel(RowTableModel[ExposureView]):
         if column == DRUG_COLUMN:
             return item.drug_name
         if column == LAST_DOSE_COLUMN:
+            if item.last_dose_unknown:  # said in words, never a blank cell
+                return when_text(item)
             return item.last_dose_date.isoformat() if item.last_dose_date else ""
         if column == ONGOING_COLUMN:
             return item.ongoing_since.isoformat() if item.ongoing_since else ""

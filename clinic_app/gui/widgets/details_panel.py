@@ -7,11 +7,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from clinic_app.gui import wording
+from clinic_app.gui.common.urgent_banner import UrgentBanner
 from clinic_app.gui.models.day_grid_model import GridBlock
 from clinic_app.gui.models.finding_model import MESSAGE_COLUMN, FindingTableModel
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.widgets.tables import make_table
 from clinic_app.services.results import LabView, SessionView
+from clinic_app.services.visit_views import AlertView
 
 
 class DetailsPanel(QWidget):
@@ -21,6 +23,9 @@ class DetailsPanel(QWidget):
         self, icons: IconSet, actions: list[QAction], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # Open URGENT result alerts by MRN: shown with the patient's session until acknowledged.
+        self._urgent: dict[str, tuple[AlertView, ...]] = {}
+        self.urgent_banner = UrgentBanner(self)
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -55,6 +60,7 @@ class DetailsPanel(QWidget):
             )
             buttons.addWidget(button, number // 2, number % 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.urgent_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addLayout(buttons)
@@ -62,6 +68,10 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.findings_view, 10)
         layout.addStretch(1)
         self.show_block(None)
+
+    def set_urgent(self, urgent: dict[str, tuple[AlertView, ...]]) -> None:
+        """The open URGENT alerts by MRN (from ``LabResultsService.open_alerts``)."""
+        self._urgent = dict(urgent)
 
     def show_block(self, block: GridBlock | None) -> None:
         """Show the block's first session (or its lab draws); a hint when nothing is selected."""
@@ -73,6 +83,7 @@ class DetailsPanel(QWidget):
         if labs:
             self.show_labs(labs)
             return
+        self.urgent_banner.show_alerts(())
         self.title.setText(self.tr("Nothing selected"))
         self.body.setText(
             self.tr(
@@ -85,7 +96,8 @@ class DetailsPanel(QWidget):
         self.findings_view.hide()
 
     def show_session(self, session: SessionView) -> None:
-        """A session's details and findings."""
+        """A session's details and findings (and the patient's URGENT results, if any)."""
+        self.urgent_banner.show_alerts(self._urgent.get(session.mrn, ()))
         self.title.setText(f"{session.patient_name} ({session.mrn})")
         lines = [
             session.therapy_name,
@@ -112,6 +124,7 @@ class DetailsPanel(QWidget):
 
     def show_labs(self, labs: list[LabView]) -> None:
         """The lab draws of a lab-station block."""
+        self.urgent_banner.show_alerts([a for lab in labs for a in self._urgent.get(lab.mrn, ())])
         self.title.setText(self.tr("Lab station"))
         self.body.setText("\n\n".join(wording.lab_tooltip(lab) for lab in labs))
         self.findings_model.set_rows([])

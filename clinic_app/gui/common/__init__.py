@@ -1,0 +1,1 @@
+"""Widgets and dialogs two or more screens share (urgent result banner, stopped sessions)."""
