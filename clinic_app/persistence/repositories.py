@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -173,6 +173,85 @@ def patient_labs(session: Session, patient_id: int) -> list[LabAppointmentRow]:
     return list(session.scalars(stmt))
 
 
+def patient_sessions_since(
+    session: Session, patient_id: int, since_utc: datetime, course_id: str | None = None
+) -> list[SessionRow]:
+    """The patient's active sessions the rules can look at from ``since_utc`` on, oldest first.
+
+    One statement: every session starting at or after ``since_utc``; every session of a
+    course that has a session in that range, or of ``course_id``; and per drug the last
+    session before ``since_utc`` (the "previous dose at any distance" of the interval rules).
+    ``clinic_app.domain.rule_reach.relevant_part`` is the same selection in Python.
+    """
+    mine = (SessionRow.patient_id == patient_id, active(SessionRow))
+    recent_courses = select(SessionRow.course_id).where(
+        *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
+    )
+    last_per_drug = (
+        select(SessionRow.therapy_code, func.max(SessionRow.start_utc))
+        .where(*mine, SessionRow.start_utc < since_utc)
+        .group_by(SessionRow.therapy_code)
+    )
+    wanted = [
+        SessionRow.start_utc >= since_utc,
+        SessionRow.course_id.in_(recent_courses),
+        tuple_(SessionRow.therapy_code, SessionRow.start_utc).in_(last_per_drug),
+    ]
+    if course_id is not None:
+        wanted.append(SessionRow.course_id == course_id)
+    stmt = (
+        select(SessionRow)
+        .where(*mine, or_(*wanted))
+        .options(selectinload(SessionRow.findings).selectinload(SessionFindingRow.override))
+        .order_by(SessionRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def patient_labs_since(
+    session: Session, patient_id: int, since_utc: datetime
+) -> list[LabAppointmentRow]:
+    """The patient's active lab appointments starting at or after ``since_utc``."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(
+            LabAppointmentRow.patient_id == patient_id,
+            active(LabAppointmentRow),
+            LabAppointmentRow.start_utc >= since_utc,
+        )
+        .options(selectinload(LabAppointmentRow.links))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def course_start(session: Session, patient_id: int, course_id: str) -> datetime | None:
+    """The start of the patient's first active session of ``course_id`` (None: none yet)."""
+    return session.scalar(
+        select(func.min(SessionRow.start_utc)).where(
+            SessionRow.patient_id == patient_id,
+            active(SessionRow),
+            SessionRow.course_id == course_id,
+        )
+    )
+
+
+def labs_of_session(session: Session, session_id: int) -> list[LabAppointmentRow]:
+    """The active lab appointments linked to one session, by start."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(
+            active(LabAppointmentRow),
+            LabAppointmentRow.id.in_(
+                select(LabLinkRow.lab_id).where(LabLinkRow.session_id == session_id)
+            ),
+        )
+        .options(selectinload(LabAppointmentRow.links))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
 def patient_exposures(session: Session, patient_id: int) -> list[ExposureRow]:
     """Recorded outside exposures that have not been removed."""
     stmt = (
@@ -240,17 +319,29 @@ def lab_starts(
     end_utc: datetime,
     *,
     exclude: Iterable[int] = (),
-) -> list[datetime]:
-    """Start times of active draws at the station inside the range (for capacity)."""
-    stmt = select(LabAppointmentRow.start_utc).where(
-        LabAppointmentRow.station_id == station_id,
-        active(LabAppointmentRow),
-        *overlapping(session, LabAppointmentRow, start_utc, end_utc),
+    at_least: int = 1,
+) -> dict[datetime, int]:
+    """Active draws at the station inside the range, counted per start (for capacity).
+
+    Counted by the database, and only the starts holding ``at_least`` draws are returned:
+    a caller that only asks "is this slot full?" passes the smallest count that can make a
+    slot full, and gets a few rows instead of every draw of a 14-day window (~3,600 rows
+    on a busy clinic).
+    """
+    stmt = (
+        select(LabAppointmentRow.start_utc, func.count())
+        .where(
+            LabAppointmentRow.station_id == station_id,
+            active(LabAppointmentRow),
+            *overlapping(session, LabAppointmentRow, start_utc, end_utc),
+        )
+        .group_by(LabAppointmentRow.start_utc)
+        .having(func.count() >= at_least)
     )
     excluded = list(exclude)
     if excluded:
         stmt = stmt.where(LabAppointmentRow.id.not_in(excluded))
-    return list(session.scalars(stmt))
+    return {start: count for start, count in session.execute(stmt)}
 
 
 def sessions_between(

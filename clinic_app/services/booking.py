@@ -297,11 +297,19 @@ class BookingService:
             calendar = repo.load_calendar(s)
             earliest = self._earliest(after, calendar)
             patient = repo.patient_by_mrn(s, require_mrn(mrn))
-            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+            params = self._rules.params(s)
+            # Every candidate lies on or after ``earliest``: the rules see no further back.
+            first_day = calendar.local_day(earliest)
+            if exclude_session is not None:
+                # The moved session's old place stays inside the window, so it is never
+                # taken for "the last dose before the window" of its drug.
+                moved = repo.session_by_id(s, exclude_session).start_utc
+                first_day = min(first_day, calendar.local_day(moved))
+            since = first_day - self._rules.reach(params)
+            state = PatientState.load(s, patient, calendar, self._ctx.catalog, since=since)
             chairs = [repo.chair_by_name(s, chair)] if chair else repo.chairs(s)
             if not chairs:
                 raise InvalidInputError("chair", "the clinic has no chairs yet")
-            params = self._rules.params(s)
             timeline = state.timeline(without=exclude_session)
             assert therapy.chair_minutes is not None
             length = timedelta(minutes=therapy.chair_minutes)
@@ -513,7 +521,19 @@ class BookingService:
         closed = calendar.closed_reason(start, end)
         if closed:
             raise SchedulingConflictError(ConflictKind.HOURS, closed)
-        state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+        params = self._rules.params(s)
+        scope_from = self._scope_start(
+            s, patient, calendar, now, start, existing, course_id, params
+        )
+        # The sessions from ``scope_from`` on are re-checked; each looks back one reach more.
+        state = PatientState.load(
+            s,
+            patient,
+            calendar,
+            self._ctx.catalog,
+            since=scope_from - self._rules.reach(params),
+            course_id=course_id,
+        )
         own_id = existing.id if existing is not None else None
         self._check_patient_free(s, state, start, end, own_id, calendar)
         chair_row = self._choose_chair(s, chair_row, start, end, own_id, calendar, keep_chair)
@@ -527,7 +547,6 @@ class BookingService:
             course_id=course_id,
             regimen=regimen,
         )
-        params = self._rules.params(s)
         evaluation = self._rules.evaluate(proposal, state.timeline(without=own_id), params)
 
         # Write the session first so the database checks its invariants and it has an id.
@@ -559,7 +578,7 @@ class BookingService:
 
         findings = list(evaluation.findings)
         neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
-            s, state, row, calendar, params, now
+            s, state, row, calendar, params, now, scope_from
         )
         # The booking's own findings already speak of the sessions they relate to; the
         # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
@@ -576,7 +595,8 @@ class BookingService:
         all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
-        labs = LabReconciler(s, state, station, calendar, now).reconcile(all_needs)
+        scope = frozenset(x.id for x in self._in_scope(state, calendar, scope_from)) | {row.id}
+        labs = LabReconciler(s, state, station, calendar, now, scope=scope).reconcile(all_needs)
         findings.extend(labs.findings.get(row.id, []))
         override = None
         if override_reason and any(f.severity is Severity.BLOCK for f in findings):
@@ -597,15 +617,18 @@ class BookingService:
         calendar: ClinicCalendar,
         params: Any,
         now: datetime,
+        scope_from: date,
     ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
-        """Re-evaluate the patient's other sessions with this one in their timeline.
+        """Re-evaluate the patient's other sessions from ``scope_from`` on with this one in
+        their timeline (earlier ones are past and beyond the rules' reach: their findings
+        are history and their lab needs cannot change).
 
         Returns the new finding lists of sessions from today on, the BLOCK/HARD findings this
         booking newly causes on them (reported on this booking, so the override covers
         them), and every session's lab needs.
         """
         changes, needs = evaluate_sessions(
-            (other for other in state.sessions if other.id != row.id),
+            (other for other in self._in_scope(state, calendar, scope_from) if other.id != row.id),
             state.timeline(extra=session_dose(row, calendar), without=row.id),
             self._rules,
             params,
@@ -635,6 +658,35 @@ class BookingService:
                         )
                     )
         return changes, unique_findings(caused), needs
+
+    def _scope_start(
+        self,
+        s: Session,
+        patient: PatientRow,
+        calendar: ClinicCalendar,
+        now: datetime,
+        start: datetime,
+        existing: SessionRow | None,
+        course_id: str | None,
+        params: Any,
+    ) -> date:
+        """The first day whose sessions a placement can change: one rule reach before the
+        earliest of today, the new day, the old day (a move) and the course's first dose."""
+        days = [calendar.local_day(now), calendar.local_day(start)]
+        if existing is not None:
+            days.append(calendar.local_day(existing.start_utc))
+        if course_id is not None:
+            first = repo.course_start(s, patient.id, course_id)
+            if first is not None:
+                days.append(calendar.local_day(first))
+        return min(days) - self._rules.reach(params)
+
+    @staticmethod
+    def _in_scope(
+        state: PatientState, calendar: ClinicCalendar, scope_from: date
+    ) -> list[SessionRow]:
+        """The loaded sessions from ``scope_from`` on (the ones a placement re-checks)."""
+        return [x for x in state.sessions if calendar.local_day(x.start_utc) >= scope_from]
 
     # ----------------------------------------------------------------- checks
 
@@ -848,12 +900,7 @@ class BookingService:
     def _labs_serving(self, row: SessionRow, calendar: ClinicCalendar) -> tuple[LabView, ...]:
         session = Session.object_session(row)
         assert session is not None
-        labs = [
-            lab
-            for lab in repo.patient_labs(session, row.patient_id)
-            if any(link.session_id == row.id for link in lab.links)
-        ]
-        return tuple(lab_view(lab, calendar) for lab in labs)
+        return tuple(lab_view(lab, calendar) for lab in repo.labs_of_session(session, row.id))
 
     def _change_status(
         self, actor: Actor, session_id: int, status: str, reason: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.findings import Evaluation
 from clinic_app.domain.rule_parameters import RuleParameters, load_rules_file
+from clinic_app.domain.rule_reach import rule_reach
 from clinic_app.domain.rules import evaluate
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 from clinic_app.persistence.models import RuleSettingRow
@@ -26,6 +28,7 @@ class RuleBook:
         self.defaults = defaults
         self._raw_defaults = raw_defaults
         self._cache: tuple[tuple[tuple[str, str], ...], RuleParameters] | None = None
+        self._reach: tuple[RuleParameters, timedelta] | None = None
 
     @classmethod
     def from_file(cls, path: Path) -> RuleBook:
@@ -51,6 +54,12 @@ class RuleBook:
         params = self.defaults.with_overrides(overrides)
         self._cache = (rows, params)
         return params
+
+    def reach(self, params: RuleParameters) -> timedelta:
+        """How far the rules look from a dose with ``params`` (see ``domain.rule_reach``)."""
+        if self._reach is None or self._reach[0] is not params:
+            self._reach = (params, rule_reach(params))
+        return self._reach[1]
 
     def evaluate(
         self, proposal: ProposedSession, timeline: PatientTimeline, params: RuleParameters
