@@ -16,9 +16,9 @@ one, widens the window without any change here.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from clinic_app.domain.rule_calendar import Period
 from clinic_app.domain.rule_parameters import FollowUpDay, LabAfter, LabBefore, RuleParameters
@@ -96,3 +96,24 @@ def relevant_part(
     kept.update(dict(last_before.values()))
     labs: tuple[LabVisit, ...] = tuple(lab for lab in timeline.labs if lab.day >= since)
     return PatientTimeline(doses=tuple(kept[i] for i in sorted(kept)), labs=labs)
+
+
+def start_key(
+    start: datetime, end: datetime, timed: Iterable[Dose], gap: timedelta
+) -> datetime | tuple[bool, ...]:
+    """What the engine can tell apart between starts of one day, for a slot search's cache.
+
+    The rules read a proposal's time of day only against the patient's timed doses close
+    to it: same-day order (which dose comes first) and D9g's observation gap (``gap``), whose
+    message quotes the times. Two starts with the same order against every dose of
+    ``timed`` and neither inside a D9g span get the same evaluation, so the search
+    evaluates once per order; a start inside a D9g span keys on itself.
+    """
+    before: list[bool] = []
+    for dose in timed:
+        if dose.start is None or dose.end is None:
+            continue  # recorded doses have no time; they come first on their day
+        if start <= dose.start < end + gap or dose.start <= start < dose.end + gap:
+            return start
+        before.append(start < dose.start)
+    return tuple(before)

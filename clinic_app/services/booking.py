@@ -29,8 +29,9 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evaluation, Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
-from clinic_app.domain.timeline import ProposedSession, Regimen
+from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
@@ -317,16 +318,18 @@ class BookingService:
             # it (D9g); on a day with none near, one evaluation stands for every start.
             time_bound = timedelta(minutes=params.d9g.gap_minutes) + length
             reach = 2 + time_bound.days
-            near_timed = {
-                d.day + timedelta(days=k)
-                for d in timeline.doses
-                if d.start is not None
-                for k in range(-reach, reach + 1)
-            }
-            cache: dict[datetime | date, Evaluation] = {}
+            near_timed: dict[date, list[Dose]] = {}
+            for d in timeline.doses:
+                if d.start is not None:
+                    for k in range(-reach, reach + 1):
+                        near_timed.setdefault(d.day + timedelta(days=k), []).append(d)
+            gap = timedelta(minutes=params.d9g.gap_minutes)
+            cache: dict[object, Evaluation] = {}
 
-            def key(day: date, start: datetime) -> datetime | date:
-                return start if day in near_timed else day
+            def key(day: date, start: datetime) -> object:
+                if day not in near_timed:
+                    return day
+                return (day, start_key(start, start + length, near_timed[day], gap))
 
             def evaluate_at(day: date, start: datetime) -> Evaluation:
                 cache_key = key(day, start)
@@ -357,6 +360,11 @@ class BookingService:
                 # Only a day-wide verdict can reject the day before its chairs are read.
                 return key(day, opening[0]) != day or allowed(evaluate_at(day, opening[0]))
 
+            # The rules' verdict depends on the start, never on the chair: it is asked once
+            # per start, before the day's chairs are read (a refused day reads no diary).
+            def accept_start(start: datetime) -> bool:
+                return allowed(evaluate_at(calendar.local_day(start), start))
+
             # The diary is read a week at a time, only as far as the search gets.
             week: dict[date, list[ChairSchedule]] = {}
 
@@ -381,8 +389,8 @@ class BookingService:
                 state.busy(without_session=exclude_session),
                 count=count,
                 horizon_days=horizon_days,
-                accept=lambda option: allowed(evaluate(option)),
                 accept_day=accept_day,
+                accept_start=accept_start,
             )
             return [
                 SlotView(

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.rule_calendar import Period
 from clinic_app.domain.rule_parameters import RuleParameters
-from clinic_app.domain.rule_reach import relevant_part, rule_reach
+from clinic_app.domain.rule_reach import relevant_part, rule_reach, start_key
 from clinic_app.domain.rules import evaluate
 from clinic_app.domain.timeline import (
     Dose,
@@ -170,3 +170,30 @@ def test_the_reach_follows_the_parameters(params: RuleParameters) -> None:
     longer = params.with_overrides({"E1": {"lookback": {"zoledronic-acid": {"months": 36}}}})
     assert rule_reach(longer) == timedelta(days=36 * 31 + 1)
     assert Period(months=36) == longer.e1.lookback["zoledronic-acid"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    case=histories(),
+    therapy=st.sampled_from(BOOKED),
+    slots=st.lists(st.integers(0, 40), min_size=2, max_size=6, unique=True),
+)
+def test_starts_with_one_key_get_one_evaluation(
+    case: tuple[PatientTimeline, ProposedSession, date],
+    therapy: str,
+    slots: list[int],
+    catalog: Catalog,
+    params: RuleParameters,
+) -> None:
+    timeline, proposal, _today = case
+    # Put the slots on a day of the history often: that is where the time of day matters.
+    day = timeline.doses[0].day if timeline.doses else proposal.day
+    length = timedelta(minutes=catalog.get(therapy).chair_minutes or 60)
+    gap = timedelta(minutes=params.d9g.gap_minutes)
+    seen: dict[object, object] = {}
+    for slot in slots:
+        start = (datetime.combine(day, time(8)) + timedelta(minutes=15 * slot)).replace(tzinfo=TZ)
+        at = ProposedSession(therapy, start, start + length, day)
+        evaluation = evaluate(at, timeline, catalog, params)
+        key = start_key(start, start + length, timeline.doses, gap)
+        assert seen.setdefault(key, evaluation) == evaluation, start
