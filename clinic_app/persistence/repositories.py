@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
@@ -28,6 +28,7 @@ from clinic_app.persistence.models import (
     LabLinkRow,
     LabStationRow,
     OpeningHoursRow,
+    OverrideRow,
     PatientRow,
     SessionFindingRow,
     SessionRow,
@@ -391,6 +392,152 @@ def overdue_labs(
         .order_by(LabAppointmentRow.start_utc)
     )
     return session.scalars(stmt).all()
+
+
+class SessionFact(NamedTuple):
+    """The columns of one session a day view shows, its patient and chair joined in."""
+
+    id: int
+    patient_id: int
+    mrn: str
+    patient_name: str
+    chair_id: int
+    chair: str
+    therapy: str
+    start_utc: datetime
+    end_utc: datetime
+    status: str
+    course_id: str | None
+    status_reason: str
+
+
+class FindingFact(NamedTuple):
+    """One stored finding of a session, with its override's author and reason if any."""
+
+    session_id: int
+    rule: str
+    severity: str
+    message: str
+    evidence: str
+    overridden_by: str | None
+    override_reason: str | None
+
+
+class LabFact(NamedTuple):
+    """The columns of one lab appointment a day view shows, its patient joined in."""
+
+    id: int
+    patient_id: int
+    mrn: str
+    patient_name: str
+    tests: str
+    start_utc: datetime
+    end_utc: datetime
+    status: str
+    due_from: date
+    due_to: date
+
+
+class LinkFact(NamedTuple):
+    """One link of a lab appointment to the session (and rule) it serves."""
+
+    lab_id: int
+    session_id: int
+    rule_id: str
+    label: str
+
+
+def session_facts(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> tuple[list[SessionFact], list[FindingFact]]:
+    """Every session (cancelled included) starting inside the range, by start and chair,
+    and their findings (by id): plain columns in two statements, no mapped objects."""
+    core = session.connection()  # Core rows: no ORM result processing on ~1,000 rows
+    in_range = (SessionRow.start_utc >= start_utc, SessionRow.start_utc < end_utc)
+    rows = core.execute(
+        select(
+            SessionRow.id,
+            SessionRow.patient_id,
+            PatientRow.mrn,
+            PatientRow.name,
+            SessionRow.chair_id,
+            ChairRow.name,
+            SessionRow.therapy_code,
+            SessionRow.start_utc,
+            SessionRow.end_utc,
+            SessionRow.status,
+            SessionRow.course_id,
+            SessionRow.status_reason,
+        )
+        .join(PatientRow, PatientRow.id == SessionRow.patient_id)
+        .join(ChairRow, ChairRow.id == SessionRow.chair_id)
+        .where(*in_range)
+        .order_by(SessionRow.start_utc, SessionRow.chair_id)
+    )
+    sessions = [SessionFact._make(row) for row in rows]
+    findings = core.execute(
+        select(
+            SessionFindingRow.session_id,
+            SessionFindingRow.rule_id,
+            SessionFindingRow.severity,
+            SessionFindingRow.message,
+            SessionFindingRow.evidence,
+            OverrideRow.overridden_by,
+            OverrideRow.reason,
+        )
+        .join(SessionRow, SessionRow.id == SessionFindingRow.session_id)
+        .outerjoin(OverrideRow, OverrideRow.id == SessionFindingRow.override_id)
+        .where(*in_range)
+        .order_by(SessionFindingRow.id)
+    )
+    return sessions, [FindingFact._make(row) for row in findings]
+
+
+def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[LinkFact]]:
+    """Lab appointments matching ``conditions`` by start and id, and their links: plain
+    columns in two statements, no mapped objects."""
+    core = session.connection()  # Core rows: no ORM result processing
+    rows = core.execute(
+        select(
+            LabAppointmentRow.id,
+            LabAppointmentRow.patient_id,
+            PatientRow.mrn,
+            PatientRow.name,
+            LabAppointmentRow.tests,
+            LabAppointmentRow.start_utc,
+            LabAppointmentRow.end_utc,
+            LabAppointmentRow.status,
+            LabAppointmentRow.due_from,
+            LabAppointmentRow.due_to,
+        )
+        .join(PatientRow, PatientRow.id == LabAppointmentRow.patient_id)
+        .where(*conditions)
+        .order_by(LabAppointmentRow.start_utc, LabAppointmentRow.id)
+    )
+    labs = [LabFact._make(row) for row in rows]
+    # IN (subquery), not a join: the database starts from the draws' start index and
+    # reaches the links by their lab_id index (a join may scan every link instead).
+    links = core.execute(
+        select(
+            LabLinkRow.lab_id, LabLinkRow.session_id, LabLinkRow.rule_id, LabLinkRow.label
+        ).where(LabLinkRow.lab_id.in_(select(LabAppointmentRow.id).where(*conditions)))
+    )
+    return labs, [LinkFact._make(row) for row in links]
+
+
+def labs_between_conditions(start_utc: datetime, end_utc: datetime) -> tuple[Any, ...]:
+    """SQL conditions of ``labs_between`` (every draw starting inside the range)."""
+    return (LabAppointmentRow.start_utc >= start_utc, LabAppointmentRow.start_utc < end_utc)
+
+
+def overdue_conditions(since_utc: datetime, now_utc: datetime) -> tuple[Any, ...]:
+    """SQL conditions of ``overdue_labs`` (booked draws whose time passed, since a day)."""
+    return (
+        LabAppointmentRow.status == "booked",
+        LabAppointmentRow.start_utc >= since_utc,
+        LabAppointmentRow.start_utc < now_utc,  # implied by the end; bounds the index range
+        LabAppointmentRow.end_utc < now_utc,
+    )
 
 
 def links_of_session(session: Session, session_id: int) -> list[LabLinkRow]:

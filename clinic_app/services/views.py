@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from clinic_app.domain.catalog import Catalog, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Severity
@@ -12,6 +14,7 @@ from clinic_app.persistence.models import (
     SessionFindingRow,
     SessionRow,
 )
+from clinic_app.persistence.repositories import FindingFact, LabFact, LinkFact, SessionFact
 from clinic_app.services.results import (
     ExposureView,
     FindingView,
@@ -106,3 +109,59 @@ def exposure_view(row: ExposureRow, catalog: Catalog) -> ExposureView:
         ongoing_since=row.ongoing_since,
         where_given=row.where_given,
     )
+
+
+def session_fact_views(
+    facts: Sequence[SessionFact],
+    findings: Iterable[FindingFact],
+    calendar: ClinicCalendar,
+    catalog: Catalog,
+) -> tuple[SessionView, ...]:
+    """Sessions read as plain columns (a day's grid and list) as result objects: the same
+    views as ``session_view`` gives for the mapped rows, without loading them."""
+    by_session: dict[int, list[FindingView]] = {}
+    for f in findings:
+        by_session.setdefault(f.session_id, []).append(
+            FindingView(
+                f.rule, Severity(f.severity), f.message, f.evidence, f.overridden_by,
+                f.override_reason,
+            )
+        )  # fmt: skip
+    names: dict[str, str] = {}
+    views = []
+    for r in facts:
+        name = names.get(r.therapy)
+        if name is None:
+            name = names[r.therapy] = therapy_name(catalog, r.therapy)
+        views.append(
+            SessionView(
+                r.id, r.patient_id, r.mrn, r.patient_name, r.chair_id, r.chair, r.therapy, name,
+                calendar.local(r.start_utc), calendar.local(r.end_utc), r.status, r.course_id,
+                tuple(by_session.get(r.id, ())), r.status_reason,
+            )
+        )  # fmt: skip
+    return tuple(views)
+
+
+def lab_fact_views(
+    facts: Sequence[LabFact], links: Iterable[LinkFact], calendar: ClinicCalendar
+) -> tuple[LabView, ...]:
+    """Lab appointments read as plain columns as result objects (as ``lab_view`` does)."""
+    by_lab: dict[int, list[LinkFact]] = {}
+    for link in links:
+        by_lab.setdefault(link.lab_id, []).append(link)
+    views = []
+    for r in facts:
+        mine = sorted(by_lab.get(r.id, ()), key=lambda link: (link.session_id, link.rule_id))
+        views.append(
+            LabView(
+                r.id, r.patient_id, r.mrn, r.patient_name,
+                tuple(t for t in r.tests.split(",") if t),
+                calendar.local(r.start_utc), calendar.local(r.end_utc), r.status,
+                r.due_from, r.due_to,
+                tuple(sorted({link.session_id for link in mine})),
+                tuple(sorted({link.rule_id for link in mine})),
+                tuple(link.label for link in mine if link.label),
+            )
+        )  # fmt: skip
+    return tuple(views)
