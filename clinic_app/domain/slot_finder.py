@@ -151,6 +151,7 @@ def find_free_slots(
     accept: Callable[[SlotOption], bool] | None = None,
     per_start: int = 1,
     accept_day: Callable[[date], bool] | None = None,
+    accept_start: Callable[[datetime], bool] | None = None,
 ) -> list[SlotOption]:
     """The earliest ``count`` free chair slots of ``duration``, in time order.
 
@@ -164,7 +165,8 @@ def find_free_slots(
     The search goes day by day and stops at ``count`` options, so a caller can supply the
     diary lazily: ``chairs`` may be a function of the day returning that day's schedules
     (asked only for days the search reaches), and ``accept_day`` may reject a whole day
-    before any chair of it is looked at.
+    before any chair of it is looked at; ``accept_start`` may reject a start (local, aware)
+    for every chair at once, before the day's chairs are asked for.
     """
     if duration <= timedelta(0):
         raise ValueError("a slot must last longer than zero minutes")
@@ -188,6 +190,7 @@ def find_free_slots(
             for c in _day_grid(calendar, day, step, duration)
             if c.start_utc >= earliest_utc
             and not _is_busy(patient_starts, patient_ends, c.start_utc, c.end_utc)
+            and (accept_start is None or accept_start(c.start))
         ]
         if not grid:
             continue

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -25,8 +25,10 @@ from clinic_app.persistence.models import (
     ExposureRow,
     IntervalBoundRow,
     LabAppointmentRow,
+    LabLinkRow,
     LabStationRow,
     OpeningHoursRow,
+    OverrideRow,
     PatientRow,
     SessionFindingRow,
     SessionRow,
@@ -185,6 +187,85 @@ def patient_labs(session: Session, patient_id: int) -> list[LabAppointmentRow]:
     return list(session.scalars(stmt))
 
 
+def patient_sessions_since(
+    session: Session, patient_id: int, since_utc: datetime, course_id: str | None = None
+) -> list[SessionRow]:
+    """The patient's active sessions the rules can look at from ``since_utc`` on, oldest first.
+
+    One statement: every session starting at or after ``since_utc``; every session of a
+    course that has a session in that range, or of ``course_id``; and per drug the last
+    session before ``since_utc`` (the "previous dose at any distance" of the interval rules).
+    ``clinic_app.domain.rule_reach.relevant_part`` is the same selection in Python.
+    """
+    mine = (SessionRow.patient_id == patient_id, active(SessionRow))
+    recent_courses = select(SessionRow.course_id).where(
+        *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
+    )
+    last_per_drug = (
+        select(SessionRow.therapy_code, func.max(SessionRow.start_utc))
+        .where(*mine, SessionRow.start_utc < since_utc)
+        .group_by(SessionRow.therapy_code)
+    )
+    wanted = [
+        SessionRow.start_utc >= since_utc,
+        SessionRow.course_id.in_(recent_courses),
+        tuple_(SessionRow.therapy_code, SessionRow.start_utc).in_(last_per_drug),
+    ]
+    if course_id is not None:
+        wanted.append(SessionRow.course_id == course_id)
+    stmt = (
+        select(SessionRow)
+        .where(*mine, or_(*wanted))
+        .options(selectinload(SessionRow.findings).selectinload(SessionFindingRow.override))
+        .order_by(SessionRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def patient_labs_since(
+    session: Session, patient_id: int, since_utc: datetime
+) -> list[LabAppointmentRow]:
+    """The patient's active lab appointments starting at or after ``since_utc``."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(
+            LabAppointmentRow.patient_id == patient_id,
+            active(LabAppointmentRow),
+            LabAppointmentRow.start_utc >= since_utc,
+        )
+        .options(selectinload(LabAppointmentRow.links))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
+def course_start(session: Session, patient_id: int, course_id: str) -> datetime | None:
+    """The start of the patient's first active session of ``course_id`` (None: none yet)."""
+    return session.scalar(
+        select(func.min(SessionRow.start_utc)).where(
+            SessionRow.patient_id == patient_id,
+            active(SessionRow),
+            SessionRow.course_id == course_id,
+        )
+    )
+
+
+def labs_of_session(session: Session, session_id: int) -> list[LabAppointmentRow]:
+    """The active lab appointments linked to one session, by start."""
+    stmt = (
+        select(LabAppointmentRow)
+        .where(
+            active(LabAppointmentRow),
+            LabAppointmentRow.id.in_(
+                select(LabLinkRow.lab_id).where(LabLinkRow.session_id == session_id)
+            ),
+        )
+        .options(selectinload(LabAppointmentRow.links))
+        .order_by(LabAppointmentRow.start_utc)
+    )
+    return list(session.scalars(stmt))
+
+
 def patient_exposures(session: Session, patient_id: int) -> list[ExposureRow]:
     """Recorded outside exposures that have not been removed."""
     stmt = (
@@ -252,17 +333,29 @@ def lab_starts(
     end_utc: datetime,
     *,
     exclude: Iterable[int] = (),
-) -> list[datetime]:
-    """Start times of active draws at the station inside the range (for capacity)."""
-    stmt = select(LabAppointmentRow.start_utc).where(
-        LabAppointmentRow.station_id == station_id,
-        active(LabAppointmentRow),
-        *overlapping(session, LabAppointmentRow, start_utc, end_utc),
+    at_least: int = 1,
+) -> dict[datetime, int]:
+    """Active draws at the station inside the range, counted per start (for capacity).
+
+    Counted by the database, and only the starts holding ``at_least`` draws are returned:
+    a caller that only asks "is this slot full?" passes the smallest count that can make a
+    slot full, and gets a few rows instead of every draw of a 14-day window (~3,600 rows
+    on a busy clinic).
+    """
+    stmt = (
+        select(LabAppointmentRow.start_utc, func.count())
+        .where(
+            LabAppointmentRow.station_id == station_id,
+            active(LabAppointmentRow),
+            *overlapping(session, LabAppointmentRow, start_utc, end_utc),
+        )
+        .group_by(LabAppointmentRow.start_utc)
+        .having(func.count() >= at_least)
     )
     excluded = list(exclude)
     if excluded:
         stmt = stmt.where(LabAppointmentRow.id.not_in(excluded))
-    return list(session.scalars(stmt))
+    return {start: count for start, count in session.execute(stmt)}
 
 
 def sessions_between(
@@ -312,6 +405,157 @@ def overdue_labs(
         .order_by(LabAppointmentRow.start_utc)
     )
     return session.scalars(stmt).all()
+
+
+class SessionFact(NamedTuple):
+    """The columns of one session a day view shows, its patient and chair joined in."""
+
+    id: int
+    patient_id: int
+    mrn: str
+    patient_name: str
+    chair_id: int
+    chair: str
+    therapy: str
+    start_utc: datetime
+    end_utc: datetime
+    status: str
+    course_id: str | None
+    status_reason: str
+
+
+class FindingFact(NamedTuple):
+    """One stored finding of a session, with its override's author and reason if any."""
+
+    session_id: int
+    rule: str
+    severity: str
+    message: str
+    evidence: str
+    overridden_by: str | None
+    override_reason: str | None
+
+
+class LabFact(NamedTuple):
+    """The columns of one lab appointment a day view shows, its patient joined in."""
+
+    id: int
+    patient_id: int
+    mrn: str
+    patient_name: str
+    tests: str
+    start_utc: datetime
+    end_utc: datetime
+    status: str
+    due_from: date
+    due_to: date
+
+
+class LinkFact(NamedTuple):
+    """One link of a lab appointment to the session (and rule) it serves."""
+
+    lab_id: int
+    session_id: int
+    rule_id: str
+    label: str
+
+
+def session_facts(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> tuple[list[SessionFact], list[FindingFact]]:
+    """Every session (cancelled included) starting inside the range, by start and chair,
+    and their findings (by id): plain columns in two statements, no mapped objects."""
+    core = session.connection()  # Core rows: no ORM result processing on ~1,000 rows
+    in_range = (SessionRow.start_utc >= start_utc, SessionRow.start_utc < end_utc)
+    rows = core.execute(
+        select(
+            SessionRow.id,
+            SessionRow.patient_id,
+            PatientRow.mrn,
+            PatientRow.name,
+            SessionRow.chair_id,
+            ChairRow.name,
+            SessionRow.therapy_code,
+            SessionRow.start_utc,
+            SessionRow.end_utc,
+            SessionRow.status,
+            SessionRow.course_id,
+            SessionRow.status_reason,
+        )
+        .join(PatientRow, PatientRow.id == SessionRow.patient_id)
+        .join(ChairRow, ChairRow.id == SessionRow.chair_id)
+        .where(*in_range)
+        .order_by(SessionRow.start_utc, SessionRow.chair_id)
+    )
+    sessions = [SessionFact._make(row) for row in rows]
+    findings = core.execute(
+        select(
+            SessionFindingRow.session_id,
+            SessionFindingRow.rule_id,
+            SessionFindingRow.severity,
+            SessionFindingRow.message,
+            SessionFindingRow.evidence,
+            OverrideRow.overridden_by,
+            OverrideRow.reason,
+        )
+        .join(SessionRow, SessionRow.id == SessionFindingRow.session_id)
+        .outerjoin(OverrideRow, OverrideRow.id == SessionFindingRow.override_id)
+        .where(*in_range)
+        .order_by(SessionFindingRow.id)
+    )
+    return sessions, [FindingFact._make(row) for row in findings]
+
+
+def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[LinkFact]]:
+    """Lab appointments matching ``conditions`` by start and id, and their links: plain
+    columns in two statements, no mapped objects."""
+    core = session.connection()  # Core rows: no ORM result processing
+    rows = core.execute(
+        select(
+            LabAppointmentRow.id,
+            LabAppointmentRow.patient_id,
+            PatientRow.mrn,
+            PatientRow.name,
+            LabAppointmentRow.tests,
+            LabAppointmentRow.start_utc,
+            LabAppointmentRow.end_utc,
+            LabAppointmentRow.status,
+            LabAppointmentRow.due_from,
+            LabAppointmentRow.due_to,
+        )
+        .join(PatientRow, PatientRow.id == LabAppointmentRow.patient_id)
+        .where(*conditions)
+        .order_by(LabAppointmentRow.start_utc, LabAppointmentRow.id)
+    )
+    labs = [LabFact._make(row) for row in rows]
+    # IN (subquery), not a join: the database starts from the draws' start index and
+    # reaches the links by their lab_id index (a join may scan every link instead).
+    links = core.execute(
+        select(
+            LabLinkRow.lab_id, LabLinkRow.session_id, LabLinkRow.rule_id, LabLinkRow.label
+        ).where(LabLinkRow.lab_id.in_(select(LabAppointmentRow.id).where(*conditions)))
+    )
+    return labs, [LinkFact._make(row) for row in links]
+
+
+def labs_between_conditions(start_utc: datetime, end_utc: datetime) -> tuple[Any, ...]:
+    """SQL conditions of ``labs_between`` (every draw starting inside the range)."""
+    return (LabAppointmentRow.start_utc >= start_utc, LabAppointmentRow.start_utc < end_utc)
+
+
+def overdue_conditions(since_utc: datetime, now_utc: datetime) -> tuple[Any, ...]:
+    """SQL conditions of ``overdue_labs`` (booked draws whose time passed, since a day)."""
+    return (
+        LabAppointmentRow.status == "booked",
+        LabAppointmentRow.start_utc >= since_utc,
+        LabAppointmentRow.start_utc < now_utc,  # implied by the end; bounds the index range
+        LabAppointmentRow.end_utc < now_utc,
+    )
+
+
+def links_of_session(session: Session, session_id: int) -> list[LabLinkRow]:
+    """Lab links that serve this session."""
+    return list(session.scalars(select(LabLinkRow).where(LabLinkRow.session_id == session_id)))
 
 
 def audit(

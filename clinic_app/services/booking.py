@@ -35,8 +35,9 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evaluation, Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
-from clinic_app.domain.timeline import ProposedSession, Regimen
+from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
@@ -415,11 +416,19 @@ class BookingService:
             calendar = repo.load_calendar(s)
             earliest = self._earliest(after, calendar)
             patient = repo.patient_by_mrn(s, require_mrn(mrn))
-            state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+            params = self._rules.params(s)
+            # Every candidate lies on or after ``earliest``: the rules see no further back.
+            first_day = calendar.local_day(earliest)
+            if exclude_session is not None:
+                # The moved session's old place stays inside the window, so it is never
+                # taken for "the last dose before the window" of its drug.
+                moved = repo.session_by_id(s, exclude_session).start_utc
+                first_day = min(first_day, calendar.local_day(moved))
+            since = first_day - self._rules.reach(params)
+            state = PatientState.load(s, patient, calendar, self._ctx.catalog, since=since)
             chairs = [repo.chair_by_name(s, chair)] if chair else repo.chairs(s)
             if not chairs:
                 raise InvalidInputError("chair", "the clinic has no chairs yet")
-            params = self._rules.params(s)
             timeline = state.timeline(without=exclude_session)
             assert therapy.chair_minutes is not None
             length = timedelta(minutes=therapy.chair_minutes)
@@ -427,16 +436,18 @@ class BookingService:
             # it (D9g); on a day with none near, one evaluation stands for every start.
             time_bound = timedelta(minutes=params.d9g.gap_minutes) + length
             reach = 2 + time_bound.days
-            near_timed = {
-                d.day + timedelta(days=k)
-                for d in timeline.doses
-                if d.start is not None
-                for k in range(-reach, reach + 1)
-            }
-            cache: dict[datetime | date, Evaluation] = {}
+            near_timed: dict[date, list[Dose]] = {}
+            for d in timeline.doses:
+                if d.start is not None:
+                    for k in range(-reach, reach + 1):
+                        near_timed.setdefault(d.day + timedelta(days=k), []).append(d)
+            gap = timedelta(minutes=params.d9g.gap_minutes)
+            cache: dict[object, Evaluation] = {}
 
-            def key(day: date, start: datetime) -> datetime | date:
-                return start if day in near_timed else day
+            def key(day: date, start: datetime) -> object:
+                if day not in near_timed:
+                    return day
+                return (day, start_key(start, start + length, near_timed[day], gap))
 
             def evaluate_at(day: date, start: datetime) -> Evaluation:
                 cache_key = key(day, start)
@@ -467,6 +478,11 @@ class BookingService:
                 # Only a day-wide verdict can reject the day before its chairs are read.
                 return key(day, opening[0]) != day or allowed(evaluate_at(day, opening[0]))
 
+            # The rules' verdict depends on the start, never on the chair: it is asked once
+            # per start, before the day's chairs are read (a refused day reads no diary).
+            def accept_start(start: datetime) -> bool:
+                return allowed(evaluate_at(calendar.local_day(start), start))
+
             # The diary is read a week at a time, only as far as the search gets.
             week: dict[date, list[ChairSchedule]] = {}
 
@@ -491,8 +507,8 @@ class BookingService:
                 state.busy(without_session=exclude_session),
                 count=count,
                 horizon_days=horizon_days,
-                accept=lambda option: allowed(evaluate(option)),
                 accept_day=accept_day,
+                accept_start=accept_start,
             )
             return [
                 SlotView(
@@ -653,7 +669,19 @@ class BookingService:
         closed = calendar.closed_reason(start, end)
         if closed:
             raise SchedulingConflictError(ConflictKind.HOURS, closed)
-        state = PatientState.load(s, patient, calendar, self._ctx.catalog)
+        params = self._rules.params(s)
+        scope_from = self._scope_start(
+            s, patient, calendar, now, start, existing, course_id, params
+        )
+        # The sessions from ``scope_from`` on are re-checked; each looks back one reach more.
+        state = PatientState.load(
+            s,
+            patient,
+            calendar,
+            self._ctx.catalog,
+            since=scope_from - self._rules.reach(params),
+            course_id=course_id,
+        )
         own_id = existing.id if existing is not None else None
         self._check_patient_free(s, state, start, end, own_id, calendar)
         chair_row = self._choose_chair(s, chair_row, start, end, own_id, calendar, keep_chair)
@@ -667,7 +695,6 @@ class BookingService:
             course_id=course_id,
             regimen=regimen,
         )
-        params = self._rules.params(s)
         evaluation = self._rules.evaluate(proposal, state.timeline(without=own_id), params)
 
         # Write the session first so the database checks its invariants and it has an id.
@@ -699,7 +726,7 @@ class BookingService:
 
         findings = list(evaluation.findings)
         neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
-            s, state, row, calendar, params, now
+            s, state, row, calendar, params, now, scope_from
         )
         # The booking's own findings already speak of the sessions they relate to; the
         # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
@@ -717,8 +744,9 @@ class BookingService:
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
         turnaround = params.r4.turnaround_working_days
+        scope = frozenset(x.id for x in self._in_scope(state, calendar, scope_from)) | {row.id}
         labs = LabReconciler(
-            s, state, station, calendar, now, turnaround_working_days=turnaround
+            s, state, station, calendar, now, turnaround_working_days=turnaround, scope=scope
         ).reconcile(all_needs)
         findings.extend(labs.findings.get(row.id, []))
         override = None
@@ -742,15 +770,18 @@ class BookingService:
         calendar: ClinicCalendar,
         params: Any,
         now: datetime,
+        scope_from: date,
     ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
-        """Re-evaluate the patient's other sessions with this one in their timeline.
+        """Re-evaluate the patient's other sessions from ``scope_from`` on with this one in
+        their timeline (earlier ones are past and beyond the rules' reach: their findings
+        are history and their lab needs cannot change).
 
         Returns the new finding lists of sessions from today on, the BLOCK/HARD findings this
         booking newly causes on them (reported on this booking, so the override covers
         them), and every session's lab needs.
         """
         changes, needs = evaluate_sessions(
-            (other for other in state.sessions if other.id != row.id),
+            (other for other in self._in_scope(state, calendar, scope_from) if other.id != row.id),
             state.timeline(extra=session_dose(row, calendar), without=row.id),
             self._rules,
             params,
@@ -780,6 +811,35 @@ class BookingService:
                         )
                     )
         return changes, unique_findings(caused), needs
+
+    def _scope_start(
+        self,
+        s: Session,
+        patient: PatientRow,
+        calendar: ClinicCalendar,
+        now: datetime,
+        start: datetime,
+        existing: SessionRow | None,
+        course_id: str | None,
+        params: Any,
+    ) -> date:
+        """The first day whose sessions a placement can change: one rule reach before the
+        earliest of today, the new day, the old day (a move) and the course's first dose."""
+        days = [calendar.local_day(now), calendar.local_day(start)]
+        if existing is not None:
+            days.append(calendar.local_day(existing.start_utc))
+        if course_id is not None:
+            first = repo.course_start(s, patient.id, course_id)
+            if first is not None:
+                days.append(calendar.local_day(first))
+        return min(days) - self._rules.reach(params)
+
+    @staticmethod
+    def _in_scope(
+        state: PatientState, calendar: ClinicCalendar, scope_from: date
+    ) -> list[SessionRow]:
+        """The loaded sessions from ``scope_from`` on (the ones a placement re-checks)."""
+        return [x for x in state.sessions if calendar.local_day(x.start_utc) >= scope_from]
 
     # ----------------------------------------------------------------- checks
 
@@ -994,12 +1054,7 @@ class BookingService:
     def _labs_serving(self, row: SessionRow, calendar: ClinicCalendar) -> tuple[LabView, ...]:
         session = Session.object_session(row)
         assert session is not None
-        labs = [
-            lab
-            for lab in repo.patient_labs(session, row.patient_id)
-            if any(link.session_id == row.id for link in lab.links)
-        ]
-        return tuple(lab_view(lab, calendar) for lab in labs)
+        return tuple(lab_view(lab, calendar) for lab in repo.labs_of_session(session, row.id))
 
     def _change_status(
         self,

@@ -60,9 +60,19 @@ class LabReconciler:
         now: datetime,
         *,
         turnaround_working_days: int = 0,
+        scope: frozenset[int] | None = None,
     ) -> None:
+        """``scope``: the sessions whose needs the caller passes (None: every session).
+
+        A link of one of ``state``'s labs to a session outside the scope is left as it is:
+        the caller established that the operation cannot change that session's needs
+        (it lies further back than the rules reach), so its stored links are its needs.
+        ``turnaround_working_days``: a "before" draw leaves this many working days for the
+        result to come back before the session (R4).
+        """
         self._turnaround = turnaround_working_days
         self._session = session
+        self._scope = scope
         self._state = state
         self._station = station
         self._calendar = calendar
@@ -81,6 +91,10 @@ class LabReconciler:
                 first,
                 last,
                 exclude=(lab.id for lab in self._state.labs),
+                # A slot with fewer draws stays free whatever this plan handed out there.
+                at_least=max(
+                    1, self._station.draws_per_slot - max(self._handed_out.values(), default=0)
+                ),
             )
         )
         load.update(self._handed_out)
@@ -178,7 +192,7 @@ class LabReconciler:
         for kept in plan.keep:
             row = by_id[kept.lab_id]
             if kept.needs and row.status == "booked":
-                row.due_from, row.due_to = _window(kept.needs)
+                row.due_from, row.due_to = self._due_window(row, kept.needs)
         for unplaced in plan.unplaced:
             sid = unplaced.need.session_id
             if sid is not None:
@@ -205,15 +219,28 @@ class LabReconciler:
         self._session.add(row)
         return row
 
+    def _pinned(self, row: LabAppointmentRow) -> list[LabLinkRow]:
+        """The row's links to sessions outside the scope: kept as they are."""
+        if self._scope is None:
+            return []
+        return [link for link in row.links if link.session_id not in self._scope]
+
+    def _due_window(self, row: LabAppointmentRow, needs: Iterable[LabNeed]) -> tuple[date, date]:
+        """The due window of a draw serving ``needs`` and its pinned links."""
+        spans = [(n.requirement.due_from, n.requirement.due_to) for n in needs]
+        spans += [(link.due_from, link.due_to) for link in self._pinned(row)]
+        return max(lo for lo, _ in spans), min(hi for _, hi in spans)
+
     def _set_links(self, row: LabAppointmentRow, needs: Iterable[LabNeed]) -> None:
         wanted = {}
         for need in needs:
             key = need.link_key
             if key is not None:
                 wanted[key] = need
-        for old in list(row.links):
-            if (old.session_id, old.rule_id) not in wanted:
-                row.links.remove(old)
+        pinned = {id(link) for link in self._pinned(row)}
+        for link in list(row.links):
+            if (link.session_id, link.rule_id) not in wanted and id(link) not in pinned:
+                row.links.remove(link)
         present = {(link.session_id, link.rule_id): link for link in row.links}
         for key, need in sorted(wanted.items()):
             req = need.requirement
@@ -235,4 +262,4 @@ class LabReconciler:
                 )
             )
         if wanted and row.status == "booked":
-            row.due_from, row.due_to = _window(wanted.values())
+            row.due_from, row.due_to = self._due_window(row, wanted.values())

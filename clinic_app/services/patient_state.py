@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -95,9 +95,22 @@ class PatientState:
 
     @classmethod
     def load(
-        cls, session: Session, patient: PatientRow, calendar: ClinicCalendar, catalog: Catalog
+        cls,
+        session: Session,
+        patient: PatientRow,
+        calendar: ClinicCalendar,
+        catalog: Catalog,
+        *,
+        since: date | None = None,
+        course_id: str | None = None,
     ) -> PatientState:
-        """Read everything the rules and the lab planner need about ``patient``."""
+        """Read everything the rules and the lab planner need about ``patient``.
+
+        With ``since``, only the part of the history the rules can see from that local day
+        on (``repositories.patient_sessions_since``: sessions and labs from then, the last
+        session per drug before it, whole courses - with ``course_id`` among them - and every
+        recorded exposure); without it, the whole history.
+        """
         recorded = []
         for row in repo.patient_exposures(session, patient.id):
             try:
@@ -105,10 +118,17 @@ class PatientState:
             except UnknownTherapyError:
                 continue  # a drug retired from the catalog no longer drives any rule
             recorded.append(exposure_dose(row, calendar))
+        if since is None:
+            sessions = repo.patient_sessions(session, patient.id)
+            labs = repo.patient_labs(session, patient.id)
+        else:
+            since_utc = datetime.combine(since, time(), tzinfo=calendar.tz)
+            sessions = repo.patient_sessions_since(session, patient.id, since_utc, course_id)
+            labs = repo.patient_labs_since(session, patient.id, since_utc)
         return cls(
             patient=patient,
-            sessions=repo.patient_sessions(session, patient.id),
-            labs=repo.patient_labs(session, patient.id),
+            sessions=sessions,
+            labs=labs,
             recorded=tuple(recorded),
             calendar=calendar,
             results=tuple(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from clinic_app.domain.rule_parameters import (
     RuleParametersError,
     load_rules_file,
 )
+from clinic_app.domain.rule_reach import rule_reach
 from clinic_app.domain.rules import evaluate
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 from clinic_app.persistence.models import RuleSettingRow
@@ -28,6 +30,7 @@ class RuleBook:
         self.catalog = catalog
         self.defaults = defaults
         self._cache: tuple[tuple[tuple[str, str], ...], RuleParameters] | None = None
+        self._reach: tuple[RuleParameters, timedelta] | None = None
 
     @classmethod
     def from_file(cls, path: Path) -> RuleBook:
@@ -57,6 +60,12 @@ class RuleBook:
             ) from None
         self._cache = (rows, params)
         return params
+
+    def reach(self, params: RuleParameters) -> timedelta:
+        """How far the rules look from a dose with ``params`` (see ``domain.rule_reach``)."""
+        if self._reach is None or self._reach[0] is not params:
+            self._reach = (params, rule_reach(params))
+        return self._reach[1]
 
     def evaluate(
         self, proposal: ProposedSession, timeline: PatientTimeline, params: RuleParameters

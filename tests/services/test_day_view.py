@@ -1,0 +1,58 @@
+"""The day's grid and list read plain columns (issue 10); they must show what the rows hold.
+
+The oracle is the mapped-row path (``session_view`` / ``lab_view`` over the ORM rows),
+compared field by field on a day with findings, an override, lab draws with links and an
+overdue draw.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from clinic_app.bootstrap import Services
+from clinic_app.persistence import repositories as repo
+from clinic_app.services.booking import BookingRequest
+from clinic_app.services.views import lab_view, session_view
+from tests.conftest import DESK, NOW, NURSE
+
+
+def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP surgery"
+    )
+    day = (NOW + timedelta(days=21)).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    clinic.booking.book(
+        NURSE,
+        BookingRequest(
+            "M001", "ferric-carboxymaltose", f"{day.isoformat()}T10:00", "Chair 1",
+            override_reason="Hb 72, haematology agrees",
+        ),
+    )  # fmt: skip
+    clinic.booking.book(DESK, BookingRequest("M002", "denosumab", f"{day.isoformat()}T11:00"))
+    for look_at in {
+        day,
+        *(d.start.date() for d in clinic.queries.patient_schedule(NURSE, "M001")[1]),
+    }:
+        shown = clinic.queries.day(NURSE, look_at)
+        with clinic.ctx.db.read() as uow:
+            s = uow.session
+            calendar = repo.load_calendar(s)
+            lo = calendar.localize(datetime.combine(look_at, datetime.min.time()))
+            hi = calendar.localize(
+                datetime.combine(look_at + timedelta(days=1), datetime.min.time())
+            )
+            sessions = tuple(
+                session_view(r, calendar, clinic.ctx.catalog)
+                for r in repo.sessions_between(s, lo, hi)
+            )
+            labs = tuple(lab_view(r, calendar) for r in repo.labs_between(s, lo, hi))
+            overdue = tuple(
+                lab_view(r, calendar)
+                for r in repo.overdue_labs(s, lo - timedelta(days=14), min(NOW, lo))
+            )
+        assert shown.sessions == sessions
+        assert shown.labs == labs
+        assert shown.overdue_labs == overdue
+    assert any(f.overridden_by for s in clinic.queries.day(NURSE, day).sessions for f in s.findings)
