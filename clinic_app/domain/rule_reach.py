@@ -78,10 +78,17 @@ def relevant_part(
     Kept: every dose and lab on or after ``since``; every recorded (outside) dose, few and
     possibly ongoing; per drug, the last session dose before ``since`` (the "previous dose
     at any distance" of A3, A3w, B2, C3, C2, C8 and A9's "first session here"); and every
-    dose of the courses in ``course_ids``. This is the selection
+    dose of the courses in ``course_ids``; the range reaches back to the first dose of any
+    course that has a dose in it or is in ``course_ids``. This is the selection
     ``repositories.patient_sessions_since`` makes in SQL, written here as the reference the
     property tests compare the engine on.
     """
+    # A course reaching into the range widens it back to its first dose (D14 looks at every
+    # dose within a course's span).
+    sessions = [d for d in timeline.doses if d.source is DoseSource.SESSION]
+    touching = set(course_ids) | {d.course_id for d in sessions if d.day >= since}
+    firsts = [d.day for d in sessions if d.course_id is not None and d.course_id in touching]
+    since = min([since, *firsts])
     kept: dict[int, Dose] = {}
     last_before: dict[str, tuple[int, Dose]] = {}
     for index, dose in enumerate(timeline.doses):  # sorted by day, then start

@@ -192,12 +192,26 @@ def patient_sessions_since(
 ) -> list[SessionRow]:
     """The patient's active sessions the rules can look at from ``since_utc`` on, oldest first.
 
-    One statement: every session starting at or after ``since_utc``; every session of a
-    course that has a session in that range, or of ``course_id``; and per drug the last
-    session before ``since_utc`` (the "previous dose at any distance" of the interval rules).
+    Two statements: the range starts at ``since_utc``, or earlier at the first dose of a
+    course that has a session in it (or of ``course_id``); then every session starting in the
+    range; every session of a course that has a session in it, or of ``course_id``; and per
+    drug the last session before the range (the "previous dose at any distance" of the
+    interval rules).
     ``clinic_app.domain.rule_reach.relevant_part`` is the same selection in Python.
     """
     mine = (SessionRow.patient_id == patient_id, active(SessionRow))
+    # A course reaching into the range widens it back to its first dose: rules about a course
+    # (D14: another iron inside it) look at every dose within its span, however long.
+    touching = SessionRow.course_id.in_(
+        select(SessionRow.course_id).where(
+            *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
+        )
+    )
+    if course_id is not None:
+        touching = or_(touching, SessionRow.course_id == course_id)
+    first = session.scalar(select(func.min(SessionRow.start_utc)).where(*mine, touching))
+    if first is not None and first < since_utc:
+        since_utc = first
     recent_courses = select(SessionRow.course_id).where(
         *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
     )
@@ -422,6 +436,9 @@ class SessionFact(NamedTuple):
     status: str
     course_id: str | None
     status_reason: str
+    prescriber_name: str | None
+    prescriber_practice: str | None
+    prescriber_contact: str | None
 
 
 class FindingFact(NamedTuple):
@@ -434,6 +451,7 @@ class FindingFact(NamedTuple):
     evidence: str
     overridden_by: str | None
     override_reason: str | None
+    consulted: str | None
 
 
 class LabFact(NamedTuple):
@@ -481,6 +499,9 @@ def session_facts(
             SessionRow.status,
             SessionRow.course_id,
             SessionRow.status_reason,
+            SessionRow.prescriber_name,
+            SessionRow.prescriber_practice,
+            SessionRow.prescriber_contact,
         )
         .join(PatientRow, PatientRow.id == SessionRow.patient_id)
         .join(ChairRow, ChairRow.id == SessionRow.chair_id)
@@ -497,6 +518,7 @@ def session_facts(
             SessionFindingRow.evidence,
             OverrideRow.overridden_by,
             OverrideRow.reason,
+            OverrideRow.consulted_prescriber,
         )
         .join(SessionRow, SessionRow.id == SessionFindingRow.session_id)
         .outerjoin(OverrideRow, OverrideRow.id == SessionFindingRow.override_id)

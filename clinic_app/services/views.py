@@ -142,7 +142,7 @@ def session_fact_views(
         by_session.setdefault(f.session_id, []).append(
             FindingView(
                 f.rule, _SEVERITIES[f.severity], f.message, f.evidence, f.overridden_by,
-                f.override_reason,
+                f.override_reason, f.consulted,
             )
         )  # fmt: skip
     tz = calendar.tz  # looked up once: a year's export builds ~100,000 views
@@ -157,6 +157,9 @@ def session_fact_views(
                 r.id, r.patient_id, r.mrn, r.patient_name, r.chair_id, r.chair, r.therapy, name,
                 r.start_utc.astimezone(tz), r.end_utc.astimezone(tz), r.status, r.course_id,
                 tuple(by_session.get(r.id, ())), r.status_reason,
+                PrescriberView(
+                    r.prescriber_name, r.prescriber_practice or "", r.prescriber_contact or ""
+                ) if r.prescriber_name else None,
             )
         )  # fmt: skip
     return tuple(views)

@@ -27,7 +27,8 @@ def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
         NURSE,
         BookingRequest(
             "M001", "ferric-carboxymaltose", f"{day.isoformat()}T10:00", "Chair 1",
-            override_reason="Hb 72, haematology agrees",
+            override_reason="Hb 72, haematology agrees", consulted="Dr Ann Lee",
+            prescriber="Dr Grey", prescriber_practice="Riverside Surgery",
         ),
     )  # fmt: skip
     clinic.booking.book(DESK, BookingRequest("M002", "denosumab", f"{day.isoformat()}T11:00"))
