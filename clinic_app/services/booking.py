@@ -488,10 +488,8 @@ class BookingService:
 
             def schedules_on(day: date) -> list[ChairSchedule]:
                 if day not in week:
-                    first = calendar.localize(datetime.combine(day, datetime.min.time()))
-                    last = calendar.localize(
-                        datetime.combine(day + timedelta(days=7), datetime.min.time())
-                    )
+                    first = calendar.day_start(day)
+                    last = calendar.day_start(day + timedelta(days=7))
                     busy = repo.busy_by_chair(s, first, last, exclude_session=exclude_session)
                     loaded = [
                         ChairSchedule(c.id, c.name, tuple(busy.get(c.id, ()))) for c in chairs

@@ -291,9 +291,7 @@ class LabResultsService:
             alerts = [
                 _alert_view(a, rq.patient_of(s, a.patient_id), calendar) for a in rq.open_alerts(s)
             ]
-            day_end = calendar.localize(
-                datetime.combine(day + timedelta(days=1), datetime.min.time())
-            )
+            day_end = calendar.day_start(day + timedelta(days=1))
             labs = rq.drawn_labs_before(s, day_end)
             have = rq.result_tests_by_lab(s, [lab.id for lab in labs])
             not_back = []
@@ -316,7 +314,7 @@ class LabResultsService:
                             missing_tests=missing,
                         )
                     )
-            day_start = calendar.localize(datetime.combine(day, datetime.min.time()))
+            day_start = calendar.day_start(day)
             stopped = [
                 StoppedSession(
                     session_id=row.id,

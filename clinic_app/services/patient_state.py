@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -122,7 +122,7 @@ class PatientState:
             sessions = repo.patient_sessions(session, patient.id)
             labs = repo.patient_labs(session, patient.id)
         else:
-            since_utc = datetime.combine(since, time(), tzinfo=calendar.tz)
+            since_utc = calendar.day_start(since)
             sessions = repo.patient_sessions_since(session, patient.id, since_utc, course_id)
             labs = repo.patient_labs_since(session, patient.id, since_utc)
         return cls(

@@ -221,7 +221,6 @@ def test_status_change_from_the_list_by_keyboard(
     qtbot: QtBot, window: DailyListWindow, seeded: tuple[Services, SeededDay]
 ) -> None:
     services, day = seeded
-    on_the_day(services)
     window.select_session(day.booked)
     # On Monday, Tuesday's session can only be cancelled: the service's status table says so.
     assert not window.status_actions["arrived"].isEnabled()

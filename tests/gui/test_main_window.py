@@ -396,7 +396,6 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
 ) -> None:
     # On the session's day (no status runs ahead of it); a therapy without a gating result.
     mine = book("M002", "ferric-derisomaltose", "2026-11-24T09:00", "Chair 1").session
-    clinic.ctx.clock = fixed_clock(datetime(2026, 11, 24, 8, tzinfo=LONDON))
     reload(qtbot, window)
     assert mine.id is not None and window.grid_view.select_session(mine.id)
     # On Monday, Tuesday's session can only be cancelled (the service's status table).

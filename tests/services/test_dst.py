@@ -142,11 +142,12 @@ def test_autumn_slots_offer_both_halves_and_each_books(night_clinic: Services) -
 
 
 def test_autumn_lab_draws_last_their_slot_in_real_time(night_clinic: Services) -> None:
-    # Open Sunday 00:00-02:00: the latest draw before Monday's zoledronic acid falls in the
+    # Open Sunday 00:00-02:00: the latest draw that leaves the results turnaround (two full
+    # working days, Monday and Tuesday) before Wednesday's zoledronic acid falls in the
     # second, repeated 01:45 and ends at 02:00 GMT, fifteen real minutes later.
     night_clinic.setup.set_opening_hours(ADMIN, SUNDAY, "00:00", "02:00")
     outcome = night_clinic.booking.book(
-        DESK, BookingRequest("M001", "zoledronic-acid", "2026-10-26T08:00", "Chair 1")
+        DESK, BookingRequest("M001", "zoledronic-acid", "2026-10-28T08:00", "Chair 1")
     )
     (lab,) = outcome.labs
     assert lab.start.isoformat() == "2026-10-25T01:45:00+00:00"

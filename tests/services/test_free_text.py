@@ -133,7 +133,10 @@ FIELDS: dict[str, tuple[str, Prepare, Write]] = {
         "override",
         nothing_first,
         lambda c, _, t: c.booking.book(
-            NURSE, BookingRequest("M001", "denosumab", "2026-11-24T09:00", override_reason=t)
+            NURSE,
+            BookingRequest(
+                "M001", "denosumab", "2026-11-24T09:00", override_reason=t, consulted="GP"
+            ),
         ),
     ),
 }
@@ -228,7 +231,10 @@ LIMITS: list[tuple[str, int, Callable[[Services, str], object]]] = [
         "override",
         validation.REASON_MAX,
         lambda c, t: c.booking.book(
-            NURSE, BookingRequest("M001", "denosumab", "2026-11-24T09:00", override_reason=t)
+            NURSE,
+            BookingRequest(
+                "M001", "denosumab", "2026-11-24T09:00", override_reason=t, consulted="GP"
+            ),
         ),
     ),
 ]

@@ -45,12 +45,17 @@ def test_a_moved_iron_sessions_draws_describe_what_they_serve_now(clinic: Servic
             f"{first_day}T10:00",
             "Chair 1",
             override_reason="haematology agrees",
+            consulted="Dr Ann Lee",
         ),
     )
     assert booked.session.id is not None
     new_day = first_day + timedelta(weeks=4)
     clinic.booking.move(
-        NURSE, booked.session.id, f"{new_day}T10:00", override_reason="haematology agrees"
+        NURSE,
+        booked.session.id,
+        f"{new_day}T10:00",
+        override_reason="haematology agrees",
+        consulted="Dr Ann Lee",
     )
     _, labs = clinic.queries.patient_schedule(NURSE, "M001")
     follow_ups = [lab for lab in labs if lab.status == "booked" and "E6" in lab.rules]

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, inspect, select
 
 from clinic_app.bootstrap import Services
-from clinic_app.domain.errors import InvalidInputError, RuleRefusalError
+from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
 from clinic_app.domain.findings import Severity
 from clinic_app.persistence.models import AuditRow, OverrideRow, SessionRow
 from clinic_app.services.booking import BookingRequest
@@ -146,9 +146,10 @@ def test_consulted_without_an_override_is_refused(clinic: Services) -> None:
 def test_front_desk_is_refused_the_override_before_the_consulted_check(
     on_denosumab: Services,
 ) -> None:
-    with pytest.raises(RuleRefusalError, match="clinical role"):
+    # The role may not override (not permitted), whatever is or is not consulted.
+    with pytest.raises(PermissionDeniedError, match="clinical override"):
         on_denosumab.booking.book(DESK, request(override_reason=REASON))
-    with pytest.raises(RuleRefusalError, match="clinical role"):
+    with pytest.raises(PermissionDeniedError, match="clinical override"):
         on_denosumab.booking.book(DESK, request(override_reason=REASON, consulted="Dr Ann Lee"))
     assert table_counts(on_denosumab) == (0, 0)
 

@@ -66,7 +66,7 @@ def test_booked_to_completed_is_invalid_input_naming_the_next_statuses(clinic: S
 
 
 def test_today_the_day_runs_its_course(clinic: Services) -> None:
-    sid = book(clinic, "M001", "denosumab", "2026-11-23T09:00")  # before it starts, same day
+    sid = book(clinic, "M001", "iron-sucrose", "2026-11-23T09:00")  # today; nothing gates it (R1)
     for status in ("arrived", "in-chair", "completed"):
         assert clinic.booking.set_status(NURSE, sid, status).session.status == status
     with pytest.raises(InvalidInputError) as caught:
@@ -128,8 +128,8 @@ def auckland(db_url: str) -> Iterator[Services]:
 
 
 def test_the_day_is_the_clinic_s_day(auckland: Services) -> None:
-    tuesday = book(auckland, "M001", "denosumab", "2026-11-24T14:00")
+    tuesday = book(auckland, "M001", "iron-sucrose", "2026-11-24T14:00")
     assert auckland.booking.set_status(NURSE, tuesday, "arrived").session.status == "arrived"
-    wednesday = book(auckland, "M001", "denosumab", "2026-11-25T09:00")
+    wednesday = book(auckland, "M001", "iron-sucrose", "2026-11-25T09:00")
     with pytest.raises(InvalidInputError):
         auckland.booking.set_status(NURSE, wednesday, "arrived")
