@@ -17,6 +17,7 @@ from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
+from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
@@ -41,6 +42,7 @@ class Services:
     reports: UtilisationReport
     letters: LetterService
     lab_results: LabResultsService
+    exports: ExportService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
@@ -83,12 +85,14 @@ def open_services(
 
 def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
     """Every service on one context and rule book."""
+    setup = ClinicSetupService(ctx, rules)
+    queries = ScheduleQueries(ctx, rules)
     return Services(
         ctx=ctx,
         rules=rules,
         booking=BookingService(ctx, rules),
-        setup=ClinicSetupService(ctx, rules),
-        queries=ScheduleQueries(ctx, rules),
+        setup=setup,
+        queries=queries,
         auth=AuthService(ctx),
         audit=AuditQueries(ctx),
         backups=BackupService(ctx),
@@ -96,4 +100,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         reports=UtilisationReport(ctx),
         letters=LetterService(ctx, rules),
         lab_results=LabResultsService(ctx, rules),
+        exports=ExportService(ctx, setup, queries),
     )

@@ -500,20 +500,19 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
-    from clinic_app.exports import run_export
+    from clinic_app.services.exports import ExportRequest
 
-    count = run_export(
-        cli.s,
-        cli.actor,
-        args.date_from,
-        args.date_to,
-        args.format,
-        args.out,
+    request = ExportRequest(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        fmt=args.format,
+        out_path=args.out,
         therapy=args.therapy,
         chair=args.chair,
         status=args.status,
         page_size=args.page_size,
     )
+    count = cli.s.exports.export(cli.actor, request)
     cli.print(f"exported {count} sessions to {args.out}")
     return EXIT_OK
 
