@@ -166,20 +166,16 @@ class ExportService:
 
     def _checked(self, request: ExportRequest) -> _CheckedExport:
         """The request's format, dates and filters, checked; raises ``InvalidInputError``."""
-        from clinic_app.exports.session_export import ExportFormat
-
         require_file_target("out", request.out_path)
-        try:
-            form = ExportFormat(str(request.fmt).lower())
-        except ValueError:
-            choices = ", ".join(f.value for f in ExportFormat)
-            raise InvalidInputError("format", f"{request.fmt!r} is not one of {choices}") from None
-        first = parse_date("from", request.date_from)
-        last = parse_date("to", request.date_to)
-        if last < first:
-            raise InvalidInputError("to", "the end date is before the start date")
-        if (last - first).days >= MAX_EXPORT_DAYS:
-            raise InvalidInputError("to", "an export covers at most five years")
+        form = _export_format(request.fmt)
+        first, last = _date_range(request)
+        therapy, chair, status = self._filters(request)
+        if request.page_size not in ("A4", "Letter"):
+            raise InvalidInputError("page_size", "the page size is A4 or Letter")
+        return _CheckedExport(form, first, last, therapy, chair, status)
+
+    def _filters(self, request: ExportRequest) -> tuple[str | None, str | None, str | None]:
+        """The therapy, chair and status filters, None for 'all'; unknown values refused."""
         therapy = (request.therapy or "").strip() or None
         # The chair filter is written to the audit trail: the free-text check applies.
         chair = (
@@ -191,6 +187,26 @@ class ExportService:
             raise InvalidInputError("therapy", f"{therapy!r} is not a therapy code")
         if status is not None and status not in STATUS_FLOW:
             raise InvalidInputError("status", f"{status!r} is not a session status")
-        if request.page_size not in ("A4", "Letter"):
-            raise InvalidInputError("page_size", "the page size is A4 or Letter")
-        return _CheckedExport(form, first, last, therapy, chair, status)
+        return therapy, chair, status
+
+
+def _export_format(fmt: str) -> ExportFormat:
+    """The format named by ``fmt`` (any case); refused naming the choices."""
+    from clinic_app.exports.session_export import ExportFormat
+
+    try:
+        return ExportFormat(str(fmt).lower())
+    except ValueError:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise InvalidInputError("format", f"{fmt!r} is not one of {choices}") from None
+
+
+def _date_range(request: ExportRequest) -> tuple[date, date]:
+    """The first and last day, in order and at most five years apart."""
+    first = parse_date("from", request.date_from)
+    last = parse_date("to", request.date_to)
+    if last < first:
+        raise InvalidInputError("to", "the end date is before the start date")
+    if (last - first).days >= MAX_EXPORT_DAYS:
+        raise InvalidInputError("to", "an export covers at most five years")
+    return first, last
