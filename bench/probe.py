@@ -2,7 +2,7 @@
 
 ``python -m bench.probe URL start``: open the app's main window on URL (as the app does,
 migrations checked, without the login dialog) and wait until the first day is on screen.
-``python -m bench.probe URL export csv|xlsx FIRST LAST``: one export through ``run_export``.
+``python -m bench.probe URL export csv|xlsx FIRST LAST``: one export through ``ExportService``.
 ``python -m bench.probe URL stall``: the longest GUI-thread stall while the desk scrolls a
 week day by day, opens the week overview, and books through the main window's runner.
 
@@ -63,19 +63,17 @@ def start(url: str) -> dict[str, float]:
 def export(url: str, fmt: str, first: str, last: str) -> dict[str, float]:
     from bench.generate import NOW
     from clinic_app.bootstrap import open_services
-    from clinic_app.exports import run_export
     from clinic_app.services.actor import Actor, Role
     from clinic_app.services.clock import fixed_clock
+    from clinic_app.services.exports import ExportRequest
 
     services = open_services(url, clock=fixed_clock(NOW), migrate=False)
     services.setup.clinic_name()  # connect before the baseline
     base = peak_mb()
     with tempfile.TemporaryDirectory() as folder:
         began = clock.perf_counter()
-        rows = run_export(
-            services, Actor("bench.manager", Role.MANAGER), first, last, fmt,
-            Path(folder) / f"year.{fmt}",
-        )  # fmt: skip
+        request = ExportRequest(first, last, fmt, Path(folder) / f"year.{fmt}")
+        rows = services.exports.export(Actor("bench.manager", Role.MANAGER), request)
         took = (clock.perf_counter() - began) * 1e3
     services.engine.dispose()
     return {"export_ms": took, "peak_mb": peak_mb(), "base_mb": base, "rows": rows}

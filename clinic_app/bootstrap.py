@@ -1,28 +1,57 @@
-"""Composition root shared by the CLI and the GUI: URL -> engine -> migrations -> services."""
+"""Composition root shared by the CLI and the GUI: URL -> engine -> migrations -> services.
+
+It is also where the shells get what opening a database involves: connecting as a user's own
+login role, and the database errors they tell apart (the CLI's exit codes, the window's
+messages), so that no shell imports persistence or SQLAlchemy itself.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
 
+from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
+from clinic_app.persistence.engine import DatabaseUrlError, sqlite_file
 from clinic_app.persistence.opening import SchemaUpgrade, open_database
+from clinic_app.persistence.pg_logins import url_for_user
+from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.persistence.unit_of_work import Database
 from clinic_app.services.audit_queries import AuditQueries
-from clinic_app.services.auth import AuthService
+from clinic_app.services.auth import AuthenticationError, AuthService
 from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
+from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
+
+# Besides what it defines, the database errors a shell tells apart (raised while opening or
+# using the database): BackupError ... UnusableDatabaseError.
+__all__ = [
+    "BackupError",
+    "DatabaseError",
+    "DatabaseMissingError",
+    "DatabaseUrlError",
+    "OperationalError",
+    "Services",
+    "UnusableDatabaseError",
+    "build_services",
+    "is_sqlite_damage",
+    "open_services",
+    "open_services_as",
+]
 
 
 @dataclass
@@ -41,6 +70,7 @@ class Services:
     reports: UtilisationReport
     letters: LetterService
     lab_results: LabResultsService
+    exports: ExportService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
@@ -49,6 +79,11 @@ class Services:
     def engine(self) -> Engine:
         """The database engine (for shutting down)."""
         return self.ctx.db.engine
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite database file, or None on PostgreSQL or in memory (for messages)."""
+        return sqlite_file(self.engine.url.render_as_string(hide_password=False))
 
     @contextmanager
     def one_transaction(self) -> Iterator[Services]:
@@ -81,14 +116,43 @@ def open_services(
     )
 
 
+def open_services_as(url: str, username: str, password: str) -> Services:
+    """Services on an existing PostgreSQL database, connected as the user's own login role.
+
+    A login the server refuses (wrong password, no such login role) is an
+    ``AuthenticationError``; a server that cannot be reached stays an ``OperationalError``.
+    """
+    try:
+        return open_services(url_for_user(url, username, password), create=False)
+    except OperationalError as error:
+        if _login_refused(str(error.orig)):
+            raise AuthenticationError() from None
+        raise
+
+
+def _login_refused(server_message: str) -> bool:
+    """True when PostgreSQL refused the login itself (wrong password, no such login role),
+    as opposed to not being reachable. The server gives no SQLSTATE before a connection."""
+    text = server_message.lower()
+    unknown_role = 'role "' in text and "does not exist" in text
+    return "password" in text or "authentication" in text or unknown_role
+
+
+def is_sqlite_damage(error: DatabaseError) -> bool:
+    """True when ``error`` is SQLite finding its file damaged (not a bug in the app)."""
+    return isinstance(error.orig, sqlite3.DatabaseError)
+
+
 def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
     """Every service on one context and rule book."""
+    setup = ClinicSetupService(ctx, rules)
+    queries = ScheduleQueries(ctx, rules)
     return Services(
         ctx=ctx,
         rules=rules,
         booking=BookingService(ctx, rules),
-        setup=ClinicSetupService(ctx, rules),
-        queries=ScheduleQueries(ctx, rules),
+        setup=setup,
+        queries=queries,
         auth=AuthService(ctx),
         audit=AuditQueries(ctx),
         backups=BackupService(ctx),
@@ -96,4 +160,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         reports=UtilisationReport(ctx),
         letters=LetterService(ctx, rules),
         lab_results=LabResultsService(ctx, rules),
+        exports=ExportService(ctx, setup, queries),
     )

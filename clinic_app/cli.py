@@ -24,18 +24,26 @@ import io
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
 from typing import Any, TextIO
 
-from sqlalchemy.exc import DatabaseError, OperationalError
-
-from clinic_app.bootstrap import Services, open_services
+from clinic_app.bootstrap import (
+    BackupError,
+    DatabaseError,
+    DatabaseMissingError,
+    DatabaseUrlError,
+    OperationalError,
+    Services,
+    UnusableDatabaseError,
+    is_sqlite_damage,
+    open_services,
+    open_services_as,
+)
 from clinic_app.cli_results import add_results_commands, print_notices
-from clinic_app.config import data_dir, default_db_url, resolve_db_url
+from clinic_app.config import data_dir, db_url_source, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
 from clinic_app.domain.clinic_calendar import CalendarError, wall_time_is_ambiguous
 from clinic_app.domain.errors import (
@@ -47,10 +55,6 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Finding
 from clinic_app.log_setup import configure_logging
-from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
-from clinic_app.persistence.engine import DatabaseUrlError, env_url, sqlite_file
-from clinic_app.persistence.pg_logins import url_for_user
-from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError, require_password, require_username
 from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
@@ -500,20 +504,19 @@ def cmd_day(cli: Cli, args: argparse.Namespace) -> int:
 
 
 def cmd_export(cli: Cli, args: argparse.Namespace) -> int:
-    from clinic_app.exports import run_export
+    from clinic_app.services.exports import ExportRequest
 
-    count = run_export(
-        cli.s,
-        cli.actor,
-        args.date_from,
-        args.date_to,
-        args.format,
-        args.out,
+    request = ExportRequest(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        fmt=args.format,
+        out_path=args.out,
         therapy=args.therapy,
         chair=args.chair,
         status=args.status,
         page_size=args.page_size,
     )
+    count = cli.s.exports.export(cli.actor, request)
     cli.print(f"exported {count} sessions to {args.out}")
     return EXIT_OK
 
@@ -810,17 +813,7 @@ def _login(services: Services, args: argparse.Namespace) -> Actor:
 
 def _db_source(args: argparse.Namespace) -> str:
     """Where the database URL came from, for messages: --db, CLINIC_APP_DB or the default."""
-    if args.db and args.db.strip():
-        return "--db"
-    return "CLINIC_APP_DB" if env_url() else "the default database"
-
-
-def _login_refused(server_message: str) -> bool:
-    """True when PostgreSQL refused the login itself (wrong password, no such login role),
-    as opposed to not being reachable. The server gives no SQLSTATE before a connection."""
-    text = server_message.lower()
-    unknown_role = 'role "' in text and "does not exist" in text
-    return "password" in text or "authentication" in text or unknown_role
+    return db_url_source(args.db)
 
 
 def _open(args: argparse.Namespace) -> Services:
@@ -836,12 +829,7 @@ def _open(args: argparse.Namespace) -> Services:
     if not create and url.startswith("postgresql"):
         username = _username(args)
         args.password = _password(PASSWORD_ENV, f"Password for {username}: ")
-        try:
-            return open_services(url_for_user(url, username, args.password), create=False)
-        except OperationalError as error:
-            if _login_refused(str(error.orig)):
-                raise AuthenticationError() from None
-            raise
+        return open_services_as(url, username, args.password)
     return open_services(url, create=create)
 
 
@@ -983,10 +971,10 @@ def main(
         print(f"cannot use the database: {error.orig}", file=err)
         return EXIT_DB
     except DatabaseError as error:
-        if services is None or not isinstance(error.orig, sqlite3.DatabaseError):
+        if services is None or not is_sqlite_damage(error):
             return _internal_error(error, err)  # not damage: the safety net below
         # SQLite found damage while the command read or wrote (the write was rolled back).
-        path = sqlite_file(services.engine.url.render_as_string(hide_password=False))
+        path = services.database_file
         print(
             f"invalid input: {_db_source(args)}: {path} is damaged ({error.orig}); "
             "restore a backup",

@@ -21,6 +21,14 @@ def default_db_url() -> str:
     return default_sqlite_url(data_dir())
 
 
+def db_url_source(cli_value: str | None) -> str:
+    """Where ``resolve_db_url`` takes the URL from, for messages: --db, CLINIC_APP_DB or the
+    default database."""
+    if cli_value and cli_value.strip():
+        return "--db"
+    return "CLINIC_APP_DB" if env_url() else "the default database"
+
+
 def resolve_db_url(cli_value: str | None) -> str:
     """The database URL to use, by precedence: command line, environment, default file."""
     if cli_value and cli_value.strip():

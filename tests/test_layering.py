@@ -1,4 +1,11 @@
-"""The domain stays pure: no Qt, no SQLAlchemy, no I/O framework below the services."""
+"""Imports point inward: the domain is pure, and no layer has a side door to another.
+
+The domain imports no Qt, no SQLAlchemy and no other layer. Only persistence (and the
+composition root, ``bootstrap``) imports SQLAlchemy; the services do not reach back to the
+composition root that builds them; the exports only write files (the export service checks and
+audits); the CLI reaches the database through the services and ``bootstrap``; and no export
+module keeps a Qt application of its own in a module-level variable.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +23,27 @@ FORBIDDEN = {
         "clinic_app.persistence",
         "clinic_app.services",
         "clinic_app.gui",
+        "clinic_app.bootstrap",
     ),
-    "persistence": ("PySide6", "clinic_app.services", "clinic_app.gui"),
-    "services": ("PySide6", "clinic_app.gui"),
-    "exports": ("clinic_app.gui", "clinic_app.persistence"),
+    "persistence": ("PySide6", "clinic_app.services", "clinic_app.gui", "clinic_app.bootstrap"),
+    "services": ("PySide6", "clinic_app.gui", "clinic_app.bootstrap"),
+    "exports": (
+        "clinic_app.gui",
+        "clinic_app.persistence",
+        # Authorising and auditing an export is the export service's job, not the writers'.
+        "clinic_app.services.authorization",
+        "clinic_app.services.export_log",
+    ),
+    # The CLI is a shell: the database is opened by bootstrap and used through the services.
+    "cli": ("clinic_app.persistence", "sqlalchemy"),
+    "cli_results": ("clinic_app.persistence", "sqlalchemy"),
 }
+
+
+def layer_files(layer: str) -> list[Path]:
+    """The Python files of a layer: a package's modules, or one module at the top level."""
+    folder = PACKAGE / layer
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{layer}.py"]
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -36,9 +59,25 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_point_inward(layer: str) -> None:
+    files = layer_files(layer)
+    assert files and all(path.exists() for path in files), f"no module for {layer}"
     offenders = []
-    for path in sorted((PACKAGE / layer).rglob("*.py")):
+    for path in files:
         for name in imported_modules(path):
             if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer]):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_exports_keep_no_qt_application_at_module_level() -> None:
+    """A Qt application in a module-level variable is global state every test would share;
+    whoever needs one asks ``QCoreApplication.instance()`` or makes it in a function."""
+    offenders = []
+    for path in layer_files("exports"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+                continue
+            if "Application" in ast.unparse(node):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []

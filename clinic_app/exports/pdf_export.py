@@ -44,7 +44,6 @@ MUTED_COLOUR = "#6b6b6b"
 RULE_COLOUR = "#9a9a9a"
 HEADER_FILL = "#e8ecf2"
 GROUP_FILL = "#f3f4f6"
-_APP_HOLDER: list[QCoreApplication] = []  # keeps a head-less application alive (CLI exports)
 
 
 class PageSize(enum.StrEnum):
@@ -57,16 +56,20 @@ class PageSize(enum.StrEnum):
 _PAGE_IDS = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.PageSizeId.Letter}
 
 
-def ensure_gui_application() -> None:
-    """Qt paints text only with a GUI application; the CLI gets a head-less one.
+def ensure_gui_application() -> QCoreApplication:
+    """The process's Qt application, made head-less when there is none (CLI exports).
 
-    It is a full ``QApplication`` (not just a ``QGuiApplication``) so that a process which
-    exports first and opens a window later (tests, scripts) can still create widgets.
+    Qt paints text only with a GUI application. The one made here is a full ``QApplication``
+    (not just a ``QGuiApplication``) so that a process which exports first and opens a window
+    later (tests, scripts) can still create widgets. Nothing here holds it: PySide keeps the
+    process's application alive (``QCoreApplication.instance()``) until the process ends.
     """
-    if QCoreApplication.instance() is None:
-        from PySide6.QtWidgets import QApplication
+    running = QCoreApplication.instance()
+    if running is not None:
+        return running
+    from PySide6.QtWidgets import QApplication
 
-        _APP_HOLDER.append(QApplication(["clinic-app", "-platform", "offscreen"]))
+    return QApplication(["clinic-app", "-platform", "offscreen"])
 
 
 def page_layout(page_size: PageSize | str, *, landscape: bool) -> QPageLayout:

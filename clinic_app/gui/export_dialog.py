@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
-from clinic_app.exports import ExportCancelledError, ExportFormat, run_export
+from clinic_app.exports import ExportCancelledError, ExportFormat
 from clinic_app.exports.daily_list_print import STATUS_WORDS, status_text
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.exports import ExportRequest
 from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import SessionView
 
@@ -52,23 +53,15 @@ def to_date(value: QDate) -> date:
 
 
 class ExportRunner(Protocol):
-    """The signature of ``run_export`` (tests pass a slower or fake one)."""
+    """How the dialog exports: ``ExportService.export`` (tests pass a slower one)."""
 
     def __call__(
         self,
-        services: Services,
         actor: Actor,
-        date_from: str | date,
-        date_to: str | date,
-        fmt: str,
-        out_path: str | Path,
+        request: ExportRequest,
         *,
-        therapy: str | None = ...,
-        chair: str | None = ...,
-        status: str | None = ...,
         progress: ProgressCallback | None = ...,
         cancelled: CancelCheck | None = ...,
-        page_size: str = ...,
     ) -> int:
         """Export and return the rows written."""
         ...
@@ -157,12 +150,12 @@ class ExportDialog(QDialog):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        runner: ExportRunner = run_export,
+        runner: ExportRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.actor = actor
-        self._runner = runner
+        self._runner: ExportRunner = runner if runner is not None else services.exports.export
         self.task: BackgroundTask | None = None
         # One progress dialog, reused: deleting it under a pending click crashes Qt.
         self.progress_dialog = QProgressDialog(
@@ -298,27 +291,19 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("The end date is before the start date."))
             return
         out_path = Path(text)
-        fmt = self.selected_format().value
-        therapy = self.therapy.currentData()
-        chair = self.chair.currentData()
-        status = self.status.currentData()
-        page_size = str(self.page_size.currentData())
+        request = ExportRequest(
+            date_from=first,
+            date_to=last,
+            fmt=self.selected_format().value,
+            out_path=out_path,
+            therapy=self.therapy.currentData(),
+            chair=self.chair.currentData(),
+            status=self.status.currentData(),
+            page_size=str(self.page_size.currentData()),
+        )
 
         def job(progress: ProgressCallback, cancelled: CancelCheck) -> int:
-            return self._runner(
-                self.services,
-                self.actor,
-                first,
-                last,
-                fmt,
-                out_path,
-                therapy=therapy,
-                chair=chair,
-                status=status,
-                progress=progress,
-                cancelled=cancelled,
-                page_size=page_size,
-            )
+            return self._runner(self.actor, request, progress=progress, cancelled=cancelled)
 
         days = (last - first).days + 1
         dialog = self.progress_dialog

@@ -14,17 +14,21 @@ own login is refused with a message saying so, having written nothing.
 from __future__ import annotations
 
 import random
+from contextlib import AbstractContextManager
 from datetime import date, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import RuleRefusalError, SchedulingConflictError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.unit_of_work import DatabasePrivilegeError
 from clinic_app.services.actor import Actor, Role
-from clinic_app.services.booking import BookingRequest
+from clinic_app.services.auth import AuthService
+from clinic_app.services.booking import BookingRequest, BookingService
+from clinic_app.services.clinic_setup import ClinicSetupService
+from clinic_app.services.context import ServiceContext
 
 FIRST_NAMES = (
     "Margaret",
@@ -107,7 +111,39 @@ DEMO_USERS = (
 )
 
 
-def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
+class DemoServices(Protocol):
+    """The services the demo is seeded through; the app's ``bootstrap.Services`` is one.
+
+    A protocol rather than an import: the services layer does not depend on the composition
+    root that builds it.
+    """
+
+    @property
+    def ctx(self) -> ServiceContext:
+        """The database, catalog and clock."""
+        ...
+
+    @property
+    def setup(self) -> ClinicSetupService:
+        """Chairs, patients and the clinic's settings."""
+        ...
+
+    @property
+    def auth(self) -> AuthService:
+        """User accounts."""
+        ...
+
+    @property
+    def booking(self) -> BookingService:
+        """Finding slots and booking."""
+        ...
+
+    def one_transaction(self) -> AbstractContextManager[DemoServices]:
+        """The same services, every call inside the block in one transaction."""
+        ...
+
+
+def seed_demo(services: DemoServices, admin: Actor, *, seed: int = 7) -> str:
     """Seed the demo clinic (only into a clinic without chairs or patients), all or nothing.
 
     ``admin`` is the administrator doing it. Demo accounts for the other roles are created
@@ -129,7 +165,7 @@ def seed_demo(services: Services, admin: Actor, *, seed: int = 7) -> str:
         ) from error
 
 
-def _seed(services: Services, admin: Actor, seed: int) -> str:
+def _seed(services: DemoServices, admin: Actor, seed: int) -> str:
     setup = services.setup
     setup.init_clinic(admin, name="Riverside Infusion Clinic")
     with services.ctx.db.read() as uow:
@@ -267,6 +303,6 @@ def _seed(services: Services, admin: Actor, seed: int) -> str:
     )
 
 
-def _tz(services: Services) -> ZoneInfo:
+def _tz(services: DemoServices) -> ZoneInfo:
     with services.ctx.db.read() as uow:
         return repo.load_calendar(uow.session).tz

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from clinic_app.exports.daily_list_print import write_day_list_pdf
 from clinic_app.services.results import DayList, LabView
 from tests.exports.conftest import IRON_FINDINGS, LONDON, MakeSession, many_sessions
 
+ROOT = Path(__file__).resolve().parents[2]
 A4_POINTS = (595, 842)
 LETTER_POINTS = (612, 792)
 
@@ -147,3 +151,32 @@ def test_empty_daily_list_prints_one_page(tmp_path: Path) -> None:
     )
     assert pages == 1
     assert "Nothing is booked" in pdf_text(target)
+
+
+def test_a_head_less_application_outlives_the_export_that_made_it(tmp_path: Path) -> None:
+    """A process with no Qt application (the CLI) gets one for its first PDF; nothing in the
+    exports holds it, yet it stays the process's application: a second PDF and a widget
+    later still work."""
+    script = f"""
+import gc, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from clinic_app.exports import export_sessions
+from tests.exports.conftest import many_sessions
+
+assert QCoreApplication.instance() is None
+folder = Path({str(tmp_path)!r})
+assert export_sessions(many_sessions(3), folder / "first.pdf", "pdf") == 3
+gc.collect()
+from PySide6.QtWidgets import QApplication, QLabel
+assert isinstance(QCoreApplication.instance(), QApplication)
+assert export_sessions(many_sessions(2), folder / "second.pdf", "pdf") == 2
+assert QLabel("still here").text() == "still here"
+print("ok")
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert (done.returncode, done.stdout) == (0, "ok\n"), done.stderr
+    assert [p.name for p in sorted(tmp_path.iterdir())] == ["first.pdf", "second.pdf"]

@@ -35,6 +35,7 @@ from clinic_app.gui.reports_menu import add_reports_actions
 from clinic_app.gui.utilisation_view import UtilisationWindow
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.clock import fixed_clock
+from clinic_app.services.exports import ExportRequest
 from clinic_app.services.results import SessionView
 from tests.conftest import DESK, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
@@ -319,15 +320,7 @@ def test_print_and_save_as_pdf(window: DailyListWindow, tmp_path: Path) -> None:
 def gated_runner(gate: threading.Event) -> Callable[..., int]:
     """An export that writes a few rows, then waits at ``gate`` until the test opens it."""
 
-    def run(
-        services: Services,
-        actor: Any,
-        date_from: Any,
-        date_to: Any,
-        fmt: str,
-        out_path: Any,
-        **options: Any,
-    ) -> int:
+    def run(actor: Any, request: ExportRequest, **options: Any) -> int:
         def source() -> Iterator[SessionView]:
             for number, view in enumerate(many_sessions(1_000)):
                 if number == 5:
@@ -336,8 +329,8 @@ def gated_runner(gate: threading.Event) -> Callable[..., int]:
 
         return export_sessions(
             source(),
-            out_path,
-            fmt,
+            request.out_path,
+            request.fmt,
             progress=options.get("progress"),
             cancelled=options.get("cancelled"),
         )
@@ -402,7 +395,8 @@ def test_export_dialog_without_the_permission(qtbot: QtBot, clinic: Services) ->
 def test_gated_runner_is_cancellable_on_its_own(tmp_path: Path) -> None:
     run = gated_runner(threading.Event())
     with pytest.raises(ExportCancelledError):
-        run(None, None, None, None, "csv", tmp_path / "x.csv", cancelled=lambda: True)
+        request = ExportRequest(DAY, DAY, "csv", tmp_path / "x.csv")
+        run(None, request, cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -16,9 +16,9 @@ from dateutil.relativedelta import relativedelta
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import InvalidInputError
-from clinic_app.exports import run_export
 from clinic_app.services import validation
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.exports import ExportRequest
 from tests.conftest import ADMIN, DESK, MANAGER, NURSE
 from tests.db_counts import row_counts
 
@@ -314,14 +314,15 @@ def test_an_export_s_chair_filter_is_checked_before_it_reaches_the_audit(
 ) -> None:
     before = row_counts(clinic)
     with pytest.raises(InvalidInputError) as caught:
-        run_export(
-            clinic,
+        clinic.exports.export(
             MANAGER,
-            "2026-11-24",
-            "2026-11-24",
-            "csv",
-            tmp_path / "x.csv",
-            chair="Chair 1\n2026-11-23 export by ada.admin",
+            ExportRequest(
+                "2026-11-24",
+                "2026-11-24",
+                "csv",
+                tmp_path / "x.csv",
+                chair="Chair 1\n2026-11-23 export by ada.admin",
+            ),
         )
     assert caught.value.field == "chair"
     assert row_counts(clinic) == before

@@ -1,4 +1,4 @@
-"""``run_export``: the CLI's and the dialog's use case, on SQLite and PostgreSQL."""
+"""``ExportService.export``: the CLI's and the dialog's use case, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from icalendar import Calendar
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
-from clinic_app.exports import ExportCancelledError, run_export
+from clinic_app.exports import ExportCancelledError
 from clinic_app.exports.csv_export import COLUMNS
+from clinic_app.services.exports import ExportRequest
 from tests.conftest import ADMIN, DESK, MANAGER, NURSE
 from tests.report_seed import DAY, SeededDay, seed_day
 
@@ -39,7 +40,8 @@ def test_every_format(seeded: tuple[Services, SeededDay], out_dir: Path) -> None
     services, _ = seeded
     for fmt in ("csv", "xlsx", "pdf", "ics"):
         target = out_dir / f"week.{fmt}"
-        assert run_export(services, MANAGER, "2026-11-23", "2026-11-29", fmt, target) == 5
+        request = ExportRequest("2026-11-23", "2026-11-29", fmt, target)
+        assert services.exports.export(MANAGER, request) == 5
         assert target.stat().st_size > 0
     rows = csv_rows(out_dir / "week.csv")
     assert [r["start"][11:16] for r in rows] == ["09:00", "09:00", "10:00", "11:00", "13:00"]
@@ -57,7 +59,7 @@ def test_filters(seeded: tuple[Services, SeededDay], out_dir: Path) -> None:
     target = out_dir / "f.csv"
 
     def ids(**filters: str) -> list[int]:
-        run_export(services, ADMIN, DAY, DAY, "csv", target, **filters)
+        services.exports.export(ADMIN, ExportRequest(DAY, DAY, "csv", target, **filters))
         return [int(r["session_id"]) for r in csv_rows(target)]
 
     assert ids(therapy="denosumab") == [day.completed, day.cancelled]
@@ -72,7 +74,7 @@ def test_refusals_write_nothing(seeded: tuple[Services, SeededDay], out_dir: Pat
     target = out_dir / "x.csv"
     for actor in (NURSE, DESK):
         with pytest.raises(PermissionDeniedError):
-            run_export(services, actor, DAY, DAY, "csv", target)
+            services.exports.export(actor, ExportRequest(DAY, DAY, "csv", target))
     for bad in (
         {"fmt": "docx"},
         {"therapy": "aspirin"},
@@ -81,9 +83,7 @@ def test_refusals_write_nothing(seeded: tuple[Services, SeededDay], out_dir: Pat
     ):
         arguments = {"fmt": "csv", "date_to": DAY, "therapy": None, "status": None} | bad
         with pytest.raises(InvalidInputError):
-            run_export(
-                services,
-                MANAGER,
+            request = ExportRequest(
                 DAY,
                 arguments["date_to"],
                 str(arguments["fmt"]),
@@ -91,6 +91,7 @@ def test_refusals_write_nothing(seeded: tuple[Services, SeededDay], out_dir: Pat
                 therapy=arguments["therapy"],
                 status=arguments["status"],
             )
+            services.exports.export(MANAGER, request)
     assert list(out_dir.iterdir()) == []
 
 
@@ -99,13 +100,9 @@ def test_cancelled_run_leaves_no_file(seeded: tuple[Services, SeededDay], out_di
     seen: list[int] = []
     target = out_dir / "x.xlsx"
     with pytest.raises(ExportCancelledError):
-        run_export(
-            services,
+        services.exports.export(
             MANAGER,
-            "2026-11-01",
-            "2026-12-31",
-            "xlsx",
-            target,
+            ExportRequest("2026-11-01", "2026-12-31", "xlsx", target),
             progress=lambda rows, _: seen.append(rows),
             cancelled=lambda: len(seen) >= 2,
         )

@@ -1,0 +1,212 @@
+"""Exporting the schedule: the use case behind ``clinic-app export`` and the export dialog.
+
+``ExportService.export`` checks the permission and the request (format, dates, filters,
+target), streams the sessions of the date range through the filters into the writers of
+:mod:`clinic_app.exports` (which only write files, atomically), and audits the export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clinic_app.domain.errors import InvalidInputError
+from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.authorization import authorize
+from clinic_app.services.booking import STATUS_FLOW
+from clinic_app.services.clinic_setup import ClinicSetupService
+from clinic_app.services.context import ServiceContext
+from clinic_app.services.export_log import record_export
+from clinic_app.services.results import SessionView
+from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.validation import (
+    CHAIR_NAME_MAX,
+    parse_date,
+    require_file_target,
+    require_text,
+)
+
+if TYPE_CHECKING:
+    from clinic_app.exports.session_export import CancelCheck, ExportFormat, ProgressCallback
+
+MAX_EXPORT_DAYS = 5 * 366  # a few years at most in one file
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What to export and where, as the user gave it (checked by ``ExportService.export``).
+
+    ``fmt`` is ``csv``, ``xlsx``, ``pdf`` or ``ics``; the dates are inclusive; the filters are
+    a therapy code, a chair name and a session status (None or empty: all); ``page_size``
+    (A4 or Letter) applies to the PDF.
+    """
+
+    date_from: str | date
+    date_to: str | date
+    fmt: str
+    out_path: str | Path
+    therapy: str | None = None
+    chair: str | None = None
+    status: str | None = None
+    page_size: str = "A4"
+
+
+def filter_sessions(
+    sessions: Iterable[SessionView],
+    *,
+    therapy: str | None = None,
+    chair: str | None = None,
+    status: str | None = None,
+) -> Iterator[SessionView]:
+    """The sessions that match every given filter (therapy code, chair name, status)."""
+    for view in sessions:
+        if therapy and view.therapy != therapy:
+            continue
+        if chair and view.chair != chair:
+            continue
+        if status and view.status != status:
+            continue
+        yield view
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckedExport:
+    """An ``ExportRequest`` after its checks: a known format, ordered dates, clean filters."""
+
+    form: ExportFormat
+    first: date
+    last: date
+    therapy: str | None
+    chair: str | None
+    status: str | None
+
+    def title(self) -> str:
+        """The PDF's title and the calendar's name: the range and the filters in use."""
+        parts = [f"Sessions {self.first.isoformat()} to {self.last.isoformat()}"]
+        parts += [value for value in (self.therapy, self.chair, self.status) if value]
+        return ", ".join(parts)
+
+
+class ExportService:
+    """Exports the sessions of a date range to a file, for users with ``Permission.EXPORT``."""
+
+    def __init__(
+        self, ctx: ServiceContext, setup: ClinicSetupService, queries: ScheduleQueries
+    ) -> None:
+        self._ctx = ctx
+        self._setup = setup
+        self._queries = queries
+
+    def export(
+        self,
+        actor: Actor,
+        request: ExportRequest,
+        *,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> int:
+        """Export the sessions ``request`` asks for; returns the sessions written.
+
+        ``progress(rows, last_session)`` is called after each session written, ``cancelled()``
+        asked before each. Raises ``InvalidInputError`` for a bad format, date, filter or
+        target (nothing written), ``PermissionDeniedError`` without the permission (audited),
+        ``ExportCancelledError`` when ``cancelled()`` turns true (the partial file is removed).
+        """
+        # The writers (and their spreadsheet and calendar libraries) load when first used, not
+        # with the services: every CLI command and the window start without them.
+        from clinic_app.exports.session_export import ExportOptions, export_sessions
+
+        authorize(self._ctx, actor, Permission.EXPORT, "export")
+        checked = self._checked(request)
+        out_path = request.out_path
+        options = ExportOptions(
+            title=checked.title(),
+            clinic_name=self._setup.clinic_name(),
+            page_size=request.page_size,
+            generated_at=self._ctx.clock(),
+            span=(checked.first, checked.last),
+        )
+        sessions = filter_sessions(
+            self._queries.sessions_between(actor, checked.first, checked.last),
+            therapy=checked.therapy,
+            chair=checked.chair,
+            status=checked.status,
+        )
+        try:
+            written = export_sessions(
+                sessions,
+                Path(out_path),
+                checked.form,
+                progress=progress,
+                cancelled=cancelled,
+                options=options,
+            )
+        except OSError as error:  # e.g. a full disk, or a folder made read-only meanwhile
+            raise InvalidInputError(
+                "out", f"{out_path} cannot be written: {error.strerror or error}"
+            ) from None
+        record_export(
+            self._ctx,
+            actor,
+            {
+                "format": checked.form.value,
+                "from": checked.first.isoformat(),
+                "to": checked.last.isoformat(),
+                "therapy": checked.therapy,
+                "chair": checked.chair,
+                "status": checked.status,
+                "rows": written,
+                "file": Path(out_path).name,
+            },
+        )
+        return written
+
+    def _checked(self, request: ExportRequest) -> _CheckedExport:
+        """The request's format, dates and filters, checked; raises ``InvalidInputError``."""
+        require_file_target("out", request.out_path)
+        form = _export_format(request.fmt)
+        first, last = _date_range(request)
+        therapy, chair, status = self._filters(request)
+        if request.page_size not in ("A4", "Letter"):
+            raise InvalidInputError("page_size", "the page size is A4 or Letter")
+        return _CheckedExport(form, first, last, therapy, chair, status)
+
+    def _filters(self, request: ExportRequest) -> tuple[str | None, str | None, str | None]:
+        """The therapy, chair and status filters, None for 'all'; unknown values refused."""
+        therapy = (request.therapy or "").strip() or None
+        # The chair filter is written to the audit trail: the free-text check applies.
+        chair = (
+            require_text("chair", request.chair, max_length=CHAIR_NAME_MAX, allow_empty=True)
+            or None
+        )
+        status = (request.status or "").strip() or None
+        if therapy is not None and therapy not in self._ctx.catalog:
+            raise InvalidInputError("therapy", f"{therapy!r} is not a therapy code")
+        if status is not None and status not in STATUS_FLOW:
+            raise InvalidInputError("status", f"{status!r} is not a session status")
+        return therapy, chair, status
+
+
+def _export_format(fmt: str) -> ExportFormat:
+    """The format named by ``fmt`` (any case); refused naming the choices."""
+    from clinic_app.exports.session_export import ExportFormat
+
+    try:
+        return ExportFormat(str(fmt).lower())
+    except ValueError:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise InvalidInputError("format", f"{fmt!r} is not one of {choices}") from None
+
+
+def _date_range(request: ExportRequest) -> tuple[date, date]:
+    """The first and last day, in order and at most five years apart."""
+    first = parse_date("from", request.date_from)
+    last = parse_date("to", request.date_to)
+    if last < first:
+        raise InvalidInputError("to", "the end date is before the start date")
+    if (last - first).days >= MAX_EXPORT_DAYS:
+        raise InvalidInputError("to", "an export covers at most five years")
+    return first, last
