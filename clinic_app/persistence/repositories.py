@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, func, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -202,7 +202,7 @@ def patient_sessions_since(
     mine = (SessionRow.patient_id == patient_id, active(SessionRow))
     # A course reaching into the range widens it back to its first dose: rules about a course
     # (D14: another iron inside it) look at every dose within its span, however long.
-    touching = SessionRow.course_id.in_(
+    touching: ColumnElement[bool] = SessionRow.course_id.in_(
         select(SessionRow.course_id).where(
             *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
         )
