@@ -53,7 +53,7 @@ from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
-from clinic_app.services.session_actions import permission_for_status
+from clinic_app.services.session_actions import may_set_status
 
 # (status, shortcut) of the status actions, in toolbar order.
 STATUS_ACTIONS = (
@@ -452,10 +452,8 @@ class DailyListWindow(QMainWindow):
 
     def _may_change(self, view: SessionView, status: str) -> bool:
         # The booking service says which statuses the session may take now (its table, and
-        # whether the session's day has come); the role is a separate question.
-        if view.id is None or status not in self.services.booking.next_statuses(view):
-            return False
-        return self.actor.can(permission_for_status(status))
+        # whether the session's day has come), and the role whether this user may.
+        return may_set_status(self.services.booking, self.actor, view, status)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)

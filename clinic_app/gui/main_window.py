@@ -62,7 +62,7 @@ from clinic_app.services.results import (
     DayList,
     SessionView,
 )
-from clinic_app.services.session_actions import may_cancel, may_move, permission_for_status
+from clinic_app.services.session_actions import may_cancel, may_move, may_set_status
 from clinic_app.services.visit_views import AlertView
 
 STATUS_ACTIONS = (
@@ -744,8 +744,11 @@ class MainWindow(QMainWindow):
         status = session.status if session is not None else None
         can_book = self.actor.can(Permission.BOOK)
         # What a session's status allows is the booking service's rule: ask it.
+        booking = self.services.booking
         self.move_action.setEnabled(status is not None and may_move(self.actor, status))
-        self.cancel_action.setEnabled(status is not None and may_cancel(self.actor, status))
+        self.cancel_action.setEnabled(
+            session is not None and may_cancel(booking, self.actor, session)
+        )
         self.patient_action.setEnabled(True)
         # Letters follow IV iron; the service says when there is no outside antiresorptive.
         self.letters_action.setEnabled(
@@ -760,14 +763,11 @@ class MainWindow(QMainWindow):
         self.audit_action.setEnabled(self.actor.can(Permission.EXPORT))
         self.users_action.setEnabled(self.actor.can(Permission.ADMINISTER))
         # The booking service says which statuses the session may take now (its table, and
-        # whether the session's day has come); the role is a separate question.
-        allowed = (
-            self.services.booking.next_statuses(session)
-            if session is not None and session.id is not None
-            else ()
-        )
+        # whether the session's day has come), and the role whether this user may.
         for target, action in self.status_actions.items():
-            action.setEnabled(target in allowed and self.actor.can(permission_for_status(target)))
+            action.setEnabled(
+                session is not None and may_set_status(booking, self.actor, session, target)
+            )
 
     def _context_menu(self, position: Any) -> None:
         index = self.grid_view.indexAt(position)

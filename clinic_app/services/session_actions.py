@@ -1,23 +1,22 @@
-"""Which actions a session's status allows, for the shells to ask before they offer them.
+"""Which actions a session allows, for the shells to ask before they offer them.
 
-The booking service enforces these rules and refuses anything else (``STATUS_FLOW`` for status
-changes, "only booked sessions can be moved" for moves). This module only answers questions
-about them, so no screen keeps a copy of the table; ``tests/services/test_session_actions.py``
-checks every answer against what the service actually does.
+The booking service enforces these rules and refuses anything else: a status change passes
+``status_refusal`` (the ``STATUS_FLOW`` table, and no visit status before the session's day),
+a move needs a booked session. This module only answers questions about them, and it asks the
+service itself: ``BookingService.next_statuses`` is the same table and the same day rule the
+service enforces, with "today" from the service's clock in the clinic's zone. So no screen
+keeps a copy of the table, and no answer forgets the day; ``tests/services/
+test_session_actions.py`` checks every answer against what the service actually does.
 """
 
 from __future__ import annotations
 
 from clinic_app.services.actor import Actor, Permission
-from clinic_app.services.booking import STATUS_FLOW
+from clinic_app.services.booking import BookingService
+from clinic_app.services.results import SessionView
 
 # The statuses BookingService.move accepts; it refuses every other one.
 MOVABLE_STATUSES = frozenset({"booked"})
-
-
-def allowed_next_statuses(status: str) -> frozenset[str]:
-    """The statuses a session in ``status`` may change to (none for an unknown status)."""
-    return STATUS_FLOW.get(status, frozenset())
 
 
 def permission_for_status(target: str) -> Permission:
@@ -26,9 +25,18 @@ def permission_for_status(target: str) -> Permission:
     return Permission.BOOK if target == "cancelled" else Permission.SET_STATUS
 
 
-def may_set_status(actor: Actor, current: str, target: str) -> bool:
-    """True when ``actor`` may change a session from ``current`` to ``target``."""
-    return target in allowed_next_statuses(current) and actor.can(permission_for_status(target))
+def may_set_status(
+    booking: BookingService, actor: Actor, session: SessionView, target: str
+) -> bool:
+    """True when ``actor`` may change ``session`` to ``target`` now.
+
+    The status side is the service's own answer (``booking.next_statuses``: its table, and
+    whether the session's day has come by its clock); the role is a separate question. A
+    session without an id (not stored) allows nothing.
+    """
+    if session.id is None or target not in booking.next_statuses(session):
+        return False
+    return actor.can(permission_for_status(target))
 
 
 def may_move(actor: Actor, status: str) -> bool:
@@ -36,6 +44,6 @@ def may_move(actor: Actor, status: str) -> bool:
     return status in MOVABLE_STATUSES and actor.can(Permission.BOOK)
 
 
-def may_cancel(actor: Actor, status: str) -> bool:
-    """True when ``actor`` may cancel a session that is ``status``."""
-    return may_set_status(actor, status, "cancelled")
+def may_cancel(booking: BookingService, actor: Actor, session: SessionView) -> bool:
+    """True when ``actor`` may cancel ``session`` now."""
+    return may_set_status(booking, actor, session, "cancelled")
