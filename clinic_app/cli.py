@@ -533,9 +533,8 @@ def _add_prescriber_arguments(c: argparse.ArgumentParser) -> None:
 
 def cmd_letters(cli: Cli, args: argparse.Namespace) -> int:
     from clinic_app.domain.clinic_dates import clinic_date
-    from clinic_app.exports.letters import write_letters
 
-    files = write_letters(cli.s, cli.actor, args.id, args.out, page_size=args.page_size)
+    files = cli.s.letters.write_letters(cli.actor, args.id, args.out, page_size=args.page_size)
     cli.print(f"letter to the outside prescriber: {files.prescriber_letter}")
     cli.print(f"patient sheet: {files.patient_sheet}")
     before = clinic_date(files.data.no_antiresorptive_before)

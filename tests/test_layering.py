@@ -2,9 +2,10 @@
 
 The domain imports no Qt, no SQLAlchemy and no other layer. Only persistence (and the
 composition root, ``bootstrap``) imports SQLAlchemy; the services do not reach back to the
-composition root that builds them; the exports only write files (the export service checks and
-audits); the CLI reaches the database through the services and ``bootstrap``; and no export
-module keeps a Qt application of its own in a module-level variable.
+composition root that builds them; the exports only write files (the export and letter
+services check and audit); the CLI reaches the database through the services and
+``bootstrap``; and no export module keeps a Qt application of its own in a module-level
+variable.
 """
 
 from __future__ import annotations
@@ -30,9 +31,14 @@ FORBIDDEN = {
     "exports": (
         "clinic_app.gui",
         "clinic_app.persistence",
-        # Authorising and auditing an export is the export service's job, not the writers'.
+        # Authorising, checking and auditing an export or a letter is the services' job (the
+        # export service, LetterService.write_letters), not the writers': they act for no user
+        # and call no service.
         "clinic_app.services.authorization",
         "clinic_app.services.export_log",
+        "clinic_app.services.actor",
+        "clinic_app.services.validation",
+        "clinic_app.bootstrap",
     ),
     # The CLI is a shell: the database is opened by bootstrap and used through the services.
     "cli": ("clinic_app.persistence", "sqlalchemy"),

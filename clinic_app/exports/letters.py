@@ -5,23 +5,20 @@
 the clinic writes them (``clinic_dates``); the lab tests in words a patient knows. Every
 string goes through Qt's translator (context ``Letters``).
 
-``write_letters`` is the use case the CLI (``clinic-app letters``) and the GUI share: ask the
-service (which checks the role), write both files, all or nothing, then audit.
+``write_letter_pdfs`` writes both files, all or nothing. It checks no role and writes no audit:
+that is ``LetterService.write_letters`` (services), which the CLI and the GUI call.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice
 
 from clinic_app.domain.clinic_dates import clinic_date, clinic_date_time
-from clinic_app.domain.errors import InvalidInputError
 from clinic_app.exports.atomic_file import atomic_output
 from clinic_app.exports.pdf_export import (
     BODY,
@@ -39,12 +36,7 @@ from clinic_app.exports.pdf_export import (
     TextStyle,
     pdf_device,
 )
-from clinic_app.services.actor import Actor
 from clinic_app.services.letters import IronLetterData, MonitoringDraw
-from clinic_app.services.validation import require_folder_target
-
-if TYPE_CHECKING:
-    from clinic_app.bootstrap import Services
 
 # Lab test codes (rules file section 5) in words a patient or a GP reads without a legend;
 # calcium and phosphate first, because they are what the letters are about.
@@ -74,15 +66,6 @@ def test_words(codes: Iterable[str]) -> str:
     """``calcium, phosphate, magnesium, kidney function (creatinine)``."""
     ordered = sorted(codes, key=lambda c: _FIRST.index(c) if c in _FIRST else len(_FIRST))
     return ", ".join(tr(TEST_WORDS.get(code, code)) for code in ordered)
-
-
-@dataclass(frozen=True, slots=True)
-class LetterFiles:
-    """The two PDFs written for one iron session."""
-
-    prescriber_letter: Path
-    patient_sheet: Path
-    data: IronLetterData
 
 
 # ---------------------------------------------------------------------- shared pieces
@@ -337,7 +320,7 @@ def render_patient_sheet(device: QPagedPaintDevice, data: IronLetterData) -> int
 
 
 def letter_paths(out_dir: Path, session_id: int) -> tuple[Path, Path]:
-    """Where ``write_letters`` puts the two files (no patient name in a file name)."""
+    """Where ``write_letter_pdfs`` puts the two files (no patient name in a file name)."""
     return (
         out_dir / f"session-{session_id}-letter-to-prescriber.pdf",
         out_dir / f"session-{session_id}-patient-sheet.pdf",
@@ -362,31 +345,3 @@ def write_letter_pdfs(
         ) as device:
             render_patient_sheet(device, data)
     return letter, sheet
-
-
-def write_letters(
-    services: Services,
-    actor: Actor,
-    session_id: int,
-    out_dir: str | Path,
-    *,
-    page_size: str = "A4",
-) -> LetterFiles:
-    """The letters of an iron session into ``out_dir``, audited.
-
-    Raises ``InvalidInputError`` (naming the field) for a session that is not IV iron, a
-    patient without an outside antiresorptive, or an ``out_dir`` that is not a writable folder;
-    ``PermissionDeniedError`` for a role that may not print them (nothing written).
-    """
-    if page_size not in (PageSize.A4.value, PageSize.LETTER.value):
-        raise InvalidInputError("page_size", "the page size is A4 or Letter")
-    data = services.letters.letter_data(actor, session_id)  # who may, and which session
-    folder = require_folder_target("out", out_dir)
-    try:
-        letter, sheet = write_letter_pdfs(data, folder, page_size=page_size)
-    except OSError as error:
-        raise InvalidInputError(
-            "out", f"cannot write the letters into {folder}: {error.strerror or error}"
-        ) from None
-    services.letters.record_printed(actor, data, (letter, sheet))
-    return LetterFiles(letter, sheet, data)

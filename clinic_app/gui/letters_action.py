@@ -2,9 +2,9 @@
 prescriber and the patient sheet (``clinic_app.exports.letters``), as two PDFs in a folder.
 
 The folder is asked with :class:`LettersFolderDialog` (``ask`` is what tests replace); the
-files are written off the GUI thread by the same ``write_letters`` the CLI uses, so the role
-check, the refusals (not iron, no outside antiresorptive) and the audit entry are the
-service's. The answer comes back as words for the window's banner.
+files are written off the GUI thread by the same ``LetterService.write_letters`` the CLI uses,
+so the role check, the refusals (not iron, no outside antiresorptive) and the audit entry are
+the service's. The answer comes back as words for the window's banner.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_dates import clinic_date
-from clinic_app.exports.letters import LetterFiles, write_letters
 from clinic_app.gui import wording
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
+from clinic_app.services.letters import LetterFiles
 from clinic_app.services.results import SessionView
 
 Report = Callable[[str, str, str], None]  # (level, headline, detail) for the banner
@@ -64,7 +64,7 @@ def save_letters(
         if done is not None:
             done(None)
         return
-    session_id = session.id
+    session_id, letters = session.id, services.letters
 
     def finished(files: LetterFiles) -> None:
         before = clinic_date(files.data.no_antiresorptive_before)
@@ -99,7 +99,7 @@ def save_letters(
             done(None)
 
     runner.run(
-        lambda: write_letters(services, actor, session_id, folder),
+        lambda: letters.write_letters(actor, session_id, folder),
         finished,
         failed,
         context=parent,

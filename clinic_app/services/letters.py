@@ -5,8 +5,9 @@ prescriber and the patient sheet say (rules file section 7, "prescriber in the l
 the iron doses of its course with their dates, the antiresorptives recorded as given
 elsewhere, the date before which no antiresorptive should be given without calcium and
 phosphate, the lab draws booked for the iron, who prescribed and who was consulted, and whom
-to call. The writers in ``clinic_app.exports.letters`` turn it into PDFs; ``record_printed``
-leaves the audit entry once they are written.
+to call. ``LetterService.write_letters`` is the use case the CLI (``clinic-app letters``) and
+the GUI share: it checks the role and the request, has the writers in
+``clinic_app.exports.letters`` paint both PDFs (all or nothing), and audits them once written.
 
 The "no antiresorptive before" date is computed from the rule parameters (never a literal):
 the first day after the last iron dose of the course that is outside both co-therapy windows
@@ -33,7 +34,10 @@ from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.results import PrescriberView
 from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.validation import require_folder_target
 from clinic_app.services.views import prescriber_view, therapy_name
+
+PAGE_SIZES = ("A4", "Letter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,15 @@ class IronLetterData:
     monitoring: tuple[MonitoringDraw, ...]
     prescriber: PrescriberView | None
     consulted: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterFiles:
+    """The two PDFs written for one iron session, and what they say."""
+
+    prescriber_letter: Path
+    patient_sheet: Path
+    data: IronLetterData
 
 
 def first_day_clear(last_iron_day: date, params: RuleParameters) -> date:
@@ -187,7 +200,33 @@ class LetterService:
                 consulted=consulted,
             )
 
-    def record_printed(self, actor: Actor, data: IronLetterData, files: Sequence[Path]) -> None:
+    def write_letters(
+        self, actor: Actor, session_id: int, out_dir: str | Path, *, page_size: str = "A4"
+    ) -> LetterFiles:
+        """The letters of an iron session into ``out_dir``, audited.
+
+        Raises ``InvalidInputError`` (naming the field) for a page size other than A4 or
+        Letter, a session that is not IV iron, a patient without an outside antiresorptive,
+        or an ``out_dir`` that is not a writable folder; ``PermissionDeniedError`` (audited)
+        for a role that may not print them. Nothing is written or audited when it raises.
+        """
+        # The PDF writers (and Qt) load when letters are first written, not with the services.
+        from clinic_app.exports.letters import write_letter_pdfs
+
+        if page_size not in PAGE_SIZES:
+            raise InvalidInputError("page_size", "the page size is A4 or Letter")
+        data = self.letter_data(actor, session_id)  # who may, and which session
+        folder = require_folder_target("out", out_dir)
+        try:
+            letter, sheet = write_letter_pdfs(data, folder, page_size=page_size)
+        except OSError as error:
+            raise InvalidInputError(
+                "out", f"cannot write the letters into {folder}: {error.strerror or error}"
+            ) from None
+        self._record_printed(actor, data, (letter, sheet))
+        return LetterFiles(letter, sheet, data)
+
+    def _record_printed(self, actor: Actor, data: IronLetterData, files: Sequence[Path]) -> None:
         """Audit that the letters of ``data`` were written (its own transaction)."""
         authorize(self._ctx, actor, Permission.PRINT_LETTERS, "record_printed")
         with self._ctx.db.write() as uow:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_dates import clinic_date, clinic_date_time
 from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
-from clinic_app.exports.letters import letter_paths, write_letters
+from clinic_app.exports.letters import letter_paths
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.booking import BookingRequest
@@ -186,7 +186,7 @@ def test_front_desk_and_nurses_print_and_it_is_audited(
 ) -> None:
     services, session_id = iron_after_denosumab
     (tmp_path / "out").mkdir()  # an existing folder, as the GUI's folder picker gives
-    files = write_letters(services, actor, session_id, tmp_path / "out")
+    files = services.letters.write_letters(actor, session_id, tmp_path / "out")
     assert files.prescriber_letter.is_file() and files.patient_sheet.is_file()
     assert (files.prescriber_letter, files.patient_sheet) == letter_paths(
         tmp_path / "out", session_id
@@ -210,7 +210,7 @@ def test_managers_and_administrators_may_not_print(
 ) -> None:
     services, session_id = iron_after_denosumab
     with pytest.raises(PermissionDeniedError):
-        write_letters(services, actor, session_id, tmp_path / "out")
+        services.letters.write_letters(actor, session_id, tmp_path / "out")
     assert not (tmp_path / "out").exists()
     with services.ctx.db.read() as uow:
         denied = uow.session.scalars(
@@ -232,7 +232,7 @@ def test_the_letter_to_the_prescriber_as_text(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
     services, session_id = iron_after_denosumab
-    files = write_letters(services, NURSE, session_id, tmp_path)
+    files = services.letters.write_letters(NURSE, session_id, tmp_path)
     text = pdf_text(files.prescriber_letter)
     for expected in (
         "Test clinic",
@@ -259,7 +259,7 @@ def test_the_patient_sheet_as_text(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
     services, session_id = iron_after_denosumab
-    files = write_letters(services, DESK, session_id, tmp_path)
+    files = services.letters.write_letters(DESK, session_id, tmp_path)
     text = pdf_text(files.patient_sheet)
     before = clinic_date(expected_before(services, IRON_DAY))
     for expected in (
@@ -288,7 +288,7 @@ def test_a_clinic_without_a_phone_is_named_alone(
 ) -> None:
     services, session_id = iron_after_denosumab
     services.setup.set_clinic_phone(ADMIN, "")
-    files = write_letters(services, NURSE, session_id, tmp_path)
+    files = services.letters.write_letters(NURSE, session_id, tmp_path)
     assert files.data.clinic_phone is None
     text = pdf_text(files.patient_sheet)
     assert "Whom to call Test clinic If you feel very unwell" in text
@@ -304,7 +304,7 @@ def test_a_completed_dose_reads_as_given(
 
         uow.session.get(SessionRow, session_id).status = "completed"  # type: ignore[union-attr]
         uow.commit()
-    files = write_letters(services, NURSE, session_id, tmp_path)
+    files = services.letters.write_letters(NURSE, session_id, tmp_path)
     assert "You had iron through a drip (Ferric carboxymaltose) on Tue 1 Dec 2026." in pdf_text(
         files.patient_sheet
     )
@@ -320,13 +320,13 @@ def test_a_bad_folder_is_invalid_input_and_writes_nothing(
     a_file = folder / "not-a-folder"
     a_file.write_text("x")
     with pytest.raises(InvalidInputError) as caught:
-        write_letters(services, NURSE, session_id, a_file)
+        services.letters.write_letters(NURSE, session_id, a_file)
     assert caught.value.field == "out"
     with pytest.raises(InvalidInputError) as caught:
-        write_letters(services, NURSE, session_id, a_file / "below")
+        services.letters.write_letters(NURSE, session_id, a_file / "below")
     assert caught.value.field == "out"
     with pytest.raises(InvalidInputError) as caught:
-        write_letters(services, NURSE, session_id, folder, page_size="A5")
+        services.letters.write_letters(NURSE, session_id, folder, page_size="A5")
     assert caught.value.field == "page_size"
     assert sorted(p.name for p in folder.iterdir()) == ["not-a-folder"]
 
@@ -358,7 +358,7 @@ def test_both_files_or_neither(
     letter, sheet = letter_paths(tmp_path / "letters", session_id)
     sheet.mkdir(parents=True)  # the sheet cannot be put in place: a folder has its name
     with pytest.raises(InvalidInputError) as caught:
-        write_letters(services, NURSE, session_id, tmp_path / "letters")
+        services.letters.write_letters(NURSE, session_id, tmp_path / "letters")
     assert caught.value.field == "out"
     assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == [sheet.name]
     assert not letter.exists()
