@@ -6,10 +6,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from clinic_app.bootstrap import Services, open_services
+from clinic_app.bootstrap import DatabaseUrlError, Services, UnusableDatabaseError, open_services
 from clinic_app.config import data_dir, default_db_url, resolve_db_url
-from clinic_app.persistence.database_errors import UnusableDatabaseError
-from clinic_app.persistence.engine import DatabaseUrlError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings

@@ -3,9 +3,9 @@
 The domain imports no Qt, no SQLAlchemy and no other layer. Only persistence (and the
 composition root, ``bootstrap``) imports SQLAlchemy; the services do not reach back to the
 composition root that builds them; the exports only write files (the export and letter
-services check and audit); the CLI reaches the database through the services and
-``bootstrap``; and no export module keeps a Qt application of its own in a module-level
-variable.
+services check and audit); the shells (the CLI, the GUI and its composition root ``app``)
+reach the database through the services and ``bootstrap``; and no export module keeps a Qt
+application of its own in a module-level variable.
 """
 
 from __future__ import annotations
@@ -40,9 +40,12 @@ FORBIDDEN = {
         "clinic_app.services.validation",
         "clinic_app.bootstrap",
     ),
-    # The CLI is a shell: the database is opened by bootstrap and used through the services.
+    # The shells: the database is opened by bootstrap (which also hands them the database
+    # errors they tell apart) and used through the services.
     "cli": ("clinic_app.persistence", "sqlalchemy"),
     "cli_results": ("clinic_app.persistence", "sqlalchemy"),
+    "app": ("clinic_app.persistence", "sqlalchemy", "alembic"),
+    "gui": ("clinic_app.persistence", "sqlalchemy", "alembic"),
 }
 
 
