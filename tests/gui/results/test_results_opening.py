@@ -44,8 +44,8 @@ def test_main_window_opens_the_results_list_by_keyboard(
         Qt.Key.Key_R,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    qtbot.waitUntil(lambda: isinstance(main._tool_windows.get("results"), ResultsWindow))
-    opened = main._tool_windows["results"]
+    qtbot.waitUntil(lambda: isinstance(main.tool_windows.windows.get("results"), ResultsWindow))
+    opened = main.tool_windows.windows["results"]
     assert isinstance(opened, ResultsWindow) and opened.model.rowCount() > 0
     assert main.open_results() is opened  # one window, brought to the front
     opened.close()
