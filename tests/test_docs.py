@@ -2,7 +2,8 @@
 
 The document is the specification a clinician reads; the TOML is what the app runs. A rule
 added, removed or changed in one and not the other fails here, and so does a passage that
-still calls a rule the app runs "planned".
+still calls a rule the app runs "planned". docs/architecture.md names files by their path; a
+file moved or renamed without the guide following it fails here too.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ SHIPPED_IDS = frozenset(RULE_IDS) | {"D1"}
 _SHIPPED_ID = re.compile(r"\b(" + "|".join(sorted(SHIPPED_IDS, key=len, reverse=True)) + r")\b")
 # A number as written: 35, 2.10, 0.8 (never the digits of an id like A3 or D5p).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
+# A file named by its path in the architecture guide: `services/booking.py`, `gui/tasks.py`.
+_NAMED_FILE = re.compile(r"`([\w.-]+(?:/[\w.-]+)+\.(?:py|toml|md))`")
 
 
 def _doc() -> str:
@@ -153,3 +156,21 @@ def test_the_checks_themselves_catch_what_they_are_for() -> None:
 def test_readme_links_the_documentation() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     assert "docs/clinical-rules.md" in readme and "docs/architecture.md" in readme
+
+
+def named_files_missing(text: str, root: Path) -> list[str]:
+    """The files ``text`` names by path that exist neither in ``root`` nor in the package."""
+    return [
+        name
+        for name in sorted(set(_NAMED_FILE.findall(text)))
+        if not any((base / name).is_file() for base in (root, root / "clinic_app"))
+    ]
+
+
+def test_the_architecture_guide_names_files_that_exist() -> None:
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    assert len(set(_NAMED_FILE.findall(text))) > 30  # the guide names its files by path
+    assert named_files_missing(text, DOCS.parent) == []
+    # A moved file is caught: the check is not vacuous.
+    moved = text.replace("`gui/main_window.py`", "`gui/window.py`")
+    assert named_files_missing(moved, DOCS.parent) == ["gui/window.py"]
