@@ -449,6 +449,9 @@ def test_postgres_per_user_logins_cannot_read_hashes_but_set_their_own(pg_url: s
         try:
             with desk.engine.connect() as conn, pytest.raises(Exception, match="permission denied"):
                 conn.execute(text("SELECT password_hash FROM users")).all()
+            for secret in ("SELECT token_hash FROM user_sessions", "SELECT * FROM login_attempts"):
+                with desk.engine.connect() as conn, pytest.raises(Exception, match="permission"):
+                    conn.execute(text(secret)).all()
             with desk.engine.connect() as conn:  # every other column still reads
                 assert conn.execute(text("SELECT count(username) FROM users")).scalar() == 2
             fred = Actor(clinic.fred_name, Role.FRONT_DESK)
@@ -465,5 +468,34 @@ def test_postgres_per_user_logins_cannot_read_hashes_but_set_their_own(pg_url: s
                 select(UserRow).where(UserRow.username == clinic.admin_name)
             ).one()
             assert HASHER.verify(row.password_hash, PASSWORD)
+    finally:
+        services.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_administrators_own_login_may_manage_users(pg_url: str) -> None:
+    """The direct desktop mode: an administrator logged in as their own role has the grants
+    (revision 0008) to deactivate, change a role and reset a password, revoking sessions."""
+    clock = MovableClock()
+    services = open_services(pg_url, clock=clock)
+    try:
+        clinic = Clinic(services, clock)
+        desk = open_services_as(pg_url, clinic.admin_name, PASSWORD)
+        try:
+            new = "reset by ada!"
+            for password, change in (
+                (PASSWORD, lambda: desk.auth.set_role(clinic.admin, clinic.fred_name, "nurse")),
+                (PASSWORD, lambda: desk.auth.set_password(clinic.admin, clinic.fred_name, new)),
+                (new, lambda: desk.auth.deactivate_user(clinic.admin, clinic.fred_name)),
+            ):
+                issued = clinic.sessions.login(clinic.fred_name, password, client=DESK_PC)
+                change()
+                with pytest.raises(SessionExpiredError):
+                    clinic.sessions.actor_for(issued.token)
+            desk.auth.reactivate_user(clinic.admin, clinic.fred_name)
+        finally:
+            desk.engine.dispose()
+        reasons = [r.revoked_reason for r in clinic.session_rows()]
+        assert reasons == ["role", "password", "deactivated"]
     finally:
         services.engine.dispose()
