@@ -508,7 +508,7 @@ def session_facts(
         .where(*in_range)
         .order_by(SessionRow.start_utc, SessionRow.chair_id)
     )
-    sessions = [SessionFact._make(row) for row in rows]
+    sessions = list(map(SessionFact._make, rows.all()))  # one fetchall, not row by row
     findings = core.execute(
         select(
             SessionFindingRow.session_id,
@@ -525,7 +525,7 @@ def session_facts(
         .where(*in_range)
         .order_by(SessionFindingRow.id)
     )
-    return sessions, [FindingFact._make(row) for row in findings]
+    return sessions, list(map(FindingFact._make, findings.all()))
 
 
 def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[LinkFact]]:
@@ -549,7 +549,7 @@ def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[L
         .where(*conditions)
         .order_by(LabAppointmentRow.start_utc, LabAppointmentRow.id)
     )
-    labs = [LabFact._make(row) for row in rows]
+    labs = list(map(LabFact._make, rows.all()))
     # IN (subquery), not a join: the database starts from the draws' start index and
     # reaches the links by their lab_id index (a join may scan every link instead).
     links = core.execute(
@@ -557,7 +557,7 @@ def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[L
             LabLinkRow.lab_id, LabLinkRow.session_id, LabLinkRow.rule_id, LabLinkRow.label
         ).where(LabLinkRow.lab_id.in_(select(LabAppointmentRow.id).where(*conditions)))
     )
-    return labs, [LinkFact._make(row) for row in links]
+    return labs, list(map(LinkFact._make, links.all()))
 
 
 def labs_between_conditions(start_utc: datetime, end_utc: datetime) -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Evidence, Finding, Severity, worst_severity
 from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
 
@@ -228,3 +229,13 @@ class DayList:
     sessions: tuple[SessionView, ...]
     labs: tuple[LabView, ...]
     overdue_labs: tuple[LabView, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DayScreen:
+    """The day screen's reading of one day: the active chairs in display order, the clinic's
+    calendar (for the day's opening hours) and the day's list, from one transaction."""
+
+    chairs: tuple[ChairView, ...]
+    calendar: ClinicCalendar
+    day_list: DayList

@@ -57,3 +57,28 @@ def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
         assert shown.labs == labs
         assert shown.overdue_labs == overdue
     assert any(f.overridden_by for s in clinic.queries.day(NURSE, day).sessions for f in s.findings)
+
+
+def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
+    clinic: Services,
+) -> None:
+    day = (NOW + timedelta(days=21)).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    clinic.booking.book(DESK, BookingRequest("M002", "denosumab", f"{day.isoformat()}T11:00"))
+    begun: list[object] = []
+    from sqlalchemy import event
+
+    def on_begin(conn: object) -> None:
+        begun.append(conn)
+
+    event.listen(clinic.engine, "begin", on_begin)
+    try:
+        screen = clinic.queries.day_screen(NURSE, day)
+    finally:
+        event.remove(clinic.engine, "begin", on_begin)
+    assert len(begun) == 1
+    assert list(screen.chairs) == clinic.setup.chairs(NURSE)
+    assert screen.calendar == clinic.queries.calendar(NURSE)
+    assert screen.day_list == clinic.queries.day(NURSE, day)
+    assert len(screen.day_list.sessions) == 1
