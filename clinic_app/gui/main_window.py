@@ -45,7 +45,7 @@ from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
 from clinic_app.gui.dialogs.move_dialog import MoveDialog
 from clinic_app.gui.dialogs.patient_dialog import PatientDialog
 from clinic_app.gui.letters_action import save_letters
-from clinic_app.gui.models.day_grid_model import DayGridModel
+from clinic_app.gui.models.day_grid_model import DayGridModel, DayLayout, lay_out_day
 from clinic_app.gui.reports_menu import add_reports_actions
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.session_guard import DEFAULT_IDLE_MINUTES, SessionGuard
@@ -58,8 +58,8 @@ from clinic_app.gui.widgets.week_overview import WeekOverview
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.results import (
     BookingOutcome,
-    ChairView,
     DayList,
+    DayScreen,
     SessionView,
 )
 from clinic_app.services.session_actions import may_cancel, may_move, permission_for_status
@@ -662,28 +662,25 @@ class MainWindow(QMainWindow):
         self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor
 
-        def job() -> tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]:
-            return (
-                services.setup.chairs(actor),
-                services.queries.day(actor, day),
-                services.queries.calendar(actor),
-                services.lab_results.open_alerts(actor),
-            )
+        def job() -> tuple[DayScreen, DayLayout, tuple[AlertView, ...]]:
+            # The grid's layout is built here, on the worker: the GUI thread only swaps it in.
+            screen = services.queries.day_screen(actor, day)
+            layout = lay_out_day(screen.chairs, screen.day_list, screen.calendar)
+            return screen, layout, services.lab_results.open_alerts(actor)
 
         self.runner.run(job, self._day_loaded, self._day_failed, key="day", context=self)
         if self.tabs.currentIndex() == 1:
             self.week.show_week(day)
 
-    def _day_loaded(
-        self, answer: tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]
-    ) -> None:
-        chairs, day_list, calendar, alerts = answer
+    def _day_loaded(self, answer: tuple[DayScreen, DayLayout, tuple[AlertView, ...]]) -> None:
+        screen, layout, alerts = answer
+        day_list = screen.day_list
         self.details.set_urgent(urgent_by_mrn(alerts))
-        self.calendar = calendar
+        self.calendar = screen.calendar
         current = self.grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
         self.day_list = day_list
-        self.grid_model.set_day(chairs, day_list, calendar)
+        self.grid_model.set_layout(layout)
         title = wording.day_label(day_list.day)
         if self.grid_model.closed:
             title = self.tr("%1 - CLINIC CLOSED").replace("%1", title)
