@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -11,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from clinic_app.gui import wording
-from clinic_app.services.results import ChairView, SessionView
+from clinic_app.services.results import ChairView, SessionView, WeekOccupancy
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,66 +28,64 @@ class WeekOccupancyModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._first = date.today()
-        self._chairs: list[ChairView] = []
-        self._minutes: dict[tuple[int, date], int] = {}
-        self._counts: dict[tuple[int, date], int] = {}
+        self._week = WeekOccupancy(date.today(), (), {}, {})
+        self._totals: dict[date, tuple[int, int]] = {}
 
     @property
     def first(self) -> date:
         """The first day shown (a Monday)."""
-        return self._first
+        return self._week.first
 
     def days(self) -> list[date]:
         """The seven days shown."""
-        return [self._first + timedelta(days=n) for n in range(7)]
+        return [self._week.first + timedelta(days=n) for n in range(7)]
+
+    def set_occupancy(self, week: WeekOccupancy) -> None:
+        """Show a week counted off the GUI thread (``ScheduleQueries.week_occupancy``)."""
+        self.beginResetModel()
+        self._week = week
+        totals: dict[date, tuple[int, int]] = {}
+        for (chair, day), count in week.counts.items():
+            sessions, minutes = totals.get(day, (0, 0))
+            totals[day] = (sessions + count, minutes + week.minutes.get((chair, day), 0))
+        self._totals = totals
+        self.endResetModel()
 
     def set_week(
         self, first: date, chairs: Sequence[ChairView], sessions: Iterable[SessionView]
     ) -> None:
         """Count the not-cancelled ``sessions`` per chair and day of the week from ``first``."""
-        self.beginResetModel()
-        self._first = first
-        self._chairs = list(chairs)
-        known = {c.id for c in self._chairs}
-        minutes: dict[tuple[int, date], int] = defaultdict(int)
-        counts: dict[tuple[int, date], int] = defaultdict(int)
-        for session in sessions:
-            if session.status == "cancelled":
-                continue
-            if session.chair_id not in known:
-                self._chairs.append(ChairView(session.chair_id, session.chair, False))
-                known.add(session.chair_id)
-            key = (session.chair_id, session.start.date())
-            minutes[key] += int((session.end - session.start).total_seconds() // 60)
-            counts[key] += 1
-        self._minutes = dict(minutes)
-        self._counts = dict(counts)
-        self.endResetModel()
+        self.set_occupancy(
+            WeekOccupancy.count(
+                first,
+                chairs,
+                (
+                    (ChairView(s.chair_id, s.chair, False), s.start, s.end, s.status)
+                    for s in sessions
+                ),
+            )
+        )
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per chair plus the total."""
-        return 0 if parent.isValid() else len(self._chairs) + 1
+        return 0 if parent.isValid() else len(self._week.chairs) + 1
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Seven days."""
         return 0 if parent.isValid() else 7
 
     def _cell(self, row: int, day: date) -> tuple[int, int]:
-        if row == len(self._chairs):
-            ids = [c.id for c in self._chairs]
-            return (
-                sum(self._counts.get((i, day), 0) for i in ids),
-                sum(self._minutes.get((i, day), 0) for i in ids),
-            )
-        chair_id = self._chairs[row].id
-        return self._counts.get((chair_id, day), 0), self._minutes.get((chair_id, day), 0)
+        chairs = self._week.chairs
+        if row == len(chairs):
+            return self._totals.get(day, (0, 0))
+        key = (chairs[row].id, day)
+        return self._week.counts.get(key, 0), self._week.minutes.get(key, 0)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """``3 sessions · 2 h 30`` per cell; the day in ``DAY_ROLE``."""
         if not index.isValid():
             return None
-        day = self._first + timedelta(days=index.column())
+        day = self._week.first + timedelta(days=index.column())
         count, minutes = self._cell(index.row(), day)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if count == 0:
@@ -106,7 +103,7 @@ class WeekOccupancyModel(QAbstractTableModel):
             return minutes
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._chairs):
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._week.chairs):
             share = min(1.0, minutes / REFERENCE_MINUTES)
             if share == 0:
                 return None
@@ -127,12 +124,13 @@ class WeekOccupancyModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < 7:
                 return None
-            return wording.short_day_label(self._first + timedelta(days=section))
-        if not 0 <= section <= len(self._chairs):
+            return wording.short_day_label(self._week.first + timedelta(days=section))
+        chairs = self._week.chairs
+        if not 0 <= section <= len(chairs):
             return None
-        if section == len(self._chairs):
+        if section == len(chairs):
             return self.tr("All chairs")
-        return self._chairs[section].name
+        return chairs[section].name
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Read-only cells."""
