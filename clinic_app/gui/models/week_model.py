@@ -17,6 +17,17 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 MINUTES_ROLE = Qt.ItemDataRole.UserRole + 2
 # Until opening hours come from the services, shading compares with a 10-hour chair day.
 REFERENCE_MINUTES = 600
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        DAY_ROLE,
+        MINUTES_ROLE,
+    }
+)
 
 
 class WeekOccupancyModel(QAbstractTableModel):
@@ -30,6 +41,7 @@ class WeekOccupancyModel(QAbstractTableModel):
         super().__init__(parent)
         self._week = WeekOccupancy(date.today(), (), {}, {})
         self._totals: dict[date, tuple[int, int]] = {}
+        self._cells: dict[tuple[int, int], tuple[str, int, QColor | None]] = {}
 
     @property
     def first(self) -> date:
@@ -49,6 +61,7 @@ class WeekOccupancyModel(QAbstractTableModel):
             sessions, minutes = totals.get(day, (0, 0))
             totals[day] = (sessions + count, minutes + week.minutes.get((chair, day), 0))
         self._totals = totals
+        self._cells = {}
         self.endResetModel()
 
     def set_week(
@@ -83,34 +96,44 @@ class WeekOccupancyModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """``3 sessions · 2 h 30`` per cell; the day in ``DAY_ROLE``."""
-        if not index.isValid():
-            return None
+        if not index.isValid() or role not in _ROLES:
+            return None  # the view asks ~10 roles per painted cell; most are not ours
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Double-click or press Enter to open this day")
         day = self._week.first + timedelta(days=index.column())
-        count, minutes = self._cell(index.row(), day)
+        if role == DAY_ROLE:
+            return day
+        key = (index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self._cell_contents(index.row(), day)
+        text, minutes, shade = cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if count == 0:
-                return self.tr("free")
+            return text
+        if role == MINUTES_ROLE:
+            return minutes
+        return shade  # BackgroundRole
+
+    def _cell_contents(self, row: int, day: date) -> tuple[str, int, QColor | None]:
+        """A cell's text, booked minutes and shade, worked out once per week shown."""
+        count, minutes = self._cell(row, day)
+        if count == 0:
+            text = self.tr("free")
+        else:
             hours = (
                 self.tr("%1 h %2")
                 .replace("%1", str(minutes // 60))
                 .replace("%2", f"{minutes % 60:02d}")
             )
             sessions = wording.count(count, self.tr("1 session"), self.tr("{n} sessions"))
-            return f"{sessions} · {hours}"
-        if role == DAY_ROLE:
-            return day
-        if role == MINUTES_ROLE:
-            return minutes
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._week.chairs):
-            share = min(1.0, minutes / REFERENCE_MINUTES)
-            if share == 0:
-                return None
-            return QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Double-click or press Enter to open this day")
-        return None
+            text = f"{sessions} · {hours}"
+        shade = None
+        share = min(1.0, minutes / REFERENCE_MINUTES)
+        if row < len(self._week.chairs) and share > 0:
+            shade = QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
+        return text, minutes, shade
 
     def headerData(
         self,

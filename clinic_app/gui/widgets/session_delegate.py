@@ -35,6 +35,7 @@ from clinic_app.services.results import SessionView
 PADDING = 4
 PIXMAP_CACHE_KB = 48 * 1024  # rendered blocks of a busy day at high DPI
 ACCENT_WIDTH = 4
+ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,9 @@ class SessionBlockDelegate(QStyledItemDelegate):
         # Fonts and their metrics per view font: made once, not several times per block.
         self._fonts: dict[str, tuple[QFont, QFont]] = {}
         self._metrics: dict[int, QFontMetrics] = {}
+        # Elided lines by (font, text, width): times, therapy names and statuses repeat on
+        # every block of a day, and eliding measures the whole text each time.
+        self._elided: dict[tuple[int, str, int], str] = {}
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
@@ -361,8 +365,16 @@ class SessionBlockDelegate(QStyledItemDelegate):
         if box.width() <= 4:
             return
         painter.setFont(font)
-        metrics = self._metrics_of(font)
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))
+        width = int(box.width())
+        key = (id(font), text, width)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= ELIDED_MEMO:
+                self._elided.clear()
+            metrics = self._metrics_of(font)
+            elided = self._elided[key] = metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
         painter.drawText(
             box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
         )
