@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -212,12 +213,15 @@ def lay_out_day(
     else:
         first_open = _row_of(first, rows, datetime.combine(day, day_opens))
         open_rows = range(first_open, first_open + _row_count_for(day_opens, day_closes))
-    minute_of: dict[datetime, int] = {}
+    # Keyed by identity: the views share one datetime object per instant (LocalTimes), and
+    # hashing an aware datetime asks its zone for the offset each time. Every key's object
+    # lives as long as day_list, so an id is never reused while this memo exists.
+    minute_of: dict[int, int] = {}
 
     def minute(moment: datetime) -> int:
-        found = minute_of.get(moment)
+        found = minute_of.get(id(moment))
         if found is None:
-            found = minute_of[moment] = int(
+            found = minute_of[id(moment)] = int(
                 (moment.replace(tzinfo=None) - first).total_seconds() // 60
             )
         return found
@@ -257,8 +261,7 @@ def lay_out_day(
     )  # fmt: skip
 
 
-def _first_minute(item: tuple[int, int, SessionView | None, LabView | None]) -> tuple[int, int]:
-    return item[0], item[1]
+_first_minute = itemgetter(0, 1)  # sort key of (start, end, session, lab)
 
 
 def _sweep(
@@ -307,8 +310,10 @@ def _hours(
     closes: time = DEFAULT_CLOSES,
 ) -> tuple[time, time]:
     """The day's hours widened to every item's start (to its quarter hour) and end."""
-    spans = {(s.start, s.end) for s in sessions} | {(lab.start, lab.end) for lab in labs}
-    for start_at, end_at in spans:
+    # Distinct (start, end) objects by identity (see lay_out_day's minute memo).
+    spans = {(id(s.start), id(s.end)): (s.start, s.end) for s in sessions}
+    spans.update({(id(lab.start), id(lab.end)): (lab.start, lab.end) for lab in labs})
+    for start_at, end_at in spans.values():
         start = start_at.time()
         end = end_at.time() if end_at.date() == start_at.date() else time(23, 59)
         opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
