@@ -89,13 +89,11 @@ class ScheduleQueries:
         sessions = session_fact_views(
             *repo.session_facts(s, start, end), calendar, self._ctx.catalog, local
         )
-        labs = lab_fact_views(
-            *repo.lab_facts(s, *repo.labs_between_conditions(start, end)), calendar, local
-        )
+        labs = lab_fact_views(*repo.lab_facts_between(s, start, end), calendar, local)
         now = self._ctx.clock()
         since = start - timedelta(days=OVERDUE_LOOKBACK_DAYS)
         overdue = lab_fact_views(
-            *repo.lab_facts(s, *repo.overdue_conditions(since, min(now, start))), calendar, local
+            *repo.overdue_lab_facts(s, since, min(now, start)), calendar, local
         )
         return DayList(the_day, sessions, labs, overdue)
 
