@@ -12,7 +12,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, text, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Executable,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -493,7 +504,7 @@ def session_facts(
 
 
 @functools.cache
-def _session_fact_statements() -> tuple[Select[Any], Select[Any]]:
+def _session_fact_statements() -> tuple[Executable, Executable]:
     """The two statements of ``session_facts``, built once with bound ``lo`` / ``hi``:
     building a select with its joins and conditions cost as much as a small query."""
     in_range = (SessionRow.start_utc >= bindparam("lo"), SessionRow.start_utc < bindparam("hi"))
@@ -563,10 +574,11 @@ def _lab_facts(
 
 
 @functools.cache
-def _lab_fact_statements(kind: str) -> tuple[Select[Any], Select[Any]]:
+def _lab_fact_statements(kind: str) -> tuple[Executable, Executable]:
     """Lab appointments by start and id and their links, plain columns in two statements,
     built once per kind of range with bound ``lo`` / ``hi``."""
-    lo, hi = bindparam("lo"), bindparam("hi")
+    lo: BindParameter[datetime] = bindparam("lo")
+    hi: BindParameter[datetime] = bindparam("hi")
     if kind == "between":
         conditions = labs_between_conditions(lo, hi)
     else:

@@ -172,7 +172,7 @@ def session_fact_views(
     to_local = local or LocalTimes(calendar)
     names: dict[str, str] = {}
     no_findings: tuple[FindingView, ...] = ()
-    views = []
+    views: list[SessionView] = []
     append = views.append
     for r in facts:
         name = names.get(r.therapy)
@@ -204,7 +204,7 @@ def lab_fact_views(
     for link in links:
         by_lab.setdefault(link.lab_id, []).append(link)
     tests_of: dict[str, tuple[str, ...]] = {}  # a day has a handful of test lists
-    views = []
+    views: list[LabView] = []
     append = views.append
     for r in facts:
         tests = tests_of.get(r.tests)
