@@ -109,6 +109,7 @@ class WeekOverview(QWidget):
 
     def _show(self, week: WeekOccupancy) -> None:
         self.model.set_occupancy(week)
+        self.view.viewport().repaint()  # now, not beside the next load (see MainWindow)
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
