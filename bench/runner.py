@@ -302,7 +302,7 @@ class Bench:
         from PySide6.QtWidgets import QApplication
 
         from clinic_app.gui.daily_list_model import DailyListModel
-        from clinic_app.gui.models.day_grid_model import DayGridModel
+        from clinic_app.gui.models.day_grid_model import DayGridModel, lay_out_day
 
         _app = QApplication.instance() or QApplication([])
         day = self.busiest_day()
@@ -312,10 +312,10 @@ class Bench:
         self.log(f"  busy day {day}: {len(day_list.sessions)} sessions, {len(day_list.labs)} draws")
 
         def grid_load(_i: int) -> None:
-            chairs = services.setup.chairs(MANAGER)
-            loaded = services.queries.day(MANAGER, day)
-            calendar = services.queries.calendar(MANAGER)
-            grid.set_day(chairs, loaded, calendar)
+            # What the main window does: one read of the day screen and the layout on its
+            # worker, then the swap into the model on the GUI thread (here all in one thread).
+            screen = services.queries.day_screen(MANAGER, day)
+            grid.set_layout(lay_out_day(screen.chairs, screen.day_list, screen.calendar))
 
         def daily_load(_i: int) -> None:
             daily.set_day(services.queries.day(MANAGER, day))

@@ -63,7 +63,15 @@ def flag_icon() -> QIcon:
 
 def day_order(sessions: Sequence[SessionView]) -> list[SessionView]:
     """Sessions by start time, then chair (natural order: Chair 2 before Chair 10)."""
-    return sorted(sessions, key=lambda v: (v.start, chair_sort_key(v.chair), v.id or 0))
+    chair_keys: dict[str, tuple[tuple[int, int | str], ...]] = {}  # a day has ~80 chairs
+
+    def key(view: SessionView) -> tuple[object, ...]:
+        chair = chair_keys.get(view.chair)
+        if chair is None:
+            chair = chair_keys[view.chair] = chair_sort_key(view.chair)
+        return (view.start, chair, view.id or 0)
+
+    return sorted(sessions, key=key)
 
 
 class SessionColumn(enum.IntEnum):

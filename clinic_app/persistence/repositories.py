@@ -6,12 +6,25 @@ Row locks (``FOR UPDATE``) are taken on PostgreSQL; SQLite has one writer at a t
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text, tuple_, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Executable,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -485,8 +498,19 @@ def session_facts(
     """Every session (cancelled included) starting inside the range, by start and chair,
     and their findings (by id): plain columns in two statements, no mapped objects."""
     core = session.connection()  # Core rows: no ORM result processing on ~1,000 rows
-    in_range = (SessionRow.start_utc >= start_utc, SessionRow.start_utc < end_utc)
-    rows = core.execute(
+    rows_stmt, findings_stmt = _session_fact_statements()
+    bounds = {"lo": start_utc, "hi": end_utc}
+    sessions = list(map(SessionFact._make, core.execute(rows_stmt, bounds).all()))
+    findings = core.execute(findings_stmt, bounds).all()  # one fetchall, not row by row
+    return sessions, list(map(FindingFact._make, findings))
+
+
+@functools.cache
+def _session_fact_statements() -> tuple[Executable, Executable]:
+    """The two statements of ``session_facts``, built once with bound ``lo`` / ``hi``:
+    building a select with its joins and conditions cost as much as a small query."""
+    in_range = (SessionRow.start_utc >= bindparam("lo"), SessionRow.start_utc < bindparam("hi"))
+    rows = (
         select(
             SessionRow.id,
             SessionRow.patient_id,
@@ -509,8 +533,7 @@ def session_facts(
         .where(*in_range)
         .order_by(SessionRow.start_utc, SessionRow.chair_id)
     )
-    sessions = [SessionFact._make(row) for row in rows]
-    findings = core.execute(
+    findings = (
         select(
             SessionFindingRow.session_id,
             SessionFindingRow.rule_id,
@@ -526,14 +549,43 @@ def session_facts(
         .where(*in_range)
         .order_by(SessionFindingRow.id)
     )
-    return sessions, [FindingFact._make(row) for row in findings]
+    return rows, findings
 
 
-def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[LinkFact]]:
-    """Lab appointments matching ``conditions`` by start and id, and their links: plain
-    columns in two statements, no mapped objects."""
+def lab_facts_between(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> tuple[list[LabFact], list[LinkFact]]:
+    """Every lab appointment starting inside the range (``labs_between``), and its links."""
+    return _lab_facts(session, "between", {"lo": start_utc, "hi": end_utc})
+
+
+def overdue_lab_facts(
+    session: Session, since_utc: datetime, now_utc: datetime
+) -> tuple[list[LabFact], list[LinkFact]]:
+    """Booked draws whose time passed, since a day (``overdue_labs``), and their links."""
+    return _lab_facts(session, "overdue", {"lo": since_utc, "hi": now_utc})
+
+
+def _lab_facts(
+    session: Session, kind: str, bounds: dict[str, datetime]
+) -> tuple[list[LabFact], list[LinkFact]]:
     core = session.connection()  # Core rows: no ORM result processing
-    rows = core.execute(
+    rows_stmt, links_stmt = _lab_fact_statements(kind)
+    labs = list(map(LabFact._make, core.execute(rows_stmt, bounds).all()))
+    return labs, list(map(LinkFact._make, core.execute(links_stmt, bounds).all()))
+
+
+@functools.cache
+def _lab_fact_statements(kind: str) -> tuple[Executable, Executable]:
+    """Lab appointments by start and id and their links, plain columns in two statements,
+    built once per kind of range with bound ``lo`` / ``hi``."""
+    lo: BindParameter[datetime] = bindparam("lo")
+    hi: BindParameter[datetime] = bindparam("hi")
+    if kind == "between":
+        conditions = labs_between_conditions(lo, hi)
+    else:
+        conditions = overdue_conditions(lo, hi)
+    rows = (
         select(
             LabAppointmentRow.id,
             LabAppointmentRow.patient_id,
@@ -550,23 +602,20 @@ def lab_facts(session: Session, *conditions: Any) -> tuple[list[LabFact], list[L
         .where(*conditions)
         .order_by(LabAppointmentRow.start_utc, LabAppointmentRow.id)
     )
-    labs = [LabFact._make(row) for row in rows]
     # IN (subquery), not a join: the database starts from the draws' start index and
     # reaches the links by their lab_id index (a join may scan every link instead).
-    links = core.execute(
-        select(
-            LabLinkRow.lab_id, LabLinkRow.session_id, LabLinkRow.rule_id, LabLinkRow.label
-        ).where(LabLinkRow.lab_id.in_(select(LabAppointmentRow.id).where(*conditions)))
-    )
-    return labs, [LinkFact._make(row) for row in links]
+    links = select(
+        LabLinkRow.lab_id, LabLinkRow.session_id, LabLinkRow.rule_id, LabLinkRow.label
+    ).where(LabLinkRow.lab_id.in_(select(LabAppointmentRow.id).where(*conditions)))
+    return rows, links
 
 
-def labs_between_conditions(start_utc: datetime, end_utc: datetime) -> tuple[Any, ...]:
+def labs_between_conditions(start_utc: Any, end_utc: Any) -> tuple[Any, ...]:
     """SQL conditions of ``labs_between`` (every draw starting inside the range)."""
     return (LabAppointmentRow.start_utc >= start_utc, LabAppointmentRow.start_utc < end_utc)
 
 
-def overdue_conditions(since_utc: datetime, now_utc: datetime) -> tuple[Any, ...]:
+def overdue_conditions(since_utc: Any, now_utc: Any) -> tuple[Any, ...]:
     """SQL conditions of ``overdue_labs`` (booked draws whose time passed, since a day)."""
     return (
         LabAppointmentRow.status == "booked",

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Evidence, Finding, Severity, worst_severity
 from clinic_app.domain.rules_cotherapy import is_cotherapy_rule
 
@@ -228,3 +229,50 @@ class DayList:
     sessions: tuple[SessionView, ...]
     labs: tuple[LabView, ...]
     overdue_labs: tuple[LabView, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DayScreen:
+    """The day screen's reading of one day: the active chairs in display order, the clinic's
+    calendar (for the day's opening hours) and the day's list, from one transaction."""
+
+    chairs: tuple[ChairView, ...]
+    calendar: ClinicCalendar
+    day_list: DayList
+
+
+@dataclass(frozen=True, slots=True)
+class WeekOccupancy:
+    """Booked sessions and chair time per chair and day of one week (cancelled ones left out).
+
+    ``chairs`` are the active chairs in display order, then any other chair holding a session
+    that week; ``counts`` and ``minutes`` are keyed by (chair id, local day).
+    """
+
+    first: date
+    chairs: tuple[ChairView, ...]
+    counts: dict[tuple[int, date], int]
+    minutes: dict[tuple[int, date], int]
+
+    @classmethod
+    def count(
+        cls,
+        first: date,
+        chairs: Iterable[ChairView],
+        sessions: Iterable[tuple[ChairView, datetime, datetime, str]],
+    ) -> WeekOccupancy:
+        """Count ``(chair, local start, end, status)`` per chair and the start's day."""
+        shown = list(chairs)
+        known = {c.id for c in shown}
+        minutes: dict[tuple[int, date], int] = {}
+        counts: dict[tuple[int, date], int] = {}
+        for chair, start, end, status in sessions:
+            if status == "cancelled":
+                continue
+            if chair.id not in known:  # a chair made inactive still shows what it holds
+                shown.append(chair)
+                known.add(chair.id)
+            key = (chair.id, start.date())
+            minutes[key] = minutes.get(key, 0) + int((end - start).total_seconds() // 60)
+            counts[key] = counts.get(key, 0) + 1
+        return cls(first, tuple(shown), counts, minutes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from clinic_app.domain.catalog import Catalog, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import ClinicCalendar
@@ -129,11 +130,34 @@ def exposure_view(row: ExposureRow, catalog: Catalog) -> ExposureView:
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
 
+class LocalTimes:
+    """Stored UTC instants as the clinic's local times, each distinct instant converted once.
+
+    A busy day's ~1,100 rows start and end on a few dozen quarter hours; the time-zone
+    conversion (``astimezone`` through the zone's rules) was a large share of building the
+    day's views. Meant for one read (the cache is not bounded).
+    """
+
+    __slots__ = ("_seen", "_tz")
+
+    def __init__(self, calendar: ClinicCalendar) -> None:
+        self._tz = calendar.tz
+        self._seen: dict[datetime, datetime] = {}
+
+    def __call__(self, moment: datetime) -> datetime:
+        """``moment`` (aware) in the clinic's zone."""
+        local = self._seen.get(moment)
+        if local is None:
+            local = self._seen[moment] = moment.astimezone(self._tz)
+        return local
+
+
 def session_fact_views(
     facts: Sequence[SessionFact],
     findings: Iterable[FindingFact],
     calendar: ClinicCalendar,
     catalog: Catalog,
+    local: LocalTimes | None = None,
 ) -> tuple[SessionView, ...]:
     """Sessions read as plain columns (a day's grid and list) as result objects: the same
     views as ``session_view`` gives for the mapped rows, without loading them."""
@@ -145,18 +169,21 @@ def session_fact_views(
                 f.override_reason, f.consulted,
             )
         )  # fmt: skip
-    tz = calendar.tz  # looked up once: a year's export builds ~100,000 views
+    to_local = local or LocalTimes(calendar)
     names: dict[str, str] = {}
-    views = []
+    no_findings: tuple[FindingView, ...] = ()
+    views: list[SessionView] = []
+    append = views.append
     for r in facts:
         name = names.get(r.therapy)
         if name is None:
             name = names[r.therapy] = therapy_name(catalog, r.therapy)
-        views.append(
+        found = by_session.get(r.id)
+        append(
             SessionView(
                 r.id, r.patient_id, r.mrn, r.patient_name, r.chair_id, r.chair, r.therapy, name,
-                r.start_utc.astimezone(tz), r.end_utc.astimezone(tz), r.status, r.course_id,
-                tuple(by_session.get(r.id, ())), r.status_reason,
+                to_local(r.start_utc), to_local(r.end_utc), r.status, r.course_id,
+                tuple(found) if found else no_findings, r.status_reason,
                 PrescriberView(
                     r.prescriber_name, r.prescriber_practice or "", r.prescriber_contact or ""
                 ) if r.prescriber_name else None,
@@ -166,25 +193,39 @@ def session_fact_views(
 
 
 def lab_fact_views(
-    facts: Sequence[LabFact], links: Iterable[LinkFact], calendar: ClinicCalendar
+    facts: Sequence[LabFact],
+    links: Iterable[LinkFact],
+    calendar: ClinicCalendar,
+    local: LocalTimes | None = None,
 ) -> tuple[LabView, ...]:
     """Lab appointments read as plain columns as result objects (as ``lab_view`` does)."""
-    tz = calendar.tz
+    to_local = local or LocalTimes(calendar)
     by_lab: dict[int, list[LinkFact]] = {}
     for link in links:
         by_lab.setdefault(link.lab_id, []).append(link)
-    views = []
+    tests_of: dict[str, tuple[str, ...]] = {}  # a day has a handful of test lists
+    views: list[LabView] = []
+    append = views.append
     for r in facts:
-        mine = sorted(by_lab.get(r.id, ()), key=lambda link: (link.session_id, link.rule_id))
-        views.append(
+        tests = tests_of.get(r.tests)
+        if tests is None:
+            tests = tests_of[r.tests] = tuple(t for t in r.tests.split(",") if t)
+        mine = by_lab.get(r.id)
+        if mine:
+            if len(mine) > 1:
+                mine.sort(key=lambda link: (link.session_id, link.rule_id))
+                session_ids = tuple(sorted({link.session_id for link in mine}))
+                rules = tuple(sorted({link.rule_id for link in mine}))
+            else:
+                session_ids, rules = (mine[0].session_id,), (mine[0].rule_id,)
+            labels = tuple(link.label for link in mine if link.label)
+        else:
+            session_ids, rules, labels = (), (), ()
+        append(
             LabView(
-                r.id, r.patient_id, r.mrn, r.patient_name,
-                tuple(t for t in r.tests.split(",") if t),
-                r.start_utc.astimezone(tz), r.end_utc.astimezone(tz), r.status,
-                r.due_from, r.due_to,
-                tuple(sorted({link.session_id for link in mine})),
-                tuple(sorted({link.rule_id for link in mine})),
-                tuple(link.label for link in mine if link.label),
+                r.id, r.patient_id, r.mrn, r.patient_name, tests,
+                to_local(r.start_utc), to_local(r.end_utc), r.status,
+                r.due_from, r.due_to, session_ids, rules, labels,
             )
         )  # fmt: skip
     return tuple(views)

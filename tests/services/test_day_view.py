@@ -57,3 +57,55 @@ def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
         assert shown.labs == labs
         assert shown.overdue_labs == overdue
     assert any(f.overridden_by for s in clinic.queries.day(NURSE, day).sessions for f in s.findings)
+
+
+def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
+    clinic: Services,
+) -> None:
+    day = (NOW + timedelta(days=21)).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    clinic.booking.book(DESK, BookingRequest("M002", "denosumab", f"{day.isoformat()}T11:00"))
+    begun: list[object] = []
+    from sqlalchemy import event
+
+    def on_begin(conn: object) -> None:
+        begun.append(conn)
+
+    event.listen(clinic.engine, "begin", on_begin)
+    try:
+        screen = clinic.queries.day_screen(NURSE, day)
+    finally:
+        event.remove(clinic.engine, "begin", on_begin)
+    assert len(begun) == 1
+    assert list(screen.chairs) == clinic.setup.chairs(NURSE)
+    assert screen.calendar == clinic.queries.calendar(NURSE)
+    assert screen.day_list == clinic.queries.day(NURSE, day)
+    assert len(screen.day_list.sessions) == 1
+
+
+def test_the_week_occupancy_counts_what_the_week_holds(clinic: Services) -> None:
+    monday = (NOW + timedelta(days=21)).date()
+    monday -= timedelta(days=monday.weekday())
+    tuesday, thursday = monday + timedelta(days=1), monday + timedelta(days=3)
+    clinic.booking.book(DESK, BookingRequest("M002", "denosumab", f"{tuesday}T11:00", "Chair 1"))
+    clinic.booking.book(DESK, BookingRequest("M003", "denosumab", f"{tuesday}T09:00", "Chair 1"))
+    clinic.booking.book(
+        NURSE, BookingRequest("M001", "zoledronic-acid", f"{thursday}T10:00", "Chair 2")
+    )
+    gone = clinic.booking.book(DESK, BookingRequest("M004", "denosumab", f"{thursday}T13:00"))
+    clinic.booking.cancel(NURSE, gone.session.id or 0, "phoned")
+    week = clinic.queries.week_occupancy(NURSE, thursday)
+    assert week.first == monday
+    assert list(week.chairs) == clinic.setup.chairs(NURSE)
+    # The oracle: the full session views of the week, counted here.
+    counts: dict[tuple[int, object], int] = {}
+    minutes: dict[tuple[int, object], int] = {}
+    for view in clinic.queries.sessions_between(NURSE, monday, monday + timedelta(days=6)):
+        if view.status == "cancelled":
+            continue
+        key = (view.chair_id, view.start.date())
+        counts[key] = counts.get(key, 0) + 1
+        minutes[key] = minutes.get(key, 0) + int((view.end - view.start).total_seconds() // 60)
+    assert week.counts == counts and week.minutes == minutes
+    assert sum(counts.values()) == 3 and len(counts) == 2

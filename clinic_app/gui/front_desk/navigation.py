@@ -15,19 +15,19 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDateEdit
 
-from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.gui import wording
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.summary import day_summary
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.feedback import MESSAGE_MS
-from clinic_app.services.results import ChairView, DayList
+from clinic_app.gui.models.day_grid_model import DayLayout, lay_out_day
+from clinic_app.services.results import DayScreen
 from clinic_app.services.visit_views import AlertView
 
 if TYPE_CHECKING:
     from clinic_app.gui.main_window import MainWindow
 
-DayAnswer = tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]
+DayAnswer = tuple[DayScreen, DayLayout, tuple[AlertView, ...]]
 
 
 class DayNavigator:
@@ -192,12 +192,10 @@ class DayNavigator:
         services, actor = window.services, window.actor
 
         def job() -> DayAnswer:
-            return (
-                services.setup.chairs(actor),
-                services.queries.day(actor, day),
-                services.queries.calendar(actor),
-                services.lab_results.open_alerts(actor),
-            )
+            # The grid's layout is built here, on the worker: the GUI thread only swaps it in.
+            screen = services.queries.day_screen(actor, day)
+            layout = lay_out_day(screen.chairs, screen.day_list, screen.calendar)
+            return screen, layout, services.lab_results.open_alerts(actor)
 
         window.runner.run(job, self._day_loaded, self._day_failed, key="day", context=window)
         if window.tabs.currentIndex() == 1:
@@ -206,13 +204,14 @@ class DayNavigator:
     def _day_loaded(self, answer: DayAnswer) -> None:
         window = self._window
         grid_model, grid_view = window.grid_model, window.grid_view
-        chairs, day_list, calendar, alerts = answer
+        screen, layout, alerts = answer
+        day_list = screen.day_list
         window.details.set_urgent(urgent_by_mrn(alerts))
-        window.calendar = calendar
+        window.calendar = screen.calendar
         current = grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
         window.day_list = day_list
-        grid_model.set_day(chairs, day_list, calendar)
+        grid_model.set_layout(layout)
         title = wording.day_label(day_list.day)
         if grid_model.closed:
             title = tr("%1 - CLINIC CLOSED").replace("%1", title)
@@ -234,6 +233,10 @@ class DayNavigator:
         window.statusBar().showMessage(
             tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
         )
+        # Paint the new day now, before anyone reacts to day_loaded: the paint is due anyway
+        # (the model was reset), and done later it would share the GIL with the next load the
+        # desk starts on the worker, which made it several times slower (issue 10 stall probe).
+        grid_view.viewport().repaint()
         window.day_loaded.emit(day_list.day)
 
     def _first_busy_row(self) -> int:

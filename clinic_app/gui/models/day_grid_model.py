@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -138,49 +139,191 @@ class GridBlock:
         return [e.session for e in self.entries if e.session is not None]
 
 
-def _lay_out(column: int, entries: list[GridEntry]) -> list[GridBlock]:
-    """Group one column's entries into blocks of touching rows; give overlapping ones lanes."""
+@dataclass(frozen=True, slots=True)
+class DayLayout:
+    """One day laid out for the grid: built off the GUI thread by :func:`lay_out_day`, then
+    swapped into the model whole (:meth:`DayGridModel.set_layout`).
+
+    Holds no Qt object, so a worker thread may build it; the GUI thread only reads it.
+    """
+
+    day: date
+    chairs: tuple[ChairView, ...]
+    first: datetime  # the wall-clock start of row 0
+    rows: int
+    open_rows: range
+    closed: bool
+    hidden: int  # sessions of the day not drawn (cancelled)
+    blocks: tuple[GridBlock, ...]
+    top: dict[tuple[int, int], GridBlock]  # (row, column) of a block's top-left cell
+    cover: dict[tuple[int, int], GridBlock]  # every cell a block covers
+    spans: tuple[tuple[int, int, int], ...]  # (row, column, rows) of blocks taller than a row
+    by_session: dict[int, GridBlock]  # session id -> its block
+
+    @property
+    def first_busy_row(self) -> int:
+        """The row above the day's first block (0 on an empty day)."""
+        rows = [b.top_row for b in self.blocks]
+        return max(0, min(rows) - 1) if rows else 0
+
+
+def _row_count_for(opens: time, closes: time) -> int:
+    minutes = (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
+    return max(1, math.ceil(minutes / SLOT_MINUTES))
+
+
+def empty_layout(day: date) -> DayLayout:
+    """An empty day framed by the default hours (the model before its first day)."""
+    rows = _row_count_for(DEFAULT_OPENS, DEFAULT_CLOSES)
+    return DayLayout(
+        day, (), datetime.combine(day, DEFAULT_OPENS), rows, range(0, rows), False, 0,
+        (), {}, {}, (), {},
+    )  # fmt: skip
+
+
+def lay_out_day(
+    chairs: Sequence[ChairView], day_list: DayList, calendar: ClinicCalendar | None = None
+) -> DayLayout:
+    """Lay ``day_list`` out with one column per chair (chairs in ``chairs`` order), then the lab
+    station.
+
+    With ``calendar`` the rows follow the clinic's opening hours that day; a closed day
+    (weekend, closed date) is marked closed. Pure Python: it runs on the worker thread that
+    loaded the day, so the GUI thread only swaps the result in. One sort and one linear sweep
+    per column; each distinct instant is turned into grid minutes once.
+    """
+    day = day_list.day
+    hours = calendar.hours_on(day) if calendar is not None else None
+    closed = calendar is not None and hours is None
+    day_opens = hours.opens if hours is not None else DEFAULT_OPENS
+    day_closes = hours.closes if hours is not None else DEFAULT_CLOSES
+    shown = [s for s in day_list.sessions if s.status not in HIDDEN_STATUSES]
+    labs = [lab for lab in day_list.labs if lab.status not in HIDDEN_STATUSES]
+    columns = list(chairs)
+    column_of = {c.id: i for i, c in enumerate(columns)}
+    for session in shown:  # a chair made inactive still shows what is booked in it
+        if session.chair_id not in column_of:
+            column_of[session.chair_id] = len(columns)
+            columns.append(ChairView(session.chair_id, session.chair, False))
+    opens, closes = _hours(shown, labs, day_opens, day_closes)
+    first = datetime.combine(day, opens)
+    rows = _row_count_for(opens, closes)
+    if closed:
+        open_rows = range(0, 0)
+    else:
+        first_open = _row_of(first, rows, datetime.combine(day, day_opens))
+        open_rows = range(first_open, first_open + _row_count_for(day_opens, day_closes))
+    # Keyed by identity: the views share one datetime object per instant (LocalTimes), and
+    # hashing an aware datetime asks its zone for the offset each time. Every key's object
+    # lives as long as day_list, so an id is never reused while this memo exists.
+    minute_of: dict[int, int] = {}
+
+    def minute(moment: datetime) -> int:
+        found = minute_of.get(id(moment))
+        if found is None:
+            found = minute_of[id(moment)] = int(
+                (moment.replace(tzinfo=None) - first).total_seconds() // 60
+            )
+        return found
+
+    # (start minute, end minute, session, lab) per column
+    per_column: dict[int, list[tuple[int, int, SessionView | None, LabView | None]]] = {}
+    for session in shown:
+        start = minute(session.start)
+        per_column.setdefault(column_of[session.chair_id], []).append(
+            (start, max(minute(session.end), start + 1), session, None)
+        )
+    lab_column = len(columns)
+    for lab in labs:
+        start = minute(lab.start)
+        per_column.setdefault(lab_column, []).append(
+            (start, max(minute(lab.end), start + 1), None, lab)
+        )
     blocks: list[GridBlock] = []
-    entries.sort(key=lambda e: (e.start_minute, e.end_minute))
-    group: list[GridEntry] = []
+    for column in sorted(per_column):
+        _sweep(column, per_column[column], blocks)
+    top: dict[tuple[int, int], GridBlock] = {}
+    cover: dict[tuple[int, int], GridBlock] = {}
+    by_session: dict[int, GridBlock] = {}
+    for block in blocks:
+        column = block.column
+        top[(block.top_row, column)] = block
+        for row in range(block.top_row, block.top_row + block.row_count):
+            cover[(row, column)] = block
+        for entry in block.entries:
+            if entry.session is not None and entry.session.id is not None:
+                by_session.setdefault(entry.session.id, block)
+    spans = tuple((b.top_row, b.column, b.row_count) for b in blocks if b.row_count > 1)
+    hidden = len(day_list.sessions) - len(shown)
+    return DayLayout(
+        day, tuple(columns), first, rows, open_rows, closed, hidden, tuple(blocks), top, cover,
+        spans, by_session,
+    )  # fmt: skip
+
+
+_first_minute = itemgetter(0, 1)  # sort key of (start, end, session, lab)
+
+
+def _sweep(
+    column: int,
+    items: list[tuple[int, int, SessionView | None, LabView | None]],
+    blocks: list[GridBlock],
+) -> None:
+    """Group one column's entries into blocks of touching rows, giving entries that overlap in
+    time different lanes (greedy interval colouring), in one pass over the sorted entries."""
+    items.sort(key=_first_minute)
+    group: list[tuple[int, int, SessionView | None, LabView | None, int]] = []
+    lane_ends: list[int] = []
     group_top = group_bottom = 0
 
-    def close_group() -> None:
-        if not group:
-            return
-        blocks.append(GridBlock(column, group_top, group_bottom - group_top, _lanes(group)))
+    def close() -> None:
+        lanes = len(lane_ends)
+        entries = tuple(GridEntry(s, lab, a, b, lane, lanes) for a, b, s, lab, lane in group)
+        blocks.append(GridBlock(column, group_top, group_bottom - group_top, entries))
 
-    for entry in entries:
-        top = entry.start_minute // SLOT_MINUTES
-        bottom = max(top + 1, math.ceil(entry.end_minute / SLOT_MINUTES))
+    for start, end, session, lab in items:
+        top = start // SLOT_MINUTES
+        bottom = max(top + 1, -(-end // SLOT_MINUTES))
         if group and top < group_bottom:
-            group.append(entry)
             group_bottom = max(group_bottom, bottom)
-            continue
-        close_group()
-        group = [entry]
-        group_top, group_bottom = top, bottom
-    close_group()
-    return blocks
-
-
-def _lanes(group: list[GridEntry]) -> tuple[GridEntry, ...]:
-    """Give entries that overlap in time different lanes (greedy interval colouring)."""
-    lane_ends: list[int] = []
-    placed: list[tuple[GridEntry, int]] = []
-    for entry in group:
-        for lane, end in enumerate(lane_ends):
-            if end <= entry.start_minute:
-                lane_ends[lane] = entry.end_minute
-                placed.append((entry, lane))
+        else:
+            if group:
+                close()
+            group, lane_ends = [], []
+            group_top, group_bottom = top, bottom
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end <= start:
+                lane_ends[lane] = end
                 break
         else:
-            lane_ends.append(entry.end_minute)
-            placed.append((entry, len(lane_ends) - 1))
-    lanes = len(lane_ends)
-    return tuple(
-        GridEntry(e.session, e.lab, e.start_minute, e.end_minute, lane, lanes) for e, lane in placed
-    )
+            lane = len(lane_ends)
+            lane_ends.append(end)
+        group.append((start, end, session, lab, lane))
+    if group:
+        close()
+
+
+def _hours(
+    sessions: Iterable[SessionView],
+    labs: Iterable[LabView],
+    opens: time = DEFAULT_OPENS,
+    closes: time = DEFAULT_CLOSES,
+) -> tuple[time, time]:
+    """The day's hours widened to every item's start (to its quarter hour) and end."""
+    # Distinct (start, end) objects by identity (see lay_out_day's minute memo).
+    spans = {(id(s.start), id(s.end)): (s.start, s.end) for s in sessions}
+    spans.update({(id(lab.start), id(lab.end)): (lab.start, lab.end) for lab in labs})
+    for start_at, end_at in spans.values():
+        start = start_at.time()
+        end = end_at.time() if end_at.date() == start_at.date() else time(23, 59)
+        opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
+        closes = max(closes, end)
+    return opens, closes
+
+
+def _row_of(first: datetime, rows: int, moment: datetime) -> int:
+    minutes = (moment.replace(tzinfo=None) - first).total_seconds() / 60
+    return min(max(0, int(minutes // SLOT_MINUTES)), rows - 1)
 
 
 class DayGridModel(QAbstractTableModel):
@@ -193,27 +336,21 @@ class DayGridModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._day = date.today()
-        self._chairs: list[ChairView] = []
-        self._first = datetime.combine(self._day, DEFAULT_OPENS)
-        self._rows = self._row_count_for(DEFAULT_OPENS, DEFAULT_CLOSES)
-        self._blocks: list[GridBlock] = []
-        self._top: dict[tuple[int, int], GridBlock] = {}
-        self._cover: dict[tuple[int, int], GridBlock] = {}
-        self._hidden = 0
-        self._closed = False
-        self._open_rows = range(0, self._rows)
+        self._layout = empty_layout(date.today())
         self._closed_brush = QColor(CLOSED_COLOUR)
         self._bold = QFont()
         self._bold.setBold(True)
         self._quarter_colour = QColor("#7b8794")
+        self._texts: dict[tuple[int, int], str] = {}  # display text of blocks already shown
 
     # ------------------------------------------------------------------ loading
 
-    @staticmethod
-    def _row_count_for(opens: time, closes: time) -> int:
-        minutes = (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
-        return max(1, math.ceil(minutes / SLOT_MINUTES))
+    def set_layout(self, layout: DayLayout) -> None:
+        """Show a day laid out by :func:`lay_out_day` (on any thread): one model reset."""
+        self.beginResetModel()
+        self._layout = layout
+        self._texts = {}
+        self.endResetModel()
 
     def set_day(
         self,
@@ -221,175 +358,124 @@ class DayGridModel(QAbstractTableModel):
         day_list: DayList,
         calendar: ClinicCalendar | None = None,
     ) -> None:
-        """Show ``day_list`` with one column per chair (chairs in ``chairs`` order).
+        """Lay out and show ``day_list`` with one column per chair (chairs in ``chairs`` order).
 
         With ``calendar`` the rows follow the clinic's opening hours that day; a closed day
-        (weekend, closed date) is marked closed and shaded.
+        (weekend, closed date) is marked closed and shaded. The window lays the day out on its
+        worker thread instead and calls :meth:`set_layout`.
         """
-        self.beginResetModel()
-        self._day = day_list.day
-        hours = calendar.hours_on(day_list.day) if calendar is not None else None
-        self._closed = calendar is not None and hours is None
-        day_opens = hours.opens if hours is not None else DEFAULT_OPENS
-        day_closes = hours.closes if hours is not None else DEFAULT_CLOSES
-        shown = [s for s in day_list.sessions if s.status not in HIDDEN_STATUSES]
-        self._hidden = len(day_list.sessions) - len(shown)
-        labs = [lab for lab in day_list.labs if lab.status not in HIDDEN_STATUSES]
-        self._chairs = list(chairs)
-        known = {c.id for c in self._chairs}
-        for session in shown:  # a chair made inactive still shows what is booked in it
-            if session.chair_id not in known:
-                self._chairs.append(ChairView(session.chair_id, session.chair, False))
-                known.add(session.chair_id)
-        opens, closes = self._hours(shown, labs, day_opens, day_closes)
-        self._first = datetime.combine(self._day, opens)
-        self._rows = self._row_count_for(opens, closes)
-        if self._closed:
-            self._open_rows = range(0, 0)
-        else:
-            first_open = self.row_of(datetime.combine(self._day, day_opens))
-            self._open_rows = range(
-                first_open, first_open + self._row_count_for(day_opens, day_closes)
-            )
-        column_of = {c.id: i for i, c in enumerate(self._chairs)}
-        per_column: dict[int, list[GridEntry]] = {}
-        for session in shown:
-            per_column.setdefault(column_of[session.chair_id], []).append(
-                GridEntry(session, None, *self._minutes(session.start, session.end))
-            )
-        lab_column = len(self._chairs)
-        for lab in labs:
-            per_column.setdefault(lab_column, []).append(
-                GridEntry(None, lab, *self._minutes(lab.start, lab.end))
-            )
-        self._blocks = []
-        for column, entries in sorted(per_column.items()):
-            self._blocks.extend(_lay_out(column, entries))
-        self._top = {(b.top_row, b.column): b for b in self._blocks}
-        self._cover = {}
-        for block in self._blocks:
-            for row in range(block.top_row, block.top_row + block.row_count):
-                self._cover[(row, block.column)] = block
-        self.endResetModel()
-
-    @staticmethod
-    def _hours(
-        sessions: Iterable[SessionView],
-        labs: Iterable[LabView],
-        opens: time = DEFAULT_OPENS,
-        closes: time = DEFAULT_CLOSES,
-    ) -> tuple[time, time]:
-        items: list[SessionView | LabView] = [*sessions, *labs]
-        for item in items:
-            start = item.start.time()
-            end = item.end.time() if item.end.date() == item.start.date() else time(23, 59)
-            opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
-            closes = max(closes, end)
-        return opens, closes
-
-    def _minutes(self, start: datetime, end: datetime) -> tuple[int, int]:
-        first = self._first
-        start_min = int((start.replace(tzinfo=None) - first).total_seconds() // 60)
-        end_min = int((end.replace(tzinfo=None) - first).total_seconds() // 60)
-        return start_min, max(end_min, start_min + 1)
+        self.set_layout(lay_out_day(chairs, day_list, calendar))
 
     # ------------------------------------------------------------------ lookups
 
     @property
+    def layout(self) -> DayLayout:
+        """The day's layout shown."""
+        return self._layout
+
+    @property
     def day(self) -> date:
         """The day shown."""
-        return self._day
+        return self._layout.day
 
     @property
     def chairs(self) -> list[ChairView]:
         """The chair columns, in order."""
-        return list(self._chairs)
+        return list(self._layout.chairs)
 
     @property
     def lab_column(self) -> int:
         """The index of the lab station column (the last one)."""
-        return len(self._chairs)
+        return len(self._layout.chairs)
 
     @property
     def blocks(self) -> list[GridBlock]:
         """Every block of the day."""
-        return list(self._blocks)
+        return list(self._layout.blocks)
 
     @property
     def closed(self) -> bool:
         """True when the clinic is closed on the day shown (weekend or closed date)."""
-        return self._closed
+        return self._layout.closed
 
     def is_open_row(self, row: int) -> bool:
         """True when ``row`` lies inside the day's opening hours."""
-        return row in self._open_rows
+        return row in self._layout.open_rows
 
     @property
     def hidden_count(self) -> int:
         """Sessions of the day not drawn (cancelled)."""
-        return self._hidden
+        return self._layout.hidden
 
     def spans(self) -> list[tuple[int, int, int]]:
         """``(row, column, row_count)`` of every block taller than one row."""
-        return [(b.top_row, b.column, b.row_count) for b in self._blocks if b.row_count > 1]
+        return list(self._layout.spans)
 
     def chair_at(self, column: int) -> ChairView | None:
         """The chair of ``column``; None for the lab station column or outside the grid."""
-        return self._chairs[column] if 0 <= column < len(self._chairs) else None
+        chairs = self._layout.chairs
+        return chairs[column] if 0 <= column < len(chairs) else None
 
     def time_at(self, row: int) -> datetime:
         """The local (naive) wall-clock start of ``row``."""
-        return self._first + timedelta(minutes=row * SLOT_MINUTES)
+        return self._layout.first + timedelta(minutes=row * SLOT_MINUTES)
 
     def row_of(self, moment: datetime) -> int:
         """The row holding the wall-clock time of ``moment`` (clamped to the grid)."""
-        minutes = (moment.replace(tzinfo=None) - self._first).total_seconds() / 60
-        return min(max(0, int(minutes // SLOT_MINUTES)), self._rows - 1)
+        return _row_of(self._layout.first, self._layout.rows, moment)
 
     def block_at(self, row: int, column: int) -> GridBlock | None:
         """The block covering a cell (any of its rows)."""
-        return self._cover.get((row, column))
+        return self._layout.cover.get((row, column))
 
     def session_at(self, row: int, column: int) -> SessionView | None:
         """The first session of the block covering a cell."""
-        block = self._cover.get((row, column))
+        block = self._layout.cover.get((row, column))
         if block is None:
             return None
-        sessions = block.sessions()
-        return sessions[0] if sessions else None
+        for entry in block.entries:
+            if entry.session is not None:
+                return entry.session
+        return None
 
     def index_of_session(self, session_id: int) -> QModelIndex:
         """The top-left index of the block holding ``session_id`` (invalid when not shown)."""
-        for block in self._blocks:
-            if any(s.id == session_id for s in block.sessions()):
-                return self.index(block.top_row, block.column)
-        return QModelIndex()
+        block = self._layout.by_session.get(session_id)
+        if block is None:
+            return QModelIndex()
+        return self.index(block.top_row, block.column)
 
     # ------------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Rows of 15 minutes (none under a valid parent: this is a table)."""
-        return 0 if parent.isValid() else self._rows
+        return 0 if parent.isValid() else self._layout.rows
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """One column per chair plus the lab station."""
-        return 0 if parent.isValid() else len(self._chairs) + 1
+        return 0 if parent.isValid() else len(self._layout.chairs) + 1
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The block at a block's top-left cell; nothing for empty or covered cells."""
         if not index.isValid():
             return None
-        block = self._top.get((index.row(), index.column()))
+        key = (index.row(), index.column())
+        block = self._layout.top.get(key)
+        if role == BLOCK_ROLE:  # the delegate's question, once per painted cell: first
+            return block
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
-            return "\n".join(e.summary() for e in block.entries) if block else ""
+            if block is None:
+                return ""
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = "\n".join(e.summary() for e in block.entries)
+            return text
         if block is None:
-            if role == Qt.ItemDataRole.BackgroundRole and index.row() not in self._open_rows:
+            if role == Qt.ItemDataRole.BackgroundRole and index.row() not in self._layout.open_rows:
                 return self._closed_brush
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return wording.plain_tooltip("\n\n".join(e.tooltip() for e in block.entries))
-        if role == BLOCK_ROLE:
-            return block
         if role == SESSION_ID_ROLE:
             sessions = block.sessions()
             return sessions[0].id if sessions else None
@@ -405,24 +491,25 @@ class DayGridModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         """Chair names across; times down (quarter hours in grey, full hours in bold)."""
+        chairs = self._layout.chairs
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section <= len(self._chairs):
+            if not 0 <= section <= len(chairs):
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                if section == len(self._chairs):
+                if section == len(chairs):
                     return self.tr("Lab station")
-                chair = self._chairs[section]
+                chair = chairs[section]
                 return (
                     chair.name
                     if chair.active
                     else self.tr("%1 (inactive)").replace("%1", chair.name)
                 )
             return None
-        if not 0 <= section < self._rows:
+        if not 0 <= section < self._layout.rows:
             return None
         moment = self.time_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return moment.strftime("%H:%M")
+            return f"{moment.hour:02d}:{moment.minute:02d}"
         if role == Qt.ItemDataRole.FontRole and moment.minute == 0:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and moment.minute != 0:
@@ -434,7 +521,7 @@ class DayGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() < len(self._chairs):
+        if index.column() < len(self._layout.chairs):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         session = self.session_at(index.row(), index.column())
         if session is not None and session.status == "booked":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -11,13 +10,24 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from clinic_app.gui import wording
-from clinic_app.services.results import ChairView, SessionView
+from clinic_app.services.results import ChairView, SessionView, WeekOccupancy
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 MINUTES_ROLE = Qt.ItemDataRole.UserRole + 2
 # Until opening hours come from the services, shading compares with a 10-hour chair day.
 REFERENCE_MINUTES = 600
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        DAY_ROLE,
+        MINUTES_ROLE,
+    }
+)
 
 
 class WeekOccupancyModel(QAbstractTableModel):
@@ -29,91 +39,101 @@ class WeekOccupancyModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._first = date.today()
-        self._chairs: list[ChairView] = []
-        self._minutes: dict[tuple[int, date], int] = {}
-        self._counts: dict[tuple[int, date], int] = {}
+        self._week = WeekOccupancy(date.today(), (), {}, {})
+        self._totals: dict[date, tuple[int, int]] = {}
+        self._cells: dict[tuple[int, int], tuple[str, int, QColor | None]] = {}
 
     @property
     def first(self) -> date:
         """The first day shown (a Monday)."""
-        return self._first
+        return self._week.first
 
     def days(self) -> list[date]:
         """The seven days shown."""
-        return [self._first + timedelta(days=n) for n in range(7)]
+        return [self._week.first + timedelta(days=n) for n in range(7)]
+
+    def set_occupancy(self, week: WeekOccupancy) -> None:
+        """Show a week counted off the GUI thread (``ScheduleQueries.week_occupancy``)."""
+        self.beginResetModel()
+        self._week = week
+        totals: dict[date, tuple[int, int]] = {}
+        for (chair, day), count in week.counts.items():
+            sessions, minutes = totals.get(day, (0, 0))
+            totals[day] = (sessions + count, minutes + week.minutes.get((chair, day), 0))
+        self._totals = totals
+        self._cells = {}
+        self.endResetModel()
 
     def set_week(
         self, first: date, chairs: Sequence[ChairView], sessions: Iterable[SessionView]
     ) -> None:
         """Count the not-cancelled ``sessions`` per chair and day of the week from ``first``."""
-        self.beginResetModel()
-        self._first = first
-        self._chairs = list(chairs)
-        known = {c.id for c in self._chairs}
-        minutes: dict[tuple[int, date], int] = defaultdict(int)
-        counts: dict[tuple[int, date], int] = defaultdict(int)
-        for session in sessions:
-            if session.status == "cancelled":
-                continue
-            if session.chair_id not in known:
-                self._chairs.append(ChairView(session.chair_id, session.chair, False))
-                known.add(session.chair_id)
-            key = (session.chair_id, session.start.date())
-            minutes[key] += int((session.end - session.start).total_seconds() // 60)
-            counts[key] += 1
-        self._minutes = dict(minutes)
-        self._counts = dict(counts)
-        self.endResetModel()
+        self.set_occupancy(
+            WeekOccupancy.count(
+                first,
+                chairs,
+                (
+                    (ChairView(s.chair_id, s.chair, False), s.start, s.end, s.status)
+                    for s in sessions
+                ),
+            )
+        )
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per chair plus the total."""
-        return 0 if parent.isValid() else len(self._chairs) + 1
+        return 0 if parent.isValid() else len(self._week.chairs) + 1
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Seven days."""
         return 0 if parent.isValid() else 7
 
     def _cell(self, row: int, day: date) -> tuple[int, int]:
-        if row == len(self._chairs):
-            ids = [c.id for c in self._chairs]
-            return (
-                sum(self._counts.get((i, day), 0) for i in ids),
-                sum(self._minutes.get((i, day), 0) for i in ids),
-            )
-        chair_id = self._chairs[row].id
-        return self._counts.get((chair_id, day), 0), self._minutes.get((chair_id, day), 0)
+        chairs = self._week.chairs
+        if row == len(chairs):
+            return self._totals.get(day, (0, 0))
+        key = (chairs[row].id, day)
+        return self._week.counts.get(key, 0), self._week.minutes.get(key, 0)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """``3 sessions · 2 h 30`` per cell; the day in ``DAY_ROLE``."""
-        if not index.isValid():
-            return None
-        day = self._first + timedelta(days=index.column())
-        count, minutes = self._cell(index.row(), day)
+        if not index.isValid() or role not in _ROLES:
+            return None  # the view asks ~10 roles per painted cell; most are not ours
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Double-click or press Enter to open this day")
+        day = self._week.first + timedelta(days=index.column())
+        if role == DAY_ROLE:
+            return day
+        key = (index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self._cell_contents(index.row(), day)
+        text, minutes, shade = cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if count == 0:
-                return self.tr("free")
+            return text
+        if role == MINUTES_ROLE:
+            return minutes
+        return shade  # BackgroundRole
+
+    def _cell_contents(self, row: int, day: date) -> tuple[str, int, QColor | None]:
+        """A cell's text, booked minutes and shade, worked out once per week shown."""
+        count, minutes = self._cell(row, day)
+        if count == 0:
+            text = self.tr("free")
+        else:
             hours = (
                 self.tr("%1 h %2")
                 .replace("%1", str(minutes // 60))
                 .replace("%2", f"{minutes % 60:02d}")
             )
             sessions = wording.count(count, self.tr("1 session"), self.tr("{n} sessions"))
-            return f"{sessions} · {hours}"
-        if role == DAY_ROLE:
-            return day
-        if role == MINUTES_ROLE:
-            return minutes
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._chairs):
-            share = min(1.0, minutes / REFERENCE_MINUTES)
-            if share == 0:
-                return None
-            return QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Double-click or press Enter to open this day")
-        return None
+            text = f"{sessions} · {hours}"
+        shade = None
+        share = min(1.0, minutes / REFERENCE_MINUTES)
+        if row < len(self._week.chairs) and share > 0:
+            shade = QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
+        return text, minutes, shade
 
     def headerData(
         self,
@@ -127,12 +147,13 @@ class WeekOccupancyModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < 7:
                 return None
-            return wording.short_day_label(self._first + timedelta(days=section))
-        if not 0 <= section <= len(self._chairs):
+            return wording.short_day_label(self._week.first + timedelta(days=section))
+        chairs = self._week.chairs
+        if not 0 <= section <= len(chairs):
             return None
-        if section == len(self._chairs):
+        if section == len(chairs):
             return self.tr("All chairs")
-        return self._chairs[section].name
+        return chairs[section].name
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Read-only cells."""

@@ -35,6 +35,7 @@ from clinic_app.services.results import SessionView
 PADDING = 4
 PIXMAP_CACHE_KB = 48 * 1024  # rendered blocks of a busy day at high DPI
 ACCENT_WIDTH = 4
+ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,12 @@ class SessionBlockDelegate(QStyledItemDelegate):
         self._hour_pen = QPen(HOUR_LINE, 1)
         self._generation = 0
         self._scratch = QImage(256, 256, QImage.Format.Format_ARGB32_Premultiplied)
+        # Fonts and their metrics per view font: made once, not several times per block.
+        self._fonts: dict[str, tuple[QFont, QFont]] = {}
+        self._metrics: dict[int, QFontMetrics] = {}
+        # Elided lines by (font, text, width): times, therapy names and statuses repeat on
+        # every block of a day, and eliding measures the whole text each time.
+        self._elided: dict[tuple[int, str, int], str] = {}
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
@@ -208,11 +215,8 @@ class SessionBlockDelegate(QStyledItemDelegate):
         text_box = box.adjusted(ACCENT_WIDTH + PADDING, 1, -PADDING, -1)
         if text_box.width() < 8:
             return
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
-        metrics = QFontMetrics(base)
-        line_height = metrics.height()
+        base, bold = self._fonts_of(option.font)
+        line_height = self._metrics_of(base).height()
         lines = max(1, int(text_box.height() // line_height))
         painter.setPen(palette.text)
         first_line = QRectF(text_box.left(), text_box.top(), text_box.width(), line_height)
@@ -241,8 +245,8 @@ class SessionBlockDelegate(QStyledItemDelegate):
         onto a second line when the block is tall enough, and are elided only when it is not.
         """
         width = first_line.width()
-        bold_metrics = QFontMetrics(bold)
-        base_metrics = QFontMetrics(base)
+        bold_metrics = self._metrics_of(bold)
+        base_metrics = self._metrics_of(base)
         start_only = wording.hhmm(session.start)
         times = f"{start_only}-{wording.hhmm(session.end)}"
         used = 1
@@ -282,7 +286,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         if session.status != "booked":
             items.append((bold, wording.status_label(session.status).upper(), 1))
         items += [(base, session.therapy_name, 2), (base, session.mrn, 1)]
-        wrapped = [_wrap(text, font, width, most) for font, text, most in items]
+        wrapped = [_wrap(text, self._metrics_of(font), width, most) for font, text, most in items]
         free = lines - used
         given = [0] * len(items)
         # The name first and whole (who it is matters most), then one line each for the rest,
@@ -320,7 +324,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         """Draw the severity icon and its word on ``line`` (right-aligned unless ``left``)."""
         pixmap = self._icons.severity_pixmap(severity)
         icon_size = self._icons.pixmap_size
-        text_width = QFontMetrics(bold).horizontalAdvance(text)
+        text_width = self._metrics_of(bold).horizontalAdvance(text)
         width = icon_size + 3 + text_width
         start = line.left() if left else line.right() - width
         icon_top = line.top() + (line.height() - icon_size) / 2
@@ -340,20 +344,44 @@ class SessionBlockDelegate(QStyledItemDelegate):
             line = first_line.translated(0, number * first_line.height())
             self._draw_line(painter, font, line, text)
 
-    @staticmethod
-    def _draw_line(painter: QPainter, font: QFont, box: QRectF, text: str) -> None:
+    def _fonts_of(self, font: QFont) -> tuple[QFont, QFont]:
+        """The view's font and its bold form (made once per font)."""
+        key = font.key()
+        found = self._fonts.get(key)
+        if found is None:
+            base = QFont(font)
+            bold = QFont(base)
+            bold.setBold(True)
+            found = self._fonts[key] = (base, bold)
+            self._metrics[id(base)] = QFontMetrics(base)
+            self._metrics[id(bold)] = QFontMetrics(bold)
+        return found
+
+    def _metrics_of(self, font: QFont) -> QFontMetrics:
+        """The metrics of a font made by :meth:`_fonts_of` (any other font: made now)."""
+        return self._metrics.get(id(font)) or QFontMetrics(font)
+
+    def _draw_line(self, painter: QPainter, font: QFont, box: QRectF, text: str) -> None:
         if box.width() <= 4:
             return
         painter.setFont(font)
-        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))
+        width = int(box.width())
+        key = (id(font), text, width)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= ELIDED_MEMO:
+                self._elided.clear()
+            metrics = self._metrics_of(font)
+            elided = self._elided[key] = metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
         painter.drawText(
             box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
         )
 
 
-def _wrap(text: str, font: QFont, width: float, most: int) -> list[str]:
+def _wrap(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str]:
     """``text`` broken at spaces into at most ``most`` lines of ``width`` (the last elided)."""
-    metrics = QFontMetrics(font)
     if most <= 1 or metrics.horizontalAdvance(text) <= width:
         return [text]
     lines: list[str] = []

@@ -22,7 +22,7 @@ from clinic_app.gui.models.week_model import DAY_ROLE, WeekOccupancyModel
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
-from clinic_app.services.results import ChairView, SessionView
+from clinic_app.services.results import WeekOccupancy
 
 
 def monday_of(day: date) -> date:
@@ -96,21 +96,20 @@ class WeekOverview(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_week(self, day: date) -> None:
-        """Load the week holding ``day`` (off the GUI thread)."""
+        """Load the week holding ``day`` (off the GUI thread: read and counted on the worker,
+        so the GUI thread only swaps the counts into the model)."""
         first = monday_of(day)
-        last = first + timedelta(days=6)
         services, actor = self.services, self.actor
         self.title.setText(self.tr("Week of %1").replace("%1", wording.day_label(first)))
 
-        def job() -> tuple[date, list[ChairView], list[SessionView]]:
-            chairs = services.setup.chairs(actor)
-            return first, chairs, list(services.queries.sessions_between(actor, first, last))
+        def job() -> WeekOccupancy:
+            return services.queries.week_occupancy(actor, first)
 
         self.runner.run(job, self._show, self._failed, key=f"week-{id(self)}", context=self)
 
-    def _show(self, answer: tuple[date, list[ChairView], list[SessionView]]) -> None:
-        first, chairs, sessions = answer
-        self.model.set_week(first, chairs, sessions)
+    def _show(self, week: WeekOccupancy) -> None:
+        self.model.set_occupancy(week)
+        self.view.viewport().repaint()  # now, not beside the next load (see MainWindow)
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
