@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import resource
 import sys
 import tempfile
@@ -170,8 +171,21 @@ def stall(url: str, days: int = 5) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    """Dispatch on the probe's name and print its JSON line."""
+    """Dispatch on the probe's name and print its JSON line.
+
+    With ``BENCH_CAPTURE=FILE`` in the environment (an untimed run of the runner's), every
+    statement the probe sends is also pickled to FILE, for the bare-SQL replay.
+    """
     url, what, *rest = argv
+    capture = os.environ.get("BENCH_CAPTURE")
+    log = None
+    if capture:
+        from sqlalchemy import Engine
+
+        from bench.runner import StatementLog
+
+        log = StatementLog(Engine)  # every engine the probe makes
+        log.active = True
     if what == "start":
         answer = start(url)
     elif what == "export":
@@ -180,6 +194,9 @@ def main(argv: list[str]) -> None:
         answer = stall(url)
     else:
         raise SystemExit(f"unknown probe {what!r}")
+    if capture and log is not None:
+        with open(capture, "wb") as file:
+            pickle.dump(log.statements, file)
     print(json.dumps(answer))
 
 

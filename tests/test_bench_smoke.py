@@ -77,9 +77,13 @@ def test_start_up_probe_shows_the_first_day(small_clinic: Path) -> None:
     bench = runner.Bench(f"sqlite:///{small_clinic / 'clinic-10.sqlite3'}", 1, lambda _l: None)
     try:
         answer = bench.child("start")
+        bare, statements = bench.child_bare(1, "start")
     finally:
         bench.close()
     assert answer["blocks"] > 0 and answer["peak_mb"] > 0
+    # The statements start-up sent, replayed through the bare driver: the revision check,
+    # the clinic's name and calendar, the day's chairs, sessions, draws and alerts.
+    assert len(bare) == 1 and bare[0] > 0 and statements >= 10
 
 
 def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:
