@@ -1,7 +1,7 @@
 """Putting the first day on screen imports nothing that only a later action needs.
 
 Start-up time is mostly imports (issue 10: < 1 s to the first day on the big database). The
-file writers' libraries (XlsxWriter, icalendar), Alembic (only to create or upgrade a
+file writers' libraries (XlsxWriter, icalendar), the HL7 parser (hl7apy), Alembic (only to create or upgrade a
 database), the report windows and the dialogs are imported when first used. A fresh process
 opens the main window on an existing database, waits for the first day and lists what it
 imported; opening the windows afterwards still works (the lazy imports resolve).
@@ -27,6 +27,7 @@ NOT_ON_START = (
     "mako",
     "xlsxwriter",
     "icalendar",
+    "hl7apy",
     "clinic_app.exports.pdf_export",
     "clinic_app.gui.daily_list",
     "clinic_app.gui.export_dialog",
