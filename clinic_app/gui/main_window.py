@@ -19,6 +19,7 @@ the user, and the saved layout.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,8 +35,6 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.gui.day_grid.legend import legend_row
-from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.booking_paths import BookingPaths
 from clinic_app.gui.front_desk.feedback import StatusFeedback
@@ -58,6 +57,14 @@ from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
 from clinic_app.gui.widgets.week_overview import WeekOverview
 from clinic_app.services.actor import Actor
 from clinic_app.services.results import DayList, SessionView
+
+if TYPE_CHECKING:
+    from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+
+    pass
+
+# The dialogs (booking, move, cancel, patient, check-in override, letters, shortcuts) are
+# imported when first opened: none is needed to put the first day on screen.
 
 
 class MainWindow(QMainWindow):
@@ -340,6 +347,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every action with its shortcut (F1)."""
+        from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog.ask(self, self.actions())
 
     # ------------------------------------------------------------------ settings

@@ -16,10 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
-from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
-from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
 from clinic_app.gui.front_desk.actions import make_action, tr
-from clinic_app.gui.letters_action import save_letters
 from clinic_app.services.actor import Permission
 from clinic_app.services.results import BookingOutcome, SessionView
 from clinic_app.services.session_actions import may_cancel, may_set_status
@@ -108,6 +105,8 @@ class SessionCommands:
 
     def print_letters(self) -> None:
         """Save the selected iron session's prescriber letter and patient sheet as PDFs."""
+        from clinic_app.gui.letters_action import save_letters
+
         window = self._window
         session = window.selected_session()
         if session is None or session.id is None:
@@ -121,6 +120,8 @@ class SessionCommands:
 
     def cancel_selected(self) -> None:
         """Cancel the selected session after asking for the reason (Delete)."""
+        from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
+
         window = self._window
         session = window.selected_session()
         if session is None or session.id is None:
@@ -153,6 +154,8 @@ class SessionCommands:
 
         When the check-in gate refuses, the findings are shown; a nurse's override (reason and
         prescriber consulted) retries the change with it."""
+        from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
+
         window = self._window
         session = session or window.selected_session()
         if session is None or session.id is None:

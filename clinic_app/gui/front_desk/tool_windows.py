@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
-from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.services.actor import Permission
 
 if TYPE_CHECKING:
+    from clinic_app.gui.dialogs.patient_dialog import PatientDialog
     from clinic_app.gui.main_window import MainWindow
 
 
@@ -29,6 +27,7 @@ class ToolWindows:
     """Patient windows and the tool windows, with the actions that open them."""
 
     def __init__(self, window: MainWindow) -> None:
+
         self._window = window
         self.windows: dict[str, QWidget] = {}
         self.patient_windows: list[PatientDialog] = []
@@ -90,6 +89,9 @@ class ToolWindows:
 
     def open_patient(self, mrn: str | None = None) -> PatientDialog | None:
         """Open the patient view of ``mrn``, the selected session's patient, or a search."""
+        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+
         window = self._window
         if mrn is None:
             session = window.selected_session()
@@ -122,6 +124,8 @@ class ToolWindows:
 
     def find_patient(self) -> None:
         """Find a patient by name or MRN and open their view (Ctrl+F)."""
+        from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+
         window = self._window
         patient = FindPatientDialog.ask(window, window.services, window.actor)
         if patient is not None:
