@@ -222,7 +222,7 @@ class DailyListWindow(QMainWindow):
             lambda change: shows_change(
                 change,
                 [self.day()],
-                {item.mrn for item in (*self.day_list.sessions, *self.day_list.labs)},
+                {s.mrn for s in self.day_list.sessions} | {x.mrn for x in self.day_list.labs},
             ),
             self.refresh,
             views=(self.table, self.lab_table),

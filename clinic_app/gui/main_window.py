@@ -725,8 +725,10 @@ class MainWindow(QMainWindow):
         if self.tabs.currentIndex() == 1:
             days = [monday_of(self.day) + timedelta(days=k) for k in range(7)]
         day_list = self.day_list
-        shown = [*day_list.sessions, *day_list.labs] if day_list is not None else []
-        return shows_change(change, days, {item.mrn for item in shown})
+        mrns = set()
+        if day_list is not None:
+            mrns = {s.mrn for s in day_list.sessions} | {lab.mrn for lab in day_list.labs}
+        return shows_change(change, days, mrns)
 
     def _first_busy_row(self) -> int:
         rows = [b.top_row for b in self.grid_model.blocks]
