@@ -42,6 +42,8 @@ CHANNEL = "clinic_changes"
 # PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
 MAX_PAYLOAD_BYTES = 7999
 _INFO_KEY = "clinic_touched"
+# The clinic's zone, kept in session.info by repositories.load_calendar (saves a look-up).
+CLINIC_ZONE = "clinic_zone"
 log = logging.getLogger(__name__)
 
 
@@ -113,15 +115,24 @@ def _place(
     row_id: int,
 ) -> None:
     """Note the session or draw ``row_id``, with its start and patient when it is loaded."""
-    (record.session_ids if model is SessionRow else record.lab_ids).add(row_id)
+    ids = record.session_ids if model is SessionRow else record.lab_ids
+    if row_id in ids:
+        return  # written itself, so noted with its start already
     row = session.identity_map.get(session.identity_key(model, row_id))
     if isinstance(row, model):
+        ids.add(row_id)
         record.starts_utc.add(row.start_utc)
         record.patient_ids.add(row.patient_id)
     elif model is SessionRow:
         record._unplaced_sessions.add(row_id)
     else:
         record._unplaced_labs.add(row_id)
+
+
+def written_tables(session: Session) -> frozenset[str]:
+    """The tables the session's flushes wrote so far (nothing is looked up)."""
+    record: Touched | None = session.info.get(_INFO_KEY)
+    return frozenset(record.tables) if record is not None else frozenset()
 
 
 def touched(session: Session) -> Touched:
@@ -131,18 +142,20 @@ def touched(session: Session) -> Touched:
     kind of row, none for an ordinary booking).
     """
     record: Touched = session.info.get(_INFO_KEY) or Touched()
-    for model, ids in (
-        (SessionRow, record._unplaced_sessions),
-        (LabAppointmentRow, record._unplaced_labs),
+    for model, unplaced, ids in (
+        (SessionRow, record._unplaced_sessions, record.session_ids),
+        (LabAppointmentRow, record._unplaced_labs, record.lab_ids),
     ):
-        if ids:
+        unplaced -= ids
+        if unplaced:
             found = session.execute(
-                select(model.start_utc, model.patient_id).where(model.id.in_(sorted(ids)))
+                select(model.start_utc, model.patient_id).where(model.id.in_(sorted(unplaced)))
             )
             for start, patient_id in found:
                 record.starts_utc.add(start)
                 record.patient_ids.add(patient_id)
-            ids.clear()
+            ids.update(unplaced)
+            unplaced.clear()
     missing: list[int] = []
     for patient_id in record.patient_ids:
         row = session.identity_map.get(session.identity_key(PatientRow, patient_id))
@@ -154,8 +167,11 @@ def touched(session: Session) -> Touched:
         record.mrns.update(
             session.scalars(select(PatientRow.mrn).where(PatientRow.id.in_(sorted(missing))))
         )
-    settings = session.get(ClinicSettingsRow, 1)
-    record.timezone = settings.timezone if settings is not None else None
+    zone = session.info.get(CLINIC_ZONE)
+    if zone is None:
+        settings = session.get(ClinicSettingsRow, 1)
+        zone = settings.timezone if settings is not None else None
+    record.timezone = zone
     return record
 
 

@@ -43,7 +43,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from clinic_app.persistence.change_tracking import MAX_PAYLOAD_BYTES, Touched, notify, touched
+from clinic_app.persistence.change_tracking import (
+    MAX_PAYLOAD_BYTES,
+    Touched,
+    notify,
+    touched,
+    written_tables,
+)
 
 log = logging.getLogger(__name__)
 PAYLOAD_VERSION = 1
@@ -269,6 +275,9 @@ class FeedHooks:
 
     def before_commit(self, session: Session) -> Change | None:
         """Inside the transaction: the change, sent with ``pg_notify`` on PostgreSQL."""
+        tables = written_tables(session)
+        if all(TABLE_KINDS.get(table, ChangeKind.SETTINGS) is None for table in tables):
+            return None  # nothing written, or the audit trail alone: no lookups, no change
         change = change_of(touched(session), self.feed.origin)
         if change is not None and session.get_bind().dialect.name == "postgresql":
             notify(session, change.to_payload())
