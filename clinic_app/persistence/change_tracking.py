@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import psycopg
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -226,6 +225,10 @@ class ChangeListener:
             self._thread.join(timeout)
 
     def _run(self) -> None:
+        # Imported here: only a PostgreSQL listener needs the driver itself, and the app's
+        # start on SQLite should not pay for importing it.
+        import psycopg
+
         pause = self._first_retry
         connected_before = False
         while not self._stop.is_set():
