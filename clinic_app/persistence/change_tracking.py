@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from clinic_app.persistence.models import (
+    AuditRow,
     ClinicSettingsRow,
     LabAppointmentRow,
     LabLinkRow,
@@ -87,6 +88,8 @@ def _after_flush(session: Session, _context: object) -> None:
         if table is None:
             continue
         record.tables.add(table)
+        if isinstance(obj, AuditRow):
+            continue  # the trail names the patient of what it records, nothing more
         if isinstance(obj, SessionRow | LabAppointmentRow):
             record.starts_utc.update(_values(obj, "start_utc"))
             record.patient_ids.update(_values(obj, "patient_id"))
