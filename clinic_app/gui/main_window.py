@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             self,
             services.ctx.feed,
             self._shows_change,
-            self.reload,
+            lambda: self.reload(quiet=True),
             views=(self.grid_view,),
             loaded=self.day_loaded,
         )
@@ -664,13 +664,18 @@ class MainWindow(QMainWindow):
     def _date_picked(self, _value: QDate) -> None:
         self.reload()
 
-    def reload(self, select_session: int | None = None) -> None:
-        """Load the shown day (and the week, when that tab is open) off the GUI thread."""
+    def reload(self, select_session: int | None = None, *, quiet: bool = False) -> None:
+        """Load the shown day (and the week, when that tab is open) off the GUI thread.
+
+        ``quiet`` (a live refresh of the day on screen) keeps the title and summary until
+        the new data arrives instead of saying "Loading…".
+        """
         day = self.day
         if select_session is not None:
             self._select_after_load = select_session
-        self.day_title.setText(wording.day_label(day))
-        self.day_summary.setText(self.tr("Loading…"))
+        if not quiet:
+            self.day_title.setText(wording.day_label(day))
+            self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor
 
         def job() -> tuple[list[ChairView], DayList, ClinicCalendar, tuple[AlertView, ...]]:
