@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         self.session_guard.user_changed.connect(self.set_actor)
         self.resize(1366, 768)
         self._restore_settings()
-        self.go_to(self._initial_day())
         # Another window's or desk's change to what is on screen reloads it (live refresh).
         self.live_changes = follow_changes(
             self,
@@ -137,6 +136,7 @@ class MainWindow(QMainWindow):
             views=(self.grid_view,),
             loaded=self.day_loaded,
         )
+        self.go_to(self._initial_day())
 
     # ------------------------------------------------------------------ building
 
@@ -674,6 +674,9 @@ class MainWindow(QMainWindow):
         if select_session is not None:
             self._select_after_load = select_session
         if not quiet:
+            # This load reads every change that arrived so far (this window's own action
+            # among them): no live refresh is owed for them.
+            self.live_changes.discard_pending()
             self.day_title.setText(wording.day_label(day))
             self.day_summary.setText(self.tr("Loading…"))
         services, actor = self.services, self.actor

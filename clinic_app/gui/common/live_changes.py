@@ -51,6 +51,12 @@ class LiveChanges(QObject):
     def stop(self) -> None:
         """Hear no more changes (also done when the object is destroyed)."""
         self._unsubscribe()
+        self.discard_pending()
+
+    def discard_pending(self) -> None:
+        """Forget the changes of the current spell: the screen is reloading all it shows now,
+        which reads them (call it when a reload starts for another reason, e.g. after the
+        screen's own action, so that one change does not cost two reloads)."""
         self._timer.stop()
         self._pending.clear()
 
