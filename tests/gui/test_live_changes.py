@@ -119,7 +119,8 @@ def test_the_daily_list_and_the_week_follow_a_booking(
     book: Callable[..., BookingOutcome],
 ) -> None:
     window = open_window(qtbot, clinic, icons, tmp_path)
-    window.tabs.setCurrentIndex(1)  # the week overview
+    with qtbot.waitSignal(window.week.loaded, timeout=10_000):
+        window.tabs.setCurrentIndex(1)  # the week overview
     daily = DailyListWindow(clinic, NURSE)
     qtbot.addWidget(daily)
     daily.go_to(TUESDAY)
