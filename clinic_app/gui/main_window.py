@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
+from clinic_app.gui.common.live_changes import follow_changes
 from clinic_app.gui.day_grid.legend import legend_row
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.booking_paths import BookingPaths
@@ -111,6 +112,15 @@ class MainWindow(QMainWindow):
         self.session_guard.user_changed.connect(self.set_actor)
         self.resize(1366, 768)
         self._restore_settings()
+        # Another window's or desk's change to what is on screen reloads it (live refresh).
+        self.live_changes = follow_changes(
+            self,
+            services.ctx.feed,
+            self.navigation.shows_change,
+            lambda: self.reload(quiet=True),
+            views=(self.grid_view,),
+            loaded=self.day_loaded,
+        )
         self.go_to(self.navigation.initial_day(self.settings))
 
     # ------------------------------------------------------------------ building
@@ -313,9 +323,10 @@ class MainWindow(QMainWindow):
         """Show the day ``days`` away."""
         self.navigation.step_day(days)
 
-    def reload(self, select_session: int | None = None) -> None:
-        """Load the shown day again (selecting ``select_session`` once it is on screen)."""
-        self.navigation.reload(select_session)
+    def reload(self, select_session: int | None = None, *, quiet: bool = False) -> None:
+        """Load the shown day again (selecting ``select_session`` once it is on screen);
+        ``quiet`` for a live refresh (no "Loading…" in the meantime)."""
+        self.navigation.reload(select_session, quiet=quiet)
 
     def clinic_today(self) -> date:
         """Today's date in the clinic's own time zone (not the computer's)."""

@@ -16,11 +16,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDateEdit
 
 from clinic_app.gui import wording
+from clinic_app.gui.common.live_changes import shows_change
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.summary import day_summary
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.feedback import MESSAGE_MS
 from clinic_app.gui.models.day_grid_model import DayLayout, lay_out_day
+from clinic_app.gui.widgets.week_overview import monday_of
+from clinic_app.services.changes import Change
 from clinic_app.services.results import DayScreen
 from clinic_app.services.visit_views import AlertView
 
@@ -181,14 +184,22 @@ class DayNavigator:
 
     # ------------------------------------------------------------------ loading a day
 
-    def reload(self, select_session: int | None = None) -> None:
-        """Load the shown day (and the week, when that tab is open) off the GUI thread."""
+    def reload(self, select_session: int | None = None, *, quiet: bool = False) -> None:
+        """Load the shown day (and the week, when that tab is open) off the GUI thread.
+
+        ``quiet`` (a live refresh of the day on screen) keeps the title and summary until
+        the new data arrives instead of saying "Loading…".
+        """
         window = self._window
         day = self.day
         if select_session is not None:
             self.select_after_load = select_session
-        window.day_title.setText(wording.day_label(day))
-        window.day_summary.setText(tr("Loading…"))
+        if not quiet:
+            # This load reads every change that arrived so far (this window's own action
+            # among them): no live refresh is owed for them.
+            window.live_changes.discard_pending()
+            window.day_title.setText(wording.day_label(day))
+            window.day_summary.setText(tr("Loading…"))
         services, actor = window.services, window.actor
 
         def job() -> DayAnswer:
@@ -238,6 +249,19 @@ class DayNavigator:
         # desk starts on the worker, which made it several times slower (issue 10 stall probe).
         grid_view.viewport().repaint()
         window.day_loaded.emit(day_list.day)
+
+    def shows_change(self, change: Change) -> bool:
+        """True when ``change`` alters the day on screen (or the week, when that tab is
+        open), or a patient on the day's grid."""
+        window = self._window
+        days = [self.day]
+        if window.tabs.currentIndex() == 1:
+            days = [monday_of(self.day) + timedelta(days=k) for k in range(7)]
+        day_list = window.day_list
+        mrns: set[str] = set()
+        if day_list is not None:
+            mrns = {s.mrn for s in day_list.sessions} | {lab.mrn for lab in day_list.labs}
+        return shows_change(change, days, mrns)
 
     def _first_busy_row(self) -> int:
         rows = [b.top_row for b in self._window.grid_model.blocks]
