@@ -90,6 +90,9 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "rule_settings": ChangeKind.RULES,
     "users": ChangeKind.USERS,
     "audit_log": None,
+    # The clinic server's login sessions and failed-login counts: no screen shows them.
+    "user_sessions": None,
+    "login_attempts": None,
     "interval_bounds": None,
 }
 # Kinds whose change may alter what any day or patient looks like: receivers reload all.

@@ -127,8 +127,7 @@ def test_the_daily_list_and_the_week_follow_a_booking(
     thursday = date(2026, 11, 26)
 
     def booked_on_thursday() -> int:
-        counts = window.week.model._counts
-        return sum(n for (_chair, day), n in counts.items() if day == thursday)
+        return window.week.model.sessions_on(thursday)
 
     assert booked_on_thursday() == 0
     book("M002", "zoledronic-acid", "2026-11-26T11:00")  # Thursday, the week on screen

@@ -79,6 +79,10 @@ class WeekOccupancyModel(QAbstractTableModel):
             )
         )
 
+    def sessions_on(self, day: date) -> int:
+        """Booked (not cancelled) sessions on ``day`` over every chair, as the total row says."""
+        return self._totals.get(day, (0, 0))[0]
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per chair plus the total."""
         return 0 if parent.isValid() else len(self._week.chairs) + 1
