@@ -184,6 +184,38 @@ class _Placed:
     neighbour_changes: dict[int, list[Finding]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Override:
+    """A clinical override as given with a request: the reason and the prescriber consulted
+    (both None without one), checked before the transaction opens (a refusal is audited in a
+    transaction of its own)."""
+
+    reason: str | None = None
+    consulted: str | None = None
+
+
+NO_OVERRIDE = _Override()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRequest:
+    """One session to place, every field of the request checked: the one parse that book,
+    check, book_series, move and check_move share.
+
+    ``chair`` is the chair the request names (None: any free chair; an empty name names
+    none), ``prescriber`` the one it names (None: none named).
+    """
+
+    patient: PatientRow
+    start: datetime
+    therapy: Therapy
+    chair: ChairRow | None
+    course_id: str | None
+    regimen: Regimen | None
+    override: _Override
+    prescriber: PrescriberView | None
+
+
 def _audit_session(row: SessionRow) -> dict[str, Any]:
     return {
         "patient_id": row.patient_id,
@@ -261,35 +293,31 @@ class BookingService:
         session keeps the prescriber it has.
         """
         authorize(self._ctx, actor, Permission.BOOK, "move")
-        reason = self._override_reason(actor, override_reason)
-        who_consulted = self._consulted(reason, consulted)
-        named = prescriber_from(prescriber, prescriber_practice, prescriber_contact)
-        return self._move(
-            actor,
-            session_id,
+        override = self._override(actor, override_reason, consulted)
+        request = BookingRequest(
+            "",
+            "",
             start,
             chair=chair,
-            override_reason=reason,
-            dry_run=dry_run,
-            enforce_rules=True,
-            consulted=who_consulted,
-            prescriber=named,
+            prescriber=prescriber,
+            prescriber_practice=prescriber_practice,
+            prescriber_contact=prescriber_contact,
         )
+        return self._move(actor, session_id, request, override, dry_run=dry_run, enforce_rules=True)
 
     def _move(
         self,
         actor: Actor,
         session_id: int,
-        start: str | datetime,
+        request: BookingRequest,
+        override: _Override,
         *,
-        chair: str | None,
-        override_reason: str | None,
         dry_run: bool,
         enforce_rules: bool,
-        consulted: str | None = None,
-        prescriber: PrescriberView | None = None,
     ) -> BookingOutcome:
-        reason = override_reason
+        """Move ``session_id`` to ``request``'s start and chair (its MRN, therapy, course and
+        regimen are the session's own); a prescriber it names replaces the session's."""
+        prescriber = _request_prescriber(request)
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
@@ -301,25 +329,12 @@ class BookingService:
                     ConflictKind.STATE,
                     f"session {session_id} is {row.status}; only booked sessions can be moved",
                 )
-            new_start = parse_local_datetime("start", start, calendar)
-            therapy = require_therapy(self._ctx.catalog, row.therapy_code, bookable=True)
-            chair_row = repo.chair_by_name(s, chair) if chair else row.chair
+            parsed = self._parse_request(
+                s, calendar, request, override, prescriber, moving=(row, patient)
+            )
             before = _audit_session(row)
             placed = self._place(
-                uow,
-                actor,
-                patient,
-                therapy,
-                new_start,
-                chair_row,
-                calendar,
-                existing=row,
-                course_id=row.course_id,
-                regimen=regimen_of(row.regimen),
-                override_reason=reason,
-                enforce_rules=enforce_rules,
-                keep_chair=chair is not None,
-                consulted=consulted,
+                uow, actor, parsed, calendar, existing=row, enforce_rules=enforce_rules
             )
             if prescriber is not None:
                 _set_prescriber(placed.row, prescriber)
@@ -338,9 +353,8 @@ class BookingService:
             outcome = self._move(
                 actor,
                 session_id,
-                start,
-                chair=chair,
-                override_reason=None,
+                BookingRequest("", "", start, chair=chair),
+                NO_OVERRIDE,
                 dry_run=True,
                 enforce_rules=False,
             )
@@ -376,9 +390,10 @@ class BookingService:
         if status not in STATUS_FLOW:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
-        override = self._override_reason(actor, override_reason)
-        who_consulted = self._consulted(override, consulted)
-        return self._change_status(actor, session_id, status, text, override, who_consulted)
+        override = self._override(actor, override_reason, consulted)
+        return self._change_status(
+            actor, session_id, status, text, override.reason, override.consulted
+        )
 
     def next_statuses(self, session: SessionView) -> tuple[str, ...]:
         """The statuses ``session`` may take now (what a menu of status changes offers).
@@ -536,19 +551,15 @@ class BookingService:
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
         require_series_count(count)
         require_interval("every", every)
-        reason = self._override_reason(actor, request.override_reason)
-        consulted = self._consulted(reason, request.consulted)
+        override = self._override(actor, request.override_reason, request.consulted)
         prescriber = _request_prescriber(request)
-        course_id = require_course_id(request.course_id) or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            first = parse_local_datetime("start", request.start, calendar)
-            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
-            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
-            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
-            regimen = self._regimen(request.regimen, therapy)
+            parsed = self._parse_request(s, calendar, request, override, prescriber)
+            parsed = replace(parsed, course_id=parsed.course_id or uuid.uuid4().hex[:12])
+            first = parsed.start
             local_first = calendar.local(first).replace(tzinfo=None)
             local_times = [local_first + every * index for index in range(count)]
             for index, local_when in enumerate(local_times):
@@ -565,18 +576,10 @@ class BookingService:
                     placed = self._place(
                         uow,
                         actor,
-                        patient,
-                        therapy,
-                        when,
-                        chair_row,
+                        replace(parsed, start=when),
                         calendar,
                         existing=None,
-                        course_id=course_id,
-                        regimen=regimen,
-                        override_reason=reason,
                         enforce_rules=True,
-                        keep_chair=chair_row is not None,
-                        consulted=consulted,
                     )
                     _set_prescriber(placed.row, prescriber)
                 except CalendarError as error:
@@ -600,33 +603,20 @@ class BookingService:
     def _book(
         self, actor: Actor, request: BookingRequest, *, commit: bool, enforce_rules: bool
     ) -> BookingOutcome:
-        reason = self._override_reason(actor, request.override_reason) if enforce_rules else None
-        consulted = self._consulted(reason, request.consulted) if enforce_rules else None
+        # A check reports the findings as they stand: an override typed in the request is
+        # neither checked nor applied until the booking itself.
+        override = (
+            self._override(actor, request.override_reason, request.consulted)
+            if enforce_rules
+            else NO_OVERRIDE
+        )
         prescriber = _request_prescriber(request)
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            start = parse_local_datetime("start", request.start, calendar)
-            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
-            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
-            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
-            regimen = self._regimen(request.regimen, therapy)
-            course_id = require_course_id(request.course_id)
+            parsed = self._parse_request(s, calendar, request, override, prescriber)
             placed = self._place(
-                uow,
-                actor,
-                patient,
-                therapy,
-                start,
-                chair_row,
-                calendar,
-                existing=None,
-                course_id=course_id,
-                regimen=regimen,
-                override_reason=reason,
-                enforce_rules=enforce_rules,
-                keep_chair=chair_row is not None,
-                consulted=consulted,
+                uow, actor, parsed, calendar, existing=None, enforce_rules=enforce_rules
             )
             _set_prescriber(placed.row, prescriber)
             self._audit_placement(s, actor, placed, "book", None)
@@ -635,25 +625,63 @@ class BookingService:
                 uow.commit()
             return outcome
 
+    def _parse_request(
+        self,
+        s: Session,
+        calendar: ClinicCalendar,
+        request: BookingRequest,
+        override: _Override,
+        prescriber: PrescriberView | None,
+        *,
+        moving: tuple[SessionRow, PatientRow] | None = None,
+    ) -> ParsedRequest:
+        """``request`` checked field by field, in the order its errors are reported: start,
+        therapy, patient (locked), chair, regimen, course.
+
+        ``moving``: the booked session a move places anew, with its (locked) patient; the
+        therapy, course and regimen are its own, only the start and chair are the request's.
+        """
+        start = parse_local_datetime("start", request.start, calendar)
+        if moving is None:
+            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
+            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
+        else:
+            row, patient = moving
+            therapy = require_therapy(self._ctx.catalog, row.therapy_code, bookable=True)
+        # An empty chair name names no chair: any free one (a move prefers its own).
+        chair = repo.chair_by_name(s, request.chair) if request.chair else None
+        if moving is None:
+            regimen = self._regimen(request.regimen, therapy)
+            course_id = require_course_id(request.course_id)
+        else:
+            regimen, course_id = regimen_of(row.regimen), row.course_id
+        return ParsedRequest(
+            patient, start, therapy, chair, course_id, regimen, override, prescriber
+        )
+
+    def _override(self, actor: Actor, reason: str | None, consulted: str | None) -> _Override:
+        """The override a request gives: a nurse's reason and the prescriber consulted."""
+        text = self._override_reason(actor, reason)
+        return _Override(text, self._consulted(text, consulted))
+
     def _place(
         self,
         uow: UnitOfWork,
         actor: Actor,
-        patient: PatientRow,
-        therapy: Therapy,
-        start: datetime,
-        chair_row: ChairRow | None,
+        request: ParsedRequest,
         calendar: ClinicCalendar,
         *,
         existing: SessionRow | None,
-        course_id: str | None,
-        regimen: Regimen | None,
-        override_reason: str | None,
         enforce_rules: bool,
-        keep_chair: bool,
-        consulted: str | None = None,
     ) -> _Placed:
         s = uow.session
+        patient, therapy, start = request.patient, request.therapy, request.start
+        course_id, regimen = request.course_id, request.regimen
+        override_reason, consulted = request.override.reason, request.override.consulted
+        # The chair named is kept (or refused when taken); without one, a move prefers the
+        # session's own chair, else the first free one.
+        keep_chair = request.chair is not None
+        chair_row = request.chair or (existing.chair if existing is not None else None)
         now = self._ctx.clock()
         assert therapy.chair_minutes is not None
         # A session lasts its chair minutes of real time: the sum is taken in UTC (adding
