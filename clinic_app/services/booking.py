@@ -35,6 +35,7 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evaluation, Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.rule_parameters import RuleParameters
 from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
 from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
@@ -214,6 +215,37 @@ class ParsedRequest:
     regimen: Regimen | None
     override: _Override
     prescriber: PrescriberView | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    """One placement's values, derived once from the request: its times in the clinic's
+    zone, the moment it is made, the rule parameters and the first day it re-checks."""
+
+    request: ParsedRequest
+    existing: SessionRow | None
+    start: datetime
+    end: datetime
+    now: datetime
+    params: RuleParameters
+    scope_from: date
+
+    @property
+    def own_id(self) -> int | None:
+        """The id of the session being moved (None for a new booking)."""
+        return self.existing.id if self.existing is not None else None
+
+    def proposal(self, calendar: ClinicCalendar) -> ProposedSession:
+        """The placement as the rule engine's proposal."""
+        return ProposedSession(
+            therapy=self.request.therapy.code,
+            start=calendar.local(self.start),
+            end=calendar.local(self.end),
+            day=calendar.local_day(self.start),
+            session_id=self.own_id,
+            course_id=self.request.course_id,
+            regimen=self.request.regimen,
+        )
 
 
 def _audit_session(row: SessionRow) -> dict[str, Any]:
@@ -674,19 +706,49 @@ class BookingService:
         existing: SessionRow | None,
         enforce_rules: bool,
     ) -> _Placed:
+        """Place one session (new, or ``existing`` moved): the steps of a booking, in order.
+
+        Scheduling checks, the rules on the proposal, the session written (the database
+        checks its invariants), its neighbours re-checked, the rules enforced (unless a dry
+        run reports everything), the labs reconciled, the findings stored.
+        """
         s = uow.session
-        patient, therapy, start = request.patient, request.therapy, request.start
-        course_id, regimen = request.course_id, request.regimen
-        override_reason, consulted = request.override.reason, request.override.consulted
-        # The chair named is kept (or refused when taken); without one, a move prefers the
-        # session's own chair, else the first free one.
-        keep_chair = request.chair is not None
-        chair_row = request.chair or (existing.chair if existing is not None else None)
+        plan = self._plan(s, request, calendar, existing)
+        state = self._load_state(s, plan, calendar)
+        chair = self._scheduling_checks(s, plan, state, calendar)
+        evaluation = self._rules.evaluate(
+            plan.proposal(calendar), state.timeline(without=plan.own_id), plan.params
+        )
+        row = self._write_session(uow, actor, plan, chair)
+        findings, neighbour_changes, needs = self._with_neighbours(
+            s, plan, state, row, evaluation, calendar
+        )
+        if enforce_rules:
+            self._enforce(actor, findings, request.override.reason)
+        labs = self._reconcile_labs(s, plan, state, row, needs, calendar)
+        findings.extend(labs.findings.get(row.id, []))
+        for sid, extra in labs.findings.items():
+            if sid != row.id:
+                neighbour_changes.setdefault(sid, []).extend(extra)
+        self._store_placement(s, actor, plan, state, row, findings, neighbour_changes)
+        uow.flush()
+        return _Placed(row, findings, labs, neighbour_changes)
+
+    def _plan(
+        self,
+        s: Session,
+        request: ParsedRequest,
+        calendar: ClinicCalendar,
+        existing: SessionRow | None,
+    ) -> _Placement:
+        """The placement's times, checked against the clock and the clinic's hours, and the
+        rule parameters and re-check scope it works with."""
         now = self._ctx.clock()
+        therapy = request.therapy
         assert therapy.chair_minutes is not None
         # A session lasts its chair minutes of real time: the sum is taken in UTC (adding
         # to a local time would add wall-clock time, two real hours across the autumn change).
-        start = calendar.local(start)
+        start = calendar.local(request.start)
         end = calendar.plus(start, timedelta(minutes=therapy.chair_minutes))
         if to_utc(start) < to_utc(now):
             raise InvalidInputError(
@@ -697,62 +759,80 @@ class BookingService:
             raise SchedulingConflictError(ConflictKind.HOURS, closed)
         params = self._rules.params(s)
         scope_from = self._scope_start(
-            s, patient, calendar, now, start, existing, course_id, params
+            s, request.patient, calendar, now, start, existing, request.course_id, params
         )
-        # The sessions from ``scope_from`` on are re-checked; each looks back one reach more.
-        state = PatientState.load(
+        return _Placement(request, existing, start, end, now, params, scope_from)
+
+    def _load_state(self, s: Session, plan: _Placement, calendar: ClinicCalendar) -> PatientState:
+        """The patient's part of the history the placement can see: the sessions from the
+        scope on are re-checked, and each looks back one rule reach more."""
+        return PatientState.load(
             s,
-            patient,
+            plan.request.patient,
             calendar,
             self._ctx.catalog,
-            since=scope_from - self._rules.reach(params),
-            course_id=course_id,
+            since=plan.scope_from - self._rules.reach(plan.params),
+            course_id=plan.request.course_id,
         )
-        own_id = existing.id if existing is not None else None
-        self._check_patient_free(s, state, start, end, own_id, calendar)
-        chair_row = self._choose_chair(s, chair_row, start, end, own_id, calendar, keep_chair)
 
-        proposal = ProposedSession(
-            therapy=therapy.code,
-            start=calendar.local(start),
-            end=calendar.local(end),
-            day=calendar.local_day(start),
-            session_id=own_id,
-            course_id=course_id,
-            regimen=regimen,
+    def _scheduling_checks(
+        self, s: Session, plan: _Placement, state: PatientState, calendar: ClinicCalendar
+    ) -> ChairRow:
+        """The patient is free then; the chair the placement takes (named, or the first
+        free one; a move prefers its own)."""
+        self._check_patient_free(s, state, plan.start, plan.end, plan.own_id, calendar)
+        named = plan.request.chair
+        preferred = named or (plan.existing.chair if plan.existing is not None else None)
+        return self._choose_chair(
+            s, preferred, plan.start, plan.end, plan.own_id, calendar, named is not None
         )
-        evaluation = self._rules.evaluate(proposal, state.timeline(without=own_id), params)
 
-        # Write the session first so the database checks its invariants and it has an id.
-        if existing is None:
+    def _write_session(
+        self, uow: UnitOfWork, actor: Actor, plan: _Placement, chair: ChairRow
+    ) -> SessionRow:
+        """Write the session first, so the database checks its invariants and it has an id."""
+        request, now = plan.request, plan.now
+        if plan.existing is None:
             row = SessionRow(
-                patient_id=patient.id,
-                chair_id=chair_row.id,
-                therapy_code=therapy.code,
-                start_utc=start,
-                end_utc=end,
+                patient_id=request.patient.id,
+                chair_id=chair.id,
+                therapy_code=request.therapy.code,
+                start_utc=plan.start,
+                end_utc=plan.end,
                 status="booked",
-                course_id=course_id,
-                regimen=regimen.value if regimen else None,
+                course_id=request.course_id,
+                regimen=request.regimen.value if request.regimen else None,
                 status_reason="",
                 created_by=actor.username,
                 created_at=now,
                 updated_at=now,
             )
-            row.patient = patient
-            row.chair = chair_row
-            s.add(row)
+            row.patient = request.patient
+            row.chair = chair
+            uow.session.add(row)
         else:
-            row = existing
-            row.start_utc, row.end_utc = start, end
-            row.chair_id = chair_row.id
-            row.chair = chair_row
+            row = plan.existing
+            row.start_utc, row.end_utc = plan.start, plan.end
+            row.chair_id = chair.id
+            row.chair = chair
             row.updated_at = now
         uow.flush()
+        return row
 
+    def _with_neighbours(
+        self,
+        s: Session,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        evaluation: Evaluation,
+        calendar: ClinicCalendar,
+    ) -> tuple[list[Finding], dict[int, list[Finding]], list[LabNeed]]:
+        """The booking's findings with the refusals it newly causes on its neighbours, the
+        neighbours' new finding lists, and every lab need (the neighbours' and its own)."""
         findings = list(evaluation.findings)
-        neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
-            s, state, row, calendar, params, now, scope_from
+        neighbour_changes, neighbour_refusals, needs = self._recheck_neighbours(
+            s, state, row, calendar, plan.params, plan.now, plan.scope_from
         )
         # The booking's own findings already speak of the sessions they relate to; the
         # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
@@ -763,30 +843,49 @@ class BookingService:
             for f in neighbour_refusals
             if f.related_session_id not in related and f.rule not in own_rules
         )
-        if enforce_rules:
-            self._enforce(actor, findings, override_reason)
+        needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+        return findings, neighbour_changes, needs
 
-        all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+    def _reconcile_labs(
+        self,
+        s: Session,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        needs: list[LabNeed],
+        calendar: ClinicCalendar,
+    ) -> LabChanges:
+        """Plan and write the patient's draws for every need in the re-check scope."""
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
-        turnaround = params.r4.turnaround_working_days
-        scope = frozenset(x.id for x in self._in_scope(state, calendar, scope_from)) | {row.id}
-        labs = LabReconciler(
-            s, state, station, calendar, now, turnaround_working_days=turnaround, scope=scope
-        ).reconcile(all_needs)
-        findings.extend(labs.findings.get(row.id, []))
+        turnaround = plan.params.r4.turnaround_working_days
+        in_scope = self._in_scope(state, calendar, plan.scope_from)
+        scope = frozenset(x.id for x in in_scope) | {row.id}
+        return LabReconciler(
+            s, state, station, calendar, plan.now, turnaround_working_days=turnaround, scope=scope
+        ).reconcile(needs)
+
+    def _store_placement(
+        self,
+        s: Session,
+        actor: Actor,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        findings: list[Finding],
+        neighbour_changes: dict[int, list[Finding]],
+    ) -> None:
+        """Store the session's findings and its neighbours' changed ones; an override given
+        covers them when the booking has a BLOCK."""
+        given = plan.request.override
         override = None
-        if override_reason and any(f.severity is Severity.BLOCK for f in findings):
-            override = override_reason
+        if given.reason and any(f.severity is Severity.BLOCK for f in findings):
+            override = given.reason
+        now, consulted = plan.now, given.consulted
         self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
-        for sid, extra in labs.findings.items():
-            if sid != row.id:
-                neighbour_changes.setdefault(sid, []).extend(extra)
         self._store_neighbour_findings(
             s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
         )
-        uow.flush()
-        return _Placed(row, findings, labs, neighbour_changes)
 
     def _recheck_neighbours(
         self,
@@ -794,7 +893,7 @@ class BookingService:
         state: PatientState,
         row: SessionRow,
         calendar: ClinicCalendar,
-        params: Any,
+        params: RuleParameters,
         now: datetime,
         scope_from: date,
     ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
@@ -847,7 +946,7 @@ class BookingService:
         start: datetime,
         existing: SessionRow | None,
         course_id: str | None,
-        params: Any,
+        params: RuleParameters,
     ) -> date:
         """The first day whose sessions a placement can change: one rule reach before the
         earliest of today, the new day, the old day (a move) and the course's first dose."""
