@@ -370,9 +370,10 @@ class BookingService:
             )
             if prescriber is not None:
                 _set_prescriber(placed.row, prescriber)
-            self._audit_placement(s, actor, placed, "move", before)
             outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
             if not dry_run:
+                # The audit trail records what happened: a dry run, rolled back, writes none.
+                self._audit_placement(s, actor, placed, "move", before)
                 uow.commit()
             return outcome
 
@@ -623,18 +624,27 @@ class BookingService:
                     raise
                 placed_rows.append(placed)
             for placed in placed_rows:
-                self._audit_placement(s, actor, placed, "book", None)
-            for placed in placed_rows:
                 outcomes.append(self._outcome(placed, calendar, saved=not dry_run))
             if not dry_run:
+                for placed in placed_rows:
+                    self._audit_placement(s, actor, placed, "book", None)
                 uow.commit()
         return outcomes
 
     # ----------------------------------------------------------------- shared booking path
 
     def _book(
-        self, actor: Actor, request: BookingRequest, *, commit: bool, enforce_rules: bool
+        self,
+        actor: Actor,
+        request: BookingRequest,
+        *,
+        commit: bool,
+        enforce_rules: bool,
+        persist: bool = False,
     ) -> BookingOutcome:
+        """Book (``commit``) or dry-run one session. A dry run writes nothing only the
+        stored result would read (findings, audit); ``persist`` writes it all the same and
+        rolls back (the benchmark's capture of a booking's statements)."""
         # A check reports the findings as they stand: an override typed in the request is
         # neither checked nor applied until the booking itself.
         override = (
@@ -651,8 +661,10 @@ class BookingService:
                 uow, actor, parsed, calendar, existing=None, enforce_rules=enforce_rules
             )
             _set_prescriber(placed.row, prescriber)
-            self._audit_placement(s, actor, placed, "book", None)
             outcome = self._outcome(placed, calendar, saved=commit)
+            if commit or persist:
+                self._audit_placement(s, actor, placed, "book", None)
+                uow.flush()
             if commit:
                 uow.commit()
             return outcome
