@@ -53,6 +53,7 @@ from clinic_app.services.check_in import CheckInGate
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
+    planned_findings,
     store_changed_findings,
     store_findings,
     unique_findings,
@@ -183,6 +184,8 @@ class _Placed:
     findings: list[Finding]
     labs: LabChanges
     neighbour_changes: dict[int, list[Finding]]
+    # A dry run's findings as they would be stored (None: stored with the row).
+    views: tuple[FindingView, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +369,13 @@ class BookingService:
             )
             before = _audit_session(row)
             placed = self._place(
-                uow, actor, parsed, calendar, existing=row, enforce_rules=enforce_rules
+                uow,
+                actor,
+                parsed,
+                calendar,
+                existing=row,
+                enforce_rules=enforce_rules,
+                dry_run=dry_run,
             )
             if prescriber is not None:
                 _set_prescriber(placed.row, prescriber)
@@ -658,7 +667,13 @@ class BookingService:
             calendar = repo.load_calendar(s)
             parsed = self._parse_request(s, calendar, request, override, prescriber)
             placed = self._place(
-                uow, actor, parsed, calendar, existing=None, enforce_rules=enforce_rules
+                uow,
+                actor,
+                parsed,
+                calendar,
+                existing=None,
+                enforce_rules=enforce_rules,
+                dry_run=not (commit or persist),
             )
             _set_prescriber(placed.row, prescriber)
             outcome = self._outcome(placed, calendar, saved=commit)
@@ -717,12 +732,17 @@ class BookingService:
         *,
         existing: SessionRow | None,
         enforce_rules: bool,
+        dry_run: bool = False,
     ) -> _Placed:
         """Place one session (new, or ``existing`` moved): the steps of a booking, in order.
 
         Scheduling checks, the rules on the proposal, the session written (the database
         checks its invariants), its neighbours re-checked, the rules enforced (unless a dry
         run reports everything), the labs reconciled, the findings stored.
+
+        ``dry_run``: rolled back, and nothing reads what it would store (not a dose of a
+        series, which the next dose re-checks): the findings are reported as they would be
+        stored, not stored.
         """
         s = uow.session
         plan = self._plan(s, request, calendar, existing)
@@ -742,6 +762,16 @@ class BookingService:
         for sid, extra in labs.findings.items():
             if sid != row.id:
                 neighbour_changes.setdefault(sid, []).extend(extra)
+        if dry_run:
+            given = plan.request.override
+            views = planned_findings(
+                plan.existing,
+                findings,
+                actor,
+                self._override_applied(plan, findings),
+                consulted=given.consulted,
+            )
+            return _Placed(row, findings, labs, neighbour_changes, views)
         self._store_placement(s, actor, plan, state, row, findings, neighbour_changes)
         uow.flush()
         return _Placed(row, findings, labs, neighbour_changes)
@@ -821,6 +851,7 @@ class BookingService:
             )
             row.patient = request.patient
             row.chair = chair
+            row.findings = []  # a new session has none: never read them back
             uow.session.add(row)
         else:
             row = plan.existing
@@ -877,6 +908,14 @@ class BookingService:
             s, state, station, calendar, plan.now, turnaround_working_days=turnaround, scope=scope
         ).reconcile(needs)
 
+    @staticmethod
+    def _override_applied(plan: _Placement, findings: Sequence[Finding]) -> str | None:
+        """The override reason given, when the booking has a BLOCK for it to cover."""
+        reason = plan.request.override.reason
+        if reason and any(f.severity is Severity.BLOCK for f in findings):
+            return reason
+        return None
+
     def _store_placement(
         self,
         s: Session,
@@ -889,11 +928,8 @@ class BookingService:
     ) -> None:
         """Store the session's findings and its neighbours' changed ones; an override given
         covers them when the booking has a BLOCK."""
-        given = plan.request.override
-        override = None
-        if given.reason and any(f.severity is Severity.BLOCK for f in findings):
-            override = given.reason
-        now, consulted = plan.now, given.consulted
+        override = self._override_applied(plan, findings)
+        now, consulted = plan.now, plan.request.override.consulted
         self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
         self._store_neighbour_findings(
             s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
@@ -1175,6 +1211,8 @@ class BookingService:
         self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool, existing: bool = False
     ) -> BookingOutcome:
         view = session_view(placed.row, calendar, self._ctx.catalog)
+        if placed.views is not None:
+            view = replace(view, findings=placed.views)
         created = {lab.id for lab in placed.labs.created}
         labs = tuple(
             lab if saved or lab.id not in created else replace(lab, id=None)
