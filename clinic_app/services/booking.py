@@ -41,6 +41,7 @@ from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_s
 from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
+    INACTIVE_STATUSES,
     ChairRow,
     LabAppointmentRow,
     PatientRow,
@@ -186,6 +187,8 @@ class _Placed:
     neighbour_changes: dict[int, list[Finding]]
     # A dry run's findings as they would be stored (None: stored with the row).
     views: tuple[FindingView, ...] | None = None
+    # A dry run's draws serving the session, as planned (None: read them from the database).
+    serving: list[LabAppointmentRow] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -757,7 +760,7 @@ class BookingService:
         )
         if enforce_rules:
             self._enforce(actor, findings, request.override.reason)
-        labs = self._reconcile_labs(s, plan, state, row, needs, calendar)
+        labs = self._reconcile_labs(s, plan, state, row, needs, calendar, dry_run=dry_run)
         findings.extend(labs.findings.get(row.id, []))
         for sid, extra in labs.findings.items():
             if sid != row.id:
@@ -771,7 +774,18 @@ class BookingService:
                 self._override_applied(plan, findings),
                 consulted=given.consulted,
             )
-            return _Placed(row, findings, labs, neighbour_changes, views)
+            # What labs_of_session would read once the plan was written: the patient's
+            # active draws (kept, moved, extended and new) linked to the session.
+            serving = sorted(
+                (
+                    lab
+                    for lab in (*state.labs, *labs.created)
+                    if lab.status not in INACTIVE_STATUSES
+                    and any(link.session_id == row.id for link in lab.links)
+                ),
+                key=lambda lab: lab.start_utc,
+            )
+            return _Placed(row, findings, labs, neighbour_changes, views, serving)
         self._store_placement(s, actor, plan, state, row, findings, neighbour_changes)
         uow.flush()
         return _Placed(row, findings, labs, neighbour_changes)
@@ -897,15 +911,25 @@ class BookingService:
         row: SessionRow,
         needs: list[LabNeed],
         calendar: ClinicCalendar,
+        *,
+        dry_run: bool,
     ) -> LabChanges:
-        """Plan and write the patient's draws for every need in the re-check scope."""
+        """Plan and write the patient's draws for every need in the re-check scope (a dry
+        run plans them on the rows in memory and writes nothing)."""
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
         turnaround = plan.params.r4.turnaround_working_days
         in_scope = self._in_scope(state, calendar, plan.scope_from)
         scope = frozenset(x.id for x in in_scope) | {row.id}
         return LabReconciler(
-            s, state, station, calendar, plan.now, turnaround_working_days=turnaround, scope=scope
+            s,
+            state,
+            station,
+            calendar,
+            plan.now,
+            turnaround_working_days=turnaround,
+            scope=scope,
+            dry_run=dry_run,
         ).reconcile(needs)
 
     @staticmethod
@@ -1216,7 +1240,11 @@ class BookingService:
         created = {lab.id for lab in placed.labs.created}
         labs = tuple(
             lab if saved or lab.id not in created else replace(lab, id=None)
-            for lab in self._labs_serving(placed.row, calendar)
+            for lab in (
+                self._labs_serving(placed.row, calendar)
+                if placed.serving is None
+                else tuple(lab_view(lab, calendar) for lab in placed.serving)
+            )
         )
         return BookingOutcome(
             session=view if saved or existing else replace(view, id=None),
