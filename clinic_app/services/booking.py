@@ -1201,17 +1201,11 @@ class BookingService:
             {"rule": f.rule, "severity": f.severity.value, "message": f.message}
             for f in placed.findings
         ]
-        repo.audit(
-            s,
-            at=now,
-            actor=actor.username,
-            action=action,
-            entity="session",
-            entity_id=row.id,
-            patient_id=row.patient_id,
-            before=before,
-            after=after,
-        )
+        entries = [
+            repo.AuditEntry(
+                now, actor.username, action, "session", row.id, row.patient_id, before, after
+            )
+        ]
         labs = placed.labs
         for verb, rows in (
             ("create", labs.created),
@@ -1219,17 +1213,19 @@ class BookingService:
             ("extend", labs.extended),
             ("cancel", labs.cancelled),
         ):
-            for lab in rows:
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=actor.username,
-                    action=f"lab-{verb}",
-                    entity="lab_appointment",
-                    entity_id=lab.id,
-                    patient_id=lab.patient_id,
+            entries.extend(
+                repo.AuditEntry(
+                    now,
+                    actor.username,
+                    f"lab-{verb}",
+                    "lab_appointment",
+                    lab.id,
+                    lab.patient_id,
                     after=_audit_lab(lab),
                 )
+                for lab in rows
+            )
+        repo.audit_many(s, entries)
 
     def _outcome(
         self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool, existing: bool = False

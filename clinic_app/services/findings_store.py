@@ -101,6 +101,7 @@ def store_findings(
     previous = _kept_overrides(row)
     row.findings.clear()
     s.flush()
+    audits: list[repo.AuditEntry] = []
     for finding in unique_findings(findings):
         override = previous.get((finding.rule, finding.message))
         if finding.severity is Severity.BLOCK and override_reason:
@@ -114,20 +115,21 @@ def store_findings(
                 consulted_prescriber=consulted,
             )
             s.add(override)
-            repo.audit(
-                s,
-                at=now,
-                actor=actor.username,
-                action="override",
-                entity="session",
-                entity_id=row.id,
-                patient_id=row.patient_id,
-                after={
-                    "rule": finding.rule,
-                    "message": finding.message,
-                    "reason": override_reason,
-                    "consulted": consulted,
-                },
+            audits.append(
+                repo.AuditEntry(
+                    now,
+                    actor.username,
+                    "override",
+                    "session",
+                    row.id,
+                    row.patient_id,
+                    after={
+                        "rule": finding.rule,
+                        "message": finding.message,
+                        "reason": override_reason,
+                        "consulted": consulted,
+                    },
+                )
             )
         row.findings.append(
             SessionFindingRow(
@@ -138,6 +140,7 @@ def store_findings(
                 override=override,
             )
         )
+    repo.audit_many(s, audits)
 
 
 def store_changed_findings(
