@@ -766,25 +766,14 @@ class BookingService:
             if sid != row.id:
                 neighbour_changes.setdefault(sid, []).extend(extra)
         if dry_run:
-            given = plan.request.override
             views = planned_findings(
                 plan.existing,
                 findings,
                 actor,
                 self._override_applied(plan, findings),
-                consulted=given.consulted,
+                consulted=plan.request.override.consulted,
             )
-            # What labs_of_session would read once the plan was written: the patient's
-            # active draws (kept, moved, extended and new) linked to the session.
-            serving = sorted(
-                (
-                    lab
-                    for lab in (*state.labs, *labs.created)
-                    if lab.status not in INACTIVE_STATUSES
-                    and any(link.session_id == row.id for link in lab.links)
-                ),
-                key=lambda lab: lab.start_utc,
-            )
+            serving = _planned_serving(row, [*state.labs, *labs.created])
             return _Placed(row, findings, labs, neighbour_changes, views, serving)
         self._store_placement(s, actor, plan, state, row, findings, neighbour_changes)
         uow.flush()
@@ -1234,13 +1223,12 @@ class BookingService:
         if placed.views is not None:
             view = replace(view, findings=placed.views)
         created = {lab.id for lab in placed.labs.created}
+        if placed.serving is None:
+            serving = self._labs_serving(placed.row, calendar)
+        else:
+            serving = tuple(lab_view(lab, calendar) for lab in placed.serving)
         labs = tuple(
-            lab if saved or lab.id not in created else replace(lab, id=None)
-            for lab in (
-                self._labs_serving(placed.row, calendar)
-                if placed.serving is None
-                else tuple(lab_view(lab, calendar) for lab in placed.serving)
-            )
+            lab if saved or lab.id not in created else replace(lab, id=None) for lab in serving
         )
         return BookingOutcome(
             session=view if saved or existing else replace(view, id=None),
@@ -1300,6 +1288,20 @@ class BookingService:
 def _request_prescriber(request: BookingRequest) -> PrescriberView | None:
     return prescriber_from(
         request.prescriber, request.prescriber_practice, request.prescriber_contact
+    )
+
+
+def _planned_serving(row: SessionRow, labs: Iterable[LabAppointmentRow]) -> list[LabAppointmentRow]:
+    """What labs_of_session reads once a lab plan is written, from the rows in memory: the
+    active draws (kept, moved, extended and new) linked to the session, by start."""
+    return sorted(
+        (
+            lab
+            for lab in labs
+            if lab.status not in INACTIVE_STATUSES
+            and any(link.session_id == row.id for link in lab.links)
+        ),
+        key=lambda lab: lab.start_utc,
     )
 
 
