@@ -405,7 +405,7 @@ class Bench:
 
             def book_capture(spare: BookingRequest = spare) -> None:
                 # The same statements as book() except the COMMIT, so the replay can roll back.
-                booking._book(NURSE, spare, commit=False, enforce_rules=True)
+                booking._book(NURSE, spare, commit=False, enforce_rules=True, persist=True)
 
             self.measure(f"book, {label}", book_run, capture=book_capture)
 

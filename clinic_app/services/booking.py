@@ -35,11 +35,13 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evaluation, Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.rule_parameters import RuleParameters
 from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
 from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
+    INACTIVE_STATUSES,
     ChairRow,
     LabAppointmentRow,
     PatientRow,
@@ -52,6 +54,7 @@ from clinic_app.services.check_in import CheckInGate
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
+    planned_findings,
     store_changed_findings,
     store_findings,
     unique_findings,
@@ -182,6 +185,73 @@ class _Placed:
     findings: list[Finding]
     labs: LabChanges
     neighbour_changes: dict[int, list[Finding]]
+    # A dry run's findings as they would be stored (None: stored with the row).
+    views: tuple[FindingView, ...] | None = None
+    # A dry run's draws serving the session, as planned (None: read them from the database).
+    serving: list[LabAppointmentRow] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Override:
+    """A clinical override as given with a request: the reason and the prescriber consulted
+    (both None without one), checked before the transaction opens (a refusal is audited in a
+    transaction of its own)."""
+
+    reason: str | None = None
+    consulted: str | None = None
+
+
+NO_OVERRIDE = _Override()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRequest:
+    """One session to place, every field of the request checked: the one parse that book,
+    check, book_series, move and check_move share.
+
+    ``chair`` is the chair the request names (None: any free chair; an empty name names
+    none), ``prescriber`` the one it names (None: none named).
+    """
+
+    patient: PatientRow
+    start: datetime
+    therapy: Therapy
+    chair: ChairRow | None
+    course_id: str | None
+    regimen: Regimen | None
+    override: _Override
+    prescriber: PrescriberView | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    """One placement's values, derived once from the request: its times in the clinic's
+    zone, the moment it is made, the rule parameters and the first day it re-checks."""
+
+    request: ParsedRequest
+    existing: SessionRow | None
+    start: datetime
+    end: datetime
+    now: datetime
+    params: RuleParameters
+    scope_from: date
+
+    @property
+    def own_id(self) -> int | None:
+        """The id of the session being moved (None for a new booking)."""
+        return self.existing.id if self.existing is not None else None
+
+    def proposal(self, calendar: ClinicCalendar) -> ProposedSession:
+        """The placement as the rule engine's proposal."""
+        return ProposedSession(
+            therapy=self.request.therapy.code,
+            start=calendar.local(self.start),
+            end=calendar.local(self.end),
+            day=calendar.local_day(self.start),
+            session_id=self.own_id,
+            course_id=self.request.course_id,
+            regimen=self.request.regimen,
+        )
 
 
 def _audit_session(row: SessionRow) -> dict[str, Any]:
@@ -261,35 +331,31 @@ class BookingService:
         session keeps the prescriber it has.
         """
         authorize(self._ctx, actor, Permission.BOOK, "move")
-        reason = self._override_reason(actor, override_reason)
-        who_consulted = self._consulted(reason, consulted)
-        named = prescriber_from(prescriber, prescriber_practice, prescriber_contact)
-        return self._move(
-            actor,
-            session_id,
+        override = self._override(actor, override_reason, consulted)
+        request = BookingRequest(
+            "",
+            "",
             start,
             chair=chair,
-            override_reason=reason,
-            dry_run=dry_run,
-            enforce_rules=True,
-            consulted=who_consulted,
-            prescriber=named,
+            prescriber=prescriber,
+            prescriber_practice=prescriber_practice,
+            prescriber_contact=prescriber_contact,
         )
+        return self._move(actor, session_id, request, override, dry_run=dry_run, enforce_rules=True)
 
     def _move(
         self,
         actor: Actor,
         session_id: int,
-        start: str | datetime,
+        request: BookingRequest,
+        override: _Override,
         *,
-        chair: str | None,
-        override_reason: str | None,
         dry_run: bool,
         enforce_rules: bool,
-        consulted: str | None = None,
-        prescriber: PrescriberView | None = None,
     ) -> BookingOutcome:
-        reason = override_reason
+        """Move ``session_id`` to ``request``'s start and chair (its MRN, therapy, course and
+        regimen are the session's own); a prescriber it names replaces the session's."""
+        prescriber = _request_prescriber(request)
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
@@ -301,31 +367,25 @@ class BookingService:
                     ConflictKind.STATE,
                     f"session {session_id} is {row.status}; only booked sessions can be moved",
                 )
-            new_start = parse_local_datetime("start", start, calendar)
-            therapy = require_therapy(self._ctx.catalog, row.therapy_code, bookable=True)
-            chair_row = repo.chair_by_name(s, chair) if chair else row.chair
+            parsed = self._parse_request(
+                s, calendar, request, override, prescriber, moving=(row, patient)
+            )
             before = _audit_session(row)
             placed = self._place(
                 uow,
                 actor,
-                patient,
-                therapy,
-                new_start,
-                chair_row,
+                parsed,
                 calendar,
                 existing=row,
-                course_id=row.course_id,
-                regimen=regimen_of(row.regimen),
-                override_reason=reason,
                 enforce_rules=enforce_rules,
-                keep_chair=chair is not None,
-                consulted=consulted,
+                dry_run=dry_run,
             )
             if prescriber is not None:
                 _set_prescriber(placed.row, prescriber)
-            self._audit_placement(s, actor, placed, "move", before)
             outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
             if not dry_run:
+                # The audit trail records what happened: a dry run, rolled back, writes none.
+                self._audit_placement(s, actor, placed, "move", before)
                 uow.commit()
             return outcome
 
@@ -338,9 +398,8 @@ class BookingService:
             outcome = self._move(
                 actor,
                 session_id,
-                start,
-                chair=chair,
-                override_reason=None,
+                BookingRequest("", "", start, chair=chair),
+                NO_OVERRIDE,
                 dry_run=True,
                 enforce_rules=False,
             )
@@ -376,9 +435,10 @@ class BookingService:
         if status not in STATUS_FLOW:
             raise InvalidInputError("status", f"{status!r} is not a session status")
         text = require_text("reason", reason, max_length=MAX_REASON, allow_empty=True)
-        override = self._override_reason(actor, override_reason)
-        who_consulted = self._consulted(override, consulted)
-        return self._change_status(actor, session_id, status, text, override, who_consulted)
+        override = self._override(actor, override_reason, consulted)
+        return self._change_status(
+            actor, session_id, status, text, override.reason, override.consulted
+        )
 
     def next_statuses(self, session: SessionView) -> tuple[str, ...]:
         """The statuses ``session`` may take now (what a menu of status changes offers).
@@ -536,19 +596,15 @@ class BookingService:
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
         require_series_count(count)
         require_interval("every", every)
-        reason = self._override_reason(actor, request.override_reason)
-        consulted = self._consulted(reason, request.consulted)
+        override = self._override(actor, request.override_reason, request.consulted)
         prescriber = _request_prescriber(request)
-        course_id = require_course_id(request.course_id) or uuid.uuid4().hex[:12]
         outcomes: list[BookingOutcome] = []
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            first = parse_local_datetime("start", request.start, calendar)
-            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
-            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
-            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
-            regimen = self._regimen(request.regimen, therapy)
+            parsed = self._parse_request(s, calendar, request, override, prescriber)
+            parsed = replace(parsed, course_id=parsed.course_id or uuid.uuid4().hex[:12])
+            first = parsed.start
             local_first = calendar.local(first).replace(tzinfo=None)
             local_times = [local_first + every * index for index in range(count)]
             for index, local_when in enumerate(local_times):
@@ -565,18 +621,10 @@ class BookingService:
                     placed = self._place(
                         uow,
                         actor,
-                        patient,
-                        therapy,
-                        when,
-                        chair_row,
+                        replace(parsed, start=when),
                         calendar,
                         existing=None,
-                        course_id=course_id,
-                        regimen=regimen,
-                        override_reason=reason,
                         enforce_rules=True,
-                        keep_chair=chair_row is not None,
-                        consulted=consulted,
                     )
                     _set_prescriber(placed.row, prescriber)
                 except CalendarError as error:
@@ -588,77 +636,164 @@ class BookingService:
                     raise
                 placed_rows.append(placed)
             for placed in placed_rows:
-                self._audit_placement(s, actor, placed, "book", None)
-            for placed in placed_rows:
                 outcomes.append(self._outcome(placed, calendar, saved=not dry_run))
             if not dry_run:
+                for placed in placed_rows:
+                    self._audit_placement(s, actor, placed, "book", None)
                 uow.commit()
         return outcomes
 
     # ----------------------------------------------------------------- shared booking path
 
     def _book(
-        self, actor: Actor, request: BookingRequest, *, commit: bool, enforce_rules: bool
+        self,
+        actor: Actor,
+        request: BookingRequest,
+        *,
+        commit: bool,
+        enforce_rules: bool,
+        persist: bool = False,
     ) -> BookingOutcome:
-        reason = self._override_reason(actor, request.override_reason) if enforce_rules else None
-        consulted = self._consulted(reason, request.consulted) if enforce_rules else None
+        """Book (``commit``) or dry-run one session. A dry run writes nothing only the
+        stored result would read (findings, audit); ``persist`` writes it all the same and
+        rolls back (the benchmark's capture of a booking's statements)."""
+        # A check reports the findings as they stand: an override typed in the request is
+        # neither checked nor applied until the booking itself.
+        override = (
+            self._override(actor, request.override_reason, request.consulted)
+            if enforce_rules
+            else NO_OVERRIDE
+        )
         prescriber = _request_prescriber(request)
         with self._ctx.db.write() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            start = parse_local_datetime("start", request.start, calendar)
-            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
-            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
-            chair_row = repo.chair_by_name(s, request.chair) if request.chair else None
-            regimen = self._regimen(request.regimen, therapy)
-            course_id = require_course_id(request.course_id)
+            parsed = self._parse_request(s, calendar, request, override, prescriber)
             placed = self._place(
                 uow,
                 actor,
-                patient,
-                therapy,
-                start,
-                chair_row,
+                parsed,
                 calendar,
                 existing=None,
-                course_id=course_id,
-                regimen=regimen,
-                override_reason=reason,
                 enforce_rules=enforce_rules,
-                keep_chair=chair_row is not None,
-                consulted=consulted,
+                dry_run=not (commit or persist),
             )
             _set_prescriber(placed.row, prescriber)
-            self._audit_placement(s, actor, placed, "book", None)
             outcome = self._outcome(placed, calendar, saved=commit)
+            if commit or persist:
+                self._audit_placement(s, actor, placed, "book", None)
+                uow.flush()
             if commit:
                 uow.commit()
             return outcome
+
+    def _parse_request(
+        self,
+        s: Session,
+        calendar: ClinicCalendar,
+        request: BookingRequest,
+        override: _Override,
+        prescriber: PrescriberView | None,
+        *,
+        moving: tuple[SessionRow, PatientRow] | None = None,
+    ) -> ParsedRequest:
+        """``request`` checked field by field, in the order its errors are reported: start,
+        therapy, patient (locked), chair, regimen, course.
+
+        ``moving``: the booked session a move places anew, with its (locked) patient; the
+        therapy, course and regimen are its own, only the start and chair are the request's.
+        """
+        start = parse_local_datetime("start", request.start, calendar)
+        if moving is None:
+            therapy = require_therapy(self._ctx.catalog, request.therapy, bookable=True)
+            patient = repo.patient_by_mrn(s, require_mrn(request.mrn), lock=True)
+        else:
+            row, patient = moving
+            therapy = require_therapy(self._ctx.catalog, row.therapy_code, bookable=True)
+        # An empty chair name names no chair: any free one (a move prefers its own).
+        chair = repo.chair_by_name(s, request.chair) if request.chair else None
+        if moving is None:
+            regimen = self._regimen(request.regimen, therapy)
+            course_id = require_course_id(request.course_id)
+        else:
+            regimen, course_id = regimen_of(row.regimen), row.course_id
+        return ParsedRequest(
+            patient, start, therapy, chair, course_id, regimen, override, prescriber
+        )
+
+    def _override(self, actor: Actor, reason: str | None, consulted: str | None) -> _Override:
+        """The override a request gives: a nurse's reason and the prescriber consulted."""
+        text = self._override_reason(actor, reason)
+        return _Override(text, self._consulted(text, consulted))
 
     def _place(
         self,
         uow: UnitOfWork,
         actor: Actor,
-        patient: PatientRow,
-        therapy: Therapy,
-        start: datetime,
-        chair_row: ChairRow | None,
+        request: ParsedRequest,
         calendar: ClinicCalendar,
         *,
         existing: SessionRow | None,
-        course_id: str | None,
-        regimen: Regimen | None,
-        override_reason: str | None,
         enforce_rules: bool,
-        keep_chair: bool,
-        consulted: str | None = None,
+        dry_run: bool = False,
     ) -> _Placed:
+        """Place one session (new, or ``existing`` moved): the steps of a booking, in order.
+
+        Scheduling checks, the rules on the proposal, the session written (the database
+        checks its invariants), its neighbours re-checked, the rules enforced (unless a dry
+        run reports everything), the labs reconciled, the findings stored.
+
+        ``dry_run``: rolled back, and nothing reads what it would store (not a dose of a
+        series, which the next dose re-checks): the findings are reported as they would be
+        stored, not stored.
+        """
         s = uow.session
+        plan = self._plan(s, request, calendar, existing)
+        state = self._load_state(s, plan, calendar)
+        chair = self._scheduling_checks(s, plan, state, calendar)
+        evaluation = self._rules.evaluate(
+            plan.proposal(calendar), state.timeline(without=plan.own_id), plan.params
+        )
+        row = self._write_session(uow, actor, plan, chair)
+        findings, neighbour_changes, needs = self._with_neighbours(
+            s, plan, state, row, evaluation, calendar
+        )
+        if enforce_rules:
+            self._enforce(actor, findings, request.override.reason)
+        labs = self._reconcile_labs(s, plan, state, row, needs, calendar, dry_run=dry_run)
+        findings.extend(labs.findings.get(row.id, []))
+        for sid, extra in labs.findings.items():
+            if sid != row.id:
+                neighbour_changes.setdefault(sid, []).extend(extra)
+        if dry_run:
+            views = planned_findings(
+                plan.existing,
+                findings,
+                actor,
+                self._override_applied(plan, findings),
+                consulted=plan.request.override.consulted,
+            )
+            serving = _planned_serving(row, [*state.labs, *labs.created])
+            return _Placed(row, findings, labs, neighbour_changes, views, serving)
+        self._store_placement(s, actor, plan, state, row, findings, neighbour_changes)
+        uow.flush()
+        return _Placed(row, findings, labs, neighbour_changes)
+
+    def _plan(
+        self,
+        s: Session,
+        request: ParsedRequest,
+        calendar: ClinicCalendar,
+        existing: SessionRow | None,
+    ) -> _Placement:
+        """The placement's times, checked against the clock and the clinic's hours, and the
+        rule parameters and re-check scope it works with."""
         now = self._ctx.clock()
+        therapy = request.therapy
         assert therapy.chair_minutes is not None
         # A session lasts its chair minutes of real time: the sum is taken in UTC (adding
         # to a local time would add wall-clock time, two real hours across the autumn change).
-        start = calendar.local(start)
+        start = calendar.local(request.start)
         end = calendar.plus(start, timedelta(minutes=therapy.chair_minutes))
         if to_utc(start) < to_utc(now):
             raise InvalidInputError(
@@ -669,62 +804,81 @@ class BookingService:
             raise SchedulingConflictError(ConflictKind.HOURS, closed)
         params = self._rules.params(s)
         scope_from = self._scope_start(
-            s, patient, calendar, now, start, existing, course_id, params
+            s, request.patient, calendar, now, start, existing, request.course_id, params
         )
-        # The sessions from ``scope_from`` on are re-checked; each looks back one reach more.
-        state = PatientState.load(
+        return _Placement(request, existing, start, end, now, params, scope_from)
+
+    def _load_state(self, s: Session, plan: _Placement, calendar: ClinicCalendar) -> PatientState:
+        """The patient's part of the history the placement can see: the sessions from the
+        scope on are re-checked, and each looks back one rule reach more."""
+        return PatientState.load(
             s,
-            patient,
+            plan.request.patient,
             calendar,
             self._ctx.catalog,
-            since=scope_from - self._rules.reach(params),
-            course_id=course_id,
+            since=plan.scope_from - self._rules.reach(plan.params),
+            course_id=plan.request.course_id,
         )
-        own_id = existing.id if existing is not None else None
-        self._check_patient_free(s, state, start, end, own_id, calendar)
-        chair_row = self._choose_chair(s, chair_row, start, end, own_id, calendar, keep_chair)
 
-        proposal = ProposedSession(
-            therapy=therapy.code,
-            start=calendar.local(start),
-            end=calendar.local(end),
-            day=calendar.local_day(start),
-            session_id=own_id,
-            course_id=course_id,
-            regimen=regimen,
+    def _scheduling_checks(
+        self, s: Session, plan: _Placement, state: PatientState, calendar: ClinicCalendar
+    ) -> ChairRow:
+        """The patient is free then; the chair the placement takes (named, or the first
+        free one; a move prefers its own)."""
+        self._check_patient_free(s, state, plan.start, plan.end, plan.own_id, calendar)
+        named = plan.request.chair
+        preferred = named or (plan.existing.chair if plan.existing is not None else None)
+        return self._choose_chair(
+            s, preferred, plan.start, plan.end, plan.own_id, calendar, named is not None
         )
-        evaluation = self._rules.evaluate(proposal, state.timeline(without=own_id), params)
 
-        # Write the session first so the database checks its invariants and it has an id.
-        if existing is None:
+    def _write_session(
+        self, uow: UnitOfWork, actor: Actor, plan: _Placement, chair: ChairRow
+    ) -> SessionRow:
+        """Write the session first, so the database checks its invariants and it has an id."""
+        request, now = plan.request, plan.now
+        if plan.existing is None:
             row = SessionRow(
-                patient_id=patient.id,
-                chair_id=chair_row.id,
-                therapy_code=therapy.code,
-                start_utc=start,
-                end_utc=end,
+                patient_id=request.patient.id,
+                chair_id=chair.id,
+                therapy_code=request.therapy.code,
+                start_utc=plan.start,
+                end_utc=plan.end,
                 status="booked",
-                course_id=course_id,
-                regimen=regimen.value if regimen else None,
+                course_id=request.course_id,
+                regimen=request.regimen.value if request.regimen else None,
                 status_reason="",
                 created_by=actor.username,
                 created_at=now,
                 updated_at=now,
             )
-            row.patient = patient
-            row.chair = chair_row
-            s.add(row)
+            row.patient = request.patient
+            row.chair = chair
+            row.findings = []  # a new session has none: never read them back
+            uow.session.add(row)
         else:
-            row = existing
-            row.start_utc, row.end_utc = start, end
-            row.chair_id = chair_row.id
-            row.chair = chair_row
+            row = plan.existing
+            row.start_utc, row.end_utc = plan.start, plan.end
+            row.chair_id = chair.id
+            row.chair = chair
             row.updated_at = now
         uow.flush()
+        return row
 
+    def _with_neighbours(
+        self,
+        s: Session,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        evaluation: Evaluation,
+        calendar: ClinicCalendar,
+    ) -> tuple[list[Finding], dict[int, list[Finding]], list[LabNeed]]:
+        """The booking's findings with the refusals it newly causes on its neighbours, the
+        neighbours' new finding lists, and every lab need (the neighbours' and its own)."""
         findings = list(evaluation.findings)
-        neighbour_changes, neighbour_refusals, all_needs = self._recheck_neighbours(
-            s, state, row, calendar, params, now, scope_from
+        neighbour_changes, neighbour_refusals, needs = self._recheck_neighbours(
+            s, state, row, calendar, plan.params, plan.now, plan.scope_from
         )
         # The booking's own findings already speak of the sessions they relate to; the
         # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
@@ -735,30 +889,64 @@ class BookingService:
             for f in neighbour_refusals
             if f.related_session_id not in related and f.rule not in own_rules
         )
-        if enforce_rules:
-            self._enforce(actor, findings, override_reason)
+        needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+        return findings, neighbour_changes, needs
 
-        all_needs.extend(LabNeed(row.id, req) for req in evaluation.labs)
+    def _reconcile_labs(
+        self,
+        s: Session,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        needs: list[LabNeed],
+        calendar: ClinicCalendar,
+        *,
+        dry_run: bool,
+    ) -> LabChanges:
+        """Plan and write the patient's draws for every need in the re-check scope (a dry
+        run plans them on the rows in memory and writes nothing)."""
         station = repo.lab_station(s, lock=True)
         state.sessions = [x for x in state.sessions if x.id != row.id] + [row]
-        turnaround = params.r4.turnaround_working_days
-        scope = frozenset(x.id for x in self._in_scope(state, calendar, scope_from)) | {row.id}
-        labs = LabReconciler(
-            s, state, station, calendar, now, turnaround_working_days=turnaround, scope=scope
-        ).reconcile(all_needs)
-        findings.extend(labs.findings.get(row.id, []))
-        override = None
-        if override_reason and any(f.severity is Severity.BLOCK for f in findings):
-            override = override_reason
+        turnaround = plan.params.r4.turnaround_working_days
+        in_scope = self._in_scope(state, calendar, plan.scope_from)
+        scope = frozenset(x.id for x in in_scope) | {row.id}
+        return LabReconciler(
+            s,
+            state,
+            station,
+            calendar,
+            plan.now,
+            turnaround_working_days=turnaround,
+            scope=scope,
+            dry_run=dry_run,
+        ).reconcile(needs)
+
+    @staticmethod
+    def _override_applied(plan: _Placement, findings: Sequence[Finding]) -> str | None:
+        """The override reason given, when the booking has a BLOCK for it to cover."""
+        reason = plan.request.override.reason
+        if reason and any(f.severity is Severity.BLOCK for f in findings):
+            return reason
+        return None
+
+    def _store_placement(
+        self,
+        s: Session,
+        actor: Actor,
+        plan: _Placement,
+        state: PatientState,
+        row: SessionRow,
+        findings: list[Finding],
+        neighbour_changes: dict[int, list[Finding]],
+    ) -> None:
+        """Store the session's findings and its neighbours' changed ones; an override given
+        covers them when the booking has a BLOCK."""
+        override = self._override_applied(plan, findings)
+        now, consulted = plan.now, plan.request.override.consulted
         self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
-        for sid, extra in labs.findings.items():
-            if sid != row.id:
-                neighbour_changes.setdefault(sid, []).extend(extra)
         self._store_neighbour_findings(
             s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
         )
-        uow.flush()
-        return _Placed(row, findings, labs, neighbour_changes)
 
     def _recheck_neighbours(
         self,
@@ -766,7 +954,7 @@ class BookingService:
         state: PatientState,
         row: SessionRow,
         calendar: ClinicCalendar,
-        params: Any,
+        params: RuleParameters,
         now: datetime,
         scope_from: date,
     ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
@@ -819,7 +1007,7 @@ class BookingService:
         start: datetime,
         existing: SessionRow | None,
         course_id: str | None,
-        params: Any,
+        params: RuleParameters,
     ) -> date:
         """The first day whose sessions a placement can change: one rule reach before the
         earliest of today, the new day, the old day (a move) and the course's first dose."""
@@ -1002,17 +1190,11 @@ class BookingService:
             {"rule": f.rule, "severity": f.severity.value, "message": f.message}
             for f in placed.findings
         ]
-        repo.audit(
-            s,
-            at=now,
-            actor=actor.username,
-            action=action,
-            entity="session",
-            entity_id=row.id,
-            patient_id=row.patient_id,
-            before=before,
-            after=after,
-        )
+        entries = [
+            repo.AuditEntry(
+                now, actor.username, action, "session", row.id, row.patient_id, before, after
+            )
+        ]
         labs = placed.labs
         for verb, rows in (
             ("create", labs.created),
@@ -1020,26 +1202,33 @@ class BookingService:
             ("extend", labs.extended),
             ("cancel", labs.cancelled),
         ):
-            for lab in rows:
-                repo.audit(
-                    s,
-                    at=now,
-                    actor=actor.username,
-                    action=f"lab-{verb}",
-                    entity="lab_appointment",
-                    entity_id=lab.id,
-                    patient_id=lab.patient_id,
+            entries.extend(
+                repo.AuditEntry(
+                    now,
+                    actor.username,
+                    f"lab-{verb}",
+                    "lab_appointment",
+                    lab.id,
+                    lab.patient_id,
                     after=_audit_lab(lab),
                 )
+                for lab in rows
+            )
+        repo.audit_many(s, entries)
 
     def _outcome(
         self, placed: _Placed, calendar: ClinicCalendar, *, saved: bool, existing: bool = False
     ) -> BookingOutcome:
         view = session_view(placed.row, calendar, self._ctx.catalog)
+        if placed.views is not None:
+            view = replace(view, findings=placed.views)
         created = {lab.id for lab in placed.labs.created}
+        if placed.serving is None:
+            serving = self._labs_serving(placed.row, calendar)
+        else:
+            serving = tuple(lab_view(lab, calendar) for lab in placed.serving)
         labs = tuple(
-            lab if saved or lab.id not in created else replace(lab, id=None)
-            for lab in self._labs_serving(placed.row, calendar)
+            lab if saved or lab.id not in created else replace(lab, id=None) for lab in serving
         )
         return BookingOutcome(
             session=view if saved or existing else replace(view, id=None),
@@ -1099,6 +1288,20 @@ class BookingService:
 def _request_prescriber(request: BookingRequest) -> PrescriberView | None:
     return prescriber_from(
         request.prescriber, request.prescriber_practice, request.prescriber_contact
+    )
+
+
+def _planned_serving(row: SessionRow, labs: Iterable[LabAppointmentRow]) -> list[LabAppointmentRow]:
+    """What labs_of_session reads once a lab plan is written, from the rows in memory: the
+    active draws (kept, moved, extended and new) linked to the session, by start."""
+    return sorted(
+        (
+            lab
+            for lab in labs
+            if lab.status not in INACTIVE_STATUSES
+            and any(link.session_id == row.id for link in lab.links)
+        ),
+        key=lambda lab: lab.start_utc,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from clinic_app.domain.findings import Finding, Severity
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import OverrideRow, SessionFindingRow, SessionRow
 from clinic_app.services.actor import Actor
+from clinic_app.services.results import FindingView
 from clinic_app.services.views import finding_view
 
 FindingKey = tuple[str, str, str]
@@ -38,6 +40,50 @@ def stored_keys(row: SessionRow) -> set[FindingKey]:
     return {finding_key(finding_view(f).to_finding()) for f in row.findings}
 
 
+def _kept_overrides(row: SessionRow | None) -> dict[tuple[str, str], OverrideRow]:
+    """The overrides stored with the session's findings, by rule and message (a new session
+    has none: its findings were never read from the database)."""
+    if row is None:
+        return {}
+    return {(f.rule_id, f.message): f.override for f in row.findings if f.override is not None}
+
+
+def planned_findings(
+    row: SessionRow | None,
+    findings: Iterable[Finding],
+    actor: Actor,
+    override_reason: str | None,
+    *,
+    consulted: str | None = None,
+) -> tuple[FindingView, ...]:
+    """The findings ``store_findings`` would store with ``row`` (None: a new session), as
+    views, writing nothing: what a dry run reports.
+
+    The same rules as ``store_findings``: a BLOCK takes the override given, any other
+    finding keeps the earlier override of the same rule and message.
+    """
+    previous = _kept_overrides(row)
+    views = []
+    for finding in unique_findings(findings):
+        view = FindingView.of(finding)
+        if finding.severity is Severity.BLOCK and override_reason:
+            view = replace(
+                view,
+                overridden_by=actor.username,
+                override_reason=override_reason,
+                consulted=consulted,
+            )
+        elif (old := previous.get((finding.rule, finding.message))) is not None:
+            view = replace(
+                view,
+                overridden_by=old.overridden_by,
+                override_reason=old.reason,
+                consulted=old.consulted_prescriber,
+            )
+        views.append(view)
+    return tuple(views)
+
+
 def store_findings(
     s: Session,
     row: SessionRow,
@@ -52,9 +98,10 @@ def store_findings(
 
     ``consulted`` is the prescriber the overriding nurse consulted, stored with the override.
     """
-    previous = {(f.rule_id, f.message): f.override for f in row.findings if f.override is not None}
+    previous = _kept_overrides(row)
     row.findings.clear()
     s.flush()
+    audits: list[repo.AuditEntry] = []
     for finding in unique_findings(findings):
         override = previous.get((finding.rule, finding.message))
         if finding.severity is Severity.BLOCK and override_reason:
@@ -68,20 +115,21 @@ def store_findings(
                 consulted_prescriber=consulted,
             )
             s.add(override)
-            repo.audit(
-                s,
-                at=now,
-                actor=actor.username,
-                action="override",
-                entity="session",
-                entity_id=row.id,
-                patient_id=row.patient_id,
-                after={
-                    "rule": finding.rule,
-                    "message": finding.message,
-                    "reason": override_reason,
-                    "consulted": consulted,
-                },
+            audits.append(
+                repo.AuditEntry(
+                    now,
+                    actor.username,
+                    "override",
+                    "session",
+                    row.id,
+                    row.patient_id,
+                    after={
+                        "rule": finding.rule,
+                        "message": finding.message,
+                        "reason": override_reason,
+                        "consulted": consulted,
+                    },
+                )
             )
         row.findings.append(
             SessionFindingRow(
@@ -92,6 +140,7 @@ def store_findings(
                 override=override,
             )
         )
+    repo.audit_many(s, audits)
 
 
 def store_changed_findings(

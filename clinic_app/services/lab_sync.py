@@ -61,6 +61,7 @@ class LabReconciler:
         *,
         turnaround_working_days: int = 0,
         scope: frozenset[int] | None = None,
+        dry_run: bool = False,
     ) -> None:
         """``scope``: the sessions whose needs the caller passes (None: every session).
 
@@ -69,6 +70,8 @@ class LabReconciler:
         (it lies further back than the rules reach), so its stored links are its needs.
         ``turnaround_working_days``: a "before" draw leaves this many working days for the
         result to come back before the session (R4).
+        ``dry_run``: the plan is applied to the rows in memory and never sent to the
+        database (the caller rolls back and reads nothing back from it).
         """
         self._turnaround = turnaround_working_days
         self._session = session
@@ -78,6 +81,7 @@ class LabReconciler:
         self._calendar = calendar
         self._now = now
         self._handed_out: Counter[datetime] = Counter()
+        self._dry_run = dry_run
 
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
@@ -171,7 +175,7 @@ class LabReconciler:
             row.links.clear()
             changes.cancelled.append(row)
         # Free the patient's time first, so moved draws may take a cancelled draw's place.
-        self._session.flush()
+        self._flush()
         for kept in plan.keep:
             self._set_links(by_id[kept.lab_id], kept.needs)
         for extension in plan.extend:
@@ -197,8 +201,14 @@ class LabReconciler:
             sid = unplaced.need.session_id
             if sid is not None:
                 changes.findings.setdefault(sid, []).append(unplaced.finding)
-        self._session.flush()
+        self._flush()
         return changes
+
+    def _flush(self) -> None:
+        """Send the changes so far (the database checks capacity and overlaps); not in a
+        dry run."""
+        if not self._dry_run:
+            self._session.flush()
 
     def _create(self, new: NewLab, length: timedelta) -> LabAppointmentRow:
         due_from, due_to = _window(new.needs)
@@ -216,7 +226,8 @@ class LabReconciler:
         )
         row.patient = self._state.patient
         self._set_links(row, new.needs)
-        self._session.add(row)
+        if not self._dry_run:
+            self._session.add(row)
         return row
 
     def _pinned(self, row: LabAppointmentRow) -> list[LabLinkRow]:

@@ -195,6 +195,23 @@ def test_move_changes_time_and_chair(clinic: Services) -> None:
     )
 
 
+def test_an_empty_chair_name_moves_to_any_free_chair_as_booking_does(clinic: Services) -> None:
+    # book() reads an empty chair name as "any free chair"; move() pinned the session to its
+    # own chair instead, and refused the move when that chair was taken at the new time.
+    first = book(clinic, "M001", "2026-11-24T09:00", chair="Chair 1")
+    book(clinic, "M002", "2026-11-24T11:00", chair="Chair 1")
+    booked = clinic.booking.book(
+        DESK, BookingRequest(mrn="M003", therapy="denosumab", start="2026-11-24T11:00", chair="")
+    )
+    assert booked.session.chair == "Chair 2"
+    check = clinic.booking.check_move(DESK, first, "2026-11-24T11:00", chair="")
+    assert (check.conflict, check.session and check.session.chair) == (None, "Chair 3")
+    moved = clinic.booking.move(DESK, first, "2026-11-24T11:00", chair="")
+    assert moved.session.chair == "Chair 3"
+    kept = clinic.booking.move(DESK, first, "2026-11-24T13:00", chair="")
+    assert kept.session.chair == "Chair 3"  # its own chair, free then, is kept
+
+
 def test_status_flow(clinic: Services) -> None:
     # On the session's day (no status runs ahead of it), a therapy without a gating result.
     sid = book(clinic, "M001", "2026-11-23T09:00", therapy="ferric-derisomaltose")
