@@ -17,17 +17,6 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 MINUTES_ROLE = Qt.ItemDataRole.UserRole + 2
 # Until opening hours come from the services, shading compares with a 10-hour chair day.
 REFERENCE_MINUTES = 600
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-        DAY_ROLE,
-        MINUTES_ROLE,
-    }
-)
 
 
 class WeekOccupancyModel(QAbstractTableModel):
@@ -41,7 +30,6 @@ class WeekOccupancyModel(QAbstractTableModel):
         super().__init__(parent)
         self._week = WeekOccupancy(date.today(), (), {}, {})
         self._totals: dict[date, tuple[int, int]] = {}
-        self._cells: dict[tuple[int, int], tuple[str, int, QColor | None]] = {}
 
     @property
     def first(self) -> date:
@@ -61,7 +49,6 @@ class WeekOccupancyModel(QAbstractTableModel):
             sessions, minutes = totals.get(day, (0, 0))
             totals[day] = (sessions + count, minutes + week.minutes.get((chair, day), 0))
         self._totals = totals
-        self._cells = {}
         self.endResetModel()
 
     def set_week(
@@ -100,44 +87,34 @@ class WeekOccupancyModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """``3 sessions · 2 h 30`` per cell; the day in ``DAY_ROLE``."""
-        if not index.isValid() or role not in _ROLES:
-            return None  # the view asks ~10 roles per painted cell; most are not ours
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Double-click or press Enter to open this day")
+        if not index.isValid():
+            return None
         day = self._week.first + timedelta(days=index.column())
-        if role == DAY_ROLE:
-            return day
-        key = (index.row(), index.column())
-        cell = self._cells.get(key)
-        if cell is None:
-            cell = self._cells[key] = self._cell_contents(index.row(), day)
-        text, minutes, shade = cell
+        count, minutes = self._cell(index.row(), day)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return text
-        if role == MINUTES_ROLE:
-            return minutes
-        return shade  # BackgroundRole
-
-    def _cell_contents(self, row: int, day: date) -> tuple[str, int, QColor | None]:
-        """A cell's text, booked minutes and shade, worked out once per week shown."""
-        count, minutes = self._cell(row, day)
-        if count == 0:
-            text = self.tr("free")
-        else:
+            if count == 0:
+                return self.tr("free")
             hours = (
                 self.tr("%1 h %2")
                 .replace("%1", str(minutes // 60))
                 .replace("%2", f"{minutes % 60:02d}")
             )
             sessions = wording.count(count, self.tr("1 session"), self.tr("{n} sessions"))
-            text = f"{sessions} · {hours}"
-        shade = None
-        share = min(1.0, minutes / REFERENCE_MINUTES)
-        if row < len(self._week.chairs) and share > 0:
-            shade = QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
-        return text, minutes, shade
+            return f"{sessions} · {hours}"
+        if role == DAY_ROLE:
+            return day
+        if role == MINUTES_ROLE:
+            return minutes
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._week.chairs):
+            share = min(1.0, minutes / REFERENCE_MINUTES)
+            if share == 0:
+                return None
+            return QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Double-click or press Enter to open this day")
+        return None
 
     def headerData(
         self,
