@@ -37,6 +37,7 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.sessions import SessionService
 
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
 # using the database): BackupError ... UnusableDatabaseError.
@@ -65,6 +66,7 @@ class Services:
     setup: ClinicSetupService
     queries: ScheduleQueries
     auth: AuthService
+    sessions: SessionService
     audit: AuditQueries
     backups: BackupService
     rule_settings: RuleSettingsService
@@ -160,6 +162,7 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         setup=setup,
         queries=queries,
         auth=AuthService(ctx),
+        sessions=SessionService(ctx),
         audit=AuditQueries(ctx),
         backups=BackupService(ctx),
         rule_settings=RuleSettingsService(ctx, rules),
