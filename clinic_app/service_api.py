@@ -52,6 +52,7 @@ from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
 
 API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
@@ -122,7 +123,14 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "patient_schedule": READ,
         "sessions_between": READ,
     },
-    "auth": {"users": READ, "add_user": WRITE, "set_password": WRITE},
+    "auth": {
+        "users": READ,
+        "add_user": WRITE,
+        "set_password": WRITE,
+        "set_role": WRITE,
+        "deactivate_user": WRITE,
+        "reactivate_user": WRITE,
+    },
     "audit": {"entries": READ, "record_export": WRITE},
     "rule_settings": {"current": READ, "change": WRITE, "reset": WRITE},
     "reports": {"build": READ},
@@ -307,6 +315,8 @@ ERROR_STATUS: dict[type[Exception], int] = {
     RuleRefusalError: 409,
     SchedulingConflictError: 409,
     PermissionDeniedError: 403,
+    LoginRateLimitedError: 429,
+    SessionExpiredError: 401,
     AccountLockedError: 401,
     AuthenticationError: 401,
     ClinicError: 400,
@@ -318,12 +328,6 @@ ERROR_STATUS: dict[type[Exception], int] = {
     UnitError: 422,
     RuleParametersError: 422,
 }
-
-
-def register_error(cls: type[Exception], status: int) -> None:
-    """Add an exception type that travels by name (e.g. the session service's errors)."""
-    ERROR_STATUS[cls] = status
-    _error_types.cache_clear()
 
 
 @cache

@@ -17,7 +17,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,15 +35,6 @@ from clinic_app.services.idempotency import StoredResponse
 _log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, description="the token POST /api/v1/login issued")
 MAX_KEY_LENGTH = 100
-
-
-class IssuedSession(Protocol):
-    """What the session service's login returns."""
-
-    token: str
-    actor: Actor
-    idle_expires: datetime
-    absolute_expires: datetime
 
 
 class LoginRequest(BaseModel):
@@ -102,9 +93,8 @@ def _error_response(error: BaseException) -> JSONResponse:
     status = api.error_status(error)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     retry_after = getattr(error, "retry_after", None)
-    if status == 429 and retry_after is not None:
-        seconds = retry_after.total_seconds() if hasattr(retry_after, "total_seconds") else retry_after
-        headers = {"Retry-After": str(max(1, int(seconds)))}
+    if status == 429 and isinstance(retry_after, int):
+        headers = {"Retry-After": str(max(1, retry_after))}
     return JSONResponse(api.error_body(error), status_code=status, headers=headers)
 
 
@@ -165,8 +155,7 @@ def create_app(services: Services) -> FastAPI:
         return credentials.credentials
 
     def current_actor(token: Annotated[str, Depends(bearer_token)]) -> Actor:
-        actor: Actor = services.sessions.actor_for(token)  # type: ignore[attr-defined]
-        return actor
+        return services.sessions.actor_for(token)
 
     @app.get(api.HEALTH_PATH, response_model=Health, tags=["session"])
     def health() -> Health:
@@ -177,7 +166,7 @@ def create_app(services: Services) -> FastAPI:
     def login(credentials: LoginRequest, request: Request) -> LoginResponse:
         """Check the password and issue a session token (rate-limited per user and address)."""
         client = request.client.host if request.client else "unknown"
-        issued: IssuedSession = services.sessions.login(  # type: ignore[attr-defined]
+        issued = services.sessions.login(
             credentials.username, credentials.password, client=client
         )
         return LoginResponse(
@@ -190,7 +179,7 @@ def create_app(services: Services) -> FastAPI:
     @app.post(api.LOGOUT_PATH, status_code=204, responses=ERROR_RESPONSES, tags=["session"])
     def logout(token: Annotated[str, Depends(bearer_token)]) -> Response:
         """End the session of this token."""
-        services.sessions.logout(token)  # type: ignore[attr-defined]
+        services.sessions.logout(token)
         return Response(status_code=204)
 
     for endpoint in api.endpoints():

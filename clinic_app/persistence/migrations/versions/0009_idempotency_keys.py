@@ -4,7 +4,7 @@ A desk that lost the answer to a booking retries with the same key and gets the 
 answer, so a retry never books twice. Rows older than a day are deleted by the server.
 
 Revision ID: 0009
-Revises: 0007 (the lead renumbers: 0008 is the session tokens' revision on another branch)
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
