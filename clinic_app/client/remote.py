@@ -12,6 +12,7 @@ user who logged in through it (one at a desk; several in the contract tests).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import uuid
 from collections.abc import Callable
@@ -56,7 +57,9 @@ class _Connection:
     """The HTTP client, the session tokens by user, and the request/answer handling."""
 
     def __init__(self, base_url: str, transport: httpx.BaseTransport | None) -> None:
-        self.http = httpx.Client(base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport)
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport
+        )
         self.tokens: dict[str, str] = {}
         self.current: str | None = None
 
@@ -155,7 +158,7 @@ class RemoteService:
                 setattr(self, endpoint.method, _method(connection, endpoint))
         for method, reason in api.EXCLUDED.get(name, {}).items():
             if not hasattr(type(self), method):  # RemoteAuth answers authenticate itself
-                    setattr(self, method, _server_only(name, method, reason))
+                setattr(self, method, _server_only(name, method, reason))
 
 
 class RemoteAuth(RemoteService):
@@ -197,7 +200,11 @@ class RemoteServices:
     database_file = None
 
     def __init__(
-        self, base_url: str, *, transport: httpx.BaseTransport | None = None, clock: Clock = system_clock
+        self,
+        base_url: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock = system_clock,
     ) -> None:
         self._connection = _Connection(base_url, transport)
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
@@ -214,9 +221,7 @@ class RemoteServices:
     def close(self) -> None:
         """Log every user out and close the connection."""
         for username in list(self._connection.tokens):
-            try:
+            # Unreachable or already ended: the session ends on the server anyway (idle expiry).
+            with contextlib.suppress(RemoteUnavailableError, AuthenticationError):
                 self.auth.logout(Actor(username, Role.FRONT_DESK))
-            except (RemoteUnavailableError, AuthenticationError):
-                pass  # the session ends on the server anyway (idle expiry)
         self._connection.http.close()
-

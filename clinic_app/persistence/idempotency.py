@@ -13,9 +13,7 @@ from clinic_app.persistence.models import IdempotencyRow
 def stored_response(session: Session, username: str, key: str) -> IdempotencyRow | None:
     """The row kept for ``key`` of ``username``, or None."""
     return session.scalars(
-        select(IdempotencyRow).where(
-            IdempotencyRow.username == username, IdempotencyRow.key == key
-        )
+        select(IdempotencyRow).where(IdempotencyRow.username == username, IdempotencyRow.key == key)
     ).one_or_none()
 
 

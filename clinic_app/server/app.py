@@ -162,13 +162,13 @@ def create_app(services: Services) -> FastAPI:
         """The server and its database answer (no token needed)."""
         return Health(status="ok", ready=services.auth.has_users())
 
-    @app.post(api.LOGIN_PATH, response_model=LoginResponse, responses=ERROR_RESPONSES, tags=["session"])
+    @app.post(
+        api.LOGIN_PATH, response_model=LoginResponse, responses=ERROR_RESPONSES, tags=["session"]
+    )
     def login(credentials: LoginRequest, request: Request) -> LoginResponse:
         """Check the password and issue a session token (rate-limited per user and address)."""
         client = request.client.host if request.client else "unknown"
-        issued = services.sessions.login(
-            credentials.username, credentials.password, client=client
-        )
+        issued = services.sessions.login(credentials.username, credentials.password, client=client)
         return LoginResponse(
             token=issued.token,
             actor=issued.actor,
@@ -178,7 +178,8 @@ def create_app(services: Services) -> FastAPI:
 
     @app.post(api.LOGOUT_PATH, status_code=204, responses=ERROR_RESPONSES, tags=["session"])
     def logout(token: Annotated[str, Depends(bearer_token)]) -> Response:
-        """End the session of this token."""
+        """End the session of this token (a token that is not valid is refused, as anywhere)."""
+        services.sessions.actor_for(token)
         services.sessions.logout(token)
         return Response(status_code=204)
 

@@ -41,9 +41,7 @@ class IdempotencyService:
                 return None
             return StoredResponse(row.route, row.request_hash, row.status_code, row.response_body)
 
-    def remember(
-        self, actor: Actor, key: str, response: StoredResponse
-    ) -> None:
+    def remember(self, actor: Actor, key: str, response: StoredResponse) -> None:
         """Keep ``response`` under ``actor``'s ``key`` (and forget responses over a day old).
 
         Called inside the write's own transaction (``Services.one_transaction``): the response

@@ -120,9 +120,7 @@ def logged_in(url: str, *, transport: httpx.BaseTransport | None = None) -> Remo
 
 
 @pytest.fixture(params=["in-process", "remote"])
-def any_services(
-    request: pytest.FixtureRequest, db_url: str, tmp_path: Path
-) -> Iterator[Services]:
+def any_services(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[Services]:
     """The test clinic's services: in-process, or the remote adapter on a server process."""
     seed(db_url)
     if request.param == "in-process":
