@@ -195,7 +195,43 @@ def create_app(services: Services) -> FastAPI:
             description=inspect.getdoc(endpoint.function) or "",
             operation_id=f"{endpoint.service}_{endpoint.method}",
         )
+    _describe_local_times(app)
     return app
+
+
+# A clinic's opening hours are wall-clock times in its own zone, without an offset; JSON
+# Schema's "time" format (RFC 3339 full-time) requires one, so they are described as a pattern.
+LOCAL_TIME = {
+    "type": "string",
+    "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$",
+    "description": "a wall-clock time in the clinic's zone, HH:MM[:SS]",
+}
+
+
+def _local_times(node: object) -> None:
+    if isinstance(node, dict):
+        if node.get("format") == "time" and node.get("type") == "string":
+            del node["format"]
+            node.update(LOCAL_TIME)
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
+def _describe_local_times(app: FastAPI) -> None:
+    """Generate the schema as FastAPI does, with the clinic's local times described."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            _local_times(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _call(endpoint: api.Endpoint, services: Services, actor: Actor, body: BaseModel) -> bytes:
