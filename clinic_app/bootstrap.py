@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from clinic_app.persistence.change_tracking import ChangeListener, libpq_url
 from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
 from clinic_app.persistence.engine import DatabaseUrlError, sqlite_file
 from clinic_app.persistence.opening import SchemaUpgrade, open_database
@@ -78,15 +79,30 @@ class Services:
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
+    # The PostgreSQL listener that brings other processes' changes into ctx.feed, once started.
+    change_listener: ChangeListener | None = field(default=None, repr=False)
+
+    def start_change_listener(self) -> ChangeListener | None:
+        """On PostgreSQL, publish other processes' committed changes into ``ctx.feed`` too
+        (a daemon thread with its own connection, ``LISTEN clinic_changes``); None on SQLite,
+        where this process's own feed sees every write. Starting twice starts one listener.
+        """
+        if self.change_listener is None and self.ctx.db.dialect == "postgresql":
+            self.change_listener = ChangeListener(libpq_url(self.engine.url), self.ctx.feed.receive)
+            self.change_listener.start()
+        return self.change_listener
+
+    def close(self) -> None:
+        """Stop the change listener and close the database connections."""
+        if self.change_listener is not None:
+            self.change_listener.stop()
+            self.change_listener = None
+        self.engine.dispose()
 
     @property
     def engine(self) -> Engine:
         """The database engine (for shutting down)."""
         return self.ctx.db.engine
-
-    def close(self) -> None:
-        """Release the database (the SQLite file is checkpointed and closed)."""
-        self.engine.dispose()
 
     @property
     def database_file(self) -> Path | None:
