@@ -436,6 +436,37 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         ),
         frozenset({K.USERS}),
     ),
+    WritePath(
+        "auth",
+        "deactivate_user",
+        lambda c, _: (
+            (lambda: c.auth.deactivate_user(ADMIN, "new.desk"))
+            if c.auth.add_user(ADMIN, "new.desk", "front-desk", "a long password 1")
+            else None
+        ),
+        frozenset({K.USERS}),
+    ),
+    WritePath(
+        "auth",
+        "set_role",
+        lambda c, _: (
+            (lambda: c.auth.set_role(ADMIN, "new.desk", "nurse"))
+            if c.auth.add_user(ADMIN, "new.desk", "front-desk", "a long password 1")
+            else None
+        ),
+        frozenset({K.USERS}),
+    ),
+    WritePath(
+        "auth",
+        "reactivate_user",
+        lambda c, _: (
+            (lambda: c.auth.reactivate_user(ADMIN, "new.desk"))
+            if c.auth.add_user(ADMIN, "new.desk", "front-desk", "a long password 1")
+            and c.auth.deactivate_user(ADMIN, "new.desk")
+            else None
+        ),
+        frozenset({K.USERS}),
+    ),
     WritePath("backups", "restore", _restore, frozenset(ChangeKind)),
 )
 # Public methods that write only the audit trail (or nothing the screens show): no change.
@@ -445,6 +476,12 @@ AUDIT_ONLY = {
     ("letters", "record_printed"),
     ("backups", "backup"),
     ("exports", "export"),
+    # The clinic server's sessions and stored responses: tables no screen shows.
+    ("sessions", "login"),
+    ("sessions", "actor_for"),
+    ("sessions", "logout"),
+    ("sessions", "revoke_user"),
+    ("idempotency", "remember"),
 }
 # Public methods that read, or check without writing (dry runs).
 READ_ONLY = {
@@ -475,6 +512,7 @@ READ_ONLY = {
     ("lab_results", "patient_results"),
     ("lab_results", "results_list"),
     ("lab_results", "test_units"),
+    ("idempotency", "recall"),
 }
 
 
@@ -543,6 +581,9 @@ _DEFERRED = {
     "acknowledge",
     "reset",
     "set_password",
+    "deactivate_user",
+    "set_role",
+    "reactivate_user",
     "restore",
     "record_results",
     "import_pending",
