@@ -11,17 +11,18 @@ A write route accepts ``Idempotency-Key``: the response is stored under the key 
 own transaction, and a retry with the key gets the stored response without running again.
 """
 
+import asyncio
 import hashlib
 import inspect
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
@@ -30,11 +31,18 @@ from clinic_app.bootstrap import DatabaseError, Services
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import AuthenticationError
+from clinic_app.services.changes import Change
 from clinic_app.services.idempotency import StoredResponse
 
 _log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, description="the token POST /api/v1/login issued")
 MAX_KEY_LENGTH = 100
+EVENTS_PATH = f"{api.API_PREFIX}/events"
+# A desk that reads no events for this long still gets a comment line (proxies keep the
+# connection; a dead desk is noticed at the next write).
+KEEP_ALIVE_SECONDS = 15.0
+# Changes waiting for a slow desk; beyond this they merge into one "everything changed".
+EVENT_BACKLOG = 500
 
 
 class LoginRequest(BaseModel):
@@ -183,6 +191,19 @@ def create_app(services: Services) -> FastAPI:
         services.sessions.logout(token)
         return Response(status_code=204)
 
+    @app.get(
+        EVENTS_PATH,
+        responses={**ERROR_RESPONSES, 200: {"content": {"text/event-stream": {}}}},
+        response_class=StreamingResponse,
+        tags=["session"],
+    )
+    async def events(
+        request: Request, actor: Annotated[Actor, Depends(current_actor)]
+    ) -> StreamingResponse:
+        """Server-sent events: every committed change (``event: change``, the change's JSON
+        payload), as any desk or server instance on this database makes it."""
+        return StreamingResponse(_change_stream(services, request), media_type="text/event-stream")
+
     for endpoint in api.endpoints():
         app.add_api_route(
             endpoint.path,
@@ -232,6 +253,36 @@ def _describe_local_times(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+async def _change_stream(services: Services, request: Request) -> AsyncIterator[str]:
+    """The feed's changes as SSE frames, from this process's writes and (on PostgreSQL) the
+    other instances' through LISTEN/NOTIFY; the subscription ends with the connection."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def put(payload: str) -> None:
+        if queue.qsize() >= EVENT_BACKLOG:
+            while not queue.empty():
+                queue.get_nowait()
+            payload = Change.of_everything().to_payload()
+        queue.put_nowait(payload)
+
+    def deliver(change: Change) -> None:  # on the committing thread
+        loop.call_soon_threadsafe(put, change.to_payload())
+
+    unsubscribe = services.ctx.feed.subscribe(deliver)
+    try:
+        yield ": connected\n\n"
+        while not await request.is_disconnected():
+            try:
+                payload = await asyncio.wait_for(queue.get(), timeout=KEEP_ALIVE_SECONDS)
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                continue
+            yield f"event: change\ndata: {payload}\n\n"
+    finally:
+        unsubscribe()
 
 
 def _call(endpoint: api.Endpoint, services: Services, actor: Actor, body: BaseModel) -> bytes:

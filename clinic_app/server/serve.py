@@ -77,6 +77,7 @@ def run(
     tls_key: Path | None = None,
 ) -> int:
     """Serve ``services`` with uvicorn until stopped (SIGINT/SIGTERM); closes them after."""
+    services.start_change_listener()  # PostgreSQL: other instances' changes reach /events
     try:
         uvicorn.run(
             create_app(services),

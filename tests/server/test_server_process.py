@@ -4,6 +4,7 @@ writes, the loopback/TLS refusal, and the CLI through ``--server``."""
 from __future__ import annotations
 
 import io
+import json
 import uuid
 
 import httpx
@@ -109,6 +110,27 @@ def test_a_lost_answer_is_retried_with_its_key_and_books_once(served: Server) ->
     sessions = remote.queries.day(DESK, "2026-11-25").sessions
     assert [s.mrn for s in sessions] == ["M003"]
     remote.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_booking_reaches_the_event_stream(served: Server) -> None:
+    headers = {"Authorization": f"Bearer {_token(served, DESK.username)}"}
+    events = f"{served.url}/api/v1/events"
+    with (
+        httpx.Client(timeout=httpx.Timeout(10.0)) as client,
+        client.stream("GET", events, headers=headers) as stream,
+    ):
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        lines = stream.iter_lines()
+        assert next(lines) == ": connected"  # subscribed from here on
+        body = {"request": {"mrn": "M002", "therapy": "denosumab", "start": "2026-11-26T09:00"}}
+        booked = httpx.post(f"{served.url}/api/v1/booking/book", json=body, headers=headers)
+        assert booked.status_code == 200
+        event = next(line for line in lines if line.startswith("event:"))
+        data = next(lines)
+    assert event == "event: change"
+    change = json.loads(data.removeprefix("data: "))
+    assert "M002" in change["m"] and "2026-11-26" in change["d"] and "session" in change["k"]
 
 
 def test_serve_refuses_a_network_bind_without_tls() -> None:
