@@ -1021,10 +1021,10 @@ def main(
         from clinic_app.app import run_gui
 
         return run_gui(args.db)
-    if args.command == "serve":
-        return _serve(args, err)
     opened_here = services is None
     try:
+        if args.command == "serve":
+            return _serve(args, err)  # until stopped; opening errors answer as below
         if services is None:
             services = _open(args)
             _report_opening(services, err)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
@@ -138,6 +139,20 @@ def test_serve_refuses_a_network_bind_without_tls() -> None:
     code = cli.main(["serve", "--db", "sqlite:///nowhere.sqlite3", "--host", "0.0.0.0"], err=err)
     assert code == cli.EXIT_INVALID
     assert "without TLS" in err.getvalue()
+
+
+def test_serve_answers_bad_options_and_a_missing_database_with_the_cli_codes(
+    tmp_path: Path,
+) -> None:
+    cert = tmp_path / "cert.pem"
+    cert.write_text("not really a certificate")
+    err = io.StringIO()
+    half = cli.main(["serve", "--db", "sqlite:///x.sqlite3", "--tls-cert", str(cert)], err=err)
+    assert half == cli.EXIT_INVALID and "go together" in err.getvalue()
+    missing = tmp_path / "none.sqlite3"
+    code = cli.main(["serve", "--db", f"sqlite:///{missing}"], err=err)
+    assert code == cli.EXIT_DB and "cannot use the database" in err.getvalue()
+    assert not missing.exists()
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
