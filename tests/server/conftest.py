@@ -107,8 +107,10 @@ def served(db_url: str, tmp_path: Path) -> Iterator[Server]:
     """A server process on a fresh test clinic (SQLite file or PostgreSQL database)."""
     seed(db_url)
     server = start_server(db_url, tmp_path / "server.log")
-    yield server
-    stop_server(server)
+    try:
+        yield server
+    finally:
+        stop_server(server)
 
 
 def logged_in(url: str, *, transport: httpx.BaseTransport | None = None) -> RemoteServices:
@@ -129,9 +131,11 @@ def any_services(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) ->
         services.close()
         return
     server = start_server(db_url, tmp_path / "server.log")
-    remote = logged_in(server.url)
     try:
-        yield remote  # type: ignore[misc]  # the same interface, reached over HTTP
+        remote = logged_in(server.url)
+        try:
+            yield remote  # type: ignore[misc]  # the same interface, reached over HTTP
+        finally:
+            remote.close()
     finally:
-        remote.close()
         stop_server(server)
