@@ -31,6 +31,7 @@ from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
 from clinic_app.services.exports import ExportService
+from clinic_app.services.idempotency import IdempotencyService
 from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
@@ -74,6 +75,7 @@ class Services:
     letters: LetterService
     lab_results: LabResultsService
     exports: ExportService
+    idempotency: IdempotencyService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
@@ -184,4 +186,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         letters=LetterService(ctx, rules),
         lab_results=LabResultsService(ctx, rules),
         exports=ExportService(ctx, setup, queries),
+        idempotency=IdempotencyService(ctx),
     )

@@ -94,6 +94,10 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "user_sessions": None,
     "login_attempts": None,
     "interval_bounds": None,
+    # The clinic server's own bookkeeping: session tokens, failed logins, stored responses.
+    "user_sessions": None,
+    "login_attempts": None,
+    "idempotency_keys": None,
 }
 # Kinds whose change may alter what any day or patient looks like: receivers reload all.
 _EVERYWHERE = frozenset({ChangeKind.SETTINGS, ChangeKind.RULES})

@@ -481,6 +481,8 @@ AUDIT_ONLY = {
     ("sessions", "revoke_user"),
     ("backups", "backup"),
     ("exports", "export"),
+    # The clinic server's stored responses: a table no screen shows.
+    ("idempotency", "remember"),
 }
 # Public methods that read, or check without writing (dry runs).
 READ_ONLY = {
@@ -513,6 +515,7 @@ READ_ONLY = {
     ("lab_results", "patient_results"),
     ("lab_results", "results_list"),
     ("lab_results", "test_units"),
+    ("idempotency", "recall"),
 }
 
 
