@@ -90,9 +90,6 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "rule_settings": ChangeKind.RULES,
     "users": ChangeKind.USERS,
     "audit_log": None,
-    # The clinic server's login sessions and failed-login counts: no screen shows them.
-    "user_sessions": None,
-    "login_attempts": None,
     "interval_bounds": None,
     # The clinic server's own bookkeeping: session tokens, failed logins, stored responses.
     "user_sessions": None,
