@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -36,46 +36,41 @@ def _scram(session: Session, username: str, password: str) -> str:
     return hashed.decode()
 
 
-def upsert_login_role(session: Session, username: str, password: str, role: str) -> None:
-    """Create (or update) the login role of ``username`` in the group of its app role."""
-    from psycopg import sql
+class LoginRoleTakenError(Exception):
+    """A database role of that name exists on the server and is not a login of this clinic
+    (another clinic's user, the owner, a server role): it is never taken over."""
 
-    group = GROUP_OF_ROLE[role]
+
+def upsert_login_role(session: Session, username: str, password: str, role: str) -> None:
+    """Create (or update) the login role of ``username`` in the group of its app role.
+
+    Through ``clinic_create_login`` (migration 0010), a SECURITY DEFINER function of the owner
+    role: the administrator's own login has no CREATEROLE. The function checks the caller, the
+    name, the role and the secret, and refuses a role that exists but is not this clinic's.
+    """
+    if role not in GROUP_OF_ROLE:
+        raise ValueError(f"{role!r} is not an app role")
     secret = _scram(session, username, password)
-    exists = session.execute(
-        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
-    ).first()
-    verb = "ALTER" if exists else "CREATE"
-    attributes = "LOGIN CREATEROLE" if role == "admin" else "LOGIN NOCREATEROLE"
-    statement = sql.SQL("{} ROLE {} " + attributes + " PASSWORD {}").format(
-        sql.SQL(verb), sql.Identifier(username), sql.Literal(secret)
-    )
-    driver = _driver(session)
-    with driver.cursor() as cursor:
-        cursor.execute(statement)
-        for other in GROUP_OF_ROLE.values():
-            if other != group:
-                cursor.execute(
-                    sql.SQL("REVOKE {} FROM {}").format(
-                        sql.Identifier(other), sql.Identifier(username)
-                    )
-                )
-        cursor.execute(
-            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(username))
-        )
+    try:
+        with session.begin_nested():
+            session.execute(
+                text("SELECT public.clinic_create_login(:name, :secret, :role)"),
+                {"name": username, "secret": secret, "role": role},
+            )
+    except DBAPIError as error:
+        if "clinic_role_taken" in str(error.orig):
+            raise LoginRoleTakenError(username) from None
+        raise
 
 
 def set_login_password(session: Session, username: str, password: str) -> None:
-    """A new password for an existing login role."""
-    from psycopg import sql
-
+    """A new password for an existing login role of this clinic (``clinic_set_login_password``:
+    the user's own, or anyone's by an administrator of this clinic or the owner)."""
     secret = _scram(session, username, password)
-    with _driver(session).cursor() as cursor:
-        cursor.execute(
-            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-                sql.Identifier(username), sql.Literal(secret)
-            )
-        )
+    session.execute(
+        text("SELECT public.clinic_set_login_password(:name, :secret)"),
+        {"name": username, "secret": secret},
+    )
 
 
 def url_for_user(url: str, username: str, password: str) -> str:

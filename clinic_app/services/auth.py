@@ -3,9 +3,11 @@
 Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). A wrong
 password and an unknown user get the same answer, so names cannot be probed.
 
-On PostgreSQL each user is a login role of the server (see migration 0004): the server checks
-the password (SCRAM) and the role's grants limit what the user can do even outside the app;
-the app keeps no hash there, and lockout is the server's job (e.g. auth_delay, LDAP).
+On PostgreSQL each user is a login role of the server (see migrations 0004 and 0010): the
+server checks the password (SCRAM) and the role's grants limit what the user can do even
+outside the app; the app keeps no hash there, and lockout is the server's job (e.g.
+auth_delay, LDAP). Login roles are made by the owner's ``clinic_create_login`` function,
+which never takes over a role of the same name that is not this clinic's.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from sqlalchemy.orm import Session
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import UserRow
-from clinic_app.persistence.pg_logins import login_works, set_login_password, upsert_login_role
+from clinic_app.persistence.pg_logins import (
+    LoginRoleTakenError,
+    login_works,
+    set_login_password,
+    upsert_login_role,
+)
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
@@ -284,7 +291,15 @@ class AuthService:
         s.add(row)
         s.flush()
         if self.database_logins:
-            upsert_login_role(s, name, secret, role.value)
+            try:
+                upsert_login_role(s, name, secret, role.value)
+            except LoginRoleTakenError:
+                raise InvalidInputError(
+                    "username",
+                    f"the database server already has a role named {name!r} that is not a "
+                    "user of this clinic (another clinic's user, or a server role); choose "
+                    "another name",
+                ) from None
         return row
 
     def _user(self, s: Session, username: str) -> UserRow:
