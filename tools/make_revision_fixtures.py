@@ -33,12 +33,14 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # landed together with 0007, so no release ever had them as its newest revision (see
 # NEVER_RELEASED in tests/persistence/test_schema_upgrades.py). ee1878b is the code of 0007
 # with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone).
+# b657bf0 brought 0010 (PostgreSQL hardening; no change on SQLite: the 0007 rows again).
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
     "0002": ("33f1f7f", "models"),
     "0003": ("8be0d2f", "services"),
     "0004": ("0800884", "services"),
     "0007": ("ee1878b", "services"),
+    "0010": ("b657bf0", "services"),
 }
 
 
