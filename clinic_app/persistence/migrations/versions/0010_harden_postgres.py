@@ -417,7 +417,8 @@ TRIGGERS = [
 # The logins of this clinic before this revision: app users (a users row) that are members of
 # a clinic group, log in, and are neither superusers nor the database's owner.
 EXISTING_LOGINS = f"""
-    SELECT r.rolname, r.oid FROM pg_catalog.pg_roles r
+    SELECT r.rolname, r.oid, 'clinic_' || pg_catalog.replace(u.role, '-', '_') AS wanted
+    FROM pg_catalog.pg_roles r
     JOIN public.users u ON u.username = r.rolname
     WHERE r.rolcanlogin AND NOT r.rolsuper AND r.rolname <> current_user
       AND r.oid <> (SELECT d.datdba FROM pg_catalog.pg_database d
@@ -435,17 +436,22 @@ EXISTING = f"""
         FOR login IN {EXISTING_LOGINS} LOOP
             -- No app login creates roles (it could grant itself anything on PostgreSQL 15).
             EXECUTE pg_catalog.format('ALTER ROLE %I NOCREATEROLE NOCREATEDB', login.rolname);
-            -- Memberships it should never have had: other roles, ADMIN OPTION on a group.
+            -- Memberships it should never have had: other roles, another clinic group than
+            -- its app role's, ADMIN OPTION on its group.
             FOR extra IN SELECT g.rolname, m.admin_option FROM pg_catalog.pg_auth_members m
                          JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
                          WHERE m.member = login.oid LOOP
-                IF extra.rolname NOT IN ({GROUP_LIST}) THEN
+                IF extra.rolname NOT IN ({GROUP_LIST}) OR extra.rolname <> login.wanted THEN
                     EXECUTE pg_catalog.format('REVOKE %I FROM %I', extra.rolname, login.rolname);
                 ELSIF extra.admin_option THEN
                     EXECUTE pg_catalog.format('REVOKE ADMIN OPTION FOR %I FROM %I',
                                               extra.rolname, login.rolname);
                 END IF;
             END LOOP;
+            -- The one group of its app role (the users table says which).
+            IF login.wanted IN ({GROUP_LIST}) THEN
+                EXECUTE pg_catalog.format('GRANT %I TO %I', login.wanted, login.rolname);
+            END IF;
             EXECUTE pg_catalog.format('GRANT CONNECT ON DATABASE %I TO %I',
                                       pg_catalog.current_database(), login.rolname);
         END LOOP;
