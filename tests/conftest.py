@@ -182,6 +182,8 @@ def drop_login_roles(names: Sequence[str]) -> None:
             {"names": list(names), "groups": list(CLINIC_GROUPS)},
         ).all()
         for role in app_users:
+            # Also revokes its CONNECT on any clinic database still there (migration 0010).
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     admin.dispose()
 
