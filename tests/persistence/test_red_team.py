@@ -15,6 +15,10 @@ XPASS, so the mark must go) once the clinic server removes the direct logins.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +35,7 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import ADMIN, DESK, NOW, NURSE, PG_URL
+from tests.conftest import ADMIN, DESK, NOW, NURSE, PG_URL, pg_required
 from tests.pg_login_roles import drop_roles, unique_role_name
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -361,30 +365,34 @@ def test_with_temp_back_a_shadowed_pg_database_still_cannot_set_clinical_statuse
     assert "only a nurse" in message
 
 
-def test_every_security_definer_function_pins_its_search_path(server: Server) -> None:
+def test_every_function_pins_its_search_path_and_names_tables_with_their_schema(
+    server: Server,
+) -> None:
     a = server.a
     with a.superuser().connect() as conn:
         functions = conn.execute(
             text(
-                "SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) "
-                "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner), "
+                "p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                 "WHERE n.nspname = 'public' AND p.proname LIKE 'clinic\\_%'"
             )
         ).all()
-        bodies = conn.scalars(
+        tables = conn.scalars(
             text(
-                "SELECT prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                "WHERE n.nspname = 'public' AND p.proname LIKE 'clinic\\_%'"
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind = 'r'"
             )
         ).all()
-    definers = [f for f in functions if f.prosecdef]
-    assert len(definers) >= 12, [f.proname for f in functions]
-    for name, _definer, config, owner in functions:
+    definers = [f.proname for f in functions if f.prosecdef]
+    assert len(definers) >= 12, definers
+    names = [*tables, "pg_database", "pg_auth_members", "pg_roles"]
+    assert "audit_log" in names and "lab_stations" in names
+    for name, _definer, config, owner, body in functions:
         assert config == [SAFE_PATH], (name, config)
         assert owner == a.owner, (name, owner)
-    for body in bodies:  # catalogue and app tables named with their schema
-        for table in ("pg_database", "pg_auth_members", "pg_roles"):
-            assert f" {table}" not in body.replace(f"pg_catalog.{table}", ""), body
+        code = re.sub(r"'[^']*'", "''", body)  # string literals may name a table
+        unqualified = [t for t in names if re.search(rf"(?<![.\w]){t}\b", code)]
+        assert unqualified == [], (name, unqualified)
 
 
 # --- the audit trail -----------------------------------------------------------------------------
@@ -787,3 +795,46 @@ def test_the_database_is_closed_to_public(server: Server) -> None:
             )
         assert public == []
         assert connect == {clinic.owner, *clinic.logins.values()}
+
+
+def run_psql(user: str, database: str, statement: str) -> subprocess.CompletedProcess[str]:
+    """``psql -c STATEMENT`` as ``user`` with its password (libpq's PGPASSWORD)."""
+    psql = shutil.which("psql")
+    if psql is None:
+        if pg_required():
+            pytest.fail("CLINIC_APP_REQUIRE_PG=1 but psql is not installed")
+        pytest.skip("psql is not installed")
+    url = make_url(PG_URL)
+    host, port = url.host or "127.0.0.1", str(url.port or 5432)
+    options = ["-X", "-w", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", user]
+    return subprocess.run(
+        [psql, *options, "-d", database, "-c", statement],
+        env={**os.environ, "PGPASSWORD": PASSWORD},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_same_attacks_with_psql_itself(server: Server, role: str) -> None:
+    """What the red team typed, through ``psql`` with the login's own password."""
+    a = server.a
+    for statement in (
+        "CREATE TEMP TABLE audit_log (id integer)",
+        "DELETE FROM audit_log",
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+        f'CREATE ROLE "{unique_role_name("psql")}" LOGIN',
+        f'GRANT clinic_nurse TO "{a.logins[role]}"',
+        f'GRANT "{a.owner}" TO "{a.logins[role]}"',
+        "COPY (SELECT 1) TO PROGRAM 'id'",
+        "CREATE TABLE public.mine (id integer)",
+    ):
+        done = run_psql(a.logins[role], a.database, statement)
+        assert done.returncode != 0, (statement, done.stdout)
+        assert "ERROR:" in done.stderr, (statement, done.stderr)
+    assert run_psql(a.logins[role], a.database, "SELECT 1").returncode == 0  # it does log in
+    intruder = run_psql(a.logins[role], server.b.database, "SELECT 1")
+    assert intruder.returncode != 0
+    assert "permission denied for database" in intruder.stderr
