@@ -36,6 +36,7 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.sessions import SessionService
 
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
 # using the database): BackupError ... UnusableDatabaseError.
@@ -64,6 +65,7 @@ class Services:
     setup: ClinicSetupService
     queries: ScheduleQueries
     auth: AuthService
+    sessions: SessionService
     audit: AuditQueries
     backups: BackupService
     rule_settings: RuleSettingsService
@@ -154,6 +156,7 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         setup=setup,
         queries=queries,
         auth=AuthService(ctx),
+        sessions=SessionService(ctx),
         audit=AuditQueries(ctx),
         backups=BackupService(ctx),
         rule_settings=RuleSettingsService(ctx, rules),

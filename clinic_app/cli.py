@@ -11,7 +11,7 @@ Whatever the code but 0, nothing is written; refused attempts are recorded in th
 | `2` | invalid input or usage: the message names the field or argument |
 | `3` | refused by a clinical rule (HARD, or BLOCK without override); findings printed |
 | `4` | scheduling conflict: chair, patient, lab capacity or opening hours |
-| `5` | not permitted: wrong password, locked account, or the role may not (`--override`) |
+| `5` | not permitted: wrong password, locked or deactivated account, or the role may not |
 | `70` | internal error, a bug: please report it, with the log file the message names |
 | `130` | interrupted (Ctrl+C) |
 """
@@ -56,7 +56,12 @@ from clinic_app.domain.errors import (
 from clinic_app.domain.findings import Finding
 from clinic_app.log_setup import configure_logging
 from clinic_app.services.actor import Actor
-from clinic_app.services.auth import AuthenticationError, require_password, require_username
+from clinic_app.services.auth import (
+    AuthenticationError,
+    UserView,
+    require_password,
+    require_username,
+)
 from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
@@ -234,6 +239,26 @@ def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
     secret = _password(NEW_PASSWORD_ENV, f"New password for {args.name}: ")
     user = cli.s.auth.add_user(cli.actor, args.name, args.role, secret, args.full_name)
     cli.print(f"user {user.username}: {user.role.value}")
+    return EXIT_OK
+
+
+def _user_line(user: UserView) -> str:
+    state = "active" if user.active else "deactivated"
+    return f"user {user.username}: {user.role.value}, {state}"
+
+
+def cmd_user_deactivate(cli: Cli, args: argparse.Namespace) -> int:
+    cli.print(_user_line(cli.s.auth.deactivate_user(cli.actor, args.name)))
+    return EXIT_OK
+
+
+def cmd_user_activate(cli: Cli, args: argparse.Namespace) -> int:
+    cli.print(_user_line(cli.s.auth.reactivate_user(cli.actor, args.name)))
+    return EXIT_OK
+
+
+def cmd_user_role(cli: Cli, args: argparse.Namespace) -> int:
+    cli.print(_user_line(cli.s.auth.set_role(cli.actor, args.name, args.role)))
     return EXIT_OK
 
 
@@ -601,6 +626,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("name")
     c.add_argument("--role", required=True, choices=["front-desk", "nurse", "manager", "admin"])
     c.add_argument("--full-name", default="")
+    c = add(
+        "deactivate",
+        cmd_user_deactivate,
+        "the user can no longer log in; their sessions end (admin)",
+        users,
+    )
+    c.add_argument("name")
+    c = add("activate", cmd_user_activate, "a deactivated user may log in again (admin)", users)
+    c.add_argument("name")
+    c = add("role", cmd_user_role, "a new role; the user's sessions end (admin)", users)
+    c.add_argument("name")
+    c.add_argument("role", choices=["front-desk", "nurse", "manager", "admin"])
     add("demo", cmd_demo, "seed a realistic demo clinic")
     rules = sub.add_parser("rules", help="clinical rule settings").add_subparsers(
         dest="what", required=True

@@ -152,6 +152,8 @@ def fill_through_services(url: str) -> None:
         booking.set_status(nurse, today.session.id, "arrived")
     if hasattr(setup, "set_clinic_phone"):  # revision 0007
         setup.set_clinic_phone(admin, "01632 960999")
+    if hasattr(services, "sessions"):  # revision 0008: clinic-server sessions, failed logins
+        fill_sessions(services)
     if accepts(setup.add_exposure, "last_dose_unknown"):  # revision 0006
         setup.add_patient(desk, mrn="F004", name="Dan Dawson", date_of_birth="1955-05-05")
         setup.add_exposure(
@@ -176,6 +178,21 @@ def fill_through_services(url: str) -> None:
             )
             uow.commit()
     services.engine.dispose()
+
+
+def fill_sessions(services: Any) -> None:
+    """A session left open, one logged out, and a failed login (its rate-limit row)."""
+    from clinic_app.services.auth import AuthenticationError
+
+    services.sessions.login("fred.desk", PASSWORD, client="10.0.0.21")
+    ended = services.sessions.login("nina.nurse", PASSWORD, client="10.0.0.22")
+    services.sessions.logout(ended.token)
+    try:
+        services.sessions.login("fred.desk", "not the password", client="10.0.0.23")
+    except AuthenticationError:
+        pass
+    else:
+        raise AssertionError("a wrong password logged in")
 
 
 def fill_results(

@@ -32,7 +32,8 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # first where the services ran); 0800884 brought 0004. 0005 and 0006 have no fixture: they
 # landed together with 0007, so no release ever had them as its newest revision (see
 # NEVER_RELEASED in tests/persistence/test_schema_upgrades.py). ee1878b is the code of 0007
-# with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone).
+# with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone);
+# 69964da brought 0008 (clinic-server sessions and failed logins; the filler's 0008 step).
 # b657bf0 brought 0010 (PostgreSQL hardening; no change on SQLite: the 0007 rows again).
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
@@ -40,6 +41,7 @@ REVISIONS = {
     "0003": ("8be0d2f", "services"),
     "0004": ("0800884", "services"),
     "0007": ("ee1878b", "services"),
+    "0008": ("69964da", "services"),
     "0010": ("b657bf0", "services"),
 }
 

@@ -1,4 +1,5 @@
-"""The administrators' users window: who may use the app, in which role; add users, set passwords.
+"""The administrators' users window: who may use the app, in which role; add users, set
+passwords, deactivate and reactivate users, change their role.
 
 Everything goes through :class:`~clinic_app.services.auth.AuthService`, which refuses anyone
 but an administrator (the refusal is shown as a message). Password hashes never leave the
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -386,11 +388,116 @@ class PasswordDialog(QDialog):
             dialog.deleteLater()
 
 
+class RoleDialog(QDialog):
+    """A new role for one user; their open sessions end. ``user`` once accepted."""
+
+    def __init__(
+        self, services: Services, actor: Actor, user: UserView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.username = user.username
+        self.user: UserView | None = None
+        self.setWindowTitle(self.tr("Change a role - clinic_app"))
+        self.setMinimumWidth(440)
+        intro = plain_label(
+            self.tr(
+                "New role for {user}, now {role}. They are logged out everywhere and log in "
+                "again with the new role."
+            ).format(user=user.username, role=role_label(user.role)),
+            self,
+        )
+        self.role = QComboBox(self)
+        self.role.setObjectName("role")
+        for role in Role:
+            self.role.addItem(role_label(role), role.value)
+        self.form = _FieldForm(self)
+        self.role_hint = self.form.add("role", self.tr("&Role:"), self.role, " ")
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self.set_role(user.role)
+        self._role_changed()
+        buttons = QDialogButtonBox(self)
+        self.change_button = buttons.addButton(
+            self.tr("&Change role"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.change_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.change_button.clicked.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(self.form.general)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.role.setFocus()
+
+    def set_role(self, role: Role) -> None:
+        """Choose ``role`` in the list."""
+        self.role.setCurrentIndex(self.role.findData(role.value))
+
+    def chosen_role(self) -> Role:
+        """The role chosen in the list."""
+        return Role(self.role.currentData())
+
+    def _role_changed(self) -> None:
+        if self.role_hint is not None:
+            self.role_hint.setText(role_meaning(self.chosen_role()))
+
+    def try_change(self) -> bool:
+        """Change the role with the service; on a refusal, say why under the form."""
+        self.form.clear()
+        try:
+            self.user = self._services.auth.set_role(self._actor, self.username, self.chosen_role())
+        except InvalidInputError as error:
+            show_error(self.form.general, _problem(error))
+            return False
+        except ClinicError as error:
+            words = explain_error(error)
+            show_error(self.form.general, f"{words.headline}: {words.detail}")
+            return False
+        self.accept()
+        return True
+
+    @classmethod
+    def ask(
+        cls, services: Services, actor: Actor, user: UserView, parent: QWidget | None = None
+    ) -> UserView | None:
+        """Run the dialog modally; the changed user, or None when cancelled."""
+        dialog = cls(services, actor, user, parent)
+        try:
+            return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def confirm_deactivation(user: UserView, parent: QWidget | None = None) -> bool:
+    """Ask before deactivating ``user``; No is the default answer."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Deactivate a user - clinic_app"),
+        tr(
+            "Deactivate {user}? They can no longer log in and are logged out everywhere at "
+            "once. Their records and audit trail stay; you can activate them again later."
+        ).format(user=user.username),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    try:
+        return box.exec() == QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
+
+
 class UserAdminWindow(QWidget):
-    """The users of the app for administrators: list, add, reset a password.
+    """The users of the app for administrators: list, add, reset a password, deactivate or
+    activate, change a role.
 
     Signals:
-        users_changed(): a user was added or a password set (the list has been reloaded).
+        users_changed(): a user was added, changed or a password set (the list has been
+        reloaded).
     """
 
     users_changed = Signal()
@@ -422,12 +529,24 @@ class UserAdminWindow(QWidget):
         self.add_button.clicked.connect(lambda: self.add_user())
         self.reset_button = QPushButton(self.tr("&Reset password..."), self)
         self.reset_button.clicked.connect(lambda: self.reset_password())
+        self.active_button = QPushButton(self.tr("&Deactivate..."), self)
+        self.active_button.setObjectName("activeButton")
+        self.active_button.clicked.connect(lambda: self.toggle_active())
+        self.role_button = QPushButton(self.tr("Change r&ole..."), self)
+        self.role_button.setObjectName("roleButton")
+        self.role_button.clicked.connect(lambda: self.change_role())
         refresh = QPushButton(self.tr("Re&fresh"), self)
         refresh.clicked.connect(self.refresh)
         close = QPushButton(self.tr("&Close"), self)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, refresh):
+        for button in (
+            self.add_button,
+            self.reset_button,
+            self.active_button,
+            self.role_button,
+            refresh,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -458,8 +577,13 @@ class UserAdminWindow(QWidget):
             words = explain_error(error)
             self.model.set_users([])
             show_error(self.error, f"{words.headline}: {words.detail}")
-            self.add_button.setEnabled(False)
-            self.reset_button.setEnabled(False)
+            for button in (
+                self.add_button,
+                self.reset_button,
+                self.active_button,
+                self.role_button,
+            ):
+                button.setEnabled(False)
             self.status.setText("")
             return False
         self.model.set_users(users, self._services.ctx.clock())
@@ -482,7 +606,13 @@ class UserAdminWindow(QWidget):
                 return
 
     def _selection_changed(self, *_args: object) -> None:
-        self.reset_button.setEnabled(self.selected_user() is not None)
+        user = self.selected_user()
+        for button in (self.reset_button, self.active_button, self.role_button):
+            button.setEnabled(user is not None)
+        if user is not None and not user.active:
+            self.active_button.setText(self.tr("Ac&tivate"))
+        else:
+            self.active_button.setText(self.tr("&Deactivate..."))
 
     def add_user(self) -> UserView | None:
         """Ask for a new user; reload and select them when added."""
@@ -510,3 +640,57 @@ class UserAdminWindow(QWidget):
         self.status.setText(self.tr("New password set for {user}.").format(user=user.username))
         self.users_changed.emit()
         return True
+
+    def toggle_active(self) -> bool:
+        """Deactivate the selected user (after a question) or activate them again."""
+        user = self.selected_user()
+        if user is None:
+            return False
+        if user.active and not confirm_deactivation(user, self):
+            return False
+        try:
+            if user.active:
+                changed = self._services.auth.deactivate_user(self._actor, user.username)
+            else:
+                changed = self._services.auth.reactivate_user(self._actor, user.username)
+        except ClinicError as error:
+            self._refused(error)
+            return False
+        self._changed(
+            changed.username,
+            self.tr("{user} was activated.").format(user=changed.username)
+            if changed.active
+            else self.tr("{user} was deactivated and logged out everywhere.").format(
+                user=changed.username
+            ),
+        )
+        return True
+
+    def change_role(self) -> UserView | None:
+        """Ask for a new role for the selected user."""
+        user = self.selected_user()
+        if user is None:
+            return None
+        changed = RoleDialog.ask(self._services, self._actor, user, self)
+        if changed is None:
+            return None
+        self._changed(
+            changed.username,
+            self.tr("{user} is now {role} and was logged out everywhere.").format(
+                user=changed.username, role=role_label(changed.role)
+            ),
+        )
+        return changed
+
+    def _refused(self, error: ClinicError) -> None:
+        if isinstance(error, InvalidInputError):
+            show_error(self.error, _problem(error))
+            return
+        words = explain_error(error)
+        show_error(self.error, f"{words.headline}: {words.detail}")
+
+    def _changed(self, username: str, message: str) -> None:
+        self.refresh()
+        self.select_user(username)
+        self.status.setText(message)
+        self.users_changed.emit()

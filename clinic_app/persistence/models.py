@@ -374,7 +374,12 @@ class RuleSettingRow(Base):
 
 
 class UserRow(Base):
-    """An app user. ``password_hash`` is argon2id; empty where PostgreSQL authenticates."""
+    """An app user. ``password_hash`` is argon2id on every backend (empty for a PostgreSQL
+    user made before revision 0008, until an administrator sets a password).
+
+    The hash is deferred: loading a user never reads it, so a PostgreSQL login that may read
+    every column of ``users`` but the hash (revision 0008's grants) can still list users.
+    """
 
     __tablename__ = "users"
     __table_args__ = (
@@ -385,11 +390,48 @@ class UserRow(Base):
     username: Mapped[str] = mapped_column(String(63), unique=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200), default="", deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class UserSessionRow(Base):
+    """A login session of the clinic server: only the SHA-256 of its token is kept.
+
+    Valid while not revoked and before both its idle and its absolute expiry.
+    """
+
+    __tablename__ = "user_sessions"
+    __table_args__ = (Index("ix_user_sessions_user_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    idle_expires_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    absolute_expires_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    client: Mapped[str] = mapped_column(String(100), default="")
+
+
+class LoginAttemptRow(Base):
+    """A failed login at the clinic server, for the sliding-window rate limits (per claimed
+    user name and per client address); rows older than the window are pruned."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_username_at", "username", "at_utc"),
+        Index("ix_login_attempts_client_at", "client", "at_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    username: Mapped[str] = mapped_column(String(80))
+    client: Mapped[str] = mapped_column(String(100))
 
 
 class AuditRow(Base):

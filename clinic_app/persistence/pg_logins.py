@@ -73,6 +73,66 @@ def set_login_password(session: Session, username: str, password: str) -> None:
     )
 
 
+def login_role_exists(session: Session, username: str) -> bool:
+    """True when the server has a role named ``username``."""
+    found = session.execute(
+        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
+    ).first()
+    return found is not None
+
+
+def set_login_enabled(session: Session, username: str, enabled: bool) -> None:
+    """LOGIN or NOLOGIN for the login role of ``username`` (deactivating a user); a user
+    without a login role is left alone."""
+    from psycopg import sql
+
+    if not login_role_exists(session, username):
+        return
+    with _driver(session).cursor() as cursor:
+        cursor.execute(
+            sql.SQL("ALTER ROLE {} " + ("LOGIN" if enabled else "NOLOGIN")).format(
+                sql.Identifier(username)
+            )
+        )
+
+
+def set_login_group(session: Session, username: str, role: str) -> None:
+    """Move the login role of ``username`` into the group of app role ``role`` (and out of
+    every other clinic group); CREATEROLE for administrators only. A user without a login
+    role is left alone."""
+    from psycopg import sql
+
+    if not login_role_exists(session, username):
+        return
+    group = GROUP_OF_ROLE[role]
+    attribute = "CREATEROLE" if role == "admin" else "NOCREATEROLE"
+    with _driver(session).cursor() as cursor:
+        cursor.execute(sql.SQL("ALTER ROLE {} " + attribute).format(sql.Identifier(username)))
+        for other in GROUP_OF_ROLE.values():
+            if other != group:
+                cursor.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(
+                        sql.Identifier(other), sql.Identifier(username)
+                    )
+                )
+        cursor.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(username))
+        )
+
+
+def connected_as(session: Session, username: str) -> bool:
+    """True when this session is logged in to the server as ``username`` itself (the direct
+    desktop mode), not as the owner or the clinic server's role."""
+    return bool(session.execute(text("SELECT session_user = :name"), {"name": username}).scalar())
+
+
+def set_own_password_hash(session: Session, password_hash: str) -> None:
+    """Store the argon2id hash of the logged-in user's own password (revision 0008's
+    ``clinic_set_own_password_hash``: a per-user login cannot write ``users`` itself), which
+    also revokes that user's server sessions."""
+    session.execute(text("SELECT clinic_set_own_password_hash(:hash)"), {"hash": password_hash})
+
+
 def url_for_user(url: str, username: str, password: str) -> str:
     """The server URL with this user's credentials."""
     return (

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, select, text, tuple_, update
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
@@ -32,6 +32,7 @@ from clinic_app.persistence.models import (
     PatientRow,
     SessionFindingRow,
     SessionRow,
+    UserSessionRow,
 )
 
 
@@ -628,3 +629,14 @@ def audit(
             after_json=after_json,
         )
     )
+
+
+def revoke_user_sessions(session: Session, user_id: int, *, at: datetime, reason: str) -> int:
+    """End every open clinic-server session of a user; returns how many there were."""
+    result = session.execute(
+        update(UserSessionRow)
+        .where(UserSessionRow.user_id == user_id, UserSessionRow.revoked_utc.is_(None))
+        .values(revoked_utc=at, revoked_reason=reason)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

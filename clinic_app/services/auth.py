@@ -1,13 +1,25 @@
 """Users and logins: argon2id password hashes, lockout after repeated failures, audit.
 
 Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). A wrong
-password and an unknown user get the same answer, so names cannot be probed.
+password and an unknown user get the same answer and cost the same work (an unknown or
+inactive user is verified against a dummy hash made once with the same parameters), so names
+cannot be probed by the answer or by its time.
 
-On PostgreSQL each user is a login role of the server (see migrations 0004 and 0010): the
-server checks the password (SCRAM) and the role's grants limit what the user can do even
-outside the app; the app keeps no hash there, and lockout is the server's job (e.g.
-auth_delay, LDAP). Login roles are made by the owner's ``clinic_create_login`` function,
-which never takes over a role of the same name that is not this clinic's.
+Every user has an argon2id hash, on every backend: the clinic server checks it (see
+``sessions.py``). On PostgreSQL each user is, for now, also a login role of the server (the
+direct desktop mode of migrations 0004 and 0010, until the clinic server replaces it): the
+server checks that login's password (SCRAM), the role's grants limit what the user can do
+even outside the app, and lockout of a direct login is the server's job (e.g. auth_delay,
+LDAP). The login role is kept in step (password, NOLOGIN when deactivated,
+group of the app role) only through the owner's checked SECURITY DEFINER functions of
+migration 0010 (``clinic_create_login``, ``clinic_set_login_password``,
+``clinic_set_login_enabled``, ``clinic_set_login_group``): no administrator's login has
+CREATEROLE, and a role of the same name that is not a login of this clinic is never taken
+over. A PostgreSQL user made before revision 0008 has no hash until an administrator sets a
+password.
+
+Deactivating a user, changing their role and setting their password revoke their clinic-server
+sessions in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher, Type
@@ -27,8 +40,13 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import UserRow
 from clinic_app.persistence.pg_logins import (
     LoginRoleTakenError,
+    connected_as,
+    login_role_exists,
     login_works,
+    set_login_enabled,
+    set_login_group,
     set_login_password,
+    set_own_password_hash,
     upsert_login_role,
 )
 from clinic_app.services.actor import Actor, Permission, Role
@@ -54,6 +72,17 @@ class AuthenticationError(ClinicError):
 
     def __init__(self, message: str = "unknown user or wrong password") -> None:
         super().__init__(message)
+
+
+class PasswordNotSetError(AuthenticationError):
+    """A user made on PostgreSQL before the clinic server (revision 0008) has no argon2id
+    hash yet: the server cannot check their password until an administrator sets one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this account has no password on the clinic server yet (it was made for the "
+            "direct database login); ask an administrator to set a new password"
+        )
 
 
 class AccountLockedError(AuthenticationError):
@@ -110,6 +139,42 @@ def require_role(value: str | Role) -> Role:
         raise InvalidInputError("role", f"{value!r} is not one of {allowed}") from None
 
 
+def _parameters(hasher: PasswordHasher) -> tuple[int, int, int, int, int, Type]:
+    return (
+        hasher.time_cost,
+        hasher.memory_cost,
+        hasher.parallelism,
+        hasher.hash_len,
+        hasher.salt_len,
+        hasher.type,
+    )
+
+
+@cache
+def _dummy_hash_for(parameters: tuple[int, int, int, int, int, Type]) -> str:
+    time_cost, memory_cost, parallelism, hash_len, salt_len, kind = parameters
+    maker = PasswordHasher(time_cost, memory_cost, parallelism, hash_len, salt_len, type=kind)
+    return maker.hash("no user has this password: it only makes an unknown name cost the same")
+
+
+def dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash made once per process with ``hasher``'s parameters, verified in place of a
+    user's own when there is no such user (or no usable hash), so that answer costs the same
+    argon2id work as a wrong password."""
+    return _dummy_hash_for(_parameters(hasher))
+
+
+def verify_password(hasher: PasswordHasher, stored: str, password: str) -> bool:
+    """True when ``password`` matches ``stored``; an empty or damaged hash is verified
+    against the dummy hash instead (same work) and never matches."""
+    usable = bool(stored) and stored.startswith("$argon2")
+    try:
+        matched = hasher.verify(stored if usable else dummy_hash(hasher), password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+    return matched and usable
+
+
 def _view(row: UserRow) -> UserView:
     return UserView(
         row.id, row.username, row.full_name, Role(row.role), row.active, row.locked_until
@@ -119,8 +184,9 @@ def _view(row: UserRow) -> UserView:
 class AuthService:
     """Creates users and checks their passwords."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, hasher: PasswordHasher = HASHER) -> None:
         self._ctx = ctx
+        self._hasher = hasher
 
     @property
     def database_logins(self) -> bool:
@@ -188,19 +254,32 @@ class AuthService:
             return [_view(r) for r in rows]
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
-        """A new password: the user's own, or anyone's by an administrator."""
+        """A new password: the user's own, or anyone's by an administrator.
+
+        Clears the lockout and ends the user's clinic-server sessions (a reset password must
+        not leave a stolen token working); the user logs in again with the new password.
+        """
         if actor.username != username:
             authorize(self._ctx, actor, Permission.ADMINISTER, "set_password")
         secret = require_password(password)
+        hashed = self._hasher.hash(secret)
         with self._ctx.db.write() as uow:
             s = uow.session
             row = self._user(s, username)
+            own_login = False
             if self.database_logins:
-                set_login_password(s, username, secret)
+                if login_role_exists(s, username):
+                    set_login_password(s, username, secret)
+                own_login = connected_as(s, username)
+            if own_login:
+                # The direct desktop mode: a user's own login may not write users itself; the
+                # function stores the hash, clears the lockout and ends their sessions.
+                set_own_password_hash(s, hashed)
             else:
-                row.password_hash = HASHER.hash(secret)
-            row.failed_attempts = 0
-            row.locked_until = None
+                row.password_hash = hashed
+                row.failed_attempts = 0
+                row.locked_until = None
+                repo.revoke_user_sessions(s, row.id, at=self._ctx.clock(), reason="password")
             repo.audit(
                 s,
                 at=self._ctx.clock(),
@@ -212,6 +291,100 @@ class AuthService:
                 after={"username": username},
             )
             uow.commit()
+
+    def deactivate_user(self, actor: Actor, username: str) -> UserView:
+        """The user can no longer log in, and their sessions end (administrators only; never
+        the last active administrator)."""
+        return self._set_active(actor, username, active=False)
+
+    def reactivate_user(self, actor: Actor, username: str) -> UserView:
+        """A deactivated user may log in again (administrators only)."""
+        return self._set_active(actor, username, active=True)
+
+    def set_role(self, actor: Actor, username: str, role: str | Role) -> UserView:
+        """A new app role for a user; their sessions end, so no token outlives the role it
+        was issued under (administrators only; never demoting the last active administrator).
+        """
+        authorize(self._ctx, actor, Permission.ADMINISTER, "set_role")
+        the_role = require_role(role)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._user(s, username, for_update=True)
+            before = Role(row.role)
+            if before is the_role:
+                return _view(row)
+            if before is Role.ADMIN and row.active:
+                self._keep_an_admin(s, row, "take the administrator role from")
+            row.role = the_role.value
+            now = self._ctx.clock()
+            repo.revoke_user_sessions(s, row.id, at=now, reason="role")
+            if self.database_logins:
+                set_login_group(s, username, the_role.value)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="role",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+                before={"username": username, "role": before.value},
+                after={"username": username, "role": the_role.value},
+            )
+            uow.commit()
+            return _view(row)
+
+    def _set_active(self, actor: Actor, username: str, *, active: bool) -> UserView:
+        action = "reactivate_user" if active else "deactivate_user"
+        authorize(self._ctx, actor, Permission.ADMINISTER, action)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._user(s, username, for_update=True)
+            if row.active == active:
+                return _view(row)
+            if not active and row.role == Role.ADMIN.value:
+                self._keep_an_admin(s, row, "deactivate")
+            row.active = active
+            now = self._ctx.clock()
+            if not active:
+                repo.revoke_user_sessions(s, row.id, at=now, reason="deactivated")
+            else:
+                row.failed_attempts = 0
+                row.locked_until = None
+            if self.database_logins:
+                set_login_enabled(s, username, active)
+            repo.audit(
+                s,
+                at=now,
+                actor=actor.username,
+                action="activate" if active else "deactivate",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+                before={"username": username, "active": not active},
+                after={"username": username, "active": active},
+            )
+            uow.commit()
+            return _view(row)
+
+    def _keep_an_admin(self, s: Session, row: UserRow, doing: str) -> None:
+        """Refuse a change that would leave no active administrator (the admin rows are
+        locked first on PostgreSQL, so two administrators cannot remove each other at once)."""
+        others = s.scalars(
+            select(UserRow.id)
+            .where(
+                UserRow.role == Role.ADMIN.value,
+                UserRow.active.is_(True),
+                UserRow.id != row.id,
+            )
+            .with_for_update()
+        ).all()
+        if not others:
+            raise InvalidInputError(
+                "username",
+                f"cannot {doing} {row.username!r}: they are the last active administrator; "
+                "make another user an administrator first",
+            )
 
     def authenticate(self, username: str, password: str) -> Actor:
         """The actor for a correct password; counts failures and locks the account."""
@@ -247,6 +420,9 @@ class AuthService:
                 uow.commit()
 
             if row is None or not row.active:
+                if not self.database_logins:
+                    # The same argon2id work as a wrong password: the time tells nothing.
+                    verify_password(self._hasher, "", password or "")
                 record("login-failed", reason="unknown")
                 raise AuthenticationError()
             if self.database_logins:
@@ -257,7 +433,7 @@ class AuthService:
                 if row.locked_until is not None and row.locked_until > now:
                     record("login-locked", until=row.locked_until)
                     raise AccountLockedError(row.locked_until)
-                if not row.password_hash or not _verify(row.password_hash, password or ""):
+                if not verify_password(self._hasher, row.password_hash, password or ""):
                     row.failed_attempts += 1
                     locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
                     if locked:
@@ -270,8 +446,8 @@ class AuthService:
                     raise AuthenticationError()
                 row.failed_attempts = 0
                 row.locked_until = None
-                if HASHER.check_needs_rehash(row.password_hash):
-                    row.password_hash = HASHER.hash(password)
+                if self._hasher.check_needs_rehash(row.password_hash):
+                    row.password_hash = self._hasher.hash(password)
             actor = Actor(row.username, Role(row.role))
             record("login")
             return actor
@@ -281,8 +457,9 @@ class AuthService:
             username=name,
             full_name=require_text("full_name", full_name, max_length=NAME_MAX, allow_empty=True),
             role=role.value,
-            # On PostgreSQL the server keeps the password (SCRAM); the app keeps no hash.
-            password_hash="" if self.database_logins else HASHER.hash(secret),
+            # Every backend: the clinic server checks this hash (PostgreSQL also keeps the
+            # login role's own SCRAM verifier for the direct desktop mode, for now).
+            password_hash=self._hasher.hash(secret),
             active=True,
             failed_attempts=0,
             locked_until=None,
@@ -302,15 +479,11 @@ class AuthService:
                 ) from None
         return row
 
-    def _user(self, s: Session, username: str) -> UserRow:
-        row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
+    def _user(self, s: Session, username: str, *, for_update: bool = False) -> UserRow:
+        query = select(UserRow).where(UserRow.username == username)
+        if for_update:
+            query = query.with_for_update()
+        row = s.scalars(query).first()
         if row is None:
             raise InvalidInputError("username", f"no user named {username!r}")
         return row
-
-
-def _verify(stored: str, password: str) -> bool:
-    try:
-        return HASHER.verify(stored, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
