@@ -87,6 +87,8 @@ def run_gui(db_arg: str | None) -> int:
             upgrade.to_revision,
             upgrade.backup,
         )
+    # On PostgreSQL, other desks' changes reach this window too (LISTEN/NOTIFY).
+    services.start_change_listener()
     try:
         window = open_main_window(services, QSettings())
         if window is None:  # the login or the first-administrator dialog was cancelled
@@ -94,4 +96,4 @@ def run_gui(db_arg: str | None) -> int:
         window.show()
         return int(app.exec())
     finally:
-        services.engine.dispose()
+        services.close()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from clinic_app.persistence.change_tracking import ChangeListener, libpq_url
 from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
 from clinic_app.persistence.engine import DatabaseUrlError, sqlite_file
 from clinic_app.persistence.opening import SchemaUpgrade, open_database
@@ -30,6 +31,7 @@ from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
 from clinic_app.services.exports import ExportService
+from clinic_app.services.idempotency import IdempotencyService
 from clinic_app.services.lab_results import LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
@@ -73,9 +75,29 @@ class Services:
     letters: LetterService
     lab_results: LabResultsService
     exports: ExportService
+    idempotency: IdempotencyService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
+    # The PostgreSQL listener that brings other processes' changes into ctx.feed, once started.
+    change_listener: ChangeListener | None = field(default=None, repr=False)
+
+    def start_change_listener(self) -> ChangeListener | None:
+        """On PostgreSQL, publish other processes' committed changes into ``ctx.feed`` too
+        (a daemon thread with its own connection, ``LISTEN clinic_changes``); None on SQLite,
+        where this process's own feed sees every write. Starting twice starts one listener.
+        """
+        if self.change_listener is None and self.ctx.db.dialect == "postgresql":
+            self.change_listener = ChangeListener(libpq_url(self.engine.url), self.ctx.feed.receive)
+            self.change_listener.start()
+        return self.change_listener
+
+    def close(self) -> None:
+        """Stop the change listener and close the database connections."""
+        if self.change_listener is not None:
+            self.change_listener.stop()
+            self.change_listener = None
+        self.engine.dispose()
 
     @property
     def engine(self) -> Engine:
@@ -164,4 +186,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         letters=LetterService(ctx, rules),
         lab_results=LabResultsService(ctx, rules),
         exports=ExportService(ctx, setup, queries),
+        idempotency=IdempotencyService(ctx),
     )

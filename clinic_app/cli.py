@@ -28,6 +28,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from clinic_app.bootstrap import (
@@ -43,6 +44,7 @@ from clinic_app.bootstrap import (
     open_services_as,
 )
 from clinic_app.cli_results import add_results_commands, print_notices
+from clinic_app.client import RemoteServices, RemoteUnavailableError
 from clinic_app.config import data_dir, db_url_source, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
 from clinic_app.domain.clinic_calendar import CalendarError, wall_time_is_ambiguous
@@ -78,6 +80,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
 _log = logging.getLogger(__name__)
 PASSWORD_ENV = "CLINIC_APP_PASSWORD"
 NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
+SERVER_ENV = "CLINIC_APP_SERVER"
+# Commands that work on the database itself: run them on the server, not through it.
+SERVER_SIDE_COMMANDS = ("init", "backup", "restore", "demo", "serve")
 
 
 def _iso(moment: datetime) -> str:
@@ -233,6 +238,28 @@ def cmd_init(cli: Cli, args: argparse.Namespace) -> int:
     for line in lines:
         cli.print(line)
     return EXIT_OK
+
+
+def cmd_serve(cli: Cli, args: argparse.Namespace) -> int:
+    """Never reached through ``Cli``: ``main`` runs ``serve`` before opening anything."""
+    raise InvalidInputError("serve", "runs without a logged-in user")
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    """``serve``: the one command that starts the server (imported here only)."""
+    from clinic_app.server.serve import ServeError, serve
+
+    try:
+        return serve(
+            resolve_db_url(args.serve_db or args.db),
+            host=args.host,
+            port=args.port,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+        )
+    except ServeError as error:
+        print(f"invalid input: {error}", file=err)
+        return EXIT_INVALID
 
 
 def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
@@ -592,6 +619,12 @@ def build_parser() -> argparse.ArgumentParser:
         "embedded SQLite file in your data folder)",
     )
     p.add_argument(
+        "--server",
+        metavar="URL",
+        help="use the clinic server at URL (e.g. https://clinic-server:8443) instead of a "
+        "database; default CLINIC_APP_SERVER",
+    )
+    p.add_argument(
         "--user",
         metavar="NAME",
         help=f"act as this user (password from {PASSWORD_ENV} or a prompt); "
@@ -608,6 +641,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
         cmd.set_defaults(handler=handler)
         return cmd
+
+    c = add("serve", cmd_serve, "run the clinic server (desks connect with --server)")
+    c.add_argument("--db", dest="serve_db", metavar="URL", help="the clinic database URL")
+    c.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    c.add_argument("--port", type=int, default=8443)
+    c.add_argument("--tls-cert", type=Path, metavar="FILE", help="TLS certificate (PEM)")
+    c.add_argument("--tls-key", type=Path, metavar="FILE", help="TLS private key (PEM)")
 
     c = add("init", cmd_init, "create or upgrade the database and set up a new clinic")
     c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
@@ -778,7 +818,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-ENVIRONMENT_TEXT = ("CLINIC_APP_DB", "CLINIC_APP_USER", PASSWORD_ENV, NEW_PASSWORD_ENV)
+ENVIRONMENT_TEXT = ("CLINIC_APP_DB", SERVER_ENV, "CLINIC_APP_USER", PASSWORD_ENV, NEW_PASSWORD_ENV)
 
 
 def _is_text(value: str) -> bool:
@@ -853,12 +893,25 @@ def _db_source(args: argparse.Namespace) -> str:
     return db_url_source(args.db)
 
 
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The clinic server to use (--server or CLINIC_APP_SERVER), or None for a database."""
+    return (args.server or os.environ.get(SERVER_ENV, "")).strip() or None
+
+
 def _open(args: argparse.Namespace) -> Services:
-    """Services on the chosen database; on PostgreSQL connected as the user themself.
+    """Services on the chosen database; on PostgreSQL connected as the user themself; with
+    ``--server`` the remote adapter of that clinic server.
 
     Only ``init`` may create a database: every other command on a missing one is refused, so
     a mistyped path never becomes a new, empty clinic.
     """
+    server = _server_url(args)
+    if server is not None:
+        if args.command in SERVER_SIDE_COMMANDS:
+            raise InvalidInputError(
+                "--server", f"'{args.command}' runs on the server itself, with --db"
+            )
+        return RemoteServices(server)  # type: ignore[return-value]  # the same interface
     url = resolve_db_url(args.db)
     create = args.command == "init"
     if create and url == default_db_url():
@@ -970,6 +1023,8 @@ def main(
         return run_gui(args.db)
     opened_here = services is None
     try:
+        if args.command == "serve":
+            return _serve(args, err)  # until stopped; opening errors answer as below
         if services is None:
             services = _open(args)
             _report_opening(services, err)
@@ -1007,6 +1062,9 @@ def main(
     except OperationalError as error:
         print(f"cannot use the database: {error.orig}", file=err)
         return EXIT_DB
+    except RemoteUnavailableError as error:
+        print(f"cannot use the clinic server: {error}", file=err)
+        return EXIT_DB
     except DatabaseError as error:
         if services is None or not is_sqlite_damage(error):
             return _internal_error(error, err)  # not damage: the safety net below
@@ -1025,7 +1083,7 @@ def main(
         return _internal_error(error, err)
     finally:
         if opened_here and services is not None:
-            services.engine.dispose()  # closes the SQLite file cleanly (WAL checkpointed)
+            services.close()  # SQLite file checkpointed and closed; a server's session ended
 
 
 def _log_files() -> list[str]:

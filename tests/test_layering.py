@@ -35,7 +35,39 @@ FORBIDDEN = {
         "clinic_app.services.export_log",
     ),
     # The CLI is a shell: the database is opened by bootstrap and used through the services.
-    "cli": ("clinic_app.persistence", "sqlalchemy"),
+    # It starts the server only in ``serve`` (see test_cli_imports_the_server_only_to_serve).
+    "cli": ("clinic_app.persistence", "sqlalchemy", "fastapi", "uvicorn"),
+    "gui": ("clinic_app.persistence", "clinic_app.server", "fastapi", "uvicorn"),
+    # The server and the remote adapter use the services and bootstrap; the database only
+    # through bootstrap; neither knows the other (they share clinic_app.service_api).
+    "server": (
+        "clinic_app.persistence",
+        "sqlalchemy",
+        "PySide6",
+        "clinic_app.gui",
+        "clinic_app.cli",
+        "clinic_app.client",
+    ),
+    "client": (
+        "clinic_app.persistence",
+        "sqlalchemy",
+        "PySide6",
+        "clinic_app.gui",
+        "clinic_app.cli",
+        "clinic_app.server",
+        "clinic_app.bootstrap",
+        "fastapi",
+        "uvicorn",
+    ),
+    "service_api": (
+        "clinic_app.persistence",
+        "sqlalchemy",
+        "PySide6",
+        "clinic_app.gui",
+        "clinic_app.server",
+        "clinic_app.client",
+        "fastapi",
+    ),
     "cli_results": ("clinic_app.persistence", "sqlalchemy"),
 }
 
@@ -46,10 +78,16 @@ def layer_files(layer: str) -> list[Path]:
     return sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{layer}.py"]
 
 
-def imported_modules(path: Path) -> set[str]:
+def imported_modules(path: Path, *, skip_function: str | None = None) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
+    skipped: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == skip_function:
+            skipped.update(id(inner) for inner in ast.walk(node))
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -63,7 +101,9 @@ def test_layer_imports_point_inward(layer: str) -> None:
     assert files and all(path.exists() for path in files), f"no module for {layer}"
     offenders = []
     for path in files:
-        for name in imported_modules(path):
+        # The CLI's serve command is the server's launcher: it alone imports the server.
+        skip = "_serve" if layer == "cli" else None
+        for name in imported_modules(path, skip_function=skip):
             if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer]):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
@@ -81,3 +121,12 @@ def test_exports_keep_no_qt_application_at_module_level() -> None:
             if "Application" in ast.unparse(node):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+def test_cli_imports_the_server_only_to_serve() -> None:
+    """``clinic-app serve`` starts the server; no other part of the CLI imports it."""
+    cli = PACKAGE / "cli.py"
+    everywhere = imported_modules(cli)
+    outside_serve = imported_modules(cli, skip_function="_serve")
+    assert "clinic_app.server.serve" in everywhere
+    assert not any(name.startswith("clinic_app.server") for name in outside_serve)

@@ -154,6 +154,8 @@ def fill_through_services(url: str) -> None:
         setup.set_clinic_phone(admin, "01632 960999")
     if hasattr(services, "sessions"):  # revision 0008: clinic-server sessions, failed logins
         fill_sessions(services)
+    if hasattr(services, "idempotency"):  # revision 0009: a write's stored response
+        fill_idempotency(services, desk)
     if accepts(setup.add_exposure, "last_dose_unknown"):  # revision 0006
         setup.add_patient(desk, mrn="F004", name="Dan Dawson", date_of_birth="1955-05-05")
         setup.add_exposure(
@@ -193,6 +195,17 @@ def fill_sessions(services: Any) -> None:
         pass
     else:
         raise AssertionError("a wrong password logged in")
+
+
+def fill_idempotency(services: Any, desk: Any) -> None:
+    """The stored response of a write made through the clinic server, under its key."""
+    from clinic_app.services.idempotency import StoredResponse
+
+    services.idempotency.remember(
+        desk,
+        "0b7c4a52-3f0e-4c1e-9d0a-5e6f7a8b9c0d",
+        StoredResponse("/api/v1/setup/add_chair", "ab" * 32, 403, '{"error": {}}'),
+    )
 
 
 def fill_results(

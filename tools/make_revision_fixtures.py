@@ -34,6 +34,7 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # NEVER_RELEASED in tests/persistence/test_schema_upgrades.py). ee1878b is the code of 0007
 # with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone);
 # 69964da brought 0008 (clinic-server sessions and failed logins; the filler's 0008 step).
+# 9b73f75 brought 0009 (idempotency keys of the clinic server; the filler's 0009 step).
 # b657bf0 brought 0010 (PostgreSQL hardening; no change on SQLite: the 0007 rows again).
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
@@ -42,6 +43,7 @@ REVISIONS = {
     "0004": ("0800884", "services"),
     "0007": ("ee1878b", "services"),
     "0008": ("69964da", "services"),
+    "0009": ("9b73f75", "services"),
     "0010": ("b657bf0", "services"),
 }
 

@@ -38,6 +38,7 @@ from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.daily_list_print import render_day_list, write_day_list_pdf
 from clinic_app.exports.pdf_export import PageSize, page_layout
 from clinic_app.gui.check_in.override_dialog import set_status_through_gate
+from clinic_app.gui.common.live_changes import follow_changes, shows_change
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn, urgent_line
 from clinic_app.gui.daily_list_model import (
     DailyListModel,
@@ -214,6 +215,18 @@ class DailyListWindow(QMainWindow):
         self._build_toolbars()
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.go_to(clinic_today(services.ctx))
+        # Another window's or desk's change to the day on screen reloads it (live refresh).
+        self.live_changes = follow_changes(
+            self,
+            services.ctx.feed,
+            lambda change: shows_change(
+                change,
+                [self.day()],
+                {s.mrn for s in self.day_list.sessions} | {x.mrn for x in self.day_list.labs},
+            ),
+            self.refresh,
+            views=(self.table, self.lab_table),
+        )
 
     # ------------------------------------------------------------------ building
 

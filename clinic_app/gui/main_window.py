@@ -35,6 +35,7 @@ from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
 from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
+from clinic_app.gui.common.live_changes import follow_changes, shows_change
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.legend import legend_row
 from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
@@ -54,8 +55,9 @@ from clinic_app.gui.widgets.day_grid_view import DayGridView
 from clinic_app.gui.widgets.details_panel import DetailsPanel
 from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
 from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
-from clinic_app.gui.widgets.week_overview import WeekOverview
+from clinic_app.gui.widgets.week_overview import WeekOverview, monday_of
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.changes import Change
 from clinic_app.services.results import (
     BookingOutcome,
     ChairView,
@@ -126,6 +128,15 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self._restore_settings()
         self.go_to(self._initial_day())
+        # Another window's or desk's change to what is on screen reloads it (live refresh).
+        self.live_changes = follow_changes(
+            self,
+            services.ctx.feed,
+            self._shows_change,
+            self.reload,
+            views=(self.grid_view,),
+            loaded=self.day_loaded,
+        )
 
     # ------------------------------------------------------------------ building
 
@@ -706,6 +717,18 @@ class MainWindow(QMainWindow):
             self.tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
         )
         self.day_loaded.emit(day_list.day)
+
+    def _shows_change(self, change: Change) -> bool:
+        """True when ``change`` alters the day on screen (or the week, when that tab is
+        open), or a patient on the day's grid."""
+        days = [self.day]
+        if self.tabs.currentIndex() == 1:
+            days = [monday_of(self.day) + timedelta(days=k) for k in range(7)]
+        day_list = self.day_list
+        mrns = set()
+        if day_list is not None:
+            mrns = {s.mrn for s in day_list.sessions} | {lab.mrn for lab in day_list.labs}
+        return shows_change(change, days, mrns)
 
     def _first_busy_row(self) -> int:
         rows = [b.top_row for b in self.grid_model.blocks]

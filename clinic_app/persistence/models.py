@@ -449,3 +449,22 @@ class AuditRow(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class IdempotencyRow(Base):
+    """The response a write request got, kept under the client's idempotency key.
+
+    A retry of the same request (same user, same key) gets this response back instead of
+    being run again; the row is written in the transaction of the write it answers.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (Index("ix_idempotency_keys_created", "created_at"),)
+
+    username: Mapped[str] = mapped_column(String(63), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    route: Mapped[str] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    response_body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
+from clinic_app.persistence.change_tracking import CLINIC_ZONE
 from clinic_app.persistence.models import (
     INACTIVE_STATUSES,
     AuditRow,
@@ -54,6 +55,8 @@ def settings(session: Session) -> ClinicSettingsRow:
 def load_calendar(session: Session) -> ClinicCalendar:
     """Time zone, opening hours and closed dates as a domain calendar."""
     row = settings(session)
+    # The change record of a write needs the zone at commit (persistence/change_tracking.py).
+    session.info[CLINIC_ZONE] = row.timezone
     hours = session.scalars(select(OpeningHoursRow).order_by(OpeningHoursRow.weekday))
     closed = session.scalars(select(ClosedDateRow.day))
     return ClinicCalendar(

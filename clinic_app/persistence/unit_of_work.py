@@ -8,6 +8,12 @@ the database login may not run (PostgreSQL's grants, SQLSTATE 42501) as
 ``Database.one_transaction()`` groups several units of work (several service calls) into one
 all-or-nothing transaction, e.g. seeding the demo clinic: each unit of work becomes a savepoint
 of the one transaction, committed or rolled back as a whole.
+
+Commit hooks (``CommitHooks``, set by the services with ``Database.set_commit_hooks``) see a
+write on its way out: ``before_commit`` runs inside the transaction, after the last flush (it
+may add statements, e.g. PostgreSQL's ``pg_notify``) and returns a note; ``after_commit`` gets
+the notes only once the transaction has committed, never after a rollback. Inside
+``one_transaction`` that is when the one transaction commits, not when a savepoint does.
 """
 
 from __future__ import annotations
@@ -15,13 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Self
+from typing import Protocol, Self
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clinic_app.domain.errors import ConflictKind, PermissionDeniedError, SchedulingConflictError
+from clinic_app.persistence.change_tracking import track_writes
 from clinic_app.persistence.engine import READ_ONLY
 
 _CONFLICT_WORDS = {
@@ -104,11 +111,26 @@ def conflict_from_db_error(error: DBAPIError) -> SchedulingConflictError | None:
     return None
 
 
+class CommitHooks(Protocol):
+    """What runs around the commit of every writing unit of work (see the module's text)."""
+
+    def before_commit(self, session: Session) -> object | None:
+        """Inside the transaction, after the last flush: a note for ``after_commit``, or None."""
+
+    def after_commit(self, notes: list[object]) -> None:
+        """The notes of the units of work that just committed, in their order."""
+
+
 class UnitOfWork:
     """``with uow:`` opens a transaction; leaving without ``commit()`` rolls it back."""
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        database: Database | None = None,
+    ) -> None:
         self._session_factory = session_factory
+        self._database = database
         self._session: Session | None = None
         self._committed = False
 
@@ -151,8 +173,17 @@ class UnitOfWork:
         self.session.flush()
 
     def commit(self) -> None:
-        """Make the changes durable; a database refusal becomes a scheduling conflict."""
+        """Make the changes durable; a database refusal becomes a scheduling conflict.
+
+        The database's commit hooks see the write first (inside the transaction) and hear of
+        it once it is durable.
+        """
+        hooks = self._database.commit_hooks if self._database is not None else None
+        note = None
         try:
+            if hooks is not None:
+                self.session.flush()
+                note = hooks.before_commit(self.session)
             self.session.commit()
         except (IntegrityError, OperationalError, DBAPIError) as error:
             conflict = conflict_from_db_error(error)
@@ -160,6 +191,8 @@ class UnitOfWork:
                 raise conflict from error
             raise
         self._committed = True
+        if note is not None and self._database is not None:
+            self._database.committed(note)
 
 
 class Database:
@@ -170,9 +203,18 @@ class Database:
     connection's one transaction (SQLAlchemy's ``join_transaction_mode="create_savepoint"``).
     """
 
-    def __init__(self, engine: Engine, *, connection: Connection | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        connection: Connection | None = None,
+        commit_hooks: CommitHooks | None = None,
+    ) -> None:
         self.engine = engine
         self._connection = connection
+        self.commit_hooks = commit_hooks
+        # Inside one_transaction: the notes of committed savepoints, until the end decides.
+        self._deferred: list[object] = []
         if connection is None:
             self._writer = sessionmaker(bind=engine, expire_on_commit=False)
             self._reader = sessionmaker(
@@ -182,6 +224,19 @@ class Database:
             self._writer = self._reader = sessionmaker(
                 bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
             )
+        track_writes(self._writer)
+
+    def set_commit_hooks(self, hooks: CommitHooks | None) -> None:
+        """Let ``hooks`` see every write of this database's units of work."""
+        self.commit_hooks = hooks
+
+    def committed(self, note: object) -> None:
+        """A unit of work committed with ``note``: hand it on now, or at the end of the one
+        transaction it belongs to."""
+        if self._connection is not None:
+            self._deferred.append(note)
+        elif self.commit_hooks is not None:
+            self.commit_hooks.after_commit([note])
 
     @contextmanager
     def one_transaction(self) -> Iterator[Database]:
@@ -193,13 +248,19 @@ class Database:
         write lock from the start, so its reads and checks stay true until it commits.
         """
         if self._connection is not None:
-            with self._connection.begin_nested():
-                yield self
+            kept = len(self._deferred)
+            try:
+                with self._connection.begin_nested():
+                    yield self
+            except BaseException:
+                del self._deferred[kept:]  # the savepoint's writes are gone, and their notes
+                raise
             return
         with self.engine.connect() as connection:
             transaction = connection.begin()
+            inner = Database(self.engine, connection=connection, commit_hooks=self.commit_hooks)
             try:
-                yield Database(self.engine, connection=connection)
+                yield inner
             except BaseException:
                 transaction.rollback()
                 raise
@@ -210,6 +271,8 @@ class Database:
                 if refused is not None:
                     raise refused from error
                 raise
+            if inner._deferred and self.commit_hooks is not None:
+                self.commit_hooks.after_commit(inner._deferred)
 
     @property
     def dialect(self) -> str:
@@ -218,7 +281,7 @@ class Database:
 
     def write(self) -> UnitOfWork:
         """A unit of work that may write (SQLite: BEGIN IMMEDIATE)."""
-        return UnitOfWork(self._writer)
+        return UnitOfWork(self._writer, self)
 
     def read(self) -> UnitOfWork:
         """A unit of work for queries only."""

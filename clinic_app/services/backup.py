@@ -10,6 +10,7 @@ from clinic_app.persistence.migrate import upgrade_to_head
 from clinic_app.persistence.sqlite_backup import backup_to, live_file, restore_from
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
+from clinic_app.services.changes import Change
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.validation import require_file_source, require_file_target
 
@@ -42,6 +43,8 @@ class BackupService:
         restore_from(self._ctx.db.engine, path)
         upgrade_to_head(self._ctx.db.engine)
         self._audit(actor, "restore", str(path))
+        # Another database now: every screen reloads whatever it shows.
+        self._ctx.feed.publish(Change.of_everything(self._ctx.feed.origin))
 
     def _audit(self, actor: Actor, action: str, path: str) -> None:
         with self._ctx.db.write() as uow:

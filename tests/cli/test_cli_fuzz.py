@@ -66,7 +66,9 @@ def _leaf_commands(
         yield path, own
 
 
-COMMANDS = dict(_leaf_commands(build_parser()))
+# ``serve`` runs a server until it is stopped: not a command that answers; its refusals are
+# tested in tests/server/test_server_process.py.
+COMMANDS = {path: args for path, args in _leaf_commands(build_parser()) if path != ("serve",)}
 
 # Who runs each command by default (the role that may); other roles are drawn now and then.
 DEFAULT_USER = {

@@ -33,6 +33,7 @@ from clinic_app.domain.doses_due import DoseDue
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.gui import wording
+from clinic_app.gui.common.live_changes import follow_changes
 from clinic_app.gui.common.stopped_sessions import notice_lines, notice_summary
 from clinic_app.gui.common.urgent_banner import UrgentBanner
 from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog, RemoveExposureDialog
@@ -248,6 +249,15 @@ class PatientDialog(QDialog):
         self.resize(1180, 640)
         self._update_exposure_buttons()
         self.reload()
+        # A change to this patient anywhere reloads the view (live refresh).
+        self.live_changes = follow_changes(
+            self,
+            services.ctx.feed,
+            lambda change: change.touches_patient(self.mrn),
+            self.reload,
+            views=(self.exposure_view, self.timeline_view),
+            loaded=self.loaded,
+        )
 
     def _error_label(self) -> QLabel:
         label = _plain_label(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.gui import wording
+from clinic_app.gui.common.live_changes import follow_changes
 from clinic_app.gui.common.stopped_sessions import StoppedSessionsDialog
 from clinic_app.gui.export_dialog import show_error
 from clinic_app.gui.results.alert_dialogs import AcknowledgeDialog, ImportRefusedDialog
@@ -42,6 +43,7 @@ from clinic_app.gui.results.results_model import (
     RowKind,
 )
 from clinic_app.services.actor import Actor, Permission
+from clinic_app.services.changes import ChangeKind
 from clinic_app.services.lab_results import ImportRefusedError
 from clinic_app.services.visit_views import ResultsList, ResultsOutcome, SessionNotice
 
@@ -111,6 +113,14 @@ class ResultsWindow(QMainWindow):
         self._build_actions()
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.refresh()
+        # Results, draws and sessions changed anywhere reload the list (live refresh).
+        self.live_changes = follow_changes(
+            self,
+            services.ctx.feed,
+            lambda change: change.touches(ChangeKind.RESULT, ChangeKind.LAB, ChangeKind.SESSION),
+            self.refresh,
+            views=(self.table,),
+        )
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, tip: str) -> QAction:
         action = QAction(text, self)

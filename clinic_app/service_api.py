@@ -1,0 +1,417 @@
+"""The service interface as the clinic server exposes it: one declared list, read by both ends.
+
+The server (``clinic_app.server``) generates one route per entry, ``POST /api/v1/<service>/
+<method>``; the remote adapter (``clinic_app.client``) generates the matching method. Both
+build their request and result types from the service method's own type hints (pydantic), so
+a method's signature is its wire format and the two ends cannot drift apart.
+
+``EXPOSED`` lists what a desk may call remotely, each marked read or write (a write carries an
+``Idempotency-Key``). ``EXCLUDED`` lists every other public service method with the reason it
+stays on the server; a test fails when a public service method is in neither.
+
+Errors travel as ``{"error": {"type": ..., "message": ..., "fields": {...}}}``: ``fields`` are
+the arguments of the exception's constructor, so the client re-raises the same type with the
+same fields (``raise_error``).
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, TypeAdapter
+from pydantic import create_model as create_pydantic_model
+from pydantic.json_schema import WithJsonSchema
+
+from clinic_app.domain.catalog import CatalogError, UnknownTherapyError
+from clinic_app.domain.clinic_calendar import CalendarError, NonexistentTimeError
+from clinic_app.domain.errors import (
+    ClinicError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RuleRefusalError,
+    SchedulingConflictError,
+)
+from clinic_app.domain.lab_results import UnitError
+from clinic_app.domain.rule_parameters import RuleParametersError
+from clinic_app.services.audit_queries import AuditQueries
+from clinic_app.services.auth import AccountLockedError, AuthenticationError, AuthService
+from clinic_app.services.backup import BackupService
+from clinic_app.services.booking import BookingService
+from clinic_app.services.clinic_setup import ClinicSetupService
+from clinic_app.services.exports import ExportService
+from clinic_app.services.lab_results import ImportRefusedError, LabResultsService
+from clinic_app.services.letters import LetterService
+from clinic_app.services.reports import UtilisationReport
+from clinic_app.services.rule_settings import RuleSettingsService
+from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
+
+API_PREFIX = "/api/v1"
+LOGIN_PATH = f"{API_PREFIX}/login"
+LOGOUT_PATH = f"{API_PREFIX}/logout"
+HEALTH_PATH = f"{API_PREFIX}/health"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class Kind(enum.StrEnum):
+    """Whether a call only reads (safe to repeat) or writes (carries an idempotency key)."""
+
+    READ = "read"
+    WRITE = "write"
+
+
+READ = Kind.READ
+WRITE = Kind.WRITE
+
+# The service classes by their attribute on ``Services`` (bootstrap.Services).
+SERVICE_CLASSES: dict[str, type] = {
+    "booking": BookingService,
+    "setup": ClinicSetupService,
+    "queries": ScheduleQueries,
+    "auth": AuthService,
+    "audit": AuditQueries,
+    "backups": BackupService,
+    "rule_settings": RuleSettingsService,
+    "reports": UtilisationReport,
+    "letters": LetterService,
+    "lab_results": LabResultsService,
+    "exports": ExportService,
+}
+
+EXPOSED: dict[str, dict[str, Kind]] = {
+    "booking": {
+        "check": READ,
+        "check_move": READ,
+        "find_slots": READ,
+        "next_statuses": READ,
+        "book": WRITE,
+        "book_series": WRITE,  # dry_run=True writes nothing, but the route is one: keyed
+        "move": WRITE,
+        "cancel": WRITE,
+        "set_status": WRITE,
+    },
+    "setup": {
+        "chairs": READ,
+        "clinic_name": READ,
+        "clinic_phone": READ,
+        "exposures": READ,
+        "is_initialised": READ,
+        "patient": READ,
+        "search_patients": READ,
+        "add_chair": WRITE,
+        "add_closed_date": WRITE,
+        "add_exposure": WRITE,
+        "add_patient": WRITE,
+        "record_exposure": WRITE,
+        "remove_exposure": WRITE,
+        "set_clinic_phone": WRITE,
+        "set_opening_hours": WRITE,
+        "update_exposure": WRITE,
+    },
+    "queries": {
+        "calendar": READ,
+        "day": READ,
+        "doses_due": READ,
+        "patient_schedule": READ,
+        "sessions_between": READ,
+    },
+    "auth": {
+        "users": READ,
+        "add_user": WRITE,
+        "set_password": WRITE,
+        "set_role": WRITE,
+        "deactivate_user": WRITE,
+        "reactivate_user": WRITE,
+    },
+    "audit": {"entries": READ, "record_export": WRITE},
+    "rule_settings": {"current": READ, "change": WRITE, "reset": WRITE},
+    "reports": {"build": READ},
+    "letters": {"letter_data": READ, "record_printed": WRITE},
+    "lab_results": {
+        "clearance": READ,
+        "open_alerts": READ,
+        "patient_results": READ,
+        "results_list": READ,
+        "test_units": READ,
+        "acknowledge": WRITE,
+        "import_pending": WRITE,
+        "record_results": WRITE,
+        "record_weight": WRITE,
+    },
+}
+
+EXCLUDED: dict[str, dict[str, str]] = {
+    "auth": {
+        "authenticate": f"replaced by POST {LOGIN_PATH}, which issues a session token",
+        "create_first_admin": "first-run set-up happens on the server: clinic-app init --db URL",
+        "has_users": f"answered by GET {HEALTH_PATH} (no token exists before the first user)",
+    },
+    "setup": {
+        "init_clinic": "first-run set-up happens on the server: clinic-app init --db URL",
+    },
+    "backups": {
+        "backup": "a server-side administration task on the server's own files (a SQLite "
+        "file's copy; PostgreSQL has pg_dump); a desk's path means nothing there",
+        "restore": "replaces the database under every desk: a server-side administration task",
+    },
+    "lab_results": {
+        "import_file": "reads a path on the server's disk; a desk sends the parsed results "
+        "with import_pending instead",
+    },
+    "exports": {
+        "export": "writes files on the caller's disk with progress callbacks; streaming the "
+        "bytes is not built yet, so exports run in-process (one-PC mode) only",
+    },
+}
+
+
+# Far beyond the century the booking service allows; it keeps the arithmetic small.
+MAX_INTERVAL_PART = 100_000
+
+
+def _interval_from_wire(value: object) -> relativedelta:
+    if isinstance(value, relativedelta):
+        return value
+    if not isinstance(value, dict) or set(value) - {"years", "months", "days"}:
+        raise ValueError("an interval is an object of whole years, months and days")
+    parts = {
+        str(k): v
+        for k, v in value.items()
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) <= MAX_INTERVAL_PART
+    }
+    if len(parts) != len(value):
+        raise ValueError(f"an interval's parts are whole numbers up to {MAX_INTERVAL_PART}")
+    return relativedelta(
+        years=parts.get("years", 0), months=parts.get("months", 0), days=parts.get("days", 0)
+    )
+
+
+def _interval_to_wire(value: relativedelta) -> dict[str, int]:
+    return {"years": value.years, "months": value.months, "days": value.days}
+
+
+# relativedelta (a series' "every") has no pydantic schema of its own: its whole parts.
+Interval = Annotated[
+    relativedelta,
+    PlainValidator(_interval_from_wire),
+    PlainSerializer(_interval_to_wire),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {
+                "years": {"type": "integer"},
+                "months": {"type": "integer"},
+                "days": {"type": "integer"},
+            },
+            "additionalProperties": False,
+        }
+    ),
+]
+
+
+def wire_type(hint: Any) -> Any:
+    """The type that travels for ``hint``: an iterator as a list, a relativedelta as parts."""
+    if hint is relativedelta:
+        return Interval
+    if typing.get_origin(hint) is Iterator:
+        (item,) = typing.get_args(hint)
+        return list[item]  # type: ignore[valid-type]
+    return hint
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One exposed service method: its route, its request model and its result type."""
+
+    service: str
+    method: str
+    kind: Kind
+    takes_actor: bool
+    returns_iterator: bool
+    request_model: type[BaseModel]
+    result: TypeAdapter[Any]
+    result_type: Any
+    signature: inspect.Signature
+    parameters: dict[str, TypeAdapter[Any]]
+
+    @property
+    def path(self) -> str:
+        """``/api/v1/<service>/<method>``."""
+        return f"{API_PREFIX}/{self.service}/{self.method}"
+
+    @property
+    def function(self) -> Callable[..., Any]:
+        """The service class's method (for its docstring)."""
+        return getattr(SERVICE_CLASSES[self.service], self.method)  # type: ignore[no-any-return]
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def _endpoint(service: str, method: str, kind: Kind) -> Endpoint:
+    function = getattr(SERVICE_CLASSES[service], method)
+    hints = typing.get_type_hints(function)
+    signature = inspect.signature(function)
+    fields: dict[str, Any] = {}
+    adapters: dict[str, TypeAdapter[Any]] = {}
+    takes_actor = False
+    for name, parameter in signature.parameters.items():
+        if name == "self":
+            continue
+        if name == "actor":
+            takes_actor = True  # the server supplies it from the bearer token
+            continue
+        hint = wire_type(hints[name])
+        default = ... if parameter.default is inspect.Parameter.empty else parameter.default
+        fields[name] = (hint, default)
+        adapters[name] = TypeAdapter(hint)
+    model = create_pydantic_model(
+        f"{_camel(service)}{_camel(method)}Request",
+        __config__=ConfigDict(extra="forbid"),
+        **fields,
+    )
+    returned = hints.get("return", type(None))
+    result_type = wire_type(returned)
+    return Endpoint(
+        service=service,
+        method=method,
+        kind=kind,
+        takes_actor=takes_actor,
+        returns_iterator=typing.get_origin(returned) is Iterator,
+        request_model=model,
+        result=TypeAdapter(result_type),
+        result_type=result_type,
+        signature=signature,
+        parameters=adapters,
+    )
+
+
+@cache
+def endpoints() -> tuple[Endpoint, ...]:
+    """Every exposed method as an endpoint, in the declared order."""
+    return tuple(
+        _endpoint(service, method, kind)
+        for service, methods in EXPOSED.items()
+        for method, kind in methods.items()
+    )
+
+
+def public_methods(cls: type) -> list[str]:
+    """The public methods of a service class (what the interface consists of)."""
+    return [
+        name
+        for name, member in inspect.getmembers(cls, inspect.isfunction)
+        if not name.startswith("_")
+    ]
+
+
+# ---- errors on the wire -------------------------------------------------------------------
+
+# The exceptions a service call may raise on purpose, with their HTTP status. A subclass not
+# listed travels as its nearest listed ancestor (with that ancestor's fields).
+ERROR_STATUS: dict[type[Exception], int] = {
+    NotFoundError: 404,
+    ImportRefusedError: 422,
+    InvalidInputError: 422,
+    RuleRefusalError: 409,
+    SchedulingConflictError: 409,
+    PermissionDeniedError: 403,
+    LoginRateLimitedError: 429,
+    SessionExpiredError: 401,
+    AccountLockedError: 401,
+    AuthenticationError: 401,
+    ClinicError: 400,
+    # Input the domain refuses before a service could name the field (the CLI's exit 2 too).
+    NonexistentTimeError: 422,
+    CalendarError: 422,
+    CatalogError: 422,
+    UnknownTherapyError: 422,
+    UnitError: 422,
+    RuleParametersError: 422,
+}
+
+
+@cache
+def _error_types() -> dict[str, type[Exception]]:
+    return {cls.__name__: cls for cls in ERROR_STATUS}
+
+
+def _wire_class(error: BaseException) -> type[Exception] | None:
+    for cls in type(error).__mro__:
+        if cls in ERROR_STATUS:
+            return cls
+    return None
+
+
+def _constructor(cls: type[Exception]) -> tuple[inspect.Signature, dict[str, Any]]:
+    owner = next(k for k in cls.__mro__ if "__init__" in vars(k))
+    if owner.__module__ == "builtins":  # Exception's own (*args): travels as its args
+        return inspect.Signature(), {}
+    init = vars(owner)["__init__"]
+    return inspect.signature(init), typing.get_type_hints(init)
+
+
+def is_wire_error(error: BaseException) -> bool:
+    """True for an exception the interface carries to the client (not a bug)."""
+    return _wire_class(error) is not None
+
+
+def error_status(error: BaseException) -> int:
+    """The HTTP status of an exception the interface carries."""
+    cls = _wire_class(error)
+    if cls is None:
+        raise TypeError(f"{type(error).__name__} is not part of the interface")
+    return ERROR_STATUS[cls]
+
+
+def error_body(error: BaseException) -> dict[str, Any]:
+    """``{"error": {"type", "message", "fields"}}`` for an exception the interface carries."""
+    cls = _wire_class(error)
+    if cls is None:
+        raise TypeError(f"{type(error).__name__} is not part of the interface")
+    signature, hints = _constructor(cls)
+    fields: dict[str, Any] = {}
+    for name, parameter in signature.parameters.items():
+        if name == "self" or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        value = getattr(error, name, None)
+        if value is None and name == "message":
+            value = str(error)
+        hint = hints.get(name, Any)
+        fields[name] = TypeAdapter(hint).dump_python(value, mode="json")
+    if not signature.parameters:
+        fields["args"] = [str(arg) for arg in error.args]
+    return {"error": {"type": cls.__name__, "message": str(error), "fields": fields}}
+
+
+def rebuild_error(body: object) -> Exception | None:
+    """The exception an error body stands for, or None when it is not one of ours."""
+    if not isinstance(body, dict) or not isinstance(body.get("error"), dict):
+        return None
+    data = body["error"]
+    cls = _error_types().get(str(data.get("type")))
+    fields = data.get("fields")
+    if cls is None or not isinstance(fields, dict):
+        return None
+    signature, hints = _constructor(cls)
+    if not signature.parameters:
+        error = cls(*fields.get("args", [data.get("message", "")]))
+    else:
+        arguments = {
+            name: TypeAdapter(hints.get(name, Any)).validate_python(value)
+            for name, value in fields.items()
+            if name in signature.parameters
+        }
+        error = cls(**arguments)
+    if isinstance(data.get("message"), str):
+        error.args = (data["message"],)  # as raised, e.g. with a series' "dose 3: " prefix
+    return error
