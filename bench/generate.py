@@ -33,12 +33,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-ZONE_NAME = "Europe/London"
-ZONE = ZoneInfo(ZONE_NAME)
-# "Now" of every benchmark: Monday 2 March 2026, 07:00 in London (the clinic opens at 08:00).
-NOW = datetime(2026, 3, 2, 7, 0, tzinfo=ZONE)
+from bench.moment import NOW, ZONE, ZONE_NAME
+
 YEARS = 10
 DATA_START = date(2016, 3, 1)
 DATA_END = date(2026, 6, 1)  # diary booked ahead about three months

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import resource
 import sys
 import tempfile
@@ -41,23 +42,33 @@ def _wait(app: Any, signal: Any, timeout_ms: int = 120_000) -> None:
 
 
 def start(url: str) -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication
+    """What ``clinic-app --db URL`` does up to the first day on screen, without the login.
 
-    from bench.generate import NOW
+    The same modules in the same order (the command line's module, which imports the
+    database layer, then Qt in ``make_application``), the same Qt application (style sheet,
+    icon), the database opened and checked for upgrades, the main window built and shown.
+    The login dialog is left out (it waits for a person): in the real start its password
+    check comes on top (argon2id by design: 88-150 ms per verify on this loaded machine) and
+    its module imports argon2 anyway (bootstrap imports the auth service).
+    """
+    import clinic_app.cli  # noqa: F401  # the entry point's module: what `clinic-app` imports
+    from bench.moment import NOW
+    from clinic_app.app import make_application
     from clinic_app.bootstrap import open_services
-    from clinic_app.gui.main_window import MainWindow
     from clinic_app.services.actor import Actor, Role
     from clinic_app.services.clock import fixed_clock
 
-    app = QApplication.instance() or QApplication([])
-    services = open_services(url, clock=fixed_clock(NOW))
+    app = make_application()
+    services = open_services(url, clock=fixed_clock(NOW), create=False)
+    from clinic_app.gui.main_window import MainWindow
+
     window = MainWindow(services, Actor("bench.nurse", Role.NURSE))
     window.show()
     _wait(app, window.day_loaded)
     shown = len(window.grid_model.blocks)
     window.close()
     services.engine.dispose()
-    return {"peak_mb": peak_mb(), "blocks": shown}
+    return {"peak_mb": peak_mb(), "blocks": shown, "modules": len(sys.modules)}
 
 
 def export(url: str, fmt: str, first: str, last: str) -> dict[str, float]:
@@ -160,8 +171,21 @@ def stall(url: str, days: int = 5) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    """Dispatch on the probe's name and print its JSON line."""
+    """Dispatch on the probe's name and print its JSON line.
+
+    With ``BENCH_CAPTURE=FILE`` in the environment (an untimed run of the runner's), every
+    statement the probe sends is also pickled to FILE, for the bare-SQL replay.
+    """
     url, what, *rest = argv
+    capture = os.environ.get("BENCH_CAPTURE")
+    log = None
+    if capture:
+        from sqlalchemy import Engine
+
+        from bench.runner import StatementLog
+
+        log = StatementLog(Engine)  # every engine the probe makes
+        log.active = True
     if what == "start":
         answer = start(url)
     elif what == "export":
@@ -170,6 +194,9 @@ def main(argv: list[str]) -> None:
         answer = stall(url)
     else:
         raise SystemExit(f"unknown probe {what!r}")
+    if capture and log is not None:
+        with open(capture, "wb") as file:
+            pickle.dump(log.statements, file)
     print(json.dumps(answer))
 
 

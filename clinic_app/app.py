@@ -13,11 +13,32 @@ from clinic_app.persistence.engine import DatabaseUrlError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from clinic_app.gui.main_window import MainWindow
 
 IDLE_MINUTES_KEY = "session/idle_minutes"
 log = logging.getLogger(__name__)
+
+
+def make_application() -> QApplication:
+    """The Qt application as the window runs in it: names, icon and style sheet.
+
+    Qt is imported here, after the database layer (``clinic_app.cli`` and this module import
+    ``bootstrap`` first): PySide6 reads the source of every module imported after it (its
+    ``__feature__`` switch), so SQLAlchemy and the services are cheaper to import before it.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from clinic_app.gui.resources import load_icon, stylesheet
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("clinic_app")
+    app.setOrganizationName("clinic_app")
+    app.setWindowIcon(load_icon("app"))
+    app.setStyleSheet(stylesheet())
+    return app
 
 
 def open_main_window(services: Services, settings: QSettings | None = None) -> MainWindow | None:
@@ -50,16 +71,9 @@ def run_gui(db_arg: str | None) -> int:
     shows the login. Cancelling either ends the program quietly with code 0.
     """
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
-    from clinic_app.gui.resources import load_icon, stylesheet
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("clinic_app")
-    app.setOrganizationName("clinic_app")
-    app.setWindowIcon(load_icon("app"))
-    app.setStyleSheet(stylesheet())
+    app = make_application()
     url = resolve_db_url(db_arg)
     # Only the first start on the default file makes a database; a database the user named
     # (--db, CLINIC_APP_DB) must exist, so a mistyped path never becomes a new, empty clinic.

@@ -54,8 +54,9 @@ def test_every_operation_of_the_benchmark_runs(small_clinic: Path) -> None:
     finally:
         bench.close()
     names = set(bench.figures)
-    assert names >= {name for name in runner.TARGETS if "memory" not in name and "year" not in name
-                     and "start" not in name}  # fmt: skip
+    process_ops = ("memory", "year", "start", "stall")  # fresh-process probes, tested below
+    assert names >= {name for name in runner.TARGETS
+                     if not any(word in name for word in process_ops)}  # fmt: skip
     for figure in bench.figures.values():
         assert len(figure.app) == 2 and len(figure.bare) == 2
         assert figure.statements and figure.verdict() in ("PASS", "FAIL")
@@ -77,9 +78,23 @@ def test_start_up_probe_shows_the_first_day(small_clinic: Path) -> None:
     bench = runner.Bench(f"sqlite:///{small_clinic / 'clinic-10.sqlite3'}", 1, lambda _l: None)
     try:
         answer = bench.child("start")
+        bare, statements = bench.child_bare(1, "start")
     finally:
         bench.close()
     assert answer["blocks"] > 0 and answer["peak_mb"] > 0
+    # The statements start-up sent, replayed through the bare driver: the revision check,
+    # the clinic's name and calendar, the day's chairs, sessions, draws and alerts.
+    assert len(bare) == 1 and bare[0] > 0 and statements >= 10
+
+
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "offscreen", reason="needs Qt offscreen")
+def test_gui_stall_probe_measures_the_gui_thread(small_clinic: Path) -> None:
+    bench = runner.Bench(f"sqlite:///{small_clinic / 'clinic-100.sqlite3'}", 1, lambda _l: None)
+    try:
+        answer = bench.child("stall")
+    finally:
+        bench.close()
+    assert answer["ticks"] > 0 and answer["stall_ms"] >= answer["p99_ms"] > 0
 
 
 def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:

@@ -13,12 +13,27 @@ import enum
 import itertools
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
-
 from clinic_app.services.results import SessionView
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
+
+@cache
+def _icalendar() -> ModuleType:
+    """icalendar (83 modules), imported on the first event written, not with this module:
+    the export options name PatientLabel, and the window imports those on start. (Cached:
+    an ``import`` statement per event costs ~12 us once PySide6 hooks the imports.)"""
+    import icalendar
+
+    return icalendar
+
 
 PRODID = "-//clinic_app//infusion clinic schedule//EN"
 UID_DOMAIN = "clinic-app.invalid"
@@ -48,7 +63,7 @@ def session_event(
     view: SessionView, stamp: datetime, label: PatientLabel = PatientLabel.INITIALS
 ) -> Event:
     """One VEVENT for a session (times in the session's own, clinic-local zone)."""
-    event = Event()
+    event: Event = _icalendar().Event()
     event.add("uid", f"session-{view.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", view.start)
@@ -79,10 +94,11 @@ def write_ics(
     ``span`` (first and last day of the export) bounds the time-zone rules written in the
     VTIMEZONE; without it they cover the year of the first session and the five after.
     """
+    ical = _icalendar()
     moment = stamp or datetime.now(UTC)
     iterator = iter(sessions)
     first = next(iterator, None)
-    header = Calendar()
+    header: Calendar = ical.Calendar()
     header.add("prodid", PRODID)
     header.add("version", "2.0")
     header.add("calscale", "GREGORIAN")
@@ -94,7 +110,7 @@ def write_ics(
         header.add("x-wr-timezone", zone.key)
         lo, hi = span or (first.start.date(), first.start.date() + timedelta(days=5 * 366))
         header.add_component(
-            Timezone.from_tzinfo(
+            ical.Timezone.from_tzinfo(
                 zone, zone.key, first_date=lo - timedelta(days=366), last_date=hi + timedelta(1)
             )
         )

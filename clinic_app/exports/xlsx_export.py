@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import xlsxwriter  # type: ignore[import-untyped]
-
 from clinic_app.exports.csv_export import COLUMNS, safe_cell, session_values
 from clinic_app.services.results import SessionView
 
@@ -38,6 +36,8 @@ _WIDTHS = {
 
 def write_xlsx(sessions: Iterable[SessionView], path: Path) -> int:
     """Stream sessions into a one-sheet workbook at ``path``. Returns the rows written."""
+    import xlsxwriter  # type: ignore[import-untyped]  # 42 modules: only when writing one
+
     workbook = xlsxwriter.Workbook(
         str(path),
         {

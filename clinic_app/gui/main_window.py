@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,18 +34,10 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
-from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
 from clinic_app.gui.common.live_changes import follow_changes, shows_change
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.legend import legend_row
-from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
 from clinic_app.gui.day_grid.summary import day_summary, outcome_feedback
-from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
-from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
-from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
-from clinic_app.gui.dialogs.move_dialog import MoveDialog
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
-from clinic_app.gui.letters_action import save_letters
 from clinic_app.gui.models.day_grid_model import DayGridModel
 from clinic_app.gui.reports_menu import add_reports_actions
 from clinic_app.gui.resources import IconSet
@@ -66,6 +58,13 @@ from clinic_app.services.results import (
 )
 from clinic_app.services.session_actions import may_cancel, may_move, permission_for_status
 from clinic_app.services.visit_views import AlertView
+
+if TYPE_CHECKING:
+    from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+    from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+
+# The dialogs (booking, move, cancel, patient, check-in override, letters, shortcuts) are
+# imported when first opened: none is needed to put the first day on screen.
 
 STATUS_ACTIONS = (
     ("arrived", "Mark &arrived"),
@@ -818,6 +817,8 @@ class MainWindow(QMainWindow):
             self.show_banner(level, headline, detail)
             self.action_done.emit(headline)
 
+        from clinic_app.gui.letters_action import save_letters
+
         save_letters(self, self.services, self.actor, self.runner, session, report)
 
     # ------------------------------------------------------------------ feedback
@@ -835,11 +836,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ booking
 
     def _book_at_slot(self, chair_id: int, start: datetime) -> None:
+        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+
         chair = next((c for c in self.grid_model.chairs if c.id == chair_id), None)
         self.new_booking(prefill=BookingPrefill(start=start, chair=chair.name if chair else None))
 
     def new_booking(self, *, doses: int = 1, prefill: BookingPrefill | None = None) -> None:
         """Open the booking dialog (at the selected chair and time, when there is one)."""
+        from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
+
         if prefill is None:
             index = self.grid_view.currentIndex()
             chair = self.grid_model.chair_at(index.column()) if index.isValid() else None
@@ -889,6 +894,8 @@ class MainWindow(QMainWindow):
     def _ask_move(
         self, session: SessionView, start: datetime | None = None, chair: str | None = None
     ) -> None:
+        from clinic_app.gui.dialogs.move_dialog import MoveDialog
+
         outcome = MoveDialog.ask(
             self,
             self.services,
@@ -952,6 +959,8 @@ class MainWindow(QMainWindow):
         if session is None or session.id is None:
             self.show_banner("info", self.tr("Select a session to cancel it"))
             return
+        from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
+
         reason = CancelDialog.ask(self, session)
         if reason is None:
             return
@@ -998,6 +1007,11 @@ class MainWindow(QMainWindow):
             self.reload(select_session=session_id)
 
         def failed(error: BaseException) -> None:
+            from clinic_app.gui.check_in.override_dialog import (
+                CheckInOverrideDialog,
+                is_gate_refusal,
+            )
+
             if not is_gate_refusal(error, status):
                 self._action_failed(error)
                 return
@@ -1037,6 +1051,9 @@ class MainWindow(QMainWindow):
                 window.raise_()
                 window.activateWindow()
                 return window
+        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+
         window = PatientDialog(self.services, self.actor, self.runner, self.icons, mrn, self)
         window.book_requested.connect(
             lambda value: self.new_booking(
@@ -1058,6 +1075,8 @@ class MainWindow(QMainWindow):
 
     def find_patient(self) -> None:
         """Find a patient by name or MRN and open their view (Ctrl+F)."""
+        from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+
         patient = FindPatientDialog.ask(self, self.services, self.actor)
         if patient is not None:
             self.open_patient(patient.mrn)
@@ -1066,4 +1085,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every action with its shortcut (F1)."""
+        from clinic_app.gui.day_grid.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog.ask(self, self.actions())

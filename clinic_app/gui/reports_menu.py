@@ -18,11 +18,11 @@ from clinic_app.services.actor import Actor, Permission
 
 
 def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -> list[QAction]:
-    """Add a "Reports" menu to ``window`` and return its actions (for toolbars)."""
-    from clinic_app.gui.daily_list import DailyListWindow
-    from clinic_app.gui.export_dialog import ExportDialog
-    from clinic_app.gui.utilisation_view import UtilisationWindow
+    """Add a "Reports" menu to ``window`` and return its actions (for toolbars).
 
+    Each window's module (the daily list brings Qt's print support and the PDF writers) is
+    imported when the window is first opened, not while the main window is being built.
+    """
     tr = QCoreApplication.translate
     open_windows: dict[str, QWidget] = {}
 
@@ -46,21 +46,21 @@ def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -
             tr("ReportsMenu", "&Daily list"),
             "Ctrl+L",
             Permission.VIEW,
-            lambda: DailyListWindow(services, actor, window),
+            lambda: _daily_list(services, actor, window),
         ),
         (
             "export",
             tr("ReportsMenu", "&Export schedule..."),
             "Ctrl+E",
             Permission.EXPORT,
-            lambda: ExportDialog(services, actor, window),
+            lambda: _export_dialog(services, actor, window),
         ),
         (
             "utilisation",
             tr("ReportsMenu", "&Utilisation report"),
             "Ctrl+U",
             Permission.EXPORT,
-            lambda: UtilisationWindow(services, actor, window),
+            lambda: _utilisation(services, actor, window),
         ),
     )
     menu = window.menuBar().addMenu(tr("ReportsMenu", "&Reports"))
@@ -73,3 +73,21 @@ def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -
         menu.addAction(action)
         actions.append(action)
     return actions
+
+
+def _daily_list(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.daily_list import DailyListWindow
+
+    return DailyListWindow(services, actor, parent)
+
+
+def _export_dialog(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.export_dialog import ExportDialog
+
+    return ExportDialog(services, actor, parent)
+
+
+def _utilisation(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.utilisation_view import UtilisationWindow
+
+    return UtilisationWindow(services, actor, parent)

@@ -167,7 +167,8 @@ def _migrate(
                     backup = _backup_path(path, revision, now or datetime.now(UTC))
                     backup_to(engine, backup)
                 upgrade = SchemaUpgrade(revision, head, backup)
-            upgrade_to_head(engine)
+            if revision != head:  # at the head already: Alembic is not even imported
+                upgrade_to_head(engine)
     except OperationalError:
         raise  # locked, unreachable: the caller says "cannot use the database"
     except (BackupError, OSError) as error:

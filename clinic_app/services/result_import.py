@@ -21,12 +21,15 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from hl7apy.consts import VALIDATION_LEVEL
-from hl7apy.core import Field, Message, Segment
-from hl7apy.exceptions import HL7apyException
+from typing import TYPE_CHECKING
 
 from clinic_app.services.visit_views import ImportProblem
+
+if TYPE_CHECKING:
+    from hl7apy.core import Field, Message, Segment
+
+# hl7apy is imported by the functions that read HL7, on the first HL7 file: every start of
+# the app (and every command) builds the results service, few ever import a file.
 
 CSV_REQUIRED = ("mrn", "lab_id", "test", "value", "unit")
 CSV_OPTIONAL = ("drawn_at", "flag")
@@ -138,6 +141,8 @@ def _split_messages(text: str) -> list[str]:
 
 def _first(field: Field | Segment | None) -> str:
     """The first component of a field as text (the whole field when it has none)."""
+    from hl7apy.core import Segment
+
     if field is None:
         return ""
     children = list(getattr(field, "children", []))
@@ -148,6 +153,8 @@ def _first(field: Field | Segment | None) -> str:
 
 def _field(segment: Segment, name: str) -> Field | None:
     """A field of a segment by its name (``obx_5``), or None when the segment lacks it."""
+    from hl7apy.exceptions import HL7apyException
+
     try:
         found = getattr(segment, name)
     except (HL7apyException, AttributeError, LookupError):
@@ -170,6 +177,8 @@ def _hl7_time(value: str) -> str | None:
 
 def read_hl7(text: str) -> tuple[list[PendingResult], list[ImportProblem]]:
     """Results of one or more HL7 v2 ORU^R01 messages."""
+    from hl7apy.consts import VALIDATION_LEVEL
+    from hl7apy.exceptions import HL7apyException
     from hl7apy.parser import parse_message
 
     pending: list[PendingResult] = []
