@@ -25,6 +25,8 @@ sessions in the same transaction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -319,7 +321,8 @@ class AuthService:
             now = self._ctx.clock()
             repo.revoke_user_sessions(s, row.id, at=now, reason="role")
             if self.database_logins:
-                set_login_group(s, username, the_role.value)
+                with _this_clinics_login(username):
+                    set_login_group(s, username, the_role.value)
             repo.audit(
                 s,
                 at=now,
@@ -352,7 +355,8 @@ class AuthService:
                 row.failed_attempts = 0
                 row.locked_until = None
             if self.database_logins:
-                set_login_enabled(s, username, active)
+                with _this_clinics_login(username):
+                    set_login_enabled(s, username, active)
             repo.audit(
                 s,
                 at=now,
@@ -487,3 +491,17 @@ class AuthService:
         if row is None:
             raise InvalidInputError("username", f"no user named {username!r}")
         return row
+
+
+@contextmanager
+def _this_clinics_login(username: str) -> Iterator[None]:
+    """A change to a user's login role that the database refused because the role of that name
+    is not a login of this clinic (another clinic's user, a server role): said as such."""
+    try:
+        yield
+    except LoginRoleTakenError:
+        raise InvalidInputError(
+            "username",
+            f"the database server's role named {username!r} is not a login of this clinic "
+            "(another clinic's user, or a server role); it is left as it is",
+        ) from None

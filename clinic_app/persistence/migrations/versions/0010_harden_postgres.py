@@ -9,23 +9,31 @@ What a clinic login could do with ``psql`` and its own password, and what answer
   from PUBLIC, so an app login cannot create a temp table at all.
 - Functions callable by anyone: EXECUTE on every function of schema ``public`` is revoked
   from PUBLIC (and for the functions later migrations of the owner create, by default); only
-  ``clinic_audit`` (every group), ``clinic_create_login`` (administrators) and
-  ``clinic_set_login_password`` (every group, a user's own password) are granted back.
+  ``clinic_audit`` (every group), ``clinic_create_login``, ``clinic_set_login_enabled`` and
+  ``clinic_set_login_group`` (administrators), ``clinic_set_login_password`` (every group, a
+  user's own password) and 0008's ``clinic_set_own_password_hash`` (every group, a user's own
+  argon2id hash; re-created here with the same pinned body) are granted back.
 - CREATE and TEMP on the database, CREATE on schema ``public``, CONNECT on the database:
   revoked from PUBLIC. CONNECT is granted to each login role of this clinic, one by one (the
   group roles are cluster-wide and shared by every clinic on the server, so granting CONNECT
   to a group would let one clinic's desk into another clinic's database).
 - The administrator's login had CREATEROLE: with it, on PostgreSQL 15, it could grant itself
   any role (the nurse group, the owner, ``pg_execute_server_program``). Existing
-  administrators lose CREATEROLE, and memberships of this clinic's logins in anything but
-  their one clinic group are revoked. Logins are made and given passwords only through
-  ``clinic_create_login`` / ``clinic_set_login_password``, SECURITY DEFINER functions owned
+  administrators lose CREATEROLE (revision 0008's role change also gave it to a user promoted
+  to administrator: taken back too), and memberships of this clinic's logins in anything but
+  their one clinic group are revoked; a deactivated user's login (NOLOGIN since 0008) is cut
+  back the same way and stays NOLOGIN. Logins are made, given passwords, switched on and off
+  (a user deactivated and re-activated) and moved to another group (a role change) only
+  through ``clinic_create_login`` / ``clinic_set_login_password`` /
+  ``clinic_set_login_enabled`` / ``clinic_set_login_group``, SECURITY DEFINER functions owned
   by the owner role (the role that runs the migrations, and owns the database and every table)
   that check the caller, the user name's pattern, the app role, a SCRAM secret (never a clear
-  password), and refuse to take over a role that exists and is not a login of this clinic.
+  password), and refuse to take over or change a role that exists and is not a login of this
+  clinic. No administrator is ever given CREATEROLE, on promotion or otherwise.
 - A clinic login is: a LOGIN role, no superuser / CREATEROLE / CREATEDB / REPLICATION /
   BYPASSRLS, a member of exactly one clinic group and of nothing else, with CONNECT granted
-  explicitly on this database (``clinic_clinic_login``).
+  explicitly on this database (``clinic_clinic_login``); the same role switched off by a
+  deactivation (NOLOGIN) is still this clinic's role (``clinic_clinic_role``).
 - Database invariants the service already keeps, now kept by the database as well:
   a session's status changes only along the app's status table (a cancelled session stays
   cancelled); only a nurse completes a lab draw; a finding carries only an override given on
@@ -36,7 +44,7 @@ Database-wide settings (the revokes on the database and on schema public) are al
 database restored without its ACLs (``pg_restore`` without ``--create``) is closed again.
 
 Revision ID: 0010
-Revises: 0007 (the lead chains it after 0008/0009 at merge)
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -44,7 +52,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0007"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -275,14 +283,15 @@ FUNCTIONS = [
     END $$
     """,
     # --- logins -------------------------------------------------------------------------------
-    # A login of this clinic: nothing but LOGIN, in exactly one clinic group and nothing else,
-    # and CONNECT granted on this very database (by clinic_create_login or this migration).
+    # A role of this clinic: no attribute but (possibly) LOGIN, in exactly one clinic group and
+    # nothing else, and CONNECT granted on this very database (by clinic_create_login or this
+    # migration). With LOGIN it is a login of this clinic; without, a deactivated user's.
     f"""
-    CREATE OR REPLACE FUNCTION public.clinic_clinic_login(p_name text) RETURNS boolean
+    CREATE OR REPLACE FUNCTION public.clinic_clinic_role(p_name text) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER {SAFE} AS $$
         SELECT EXISTS (
             SELECT 1 FROM pg_catalog.pg_roles r
-            WHERE r.rolname = p_name AND r.rolcanlogin AND NOT r.rolsuper
+            WHERE r.rolname = p_name AND NOT r.rolsuper
               AND NOT r.rolcreaterole AND NOT r.rolcreatedb AND NOT r.rolreplication
               AND NOT r.rolbypassrls
               AND (SELECT count(*) FROM pg_catalog.pg_auth_members m
@@ -297,6 +306,14 @@ FUNCTIONS = [
                                         pg_catalog.aclexplode(d.datacl) a
                           WHERE d.datname = pg_catalog.current_database()
                             AND a.grantee = r.oid AND a.privilege_type = 'CONNECT'))
+    $$
+    """,
+    f"""
+    CREATE OR REPLACE FUNCTION public.clinic_clinic_login(p_name text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER {SAFE} AS $$
+        SELECT public.clinic_clinic_role(p_name)
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                       WHERE r.rolname = p_name AND r.rolcanlogin)
     $$
     """,
     # Only the owner (maintenance, the first administrator) or this clinic's administrators.
@@ -358,7 +375,7 @@ FUNCTIONS = [
     CREATE OR REPLACE FUNCTION public.clinic_set_login_password(p_name text, p_secret text)
     RETURNS void LANGUAGE plpgsql SECURITY DEFINER {SAFE} AS $$
     BEGIN
-        IF NOT public.clinic_clinic_login(p_name) THEN
+        IF NOT public.clinic_clinic_role(p_name) THEN
             RAISE EXCEPTION 'clinic_login: % is not a login of this clinic', p_name
                 USING ERRCODE = '42501';
         END IF;
@@ -372,6 +389,88 @@ FUNCTIONS = [
                 USING ERRCODE = '22023';
         END IF;
         EXECUTE pg_catalog.format('ALTER ROLE %I PASSWORD %L', p_name, p_secret);
+    END $$
+    """,
+    # A user deactivated (NOLOGIN) or re-activated (LOGIN). Only this clinic's administrators
+    # (or the owner), only a role of this clinic; no role of that name: nothing to do (false).
+    f"""
+    CREATE OR REPLACE FUNCTION public.clinic_set_login_enabled(p_name text, p_enabled boolean)
+    RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER {SAFE} AS $$
+    BEGIN
+        IF NOT public.clinic_may_manage_logins() THEN
+            RAISE EXCEPTION 'only an administrator of this clinic manages its logins'
+                USING ERRCODE = '42501';
+        END IF;
+        IF p_enabled IS NULL THEN
+            RAISE EXCEPTION 'clinic_login: say whether the login is enabled'
+                USING ERRCODE = '22023';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_name) THEN
+            RETURN false;
+        END IF;
+        IF NOT public.clinic_clinic_role(p_name) THEN
+            RAISE EXCEPTION 'clinic_role_taken: a database role named % exists and is not a '
+                'login of this clinic', p_name USING ERRCODE = '42501';
+        END IF;
+        EXECUTE pg_catalog.format(CASE WHEN p_enabled THEN 'ALTER ROLE %I LOGIN'
+                                       ELSE 'ALTER ROLE %I NOLOGIN' END, p_name);
+        RETURN true;
+    END $$
+    """,
+    # A role change: the role of this clinic moves to the group of the new app role, out of
+    # every other clinic group. Never CREATEROLE, for an administrator neither.
+    f"""
+    CREATE OR REPLACE FUNCTION public.clinic_set_login_group(p_name text, p_role text)
+    RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER {SAFE} AS $$
+    DECLARE
+        wanted text := CASE p_role WHEN 'front-desk' THEN 'clinic_front_desk'
+                                   WHEN 'nurse' THEN 'clinic_nurse'
+                                   WHEN 'manager' THEN 'clinic_manager'
+                                   WHEN 'admin' THEN 'clinic_admin' END;
+        other text;
+    BEGIN
+        IF NOT public.clinic_may_manage_logins() THEN
+            RAISE EXCEPTION 'only an administrator of this clinic manages its logins'
+                USING ERRCODE = '42501';
+        END IF;
+        IF wanted IS NULL THEN
+            RAISE EXCEPTION 'clinic_login: % is not an app role', p_role USING ERRCODE = '22023';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_name) THEN
+            RETURN false;
+        END IF;
+        IF NOT public.clinic_clinic_role(p_name) THEN
+            RAISE EXCEPTION 'clinic_role_taken: a database role named % exists and is not a '
+                'login of this clinic', p_name USING ERRCODE = '42501';
+        END IF;
+        FOREACH other IN ARRAY ARRAY[{GROUP_LIST}] LOOP
+            IF other <> wanted THEN
+                EXECUTE pg_catalog.format('REVOKE %I FROM %I', other, p_name);
+            END IF;
+        END LOOP;
+        EXECUTE pg_catalog.format('GRANT %I TO %I', wanted, p_name);
+        RETURN true;
+    END $$
+    """,
+    # Revision 0008's: a user's own argon2id hash, from the direct desktop mode (the hash lands
+    # on the row of the login itself, never another's; that user's server sessions end). The
+    # same body, re-created here so that every function of the app is this revision's.
+    f"""
+    CREATE OR REPLACE FUNCTION public.clinic_set_own_password_hash(p_hash text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER {SAFE} AS $$
+    DECLARE
+        v_id integer;
+    BEGIN
+        UPDATE public.users SET password_hash = p_hash, failed_attempts = 0,
+                                locked_until = NULL
+         WHERE username = session_user::text
+        RETURNING id INTO v_id;
+        IF v_id IS NULL THEN
+            RAISE EXCEPTION 'no app user for login %', session_user USING ERRCODE = '42501';
+        END IF;
+        UPDATE public.user_sessions SET revoked_utc = pg_catalog.now(),
+                                        revoked_reason = 'password'
+         WHERE user_id = v_id AND revoked_utc IS NULL;
     END $$
     """,
     # Database-wide settings: no CONNECT, TEMP or CREATE for PUBLIC, no CREATE on schema
@@ -415,12 +514,14 @@ TRIGGERS = [
 ]
 
 # The logins of this clinic before this revision: app users (a users row) that are members of
-# a clinic group, log in, and are neither superusers nor the database's owner.
+# a clinic group, are neither superusers nor the database's owner nor a group, and log in or
+# were switched off by a deactivation (revision 0008: NOLOGIN, and still the user's login).
 EXISTING_LOGINS = f"""
-    SELECT r.rolname, r.oid, 'clinic_' || pg_catalog.replace(u.role, '-', '_') AS wanted
+    SELECT r.rolname, r.oid, 'clinic_' || pg_catalog.replace(u.role, '-', '_') AS wanted,
+           u.active
     FROM pg_catalog.pg_roles r
     JOIN public.users u ON u.username = r.rolname
-    WHERE r.rolcanlogin AND NOT r.rolsuper AND r.rolname <> current_user
+    WHERE NOT r.rolsuper AND r.rolname <> current_user AND r.rolname NOT IN ({GROUP_LIST})
       AND r.oid <> (SELECT d.datdba FROM pg_catalog.pg_database d
                     WHERE d.datname = pg_catalog.current_database())
       AND EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m
@@ -434,8 +535,13 @@ EXISTING = f"""
         extra record;
     BEGIN
         FOR login IN {EXISTING_LOGINS} LOOP
-            -- No app login creates roles (it could grant itself anything on PostgreSQL 15).
+            -- No app login creates roles (it could grant itself anything on PostgreSQL 15):
+            -- the first administrator's (0004) nor one promoted to administrator (0008).
             EXECUTE pg_catalog.format('ALTER ROLE %I NOCREATEROLE NOCREATEDB', login.rolname);
+            -- A deactivated user's login does not log in (0008 kept it so; made sure here).
+            IF NOT login.active THEN
+                EXECUTE pg_catalog.format('ALTER ROLE %I NOLOGIN', login.rolname);
+            END IF;
             -- Memberships it should never have had: other roles, another clinic group than
             -- its app role's, ADMIN OPTION on its group.
             FOR extra IN SELECT g.rolname, m.admin_option FROM pg_catalog.pg_auth_members m
@@ -466,6 +572,9 @@ GRANTS = [
     "GRANT EXECUTE ON FUNCTION public.clinic_audit(text, text, text, integer, integer, text, "
     f"text) TO {', '.join(GROUPS)}",
     "GRANT EXECUTE ON FUNCTION public.clinic_create_login(text, text, text) TO clinic_admin",
+    "GRANT EXECUTE ON FUNCTION public.clinic_set_login_enabled(text, boolean) TO clinic_admin",
+    "GRANT EXECUTE ON FUNCTION public.clinic_set_login_group(text, text) TO clinic_admin",
+    "GRANT EXECUTE ON FUNCTION public.clinic_set_own_password_hash(text) TO " + ", ".join(GROUPS),
     "GRANT EXECUTE ON FUNCTION public.clinic_set_login_password(text, text) TO "
     + ", ".join(GROUPS),
     "SELECT public.clinic_secure_database()",
@@ -494,9 +603,12 @@ def downgrade() -> None:
         "clinic_finding_override_guard()",
         "clinic_lab_status_guard()",
         "clinic_secure_database()",
+        "clinic_set_login_group(text, text)",
+        "clinic_set_login_enabled(text, boolean)",
         "clinic_set_login_password(text, text)",
         "clinic_create_login(text, text, text)",
         "clinic_may_manage_logins()",
         "clinic_clinic_login(text)",
+        "clinic_clinic_role(text)",
     ):
         op.execute(f"DROP FUNCTION IF EXISTS public.{function}")
