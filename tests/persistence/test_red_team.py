@@ -682,6 +682,121 @@ def test_only_administrators_make_logins_or_set_other_users_passwords(
     )
 
 
+@pytest.mark.parametrize("role", ["front-desk", "nurse", "manager"])
+def test_only_administrators_switch_logins_off_or_move_them_to_another_group(
+    server: Server, role: str
+) -> None:
+    """The desk cannot promote itself, nor switch the administrator off (revision 0008 did
+    these with ALTER ROLE from the administrator's CREATEROLE; 0010 through the owner)."""
+    a = server.a
+    engine = a.engine(role)
+    me, boss = a.logins[role], a.logins["admin"]
+    for statement, params in (
+        ("SELECT clinic_set_login_group(:n, 'admin')", {"n": me}),
+        ("SELECT clinic_set_login_group(:n, 'front-desk')", {"n": boss}),
+        ("SELECT clinic_set_login_enabled(:n, false)", {"n": boss}),
+        ("SELECT clinic_set_login_enabled(:n, true)", {"n": me}),
+    ):
+        message = refused(engine, statement, **params)
+        assert "permission denied for function" in message, (statement, message)
+
+
+def test_the_administrator_switches_and_moves_only_this_clinics_logins(server: Server) -> None:
+    a, b = server.a, server.b
+    admin = a.engine("admin")
+    nurse = a.logins["nurse"]
+    for name in (a.owner, b.logins["front-desk"], b.logins["admin"], server.bare, "postgres"):
+        for statement in (
+            "SELECT clinic_set_login_group(:n, 'admin')",
+            "SELECT clinic_set_login_enabled(:n, false)",
+        ):
+            message = refused(admin, statement, n=name)
+            assert "is not a login of this clinic" in message, (name, statement, message)
+    assert "is not an app role" in refused(
+        admin, "SELECT clinic_set_login_group(:n, 'owner')", n=nurse
+    )
+    # A group is no login: neither switched on nor moved (nor made a member of another group).
+    for group in GROUPS:
+        message = refused(admin, "SELECT clinic_set_login_enabled(:n, true)", n=group)
+        assert "is not a login of this clinic" in message, (group, message)
+    # Clinic B's administrator cannot reach A's logins through B's functions either.
+    message = refused(
+        b.engine("admin"), "SELECT clinic_set_login_enabled(:n, false)", n=a.logins["front-desk"]
+    )
+    assert "is not a login of this clinic" in message
+
+
+def test_a_user_promoted_to_administrator_gets_no_createrole(server: Server) -> None:
+    """What revision 0008's role change did (CREATEROLE for a new administrator) is gone: the
+    promoted login is in the administrators' group and nothing more, and can be switched off
+    and on again by the administrator (all rolled back afterwards)."""
+    a = server.a
+    nurse = a.logins["nurse"]
+    with a.engine("admin").connect() as conn:
+        transaction = conn.begin()
+        try:
+            assert conn.scalar(text("SELECT clinic_set_login_group(:n, 'admin')"), {"n": nurse})
+            assert conn.scalar(text("SELECT clinic_set_login_enabled(:n, false)"), {"n": nurse})
+            assert conn.scalar(text("SELECT clinic_set_login_enabled(:n, true)"), {"n": nurse})
+            row = conn.execute(
+                text(
+                    "SELECT rolcanlogin, rolcreaterole, rolcreatedb FROM pg_roles "
+                    "WHERE rolname = :n"
+                ),
+                {"n": nurse},
+            ).one()
+            groups = conn.scalars(
+                text(
+                    "SELECT g.rolname || CASE WHEN m.admin_option THEN ' (admin)' ELSE '' END "
+                    "FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                    "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :n"
+                ),
+                {"n": nurse},
+            ).all()
+        finally:
+            transaction.rollback()
+    a.engine("admin").dispose()
+    assert tuple(row) == (True, False, False)
+    assert groups == ["clinic_admin"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_login_sets_only_its_own_argon2id_hash(server: Server, role: str) -> None:
+    """Revision 0008's clinic_set_own_password_hash, re-created by 0010: every clinic login may
+    call it (EXECUTE granted back after 0010 revoked every function), it writes that login's
+    own row only, and no login reads the hashes."""
+    a = server.a
+    engine = a.engine(role)
+    me = a.logins[role]
+    with a.superuser().begin() as conn:  # a failure on every row; the function clears one
+        counts = dict(conn.execute(text("SELECT username, failed_attempts FROM users")).all())
+        conn.execute(text("UPDATE users SET failed_attempts = failed_attempts + 1"))
+    try:
+        with engine.connect() as conn:
+            transaction = conn.begin()
+            try:
+                conn.execute(text("SELECT clinic_set_own_password_hash('$argon2id$red-team')"))
+                cleared = conn.scalars(
+                    text("SELECT username FROM users WHERE failed_attempts = 0")
+                ).all()
+            finally:
+                transaction.rollback()
+        engine.dispose()
+    finally:
+        with a.superuser().begin() as conn:
+            for name, count in counts.items():
+                conn.execute(
+                    text("UPDATE users SET failed_attempts = :c WHERE username = :n"),
+                    {"c": count, "n": name},
+                )
+    assert cleared == [me]
+    with a.superuser().connect() as conn:
+        assert not conn.scalar(
+            text("SELECT count(*) FROM users WHERE password_hash = '$argon2id$red-team'")
+        )
+    assert "permission denied" in refused(engine, "SELECT password_hash FROM users")
+
+
 def test_user_add_never_takes_over_another_clinics_role(server: Server) -> None:
     """Clinic B's administrator adds "fred", who is clinic A's desk: refused, fred untouched."""
     a, b = server.a, server.b
