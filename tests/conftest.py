@@ -137,7 +137,7 @@ def fresh_pg_database(template: str) -> tuple[str, str]:
     admin.dispose()
     url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     # A clone does not carry the template's database ACL (CONNECT, TEMP for PUBLIC come
-    # back): close it as the owner's `clinic-app init` does on every start (migration 0010).
+    # back): close it as the owner's `clinic-app init` does (migration 0010, opening.py).
     clone = create_engine(url, poolclass=NullPool)
     with clone.begin() as conn:
         conn.execute(text("SELECT public.clinic_secure_database()"))

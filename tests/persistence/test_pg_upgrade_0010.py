@@ -169,3 +169,43 @@ def test_an_existing_deployment_is_cut_back_and_closed_on_upgrade(
             conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         server.dispose()
         drop_roles([admin, desk, stranger, added, promoted, leaver, inactive])
+
+
+def public_grants(url: str) -> list[str]:
+    """What PUBLIC holds on the database and on schema public."""
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.connect() as conn:
+        found = conn.scalars(
+            text(
+                "SELECT a.privilege_type FROM pg_database d, "
+                "aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a "
+                "WHERE d.datname = current_database() AND a.grantee = 0 "
+                "UNION ALL SELECT 'schema ' || a.privilege_type FROM pg_namespace n, "
+                "aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a "
+                "WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE'"
+            )
+        ).all()
+    engine.dispose()
+    return sorted(found)
+
+
+def test_init_at_the_newest_revision_closes_a_restored_database_again(pg_url: str) -> None:
+    """``pg_restore`` without ``--create`` leaves the database's ACL as the new database had it
+    (CONNECT and TEMP for PUBLIC): the owner's next ``init`` (create=True) closes it again,
+    though the schema is at the newest revision and nothing is migrated."""
+    assert public_grants(pg_url) == []
+    database = make_url(pg_url).database
+    server = create_engine(PG_URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO PUBLIC'))
+    server.dispose()
+    with create_engine(pg_url, poolclass=NullPool).begin() as conn:
+        conn.execute(text("GRANT CREATE ON SCHEMA public TO PUBLIC"))
+    assert public_grants(pg_url) == ["CONNECT", "TEMPORARY", "schema CREATE"]
+    services = open_services(pg_url, create=False)  # any other command: left as it is
+    services.engine.dispose()
+    assert public_grants(pg_url) == ["CONNECT", "TEMPORARY", "schema CREATE"]
+    services = open_services(pg_url, create=True)  # `clinic-app init` as the owner
+    assert services.schema_upgrade is None
+    services.engine.dispose()
+    assert public_grants(pg_url) == []

@@ -40,7 +40,8 @@ What a clinic login could do with ``psql`` and its own password, and what answer
   the same session for the same rule and message.
 
 Database-wide settings (the revokes on the database and on schema public) are also applied by
-``clinic_secure_database()``, which the owner's ``clinic-app init`` runs on every start, so a
+``clinic_secure_database()``, which every ``clinic-app init`` of the owner runs (after an
+upgrade, and at the newest revision too, without Alembic: ``persistence/opening.py``), so a
 database restored without its ACLs (``pg_restore`` without ``--create``) is closed again.
 
 Revision ID: 0010
