@@ -135,7 +135,14 @@ def fresh_pg_database(template: str) -> tuple[str, str]:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     admin.dispose()
-    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False), name
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    # A clone does not carry the template's database ACL (CONNECT, TEMP for PUBLIC come
+    # back): close it as the owner's `clinic-app init` does (migration 0010, opening.py).
+    clone = create_engine(url, poolclass=NullPool)
+    with clone.begin() as conn:
+        conn.execute(text("SELECT public.clinic_secure_database()"))
+    clone.dispose()
+    return url, name
 
 
 def drop_pg_database(name: str) -> None:
@@ -175,6 +182,8 @@ def drop_login_roles(names: Sequence[str]) -> None:
             {"names": list(names), "groups": list(CLINIC_GROUPS)},
         ).all()
         for role in app_users:
+            # Also revokes its CONNECT on any clinic database still there (migration 0010).
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     admin.dispose()
 

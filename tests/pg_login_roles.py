@@ -55,8 +55,11 @@ def drop_roles(names: Iterable[str], database_url: str | None = None) -> None:
         finally:
             engine.dispose()
     with _server() as connection:
-        for name in wanted:
-            connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        for name in existing_roles(connection, wanted):
+            # Revokes its grants on shared objects too: CONNECT on a clinic's database
+            # (migration 0010), which would otherwise keep the role from being dropped.
+            connection.execute(text(f'DROP OWNED BY "{name}"'))
+            connection.execute(text(f'DROP ROLE "{name}"'))
 
 
 @contextmanager
@@ -72,6 +75,7 @@ def demo_roles_guard() -> Iterator[set[str]]:
             yield before
         finally:
             for name in existing_roles(connection, DEMO_ROLE_NAMES) - before:
+                connection.execute(text(f'DROP OWNED BY "{name}"'))  # and CONNECT grants
                 connection.execute(text(f'DROP ROLE "{name}"'))
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _DEMO_ROLES_LOCK})
 

@@ -35,6 +35,8 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # with this filler's 0007 steps (results, weights, alerts, prescribers, clinic phone);
 # 69964da brought 0008 (clinic-server sessions and failed logins; the filler's 0008 step).
 # 9b73f75 brought 0009 (idempotency keys of the clinic server; the filler's 0009 step).
+# 0b701ae is the code of 0010 (PostgreSQL hardening, no change on SQLite) chained after
+# 0008 and 0009: the rows of 0009's steps (b657bf0, where 0010 followed 0007, made it first).
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
     "0002": ("33f1f7f", "models"),
@@ -43,6 +45,7 @@ REVISIONS = {
     "0007": ("ee1878b", "services"),
     "0008": ("69964da", "services"),
     "0009": ("9b73f75", "services"),
+    "0010": ("0b701ae", "services"),
 }
 
 

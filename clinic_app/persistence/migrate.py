@@ -122,3 +122,23 @@ def upgrade_to_head(engine: Engine) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if connection.dialect.name == "postgresql":
+            secure_database(connection)
+
+
+def secure_database(connection: Connection) -> None:
+    """As the owner: close the database to PUBLIC again (no CONNECT, TEMP, CREATE; no CREATE
+    on schema public), e.g. after a restore that did not carry the database's ACL.
+
+    ``clinic_secure_database()`` (migration 0010) is executable by its owner only, so a clinic
+    login opening the database skips this; it changes nothing when all is closed already.
+    """
+    allowed = connection.scalar(
+        text(
+            "SELECT CASE WHEN to_regprocedure('public.clinic_secure_database()') IS NULL "
+            "THEN false ELSE has_function_privilege("
+            "to_regprocedure('public.clinic_secure_database()'), 'EXECUTE') END"
+        )
+    )
+    if allowed:
+        connection.execute(text("SELECT public.clinic_secure_database()"))

@@ -26,6 +26,7 @@ from clinic_app.persistence.migrate import (
     check_known_revision,
     current_revision,
     head_revision,
+    secure_database,
     upgrade_to_head,
 )
 from clinic_app.persistence.sqlite_backup import BackupError, backup_to
@@ -168,7 +169,13 @@ def _migrate(
                     backup_to(engine, backup)
                 upgrade = SchemaUpgrade(revision, head, backup)
             if revision != head:  # at the head already: Alembic is not even imported
-                upgrade_to_head(engine)
+                upgrade_to_head(engine)  # on PostgreSQL, closes the database again too
+            elif create and engine.dialect.name == "postgresql":
+                # `init` by the owner at the newest revision: a database restored without its
+                # ACL (pg_restore without --create) is closed to PUBLIC again (migration 0010),
+                # still without Alembic; a clinic login is not allowed to and skips it.
+                with engine.begin() as connection:
+                    secure_database(connection)
     except OperationalError:
         raise  # locked, unreachable: the caller says "cannot use the database"
     except (BackupError, OSError) as error:

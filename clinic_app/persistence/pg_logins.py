@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -36,46 +36,38 @@ def _scram(session: Session, username: str, password: str) -> str:
     return hashed.decode()
 
 
-def upsert_login_role(session: Session, username: str, password: str, role: str) -> None:
-    """Create (or update) the login role of ``username`` in the group of its app role."""
-    from psycopg import sql
+class LoginRoleTakenError(Exception):
+    """A database role of that name exists on the server and is not a login of this clinic
+    (another clinic's user, the owner, a server role): it is never taken over."""
 
-    group = GROUP_OF_ROLE[role]
+
+def upsert_login_role(session: Session, username: str, password: str, role: str) -> None:
+    """Create (or update) the login role of ``username`` in the group of its app role.
+
+    Through ``clinic_create_login`` (migration 0010), a SECURITY DEFINER function of the owner
+    role: the administrator's own login has no CREATEROLE. The function checks the caller, the
+    name, the role and the secret, and refuses a role that exists but is not this clinic's.
+    """
+    if role not in GROUP_OF_ROLE:
+        raise ValueError(f"{role!r} is not an app role")
     secret = _scram(session, username, password)
-    exists = session.execute(
-        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
-    ).first()
-    verb = "ALTER" if exists else "CREATE"
-    attributes = "LOGIN CREATEROLE" if role == "admin" else "LOGIN NOCREATEROLE"
-    statement = sql.SQL("{} ROLE {} " + attributes + " PASSWORD {}").format(
-        sql.SQL(verb), sql.Identifier(username), sql.Literal(secret)
+    _checked(
+        session,
+        "SELECT public.clinic_create_login(:name, :secret, :role)",
+        name=username,
+        secret=secret,
+        role=role,
     )
-    driver = _driver(session)
-    with driver.cursor() as cursor:
-        cursor.execute(statement)
-        for other in GROUP_OF_ROLE.values():
-            if other != group:
-                cursor.execute(
-                    sql.SQL("REVOKE {} FROM {}").format(
-                        sql.Identifier(other), sql.Identifier(username)
-                    )
-                )
-        cursor.execute(
-            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(username))
-        )
 
 
 def set_login_password(session: Session, username: str, password: str) -> None:
-    """A new password for an existing login role."""
-    from psycopg import sql
-
+    """A new password for an existing login role of this clinic (``clinic_set_login_password``:
+    the user's own, or anyone's by an administrator of this clinic or the owner)."""
     secret = _scram(session, username, password)
-    with _driver(session).cursor() as cursor:
-        cursor.execute(
-            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-                sql.Identifier(username), sql.Literal(secret)
-            )
-        )
+    session.execute(
+        text("SELECT public.clinic_set_login_password(:name, :secret)"),
+        {"name": username, "secret": secret},
+    )
 
 
 def login_role_exists(session: Session, username: str) -> bool:
@@ -86,43 +78,42 @@ def login_role_exists(session: Session, username: str) -> bool:
     return found is not None
 
 
-def set_login_enabled(session: Session, username: str, enabled: bool) -> None:
-    """LOGIN or NOLOGIN for the login role of ``username`` (deactivating a user); a user
-    without a login role is left alone."""
-    from psycopg import sql
+def _checked(session: Session, statement: str, **params: object) -> object:
+    """Run one of the owner's checked login functions (migration 0010) in a savepoint; a role
+    of that name that is not this clinic's is LoginRoleTakenError, never touched."""
+    try:
+        with session.begin_nested():
+            return session.execute(text(statement), params).scalar()
+    except DBAPIError as error:
+        if "clinic_role_taken" in str(error.orig):
+            raise LoginRoleTakenError(str(params.get("name", ""))) from None
+        raise
 
-    if not login_role_exists(session, username):
-        return
-    with _driver(session).cursor() as cursor:
-        cursor.execute(
-            sql.SQL("ALTER ROLE {} " + ("LOGIN" if enabled else "NOLOGIN")).format(
-                sql.Identifier(username)
-            )
-        )
+
+def set_login_enabled(session: Session, username: str, enabled: bool) -> None:
+    """LOGIN or NOLOGIN for the login role of ``username`` (deactivating a user), through the
+    owner's ``clinic_set_login_enabled`` (migration 0010: the administrator's own login has no
+    CREATEROLE). A user without a login role is left alone; a role of that name that is not
+    this clinic's is LoginRoleTakenError."""
+    _checked(
+        session,
+        "SELECT public.clinic_set_login_enabled(:name, :enabled)",
+        name=username,
+        enabled=enabled,
+    )
 
 
 def set_login_group(session: Session, username: str, role: str) -> None:
     """Move the login role of ``username`` into the group of app role ``role`` (and out of
-    every other clinic group); CREATEROLE for administrators only. A user without a login
-    role is left alone."""
-    from psycopg import sql
-
-    if not login_role_exists(session, username):
-        return
-    group = GROUP_OF_ROLE[role]
-    attribute = "CREATEROLE" if role == "admin" else "NOCREATEROLE"
-    with _driver(session).cursor() as cursor:
-        cursor.execute(sql.SQL("ALTER ROLE {} " + attribute).format(sql.Identifier(username)))
-        for other in GROUP_OF_ROLE.values():
-            if other != group:
-                cursor.execute(
-                    sql.SQL("REVOKE {} FROM {}").format(
-                        sql.Identifier(other), sql.Identifier(username)
-                    )
-                )
-        cursor.execute(
-            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(username))
-        )
+    every other clinic group), through the owner's ``clinic_set_login_group`` (migration
+    0010). No login is ever given CREATEROLE, an administrator's neither. A user without a
+    login role is left alone; a role of that name that is not this clinic's is
+    LoginRoleTakenError."""
+    if role not in GROUP_OF_ROLE:
+        raise ValueError(f"{role!r} is not an app role")
+    _checked(
+        session, "SELECT public.clinic_set_login_group(:name, :role)", name=username, role=role
+    )
 
 
 def connected_as(session: Session, username: str) -> bool:
@@ -135,7 +126,9 @@ def set_own_password_hash(session: Session, password_hash: str) -> None:
     """Store the argon2id hash of the logged-in user's own password (revision 0008's
     ``clinic_set_own_password_hash``: a per-user login cannot write ``users`` itself), which
     also revokes that user's server sessions."""
-    session.execute(text("SELECT clinic_set_own_password_hash(:hash)"), {"hash": password_hash})
+    session.execute(
+        text("SELECT public.clinic_set_own_password_hash(:hash)"), {"hash": password_hash}
+    )
 
 
 def url_for_user(url: str, username: str, password: str) -> str:

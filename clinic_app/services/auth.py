@@ -7,9 +7,16 @@ cannot be probed by the answer or by its time.
 
 Every user has an argon2id hash, on every backend: the clinic server checks it (see
 ``sessions.py``). On PostgreSQL each user is, for now, also a login role of the server (the
-direct desktop mode of migration 0004, until the clinic server replaces it): the role is kept in
-step (password, NOLOGIN when deactivated, group of the app role). A PostgreSQL user made before
-revision 0008 has no hash until an administrator sets a password.
+direct desktop mode of migrations 0004 and 0010, until the clinic server replaces it): the
+server checks that login's password (SCRAM), the role's grants limit what the user can do
+even outside the app, and lockout of a direct login is the server's job (e.g. auth_delay,
+LDAP). The login role is kept in step (password, NOLOGIN when deactivated,
+group of the app role) only through the owner's checked SECURITY DEFINER functions of
+migration 0010 (``clinic_create_login``, ``clinic_set_login_password``,
+``clinic_set_login_enabled``, ``clinic_set_login_group``): no administrator's login has
+CREATEROLE, and a role of the same name that is not a login of this clinic is never taken
+over. A PostgreSQL user made before revision 0008 has no hash until an administrator sets a
+password.
 
 Deactivating a user, changing their role and setting their password revoke their clinic-server
 sessions in the same transaction.
@@ -18,6 +25,8 @@ sessions in the same transaction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -32,6 +41,7 @@ from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import UserRow
 from clinic_app.persistence.pg_logins import (
+    LoginRoleTakenError,
     connected_as,
     login_role_exists,
     login_works,
@@ -311,7 +321,8 @@ class AuthService:
             now = self._ctx.clock()
             repo.revoke_user_sessions(s, row.id, at=now, reason="role")
             if self.database_logins:
-                set_login_group(s, username, the_role.value)
+                with _this_clinics_login(username):
+                    set_login_group(s, username, the_role.value)
             repo.audit(
                 s,
                 at=now,
@@ -344,7 +355,8 @@ class AuthService:
                 row.failed_attempts = 0
                 row.locked_until = None
             if self.database_logins:
-                set_login_enabled(s, username, active)
+                with _this_clinics_login(username):
+                    set_login_enabled(s, username, active)
             repo.audit(
                 s,
                 at=now,
@@ -460,7 +472,15 @@ class AuthService:
         s.add(row)
         s.flush()
         if self.database_logins:
-            upsert_login_role(s, name, secret, role.value)
+            try:
+                upsert_login_role(s, name, secret, role.value)
+            except LoginRoleTakenError:
+                raise InvalidInputError(
+                    "username",
+                    f"the database server already has a role named {name!r} that is not a "
+                    "user of this clinic (another clinic's user, or a server role); choose "
+                    "another name",
+                ) from None
         return row
 
     def _user(self, s: Session, username: str, *, for_update: bool = False) -> UserRow:
@@ -471,3 +491,17 @@ class AuthService:
         if row is None:
             raise InvalidInputError("username", f"no user named {username!r}")
         return row
+
+
+@contextmanager
+def _this_clinics_login(username: str) -> Iterator[None]:
+    """A change to a user's login role that the database refused because the role of that name
+    is not a login of this clinic (another clinic's user, a server role): said as such."""
+    try:
+        yield
+    except LoginRoleTakenError:
+        raise InvalidInputError(
+            "username",
+            f"the database server's role named {username!r} is not a login of this clinic "
+            "(another clinic's user, or a server role); it is left as it is",
+        ) from None

@@ -275,10 +275,14 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
     from alembic import command
 
     from clinic_app.persistence.engine import make_engine
-    from clinic_app.persistence.migrate import alembic_config, current_revision
+    from clinic_app.persistence.migrate import alembic_config, current_revision, head_revision
 
     services.engine.dispose()  # migrated to head by the fixture; this test owns it now
     engine = make_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as connection:  # later revisions first, back to 0007
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
     assert current_revision(engine) == "0007"
     columns = {c["name"]: c for c in inspect(engine).get_columns("sessions")}
     for name in ("prescriber_name", "prescriber_practice", "prescriber_contact"):
@@ -287,7 +291,6 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
     assert overrides["consulted_prescriber"]["nullable"]
 
     triggers_before = _trigger_count(engine)
-    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "-1")
@@ -301,7 +304,7 @@ def test_migration_0007_adds_nullable_columns_and_downgrades_cleanly(
         command.upgrade(config, "head")
     engine.dispose()
     engine = make_engine(db_url)
-    assert current_revision(engine) == "0007"
+    assert current_revision(engine) == head_revision()
     engine.dispose()
 
 

@@ -474,28 +474,101 @@ def test_postgres_per_user_logins_cannot_read_hashes_but_set_their_own(pg_url: s
 
 @pytest.mark.postgres
 def test_postgres_administrators_own_login_may_manage_users(pg_url: str) -> None:
-    """The direct desktop mode: an administrator logged in as their own role has the grants
-    (revision 0008) to deactivate, change a role and reset a password, revoking sessions."""
+    """The direct desktop mode: an administrator logged in as their own role, which has no
+    CREATEROLE, has the grants (revision 0008) and the owner's checked functions (0010) to
+    deactivate, re-activate, change a role and reset a password, revoking sessions; a user
+    promoted to administrator gets no CREATEROLE either."""
     clock = MovableClock()
     services = open_services(pg_url, clock=clock)
     try:
         clinic = Clinic(services, clock)
+        assert not creates_roles(services, clinic.admin_name)
         desk = open_services_as(pg_url, clinic.admin_name, PASSWORD)
         try:
             new = "reset by ada!"
-            for password, change in (
-                (PASSWORD, lambda: desk.auth.set_role(clinic.admin, clinic.fred_name, "nurse")),
-                (PASSWORD, lambda: desk.auth.set_password(clinic.admin, clinic.fred_name, new)),
-                (new, lambda: desk.auth.deactivate_user(clinic.admin, clinic.fred_name)),
+            for password, change, state in (
+                (
+                    PASSWORD,
+                    lambda: desk.auth.set_role(clinic.admin, clinic.fred_name, "nurse"),
+                    (True, {"clinic_nurse"}),
+                ),
+                (
+                    PASSWORD,
+                    lambda: desk.auth.set_password(clinic.admin, clinic.fred_name, new),
+                    (True, {"clinic_nurse"}),
+                ),
+                (
+                    new,
+                    lambda: desk.auth.deactivate_user(clinic.admin, clinic.fred_name),
+                    (False, {"clinic_nurse"}),
+                ),
             ):
                 issued = clinic.sessions.login(clinic.fred_name, password, client=DESK_PC)
                 change()
                 with pytest.raises(SessionExpiredError):
                     clinic.sessions.actor_for(issued.token)
+                assert login_state(services, clinic.fred_name) == state
             desk.auth.reactivate_user(clinic.admin, clinic.fred_name)
+            assert login_state(services, clinic.fred_name) == (True, {"clinic_nurse"})
+            desk.auth.set_role(clinic.admin, clinic.fred_name, "admin")
+            assert login_state(services, clinic.fred_name) == (True, {"clinic_admin"})
+            assert not creates_roles(services, clinic.fred_name)
         finally:
             desk.engine.dispose()
         reasons = [r.revoked_reason for r in clinic.session_rows()]
         assert reasons == ["role", "password", "deactivated"]
+        # The new administrator's own login manages users the same way, nothing more.
+        promoted = open_services_as(pg_url, clinic.fred_name, new)
+        try:
+            promoted.auth.set_role(
+                Actor(clinic.fred_name, Role.ADMIN), clinic.admin_name, "manager"
+            )
+        finally:
+            promoted.engine.dispose()
+        assert login_state(services, clinic.admin_name) == (True, {"clinic_manager"})
+        assert not creates_roles(services, clinic.admin_name)
     finally:
         services.engine.dispose()
+
+
+def creates_roles(services: Services, username: str) -> bool:
+    with services.engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text("SELECT rolcreaterole FROM pg_roles WHERE rolname = :u"), {"u": username}
+            ).scalar_one()
+        )
+
+
+@pytest.mark.postgres
+def test_postgres_a_role_of_another_clinic_is_never_changed(pg_url: str) -> None:
+    """A user whose name is a role that is not a login of this clinic (here: a login in no
+    clinic group, e.g. another clinic's or a server role): deactivating them or changing their
+    role is refused and leaves that role as it was."""
+    from tests.pg_login_roles import drop_roles
+
+    clock = MovableClock()
+    services = open_services(pg_url, clock=clock)
+    stranger = login_name("stranger")
+    try:
+        clinic = Clinic(services, clock)
+        with services.engine.begin() as conn:  # the role first, then a users row of that name
+            conn.execute(text(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD 'not the app'"))
+            conn.execute(
+                text(
+                    "INSERT INTO users (username, full_name, role, password_hash, active, "
+                    "failed_attempts, created_at) VALUES (:u, '', 'nurse', '', true, 0, now())"
+                ),
+                {"u": stranger},
+            )
+        for change in (
+            lambda: clinic.auth.deactivate_user(clinic.admin, stranger),
+            lambda: clinic.auth.set_role(clinic.admin, stranger, "admin"),
+        ):
+            with pytest.raises(InvalidInputError, match="not a login of this clinic"):
+                change()
+        assert login_state(services, stranger) == (True, set())
+        assert not creates_roles(services, stranger)
+    finally:
+        services.engine.dispose()
+        drop_roles([stranger])
