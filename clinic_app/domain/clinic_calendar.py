@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -156,21 +157,7 @@ class ClinicCalendar:
         """
         if naive.tzinfo is not None:
             raise CalendarError("wall_time_choices() takes a naive wall-clock time")
-        found: list[datetime] = []
-        for fold in (0, 1):
-            aware = naive.replace(tzinfo=self.tz, fold=fold)
-            # A moment exists when its round trip through UTC gives the same wall time.
-            try:
-                back = aware.astimezone(UTC).astimezone(self.tz)
-            except OverflowError:
-                raise CalendarError(
-                    f"{naive:%Y-%m-%d %H:%M} is outside the dates the calendar can hold"
-                ) from None
-            if back.replace(tzinfo=None, fold=0) == naive.replace(fold=0) and not any(
-                back.utcoffset() == f.utcoffset() for f in found
-            ):
-                found.append(back)
-        return tuple(sorted(found, key=to_utc))
+        return _wall_time_choices(self.timezone, naive.replace(fold=0))
 
     def _gap_message(self, naive: datetime) -> str:
         return (
@@ -282,3 +269,29 @@ def wall_time_is_ambiguous(moment: datetime) -> bool:
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
     """Half-open intervals [a_start, a_end) and [b_start, b_end) share a moment."""
     return a_start < b_end and b_start < a_end
+
+
+@lru_cache(maxsize=8192)
+def _wall_time_choices(timezone: str, naive: datetime) -> tuple[datetime, ...]:
+    """ClinicCalendar.wall_time_choices: pure in (zone, wall time), so remembered.
+
+    A booking check asks ~300 times (the lab planner's slot grid) and every unit of work
+    builds its own calendar, so the memo is per zone name, not per calendar. ``fold`` is
+    cleared by the caller: the answer does not depend on it.
+    """
+    tz = zone(timezone)
+    found: list[datetime] = []
+    for fold in (0, 1):
+        aware = naive.replace(tzinfo=tz, fold=fold)
+        # A moment exists when its round trip through UTC gives the same wall time.
+        try:
+            back = aware.astimezone(UTC).astimezone(tz)
+        except OverflowError:
+            raise CalendarError(
+                f"{naive:%Y-%m-%d %H:%M} is outside the dates the calendar can hold"
+            ) from None
+        if back.replace(tzinfo=None, fold=0) == naive.replace(fold=0) and not any(
+            back.utcoffset() == f.utcoffset() for f in found
+        ):
+            found.append(back)
+    return tuple(sorted(found, key=to_utc))
