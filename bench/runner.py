@@ -356,14 +356,22 @@ class Bench:
 
         def slot(mrn: str, day: int = 0) -> tuple[datetime, str]:
             """A slot offered to ``mrn`` that overlaps no other prepared booking's chair."""
-            options = booking.find_slots(
-                NURSE, mrn, IRON, SLOT_AFTER + timedelta(days=day), count=10,
-                include_overridable=True,
-            )  # fmt: skip
-            option = next(
-                o for o in options
-                if not any(c == o.chair and s < o.end and o.start < e for c, s, e in taken)
-            )  # fmt: skip
+            # Earlier runs booked into the same files: a day whose offered slots are all
+            # taken by this run's prepared bookings moves the search a week on.
+            for later in range(0, 15 * 7, 7):
+                options = booking.find_slots(
+                    NURSE, mrn, IRON, SLOT_AFTER + timedelta(days=day + later), count=10,
+                    include_overridable=True,
+                )  # fmt: skip
+                option = next(
+                    (o for o in options
+                     if not any(c == o.chair and s < o.end and o.start < e for c, s, e in taken)),
+                    None,
+                )  # fmt: skip
+                if option is not None:
+                    break
+            else:
+                raise SystemExit(f"no free slot for {mrn} in 15 weeks: regenerate the data")
             taken.append((option.chair, option.start, option.end))
             return option.start.replace(tzinfo=None), option.chair
 
