@@ -9,7 +9,7 @@ service; new passwords stay in echo-off fields and are cleared when a dialog clo
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -186,13 +186,61 @@ class _FieldForm:
         label = self.errors.get(field)
         return label.text() if label is not None and label.isVisible() else ""
 
+    def finish(
+        self, dialog: QDialog, accept_text: str, accept: Callable[[], object], intro: QLabel | None
+    ) -> QPushButton:
+        """Lay ``dialog`` out (intro, fields, messages, buttons); returns its default button,
+        which runs ``accept`` (Cancel rejects)."""
+        buttons = QDialogButtonBox(dialog)
+        button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        button.clicked.connect(accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        if intro is not None:
+            layout.addWidget(intro)
+        layout.addLayout(self.layout)
+        layout.addWidget(self.general)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        return button
+
+
+class _ChoosesRole:
+    """The role list of a user dialog, with the chosen role's meaning under it."""
+
+    role: QComboBox
+    role_hint: QLabel | None
+
+    def _add_role_field(self, owner: QWidget, form: _FieldForm, text: str) -> None:
+        self.role = QComboBox(owner)
+        self.role.setObjectName("role")
+        for role in Role:
+            self.role.addItem(role_label(role), role.value)
+        self.role_hint = form.add("role", text, self.role, " ")
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def set_role(self, role: Role) -> None:
+        """Choose ``role`` in the list."""
+        self.role.setCurrentIndex(self.role.findData(role.value))
+
+    def chosen_role(self) -> Role:
+        """The role chosen in the list."""
+        return Role(self.role.currentData())  # Qt hands the StrEnum back as a plain str
+
+    def _role_changed(self) -> None:
+        if self.role_hint is not None:
+            self.role_hint.setText(role_meaning(self.chosen_role()))
+
 
 def _problem(error: InvalidInputError) -> str:
     problem = error.problem
     return problem[:1].upper() + problem[1:] + ("" if problem.endswith(".") else ".")
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(_ChoosesRole, QDialog):
     """A new user: name, full name, role, first password (+ repeat). ``user`` once accepted."""
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
@@ -208,10 +256,6 @@ class AddUserDialog(QDialog):
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("full_name")
         self.full_name.setMaxLength(200)
-        self.role = QComboBox(self)
-        self.role.setObjectName("role")
-        for role in Role:
-            self.role.addItem(role_label(role), role.value)
         self.password = password_field(self)
         self.repeat = password_field(self, name="repeat")
         self.form = _FieldForm(self)
@@ -222,9 +266,7 @@ class AddUserDialog(QDialog):
             self.tr("Lower-case letters, digits, '.', '_' or '-', starting with a letter."),
         )
         self.form.add("full_name", self.tr("&Full name:"), self.full_name)
-        self.role_hint = self.form.add("role", self.tr("&Role:"), self.role, " ")
-        self.role.currentIndexChanged.connect(self._role_changed)
-        self._role_changed()
+        self._add_role_field(self, self.form, self.tr("&Role:"))
         self.form.add(
             "password",
             self.tr("First &password:"),
@@ -234,32 +276,8 @@ class AddUserDialog(QDialog):
             ),
         )
         self.form.add("repeat", self.tr("R&epeat password:"), self.repeat)
-        buttons = QDialogButtonBox(self)
-        self.add_button = buttons.addButton(
-            self.tr("&Add user"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.add_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        self.add_button.clicked.connect(self.try_add)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form.layout)
-        layout.addWidget(self.form.general)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.add_button = self.form.finish(self, self.tr("&Add user"), self.try_add, None)
         self.username.setFocus()
-
-    def set_role(self, role: Role) -> None:
-        """Choose ``role`` in the list."""
-        self.role.setCurrentIndex(self.role.findData(role.value))
-
-    def chosen_role(self) -> Role:
-        """The role chosen in the list."""
-        return Role(self.role.currentData())  # Qt hands the StrEnum back as a plain str
-
-    def _role_changed(self) -> None:
-        if self.role_hint is not None:
-            self.role_hint.setText(role_meaning(self.chosen_role()))
 
     def try_add(self) -> bool:
         """Add the user with the service; on a problem, say it at the field."""
@@ -335,20 +353,7 @@ class PasswordDialog(QDialog):
             self.tr("At least {count} characters.").format(count=MIN_PASSWORD_LENGTH),
         )
         self.form.add("repeat", self.tr("&Repeat password:"), self.repeat)
-        buttons = QDialogButtonBox(self)
-        self.set_button = buttons.addButton(
-            self.tr("&Set password"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.set_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        self.set_button.clicked.connect(self.try_set)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(self.form.layout)
-        layout.addWidget(self.form.general)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.set_button = self.form.finish(self, self.tr("&Set password"), self.try_set, intro)
         self.password.setFocus()
 
     def try_set(self) -> bool:
@@ -388,7 +393,7 @@ class PasswordDialog(QDialog):
             dialog.deleteLater()
 
 
-class RoleDialog(QDialog):
+class RoleDialog(_ChoosesRole, QDialog):
     """A new role for one user; their open sessions end. ``user`` once accepted."""
 
     def __init__(
@@ -408,42 +413,11 @@ class RoleDialog(QDialog):
             ).format(user=user.username, role=role_label(user.role)),
             self,
         )
-        self.role = QComboBox(self)
-        self.role.setObjectName("role")
-        for role in Role:
-            self.role.addItem(role_label(role), role.value)
         self.form = _FieldForm(self)
-        self.role_hint = self.form.add("role", self.tr("&Role:"), self.role, " ")
-        self.role.currentIndexChanged.connect(self._role_changed)
+        self._add_role_field(self, self.form, self.tr("&Role:"))
         self.set_role(user.role)
-        self._role_changed()
-        buttons = QDialogButtonBox(self)
-        self.change_button = buttons.addButton(
-            self.tr("&Change role"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.change_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        self.change_button.clicked.connect(self.try_change)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(self.form.layout)
-        layout.addWidget(self.form.general)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.change_button = self.form.finish(self, self.tr("&Change role"), self.try_change, intro)
         self.role.setFocus()
-
-    def set_role(self, role: Role) -> None:
-        """Choose ``role`` in the list."""
-        self.role.setCurrentIndex(self.role.findData(role.value))
-
-    def chosen_role(self) -> Role:
-        """The role chosen in the list."""
-        return Role(self.role.currentData())
-
-    def _role_changed(self) -> None:
-        if self.role_hint is not None:
-            self.role_hint.setText(role_meaning(self.chosen_role()))
 
     def try_change(self) -> bool:
         """Change the role with the service; on a refusal, say why under the form."""
