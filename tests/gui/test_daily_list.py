@@ -21,8 +21,8 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.exports import ExportCancelledError, export_sessions
 from clinic_app.exports.pdf_export import page_layout
 from clinic_app.exports.utilisation_chart import AVAILABLE_COLOUR, BOOKED_COLOUR
-from clinic_app.gui.daily_list import CancelReasonDialog, DailyListWindow
-from clinic_app.gui.daily_list_model import (
+from clinic_app.gui.common.export_dialog import ExportDialog
+from clinic_app.gui.daily_list.daily_list_model import (
     FLAG_ROLE,
     SESSION_ROLE,
     DailyListModel,
@@ -30,9 +30,9 @@ from clinic_app.gui.daily_list_model import (
     LabListModel,
     SessionColumn,
 )
-from clinic_app.gui.export_dialog import ExportDialog
-from clinic_app.gui.reports_menu import add_reports_actions
-from clinic_app.gui.utilisation_view import UtilisationWindow
+from clinic_app.gui.daily_list.daily_list_window import CancelReasonDialog, DailyListWindow
+from clinic_app.gui.reports.reports_menu import add_reports_actions
+from clinic_app.gui.reports.utilisation_view import UtilisationWindow
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.exports import ExportRequest

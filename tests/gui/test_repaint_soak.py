@@ -19,17 +19,17 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
 from pytestqt.qtbot import QtBot
 
 from clinic_app.domain.findings import Severity
-from clinic_app.gui.models.day_grid_model import DayGridModel
-from clinic_app.gui.models.finding_model import FindingTableModel
-from clinic_app.gui.models.lab_model import LabTableModel
-from clinic_app.gui.models.patient_list_model import PatientListModel
-from clinic_app.gui.models.slot_model import SlotTableModel
-from clinic_app.gui.models.timeline_model import TimelineTableModel
-from clinic_app.gui.models.week_model import WeekOccupancyModel
+from clinic_app.gui.booking.slot_model import SlotTableModel
+from clinic_app.gui.common.finding_model import FindingTableModel
+from clinic_app.gui.common.lab_model import LabTableModel
+from clinic_app.gui.common.patient_list_model import PatientListModel
+from clinic_app.gui.common.tables import make_table
+from clinic_app.gui.day_grid.day_grid_model import DayGridModel
+from clinic_app.gui.day_grid.day_grid_view import DayGridView
+from clinic_app.gui.day_grid.session_delegate import SessionBlockDelegate
+from clinic_app.gui.day_grid.week_model import WeekOccupancyModel
+from clinic_app.gui.patient.timeline_model import TimelineTableModel
 from clinic_app.gui.resources import IconSet
-from clinic_app.gui.widgets.day_grid_view import DayGridView
-from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
-from clinic_app.gui.widgets.tables import make_table
 from clinic_app.services.booking import SlotView
 from clinic_app.services.results import (
     ChairView,

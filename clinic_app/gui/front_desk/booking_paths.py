@@ -20,7 +20,7 @@ from clinic_app.services.results import BookingOutcome, SessionView
 from clinic_app.services.session_actions import may_move
 
 if TYPE_CHECKING:
-    from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+    from clinic_app.gui.booking.booking_dialog import BookingPrefill
     from clinic_app.gui.main_window import MainWindow
 
 
@@ -75,14 +75,14 @@ class BookingPaths:
 
     def book_at_slot(self, chair_id: int, start: datetime) -> None:
         """A free cell activated in the grid: book at its chair and time."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        from clinic_app.gui.booking.booking_dialog import BookingPrefill
 
         chair = next((c for c in self._window.grid_model.chairs if c.id == chair_id), None)
         self.new_booking(prefill=BookingPrefill(start=start, chair=chair.name if chair else None))
 
     def new_booking(self, *, doses: int = 1, prefill: BookingPrefill | None = None) -> None:
         """Open the booking dialog (at the selected chair and time, when there is one)."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
+        from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
 
         window = self._window
         if prefill is None:
@@ -108,7 +108,7 @@ class BookingPaths:
 
     def _prefill_from_selection(self, doses: int) -> BookingPrefill:
         """The selected cell's time, and its chair when the cell is free."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        from clinic_app.gui.booking.booking_dialog import BookingPrefill
 
         grid_model = self._window.grid_model
         index = self._window.grid_view.currentIndex()
@@ -142,7 +142,7 @@ class BookingPaths:
         self, session: SessionView, start: datetime | None = None, chair: str | None = None
     ) -> None:
         """The Move dialog for ``session``, at ``start`` and ``chair`` when given."""
-        from clinic_app.gui.dialogs.move_dialog import MoveDialog
+        from clinic_app.gui.booking.move_dialog import MoveDialog
 
         window = self._window
         outcome = MoveDialog.ask(

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QDateEdit
 from clinic_app.gui import wording
 from clinic_app.gui.common.live_changes import shows_change
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
+from clinic_app.gui.day_grid.day_grid_model import DayLayout, lay_out_day
 from clinic_app.gui.day_grid.summary import day_summary
+from clinic_app.gui.day_grid.week_overview import monday_of
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.feedback import MESSAGE_MS
-from clinic_app.gui.models.day_grid_model import DayLayout, lay_out_day
-from clinic_app.gui.widgets.week_overview import monday_of
 from clinic_app.services.changes import Change
 from clinic_app.services.results import DayScreen
 from clinic_app.services.visit_views import AlertView

@@ -105,7 +105,7 @@ class SessionCommands:
 
     def print_letters(self) -> None:
         """Save the selected iron session's prescriber letter and patient sheet as PDFs."""
-        from clinic_app.gui.letters_action import save_letters
+        from clinic_app.gui.front_desk.letters_action import save_letters
 
         window = self._window
         session = window.selected_session()
@@ -120,7 +120,7 @@ class SessionCommands:
 
     def cancel_selected(self) -> None:
         """Cancel the selected session after asking for the reason (Delete)."""
-        from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
+        from clinic_app.gui.booking.cancel_dialog import CancelDialog
 
         window = self._window
         session = window.selected_session()
