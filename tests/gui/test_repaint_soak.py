@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -146,9 +145,7 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     icons = IconSet()
     chairs, day_list = full_day()
     grid_model = DayGridModel()
-    started = time.perf_counter()
     grid_model.set_day(chairs, day_list)
-    layout_seconds = time.perf_counter() - started
     grid = DayGridView()
     grid.setModel(grid_model)
     grid.setItemDelegate(
@@ -199,9 +196,7 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
         repaint(view, 60)
     gc.collect()
     before = sys.getrefcount(None)
-    started = time.perf_counter()
     repaint(grid, GRID_REPAINTS)
-    grid_seconds = time.perf_counter() - started
     for view in lists:
         repaint(view, LIST_REPAINTS)
     gc.collect()
@@ -209,10 +204,8 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     _TARGETS.clear()
 
     assert abs(drift) <= TOLERANCE, f"None refcount drifted by {drift} over the soak"
-    assert layout_seconds < 0.5, f"laying out 60 chairs took {layout_seconds:.2f} s"
-    # A full 1366x768 repaint of the 60-chair grid (about 10 ms here) must stay well below
-    # a frame budget of a busy PC; generous, so slow CI machines do not fail it.
-    assert grid_seconds / GRID_REPAINTS < 0.05, "a full-grid repaint takes over 50 ms"
+    # Speed is not asserted here (a loaded CI machine would fail it at random): bench/run's
+    # GUI-stall row measures painting and the grid's layout on the big clinic.
 
 
 def _iron() -> object:
