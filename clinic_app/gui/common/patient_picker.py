@@ -1,4 +1,5 @@
-"""Patient search as you type (name or MRN), for the booking dialog and the patient finder."""
+"""Patient search as you type (name, MRN, date of birth or phone), for the booking dialog and
+the patient finder."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ class PatientPicker(QWidget):
         super().__init__(parent)
         self._search = search
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Type a name or MRN"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Name (any order), MRN, date of birth or phone")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.model = PatientListModel(self)
         self.list_view = QListView(self)

@@ -48,7 +48,7 @@ class ToolWindows:
             self.find_patient,
             (tr("Ctrl+F"),),
             "find",
-            tr("Find a patient by name or MRN"),
+            tr("Find a patient by name, MRN, date of birth or phone"),
         )
         self.audit_action = make_action(
             window,

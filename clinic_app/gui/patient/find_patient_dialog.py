@@ -30,7 +30,7 @@ class FindPatientDialog(QDialog):
         self.picker.patient_chosen.connect(self._chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
-        label = QLabel(self.tr("&Name or MRN:"), self)
+        label = QLabel(self.tr("&Name, MRN, date of birth or phone:"), self)
         label.setBuddy(self.picker.search_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
