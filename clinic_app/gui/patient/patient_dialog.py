@@ -181,7 +181,10 @@ class PatientDialog(QDialog):
         row_buttons.addWidget(self.edit_exposure_button)
         row_buttons.addWidget(self.remove_exposure_button)
         exposure_layout.addLayout(row_buttons)
-        exposure_layout.addLayout(form)
+        self.exposure_form = QWidget(exposure_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.exposure_form.setLayout(form)
+        exposure_layout.addWidget(self.exposure_form)
 
         # Timeline.
         self.timeline_model = TimelineTableModel(icons, self)
@@ -228,6 +231,11 @@ class PatientDialog(QDialog):
         buttons.rejected.connect(self.close)
         close.clicked.connect(self.close)
         self.book_button.clicked.connect(lambda: self.book_requested.emit(self.mrn))
+        # A role sees only what it can finish: no booking or exposure form it would be refused.
+        self.book_button.setVisible(actor.can(Permission.BOOK))
+        may_edit = actor.can(Permission.EDIT_PATIENTS)
+        for widget in (self.exposure_form, self.edit_exposure_button, self.remove_exposure_button):
+            widget.setVisible(may_edit)
         self.add_exposure_button.clicked.connect(self.add_exposure)
         self.edit_exposure_button.clicked.connect(self.edit_exposure)
         self.remove_exposure_button.clicked.connect(self.remove_exposure)
