@@ -41,6 +41,7 @@ from clinic_app.gui.check_in.override_dialog import set_status_through_gate
 from clinic_app.gui.common.export_dialog import show_error, to_date
 from clinic_app.gui.common.live_changes import follow_changes, shows_change
 from clinic_app.gui.common.save_pdf import save_pdf
+from clinic_app.gui.common.shortcuts import STATUS_KEYS
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn, urgent_line
 from clinic_app.gui.daily_list.daily_list_model import (
     DailyListModel,
@@ -56,15 +57,8 @@ from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
 
-# (status, shortcut) of the status actions, in toolbar order.
-STATUS_ACTIONS = (
-    ("arrived", "Ctrl+1"),
-    ("in-chair", "Ctrl+2"),
-    ("completed", "Ctrl+3"),
-    ("no-show", "Ctrl+4"),
-    ("cancelled", "Ctrl+5"),
-    ("booked", "Ctrl+0"),
-)
+# (status, shortcut) of the status actions, in toolbar order: the keys every window shares.
+STATUS_ACTIONS = tuple(STATUS_KEYS.items())
 
 
 class CancelReasonDialog(QDialog):

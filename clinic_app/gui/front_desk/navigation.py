@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDateEdit
 
 from clinic_app.gui import wording
 from clinic_app.gui.common.live_changes import shows_change
+from clinic_app.gui.common.shortcuts import DAY_VIEW_KEY, WEEK_VIEW_KEY
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
 from clinic_app.gui.day_grid.day_grid_model import DayLayout, lay_out_day
 from clinic_app.gui.day_grid.summary import day_summary
@@ -99,7 +100,7 @@ class DayNavigator:
             icons,
             tr("&Day grid"),
             lambda: window.tabs.setCurrentIndex(0),
-            (tr("Ctrl+1"),),
+            (DAY_VIEW_KEY,),
             "day",
         )
         self.week_view_action = make_action(
@@ -107,7 +108,7 @@ class DayNavigator:
             icons,
             tr("&Week overview"),
             lambda: window.tabs.setCurrentIndex(1),
-            (tr("Ctrl+2"),),
+            (WEEK_VIEW_KEY,),
             "week",
             tr("Chair occupancy for the whole week"),
         )
