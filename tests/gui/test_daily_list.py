@@ -460,3 +460,17 @@ def test_reports_menu_opens_the_windows(qtbot: QtBot, clinic: Services) -> None:
     actions[0].trigger()
     assert len(main.findChildren(DailyListWindow)) == 1  # brought to the front, not doubled
     opened[0].close()
+
+
+def test_a_status_confirmation_stays_after_the_reload(
+    qtbot: QtBot, window: DailyListWindow, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, day = seeded
+    services.ctx.clock = fixed_clock(ON_THE_DAY)  # the session's day has come
+    window.select_session(day.booked)
+    with qtbot.waitSignal(window.status_changed):
+        assert window.change_status("in-chair")
+    qtbot.wait(50)  # the reload that follows the change has painted
+    message = window.statusBar().currentMessage()
+    assert message == "Carol Cooper is now in chair", message  # words, not "in-chair"
+    assert "sessions" in window.counts_label.text()

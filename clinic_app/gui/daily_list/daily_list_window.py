@@ -37,6 +37,7 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.daily_list_print import render_day_list, write_day_list_pdf
 from clinic_app.exports.pdf_export import PageSize, page_layout
+from clinic_app.gui import wording
 from clinic_app.gui.check_in.override_dialog import set_status_through_gate
 from clinic_app.gui.common.export_dialog import show_error, to_date
 from clinic_app.gui.common.live_changes import follow_changes, shows_change
@@ -57,6 +58,7 @@ from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
 
+CONFIRMATION_MS = 15_000  # how long "Eve Evans is now in chair" stays in the status bar
 # (status, shortcut) of the status actions, in toolbar order: the keys every window shares.
 STATUS_ACTIONS = tuple(STATUS_KEYS.items())
 
@@ -178,6 +180,10 @@ class DailyListWindow(QMainWindow):
             "QLabel#sessionDetails { background: #f6f7f9; border: 1px solid #d0d4da;"
             " padding: 6px; }"
         )
+        # The day's counts sit in a permanent label, so a reload never wipes a confirmation.
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.counts_label)
         self.lab_heading = QLabel()
         self.lab_heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.lab_heading.font()
@@ -379,7 +385,7 @@ class DailyListWindow(QMainWindow):
             .replace("%1", str(len(day_list.labs)))
             .replace("%2", str(overdue))
         )
-        self.statusBar().showMessage(
+        self.counts_label.setText(
             self.tr("%1 sessions, %2 with a co-therapy flag, %3 lab draws, %4 overdue")
             .replace("%1", str(len(day_list.sessions)))
             .replace("%2", str(len(flagged)))
@@ -511,7 +517,10 @@ class DailyListWindow(QMainWindow):
         self.refresh()
         self.select_session(view.id)
         self.statusBar().showMessage(
-            self.tr("%1: %2").replace("%1", view.patient_name).replace("%2", status), 5000
+            self.tr("%1 is now %2")
+            .replace("%1", view.patient_name)
+            .replace("%2", wording.status_label(status)),
+            CONFIRMATION_MS,
         )
         self.status_changed.emit(view.id, status)
         return True
