@@ -412,6 +412,8 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     assert window.grid_view.current_session().status == "arrived"
     assert "ARRIVED" not in window.grid_model.index_of_session(mine.id).data()  # plain words
     assert ", arrived" in window.grid_model.index_of_session(mine.id).data()
+    # The confirmation stays after the reload that followed the change.
+    assert window.statusBar().currentMessage().endswith(": arrived")
 
 
 def test_the_actions_offered_are_those_the_service_allows(

@@ -222,6 +222,7 @@ class DayNavigator:
         window.calendar = screen.calendar
         current = grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
+        same_day = window.day_list is not None and window.day_list.day == day_list.day
         window.day_list = day_list
         grid_model.set_layout(layout)
         title = wording.day_label(day_list.day)
@@ -242,9 +243,10 @@ class DayNavigator:
         else:
             grid_view.select_slot(0, grid_model.time_at(self._first_busy_row()))
         window.selection_changed()
-        window.statusBar().showMessage(
-            tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
-        )
+        if not same_day:  # a reload of the day on screen keeps the confirmation shown
+            window.statusBar().showMessage(
+                tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
+            )
         # Paint the new day now, before anyone reacts to day_loaded: the paint is due anyway
         # (the model was reset), and done later it would share the GIL with the next load the
         # desk starts on the worker, which made it several times slower (issue 10 stall probe).
