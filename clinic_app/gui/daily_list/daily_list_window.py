@@ -301,9 +301,11 @@ class DailyListWindow(QMainWindow):
         self.addAction(self.results_action)
         self.addAction(self.record_results_action)
 
-        print_bar = QToolBar(self.tr("Print"))
+        print_bar = QToolBar(self.tr("Print"), self)
         print_bar.setObjectName("printToolbar")
-        self.addToolBar(print_bar)
+        # Two rows that fit 1366 px: the day and printing, then the status and results.
+        self.insertToolBar(status_bar, print_bar)
+        self.insertToolBarBreak(status_bar)
         self.page_size = QComboBox()
         self.page_size.addItem(self.tr("A4"), PageSize.A4.value)
         self.page_size.addItem(self.tr("Letter"), PageSize.LETTER.value)
@@ -357,6 +359,18 @@ class DailyListWindow(QMainWindow):
         self.set_day_list(day_list)
         if selected is not None and day == selected.start.date():
             self.select_session(selected.id)
+        else:
+            self.select_session(self.next_patient())
+            self.table.scrollTo(self.table.currentIndex())
+
+    def next_patient(self) -> int | None:
+        """The session a nurse looks at first: the earliest one still to come or in the
+        chair (on today's list, one that has not ended yet), else the day's first."""
+        sessions = self.model.sessions()
+        now = self.services.ctx.clock()
+        waiting = [s for s in sessions if s.status in ("booked", "arrived", "in-chair")]
+        upcoming = [s for s in waiting if s.end > now] or waiting or list(sessions)
+        return upcoming[0].id if upcoming else None
 
     def set_day_list(self, day_list: DayList) -> None:
         """Show ``day_list`` (the tables, the co-therapy banner, the counts)."""
