@@ -81,6 +81,23 @@ def test_book_a_session_end_to_end_from_the_keyboard(
     ]
 
 
+def test_no_therapy_is_chosen_for_the_clerk(
+    qtbot: QtBot, clinic: Services, open_dialog: object
+) -> None:
+    dialog = open_dialog(NURSE, BookingPrefill(mrn="M002", start=TUESDAY_TEN))  # type: ignore[operator]
+    assert dialog.patient is not None and dialog.therapy_code() is None
+    assert dialog.request() is None
+    assert dialog.safety.banner.headline.text() == "Choose a therapy"
+    assert not dialog.book_button.isEnabled()
+    dialog.find_slots()
+    assert dialog.safety.banner.headline.text() == "Choose a therapy first"
+    dialog.book()  # Ctrl+Enter with nothing chosen books nothing
+    assert dialog.outcomes == []
+    dialog.therapy_combo.setCurrentIndex(dialog.therapy_combo.findData("zoledronic-acid"))
+    wait_for_check(qtbot, dialog)
+    assert dialog.safety.state == "ok" and dialog.book_button.isEnabled()
+
+
 def test_live_block_appears_when_therapy_changes_to_iron_for_patient_on_denosumab(
     qtbot: QtBot, clinic: Services, open_dialog: object
 ) -> None:

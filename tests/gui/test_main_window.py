@@ -364,7 +364,8 @@ def test_every_window_and_dialog_opens(
 
     # The booking dialog offers every bookable therapy and cannot book before a patient.
     offered = [booking.therapy_combo.itemData(i) for i in range(booking.therapy_combo.count())]
-    assert offered == [t.code for t in clinic.ctx.catalog.bookable()]
+    assert offered == [None] + [t.code for t in clinic.ctx.catalog.bookable()]
+    assert booking.therapy_code() is None  # no therapy until one is chosen
     assert not booking.book_button.isEnabled()
     # The move dialog starts from the session's own day, time and chair, and names it.
     assert move.date_edit.date().toPython() == date(2026, 11, 24)

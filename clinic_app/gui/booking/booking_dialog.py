@@ -174,6 +174,8 @@ class BookingDialog(QDialog):
 
         # Therapy, time, chair, doses.
         self.therapy_combo = QComboBox(self)
+        # No therapy until one is chosen: a default would be booked by a clerk in a hurry.
+        self.therapy_combo.addItem(self.tr("Choose a therapy…"), None)
         for therapy in self.services.ctx.catalog.bookable():
             self.therapy_combo.addItem(
                 self.tr("%1 (%2 min)")
@@ -417,9 +419,10 @@ class BookingDialog(QDialog):
 
     # ------------------------------------------------------------------ the request
 
-    def therapy_code(self) -> str:
-        """The chosen therapy's code."""
-        return str(self.therapy_combo.currentData())
+    def therapy_code(self) -> str | None:
+        """The chosen therapy's code (None until one is chosen)."""
+        data = self.therapy_combo.currentData()
+        return str(data) if data else None
 
     def start(self) -> datetime:
         """The chosen start as naive local wall-clock time."""
@@ -449,13 +452,14 @@ class BookingDialog(QDialog):
         return by_unit[str(self.every_unit.currentData())]
 
     def request(self) -> BookingRequest | None:
-        """The booking request as the fields stand (None without a patient)."""
-        if self.patient is None:
+        """The booking request as the fields stand (None without a patient or a therapy)."""
+        therapy = self.therapy_code()
+        if self.patient is None or therapy is None:
             return None
         complete = self.safety.override_complete()
         return BookingRequest(
             mrn=self.patient.mrn,
-            therapy=self.therapy_code(),
+            therapy=therapy,
             start=self.start(),
             chair=self.chair(),
             # The service refuses an override without the prescriber consulted: until both are
@@ -478,6 +482,14 @@ class BookingDialog(QDialog):
     def schedule_check(self) -> None:
         """Re-check after a short pause (typing does not start a check per key)."""
         if self.patient is None:
+            return
+        if self.therapy_code() is None:
+            self._check_timer.stop()
+            self.safety.show_idle(
+                self.tr("Choose a therapy"),
+                self.tr("The safety check runs as soon as a patient and a therapy are chosen."),
+            )
+            self._update_book_button()
             return
         self.safety.show_pending()
         self._update_book_button()
@@ -566,19 +578,25 @@ class BookingDialog(QDialog):
         self._update_book_button()
         self.check_finished.emit()
 
+    def _missing_choice(self) -> str:
+        if self.patient is None:
+            return self.tr("Choose a patient first")
+        return self.tr("Choose a therapy first")
+
     def _update_book_button(self) -> None:
         # While a re-check runs the last verdict stands; the service re-checks on Book anyway.
-        ready = self.patient is not None and not self._saving
+        ready = self.request() is not None and not self._saving
         self.book_button.setEnabled(ready and self.safety.can_save())
 
     # ------------------------------------------------------------------ slots
 
     def find_slots(self) -> None:
         """Ask for the next free slots from the chosen date and time (Ctrl+F)."""
-        if self.patient is None:
-            self._show_error_text(self.tr("Choose a patient first"), "")
+        therapy = self.therapy_code()
+        if self.patient is None or therapy is None:
+            self._show_error_text(self._missing_choice(), "")
             return
-        mrn, therapy, after, chair = self.patient.mrn, self.therapy_code(), self.start(), None
+        mrn, after, chair = self.patient.mrn, self.start(), None
         chair = self.chair()
         booking, actor = self.services.booking, self.actor
         overridable = actor.can(Permission.OVERRIDE)
@@ -649,7 +667,7 @@ class BookingDialog(QDialog):
         request = self.request()
         if request is None or self._saving or not self.book_button.isEnabled():
             if request is None:
-                self._show_error_text(self.tr("Choose a patient first"), "")
+                self._show_error_text(self._missing_choice(), "")
             return
         self._check_timer.stop()
         doses, every = self.doses_spin.value(), self.every()
