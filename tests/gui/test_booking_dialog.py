@@ -18,6 +18,7 @@ from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
+from clinic_app.services.booking import BookingRequest
 from tests.conftest import DESK, NURSE
 
 TODAY = date(2026, 11, 23)
@@ -216,6 +217,27 @@ def test_find_next_free_slots_and_take_one(
     assert dialog.chair() == third.chair
     wait_for_check(qtbot, dialog)
     assert dialog.safety.state == "ok"
+
+
+def test_no_slot_says_which_rule_refuses_and_the_first_slot_that_passes(
+    qtbot: QtBot, clinic: Services, open_dialog: object
+) -> None:
+    clinic.booking.book(
+        NURSE, BookingRequest("M002", "zoledronic-acid", "2026-11-24T09:00", chair="Chair 1")
+    )
+    dialog = open_dialog(  # type: ignore[operator]
+        DESK,
+        BookingPrefill(mrn="M002", therapy="zoledronic-acid", start=datetime(2026, 12, 1, 10)),
+    )
+    with qtbot.waitSignal(dialog.slots_found, timeout=20_000):
+        dialog.find_slots()
+    assert dialog.slot_model.rowCount() == 0
+    hint = dialog.slot_hint.text()
+    # A3: the yearly dose is refused for 11 months; the way on is its first open slot.
+    assert "No free slot in the next 120 days" in hint
+    assert "2026-11-24" in hint or "24 November 2026" in hint  # the dose that refuses
+    assert "The first slot that passes: " in hint
+    assert "October 2027" in hint, hint
 
 
 def test_new_patient_inline_shows_errors_next_to_the_field(

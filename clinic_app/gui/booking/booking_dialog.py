@@ -9,7 +9,7 @@ after a short pause, off the GUI thread, so the findings are on screen before Bo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError, RuleRefusalError, SchedulingConflictError
+from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
 from clinic_app.gui.booking.new_patient_form import NewPatientForm
 from clinic_app.gui.booking.slot_model import SlotTableModel
@@ -57,6 +58,9 @@ from clinic_app.services.results import (
 
 CHECK_DELAY_MS = 250
 SLOT_COUNT = 12
+SLOT_HORIZON_DAYS = 120  # the slot search's own default reach
+# When nothing passes within that, how much further the dialog looks for the first slot.
+LATER_HORIZON_DAYS = 400
 MAX_DOSES = 24
 MAX_PRESCRIBER = 200  # the service's limit for each prescriber field
 
@@ -603,8 +607,8 @@ class BookingDialog(QDialog):
         self.find_button.setEnabled(False)
         self.slot_hint.setText(self.tr("Looking for free slots…"))
 
-        def job() -> list[SlotView]:
-            return booking.find_slots(
+        def job() -> _SlotAnswer:
+            slots = booking.find_slots(
                 actor,
                 mrn,
                 therapy,
@@ -613,13 +617,32 @@ class BookingDialog(QDialog):
                 chair=chair,
                 include_overridable=overridable,
             )
+            if slots:
+                return _SlotAnswer(slots)
+            # Not a dead end: which rule refuses, and the first slot further out that passes.
+            check = booking.check(actor, BookingRequest(mrn, therapy, after, chair=chair))
+            refusing = tuple(
+                f for f in check.findings if f.severity in (Severity.HARD, Severity.BLOCK)
+            )
+            later = booking.find_slots(
+                actor,
+                mrn,
+                therapy,
+                after + timedelta(days=SLOT_HORIZON_DAYS),
+                count=1,
+                chair=chair,
+                horizon_days=LATER_HORIZON_DAYS,
+                include_overridable=overridable,
+            )
+            return _SlotAnswer([], refusing, later[0] if later else None)
 
         self.runner.run(
             job, self._show_slots, self._slots_failed, key=f"slots-{id(self)}", context=self
         )
 
-    def _show_slots(self, slots: list[SlotView]) -> None:
+    def _show_slots(self, answer: _SlotAnswer) -> None:
         self.find_button.setEnabled(True)
+        slots = answer.slots
         self.slot_model.set_rows(slots)
         if slots:
             self.slot_hint.setText(
@@ -632,12 +655,36 @@ class BookingDialog(QDialog):
             self.slot_view.setCurrentIndex(self.slot_model.index(0, 0))
             self.slot_view.setFocus()
         else:
-            self.slot_hint.setText(
-                self.tr(
-                    "No free slot in the next 120 days passes the safety rules for this therapy."
+            self.slot_hint.setText(self._no_slot_text(answer))
+        self.slots_found.emit()
+
+    def _no_slot_text(self, answer: _SlotAnswer) -> str:
+        """Why nothing is offered, and the way on: the rule that refuses, the first slot."""
+        lines = [
+            self.tr("No free slot in the next %1 days passes the safety rules.").replace(
+                "%1", str(SLOT_HORIZON_DAYS)
+            )
+        ]
+        for finding in answer.refusing:
+            lines.append(
+                self.tr("%1: %2")
+                .replace("%1", wording.severity_label(finding.severity))
+                .replace("%2", finding.message)
+            )
+        if answer.later is not None:
+            lines.append(
+                self.tr("The first slot that passes: %1 at %2, %3.")
+                .replace("%1", wording.day_label(answer.later.start.date()))
+                .replace("%2", wording.hhmm(answer.later.start))
+                .replace("%3", answer.later.chair)
+            )
+        else:
+            lines.append(
+                self.tr("None passes in the %1 days after that either.").replace(
+                    "%1", str(LATER_HORIZON_DAYS)
                 )
             )
-        self.slots_found.emit()
+        return "\n".join(lines)
 
     def _slots_failed(self, error: BaseException) -> None:
         self.find_button.setEnabled(True)
@@ -705,6 +752,15 @@ class BookingDialog(QDialog):
 
     def _show_error_text(self, headline: str, detail: str) -> None:
         self.safety.banner.show_message("error", headline, detail)
+
+
+@dataclass(frozen=True, slots=True)
+class _SlotAnswer:
+    """Slots found; when none, the findings that refuse and the first slot further out."""
+
+    slots: list[SlotView]
+    refusing: tuple[FindingView, ...] = ()
+    later: SlotView | None = None
 
 
 def _unique_rows(rows: list[FindingRow]) -> list[FindingRow]:
