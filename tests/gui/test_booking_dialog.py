@@ -313,3 +313,22 @@ def test_closing_while_a_check_runs_is_harmless(
     assert idle.args == [False] and not runner.busy
     assert answers == []  # the answer for the closed dialog was dropped, not delivered
     assert clinic.queries.day(NURSE, TUESDAY_TEN.date()).sessions == ()
+
+
+def test_the_patient_s_booked_sessions_and_recent_doses_are_shown(
+    qtbot: QtBot, clinic: Services, open_dialog: object
+) -> None:
+    clinic.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP surgery"
+    )
+    clinic.booking.book(
+        NURSE, BookingRequest("M001", "zoledronic-acid", "2026-12-01T09:00", chair="Chair 1")
+    )
+    dialog = open_dialog(NURSE, BookingPrefill(mrn="M001", start=TUESDAY_TEN))  # type: ignore[operator]
+    qtbot.waitUntil(lambda: "Booked:" in dialog.history_label.text(), timeout=10_000)
+    text = dialog.history_label.text()
+    assert "Booked: Tue 1 Dec 2026 09:00 Zoledronic acid" in text
+    assert "Recent doses: Denosumab Thursday 1 October 2026 (GP surgery)" in text
+    dialog.choose_patient(clinic.setup.patient(NURSE, "M002"))
+    qtbot.waitUntil(lambda: "nothing from today on" in dialog.history_label.text())
+    assert "Recent doses: none recorded." in dialog.history_label.text()

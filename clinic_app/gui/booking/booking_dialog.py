@@ -38,6 +38,7 @@ from clinic_app.domain.errors import ClinicError, RuleRefusalError, SchedulingCo
 from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
 from clinic_app.gui.booking.new_patient_form import NewPatientForm
+from clinic_app.gui.booking.patient_history import recent_line, upcoming_line
 from clinic_app.gui.booking.slot_model import SlotTableModel
 from clinic_app.gui.common.finding_model import FindingRow
 from clinic_app.gui.common.patient_picker import PatientPicker
@@ -128,7 +129,8 @@ class BookingDialog(QDialog):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)
-        self._build(today or date.today())
+        self._today = today or date.today()
+        self._build(self._today)
         self._apply_prefill(prefill)
         self._connect()
         self.resize(1180, 700)
@@ -171,10 +173,16 @@ class BookingDialog(QDialog):
         self.selected_label.setObjectName("selectedPatient")
         self.selected_label.setTextFormat(Qt.TextFormat.PlainText)
         self.selected_label.setWordWrap(True)
+        # The patient's booked sessions and last doses, so a second booking is seen at once.
+        self.history_label = QLabel(self)
+        self.history_label.setObjectName("hint")
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setWordWrap(True)
         patient_box = QGroupBox(self.tr("Patient"), self)
         patient_layout = QVBoxLayout(patient_box)
         patient_layout.addWidget(self.patient_stack, 1)
         patient_layout.addWidget(self.selected_label)
+        patient_layout.addWidget(self.history_label)
 
         # Therapy, time, chair, doses.
         self.therapy_combo = QComboBox(self)
@@ -420,6 +428,32 @@ class BookingDialog(QDialog):
         self.slot_model.set_rows([])
         self.therapy_combo.setFocus()
         self.schedule_check()
+        self._load_history(patient.mrn)
+
+    def _load_history(self, mrn: str) -> None:
+        queries, setup, actor, today = (
+            self.services.queries,
+            self.services.setup,
+            self.actor,
+            self._today,
+        )
+        self.history_label.setText(self.tr("Reading the patient's sessions…"))
+
+        def job() -> str:
+            sessions, _labs = queries.patient_schedule(actor, mrn)
+            exposures = setup.exposures(actor, mrn)
+            return "\n".join(
+                (upcoming_line(sessions, today), recent_line(sessions, exposures, today))
+            )
+
+        def done(text: str) -> None:
+            if self.patient is not None and self.patient.mrn == mrn:
+                self.history_label.setText(text)
+
+        def failed(error: BaseException) -> None:
+            self.history_label.setText(wording.explain_error(error).headline)
+
+        self.runner.run(job, done, failed, key=f"history-{id(self)}", context=self)
 
     # ------------------------------------------------------------------ the request
 
