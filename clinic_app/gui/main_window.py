@@ -337,11 +337,8 @@ class MainWindow(QMainWindow):
     def local_now(self) -> datetime:
         """The clinic's wall-clock time now (naive, in the clinic's time zone)."""
         now = self.services.ctx.clock()
-        if self.calendar is not None:
-            now = now.astimezone(self.calendar.tz)
-        else:
-            now = now.astimezone()
-        return now.replace(tzinfo=None)
+        zone = self.calendar.tz if self.calendar is not None else None
+        return now.astimezone(zone).replace(tzinfo=None)
 
     def show_banner(self, level: str, headline: str, detail: str = "") -> None:
         """Explain an outcome or refusal above the grid, and in the status bar."""

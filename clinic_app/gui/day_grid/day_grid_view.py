@@ -39,6 +39,7 @@ from clinic_app.services.results import SessionView
 ROW_HEIGHT = 26  # the tallest a 15-minute row gets
 MIN_ROW_HEIGHT = 14  # the least: below it the grid scrolls instead of shrinking further
 MIN_COLUMN_WIDTH = 112
+GRID_FONT_SCALE = 0.9
 NOW_INTERVAL_MS = 60_000  # the now-line moves once a minute
 NOW_CONTEXT_ROWS = 4  # opening on today, the now-line sits an hour below the top edge
 
@@ -82,6 +83,11 @@ class DayGridView(QTableView):
         horizontal.setMinimumSectionSize(60)
         horizontal.setDefaultSectionSize(MIN_COLUMN_WIDTH)
         vertical.setMinimumSectionSize(MIN_ROW_HEIGHT)
+        # A slightly smaller type than the window's: a whole clinic day fits 1366x768.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * GRID_FONT_SCALE)
+        self.setFont(font)
+        vertical.setFont(font)
         self._row_height = ROW_HEIGHT
         self._clock: Callable[[], datetime] | None = None
         self._now_pen = QPen(QColor(palette.NOW_LINE), 2)

@@ -95,7 +95,7 @@ def legend_entries(catalog: Catalog | None = None) -> list[tuple[str, QPixmap, s
             _tr("Grey and hatched, with the word NO-SHOW: the patient did not come"),
         ),
         (
-            _tr("Cancelled: not drawn"),
+            _tr("Cancelled: hidden"),
             QPixmap(),
             _tr("Cancelled sessions leave the grid; the day's summary counts them"),
         ),
@@ -108,7 +108,9 @@ def legend_row(
 ) -> QHBoxLayout:
     """Swatches and marks with their meaning, in the delegate's colours."""
     row = QHBoxLayout()
-    row.setSpacing(3)
+    row.setSpacing(2)
+    font = parent.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
 
     def add(words: str, pixmap: QPixmap | None, tip: str) -> None:
         if pixmap is not None and not pixmap.isNull():
@@ -117,10 +119,11 @@ def legend_row(
             icon.setToolTip(tip)
             row.addWidget(icon)
         text = QLabel(words, parent)
-        text.setObjectName("daySummary")
+        text.setObjectName("legendText")
+        text.setFont(font)
         text.setToolTip(tip)
         row.addWidget(text)
-        row.addSpacing(8)
+        row.addSpacing(5)
 
     for words, pixmap, tip in legend_entries(catalog):
         add(words, pixmap, tip)
@@ -132,7 +135,7 @@ def legend_row(
                 _tr("The worst safety finding of the session, as an icon and its word"),
             )
         add(
-            _tr("BLOCK✓ overridden"),
+            _tr("BLOCK✓ = overridden"),
             icons.severity_pixmap(Severity.BLOCK),
             _tr("A BLOCK a clinician overrode, with a reason (see the details panel)"),
         )

@@ -38,6 +38,7 @@ from clinic_app.services.results import SessionView
 PADDING = 4
 PIXMAP_CACHE_KB = 48 * 1024  # rendered blocks of a busy day at high DPI
 ACCENT_WIDTH = 4
+MRN_PREFIX = "MRN"
 ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
 
@@ -230,10 +231,15 @@ class SessionBlockDelegate(QStyledItemDelegate):
         first_line = QRectF(text_box.left(), text_box.top(), text_box.width(), line_height)
         if entry.lab is not None:
             lab = entry.lab
-            texts = [(bold, lab.patient_name), (base, wording.lab_tests(lab))]
-            if lines == 1:
-                texts = [(bold, f"{lab.patient_name} · {wording.lab_tests(lab)}")]
-            self._draw_lines(painter, first_line, texts[:lines])
+            if lines == 1:  # who first (initials before eliding); the tests in the tooltip
+                self._draw_run(painter, first_line, [], bold, lab.patient_name)
+                return
+            self._draw_run(painter, first_line, [], bold, lab.patient_name)
+            self._draw_lines(
+                painter,
+                first_line.translated(0, first_line.height()),
+                [(base, wording.lab_tests(lab))][: lines - 1],
+            )
             return
         assert entry.session is not None
         self._paint_session(painter, base, bold, first_line, lines, entry.session)
@@ -373,10 +379,19 @@ class SessionBlockDelegate(QStyledItemDelegate):
         x, right = line.left(), line.right()
         gap = 4
         for font, text in parts:
-            advance = self._metrics_of(font).horizontalAdvance(text)
+            metrics = self._metrics_of(font)
+            advance = metrics.horizontalAdvance(text)
             if x + advance > right:
-                self._draw_line(painter, font, QRectF(x, line.top(), right - x, line.height()),
-                                text)  # fmt: skip
+                # Out of room: an MRN keeps its end (the digits that tell patients apart).
+                mode = Qt.TextElideMode.ElideRight
+                if text.startswith(MRN_PREFIX):
+                    mode = Qt.TextElideMode.ElideLeft
+                painter.setFont(font)
+                painter.drawText(
+                    QRectF(x, line.top(), right - x, line.height()),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    metrics.elidedText(text, mode, int(right - x)),
+                )
                 return
             painter.setFont(font)
             painter.drawText(

@@ -233,8 +233,9 @@ class WeekOccupancyModel(QAbstractTableModel):
             if closed:
                 return self.tr("%1 (closed day)").replace("%1", text)
             share = self._share(row, day, minutes)
-            if share is not None:
-                text += " · " + self.tr("%1%").replace("%1", str(round(share * 100)))
+            if share is not None:  # the share first; the chair time is in the tooltip
+                percent = self.tr("%1%").replace("%1", str(round(share * 100)))
+                return f"{percent} · {sessions}"
             return text
         if role == MINUTES_ROLE:
             return minutes
@@ -251,7 +252,15 @@ class WeekOccupancyModel(QAbstractTableModel):
                     return QColor.fromHsvF(0.58, 0.10 + 0.45 * share, 0.98 - 0.10 * share)
             return self._day_brush(day)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Double-click or press Enter to open this day")
+            hint = self.tr("Double-click or press Enter to open this day")
+            if count == 0:
+                return hint
+            booked = (
+                self.tr("%1 h %2 booked")
+                .replace("%1", str(minutes // 60))
+                .replace("%2", f"{minutes % 60:02d}")
+            )
+            return f"{booked}\n{hint}"
         return None
 
     def _share(self, row: int, day: date, minutes: int) -> float | None:

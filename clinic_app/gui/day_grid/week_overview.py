@@ -83,9 +83,9 @@ class WeekOverview(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self.model.first + timedelta(7)))
         hint = QLabel(
             self.tr(
-                "Sessions, booked chair time and the share of opening hours booked, per chair "
-                "and day (cancelled sessions left out); the last row counts the safety flags. "
-                "Enter or double-click opens the day."
+                "The share of the opening hours booked and the sessions, per chair and day "
+                "(cancelled sessions left out; the booked time is in the tooltip); the last row "
+                "counts the safety flags. Enter or double-click opens the day."
             ),
             self,
         )
