@@ -58,7 +58,7 @@ PRODUCT_FILLS: dict[str, str] = {
     "ferric-derisomaltose": "#e08652",
     "ferumoxytol": "#e0dc52",
     "iron-sucrose": "#ce988d",
-    "sodium-ferric-gluconate": "#f0dfdb",
+    "sodium-ferric-gluconate": "#dbbdbd",
     "iron-dextran": "#e7b574",
 }
 LAB = BlockColours("#d9efdc", "#3d8b4d")

@@ -38,7 +38,6 @@ from clinic_app.services.results import SessionView
 PADDING = 4
 PIXMAP_CACHE_KB = 48 * 1024  # rendered blocks of a busy day at high DPI
 ACCENT_WIDTH = 4
-MRN_PREFIX = "MRN"
 ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
 
@@ -353,7 +352,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         facts: list[tuple[QFont, str]] = [(bold, status)] if status else []
         facts += [(bold, abbreviation), (base, session.mrn)]
         if lines == 1:
-            self._draw_run(painter, line, facts, bold, session.patient_name)
+            self._draw_run(painter, line, facts, bold, session.patient_name, session.mrn)
             return
         times = f"{wording.hhmm(session.start)}-{wording.hhmm(session.end)}"
         if lines == 2:
@@ -365,7 +364,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
             self._draw_run(painter, QRectF(line.left(), line.top(), width, line.height()), [],
                            bold, session.patient_name)  # fmt: skip
         line = QRectF(line.left(), line.top() + line.height(), width, line.height())
-        self._draw_run(painter, line, facts, None, "")
+        self._draw_run(painter, line, facts, None, "", session.mrn)
 
     def _draw_run(
         self,
@@ -374,8 +373,10 @@ class SessionBlockDelegate(QStyledItemDelegate):
         parts: list[tuple[QFont, str]],
         name_font: QFont | None,
         name: str,
+        mrn: str = "",
     ) -> None:
-        """``parts`` side by side (whole while they fit), then ``name`` in what is left."""
+        """``parts`` side by side (whole while they fit), then ``name`` in what is left. The
+        part equal to ``mrn`` is elided from the left when it does not fit."""
         x, right = line.left(), line.right()
         gap = 4
         for font, text in parts:
@@ -383,9 +384,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
             advance = metrics.horizontalAdvance(text)
             if x + advance > right:
                 # Out of room: an MRN keeps its end (the digits that tell patients apart).
-                mode = Qt.TextElideMode.ElideRight
-                if text.startswith(MRN_PREFIX):
-                    mode = Qt.TextElideMode.ElideLeft
+                mode = Qt.TextElideMode.ElideLeft if text == mrn else Qt.TextElideMode.ElideRight
                 painter.setFont(font)
                 painter.drawText(
                     QRectF(x, line.top(), right - x, line.height()),
