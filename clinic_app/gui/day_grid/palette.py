@@ -65,7 +65,7 @@ LAB = BlockColours("#d9efdc", "#3d8b4d")
 FADED = BlockColours("#eceff2", "#9aa3ad", FADED_TEXT)  # completed / no-show
 NOW_LINE = "#c62828"
 PAST_SHADE = "#1f2933"  # drawn over past time at PAST_SHADE_ALPHA
-PAST_SHADE_ALPHA = 28  # of 255
+PAST_SHADE_ALPHA = 40  # of 255
 CLOSED = "#e4e7eb"
 
 
