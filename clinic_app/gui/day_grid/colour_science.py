@@ -39,14 +39,14 @@ def to_hex(rgb: RGB) -> str:
 def _to_linear(channel: float) -> float:
     if channel <= 0.04045:
         return channel / 12.92
-    return ((channel + 0.055) / 1.055) ** 2.4
+    return float(((channel + 0.055) / 1.055) ** 2.4)
 
 
 def _to_srgb(channel: float) -> float:
     channel = min(1.0, max(0.0, channel))
     if channel <= 0.0031308:
         return 12.92 * channel
-    return 1.055 * channel ** (1 / 2.4) - 0.055
+    return float(1.055 * channel ** (1 / 2.4) - 0.055)
 
 
 def relative_luminance(colour: str) -> float:
