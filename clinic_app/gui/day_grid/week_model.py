@@ -122,9 +122,17 @@ class WeekOccupancyModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_week(
-        self, first: date, chairs: Sequence[ChairView], sessions: Iterable[SessionView]
+        self,
+        first: date,
+        chairs: Sequence[ChairView],
+        sessions: Iterable[SessionView],
+        calendar: ClinicCalendar | None = None,
+        today: date | None = None,
     ) -> None:
-        """Count the not-cancelled ``sessions`` per chair and day of the week from ``first``."""
+        """Count the not-cancelled ``sessions`` per chair and day of the week from ``first``
+        (with ``calendar``: closed days, capacity and flags as well)."""
+        sessions = list(sessions)
+        facts = week_facts(calendar, first, sessions, today) if calendar is not None else None
         self.set_occupancy(
             WeekOccupancy.count(
                 first,
@@ -133,7 +141,8 @@ class WeekOccupancyModel(QAbstractTableModel):
                     (ChairView(s.chair_id, s.chair, False), s.start, s.end, s.status)
                     for s in sessions
                 ),
-            )
+            ),
+            facts,
         )
 
     def sessions_on(self, day: date) -> int:
