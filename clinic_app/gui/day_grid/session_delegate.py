@@ -338,9 +338,10 @@ class SessionBlockDelegate(QStyledItemDelegate):
     ) -> None:
         """A block of one to three lines (a 20-30 minute session on a dense grid).
 
-        The marker (with its tick when overridden), a status that is not "booked" (NO-SHOW),
-        the therapy's abbreviation and the MRN are always whole; the name takes what is left,
-        shortened to initials before it is elided. The tooltip has everything in full.
+        The marker (with its tick when overridden), a status that is not "booked" (NO-SHOW)
+        and the therapy's abbreviation come first and whole; then the MRN (elided from the
+        left when the column is narrow, so its distinguishing digits stay); the name takes
+        what is left, shortened to initials before it is elided. The tooltip has it all.
         """
         width = line.width()
         if session.worst is not None:
