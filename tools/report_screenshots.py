@@ -44,8 +44,9 @@ EXTRA_PATIENTS = 240
 SIZE = (1366, 768)
 
 
-def seed_busy_fortnight(url: str) -> None:
-    """The demo clinic plus enough bookings for a realistic fortnight."""
+def seed_busy_fortnight(url: str, *, on_shown_day: int = 22) -> None:
+    """The demo clinic plus enough bookings for a realistic fortnight (``on_shown_day`` of the
+    extra patients asked for on the day shown)."""
     from clinic_app.bootstrap import open_services
     from clinic_app.domain.errors import ClinicError
     from clinic_app.services.actor import Actor, Role
@@ -122,7 +123,7 @@ def seed_busy_fortnight(url: str) -> None:
                 1940 + rng.randrange(45), rng.randrange(1, 13), 1 + rng.randrange(28)
             ),
         )
-        day = SHOWN_DAY if number < 22 else rng.choice(days)
+        day = SHOWN_DAY if number < on_shown_day else rng.choice(days)
         therapy = rng.choice(therapies)
         try:
             options = services.booking.find_slots(desk, mrn, therapy, day, count=4)

@@ -5,6 +5,13 @@ Seeds the demo clinic into a temporary SQLite database at a fixed moment (Monday
 service (so the re-check marks a booked iron session with a BLOCK). Then it opens the main
 window at 1366x768 on the fullest demo day, and the booking dialog with a live BLOCK finding
 (IV iron for the demo patient on denosumab).
+
+The day grid and week overview are taken on a busy day instead: the busier fortnight of
+``tools.report_screenshots`` (the real booking service, 40 extra patients asked for on
+Wednesday 2026-11-25) looked at on that day at 11:30, when it is the clinic's today (the
+now-line, the morning shaded, statuses moved on), at 1366x768 and 1920x1080:
+``day-grid.png``, ``day-grid-1920.png``, ``week-overview.png``, ``week-overview-1920.png``.
+
 Runs offscreen unless a display platform is chosen with ``QT_QPA_PLATFORM``.
 """
 
@@ -25,6 +32,8 @@ from clinic_app.services.clock import fixed_clock
 
 DEMO_NOW = datetime(2026, 11, 23, 7, 0, tzinfo=ZoneInfo("Europe/London"))
 SCREEN = (1366, 768)
+SCREENS = {"": (1366, 768), "-1920": (1920, 1080)}
+BUSY_EXTRA_ON_DAY = 40  # extra patients asked for on the busy day shown
 ADMIN = Actor("demo.admin", Role.ADMIN)
 NURSE = Actor("demo.nurse", Role.NURSE)
 
@@ -90,8 +99,64 @@ def phone_in_exposure(services: Services, day: date) -> int | None:
     return session.id
 
 
+def take_busy_day(out_dir: Path, folder: Path) -> list[Path]:
+    """The day grid and the week overview of a busy day at both screen sizes."""
+    from tools import report_screenshots as busy
+
+    url = f"sqlite:///{folder / 'busy.sqlite3'}"
+    busy.seed_busy_fortnight(url, on_shown_day=BUSY_EXTRA_ON_DAY)
+    busy.move_the_morning_on(url)
+    services = open_services(url, clock=fixed_clock(busy.LOOK_MOMENT))
+    written: list[Path] = []
+    try:
+        day = busy.SHOWN_DAY
+        listing = services.queries.day(NURSE, day)
+        shown = [s for s in listing.sessions if s.status != "cancelled"]
+        print(f"busy day {day}: {len(shown)} sessions, {len(listing.labs)} lab draws")
+        overridden = [s.id for s in shown if s.overridden and s.id is not None]
+        for suffix, size in SCREENS.items():
+            written += _shoot_busy(services, day, overridden[:1], size, out_dir, suffix)
+    finally:
+        services.engine.dispose()
+    return written
+
+
+def _shoot_busy(
+    services: Services,
+    day: date,
+    select: list[int],
+    size: tuple[int, int],
+    out_dir: Path,
+    suffix: str,
+) -> list[Path]:
+    """The main window at ``size`` on ``day`` (today): the day grid, then the week tab."""
+    from clinic_app.gui.main_window import MainWindow
+
+    window = MainWindow(services, NURSE)
+    window.resize(*size)
+    window.show()
+    loaded: list[date] = []
+    window.day_loaded.connect(loaded.append)
+    window.go_to(day)
+    wait_until(lambda: day in loaded and not window.runner.busy)
+    if select:  # an overridden BLOCK in the details panel; the grid stays at now
+        bar = window.grid_view.verticalScrollBar()
+        kept = bar.value()
+        window.grid_view.select_session(select[0])
+        bar.setValue(kept)
+    wait_until(lambda: True)
+    written = [out_dir / f"day-grid{suffix}.png", out_dir / f"week-overview{suffix}.png"]
+    window.grab().save(str(written[0]))
+    window.tabs.setCurrentIndex(1)
+    wait_until(lambda: window.week.model.facts is not None and not window.runner.busy)
+    window.grab().save(str(written[1]))
+    window.close()
+    return written
+
+
 def take(out_dir: Path) -> list[Path]:
-    """Write ``day-grid.png`` and ``booking-dialog.png`` into ``out_dir``; returns the paths."""
+    """Write the day grid and week overview (busy day) and ``booking-dialog.png`` into
+    ``out_dir``; returns the paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -105,6 +170,7 @@ def take(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
+        written += take_busy_day(out_dir, Path(folder))
         services = demo_services(Path(folder))
         try:
             day = fullest_day(services)
@@ -125,12 +191,6 @@ def take(out_dir: Path) -> list[Path]:
                 window.grid_view.select_session(rechecked)
             elif flagged:
                 window.grid_view.select_session(flagged[0].id or 0)
-            window.grid_view.verticalScrollBar().setValue(0)
-            wait_until(lambda: True)
-            path = out_dir / "day-grid.png"
-            window.grab().save(str(path))
-            written.append(path)
-
             # IV iron for the demo patient on denosumab from the GP: a live BLOCK (rule E2).
             patient = services.setup.patient(NURSE, "MRN100200")  # Margaret Smith, on denosumab
             dialog = BookingDialog(

@@ -18,7 +18,7 @@ the user, and the saved layout.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             self.icons, {t.code: t.therapy_class for t in catalog}, self.grid_view
         )
         self.grid_view.setItemDelegate(self.delegate)
+        self.grid_view.set_clock(self.local_now)
         self.grid_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.day_title = QLabel(self)
@@ -146,11 +147,12 @@ class MainWindow(QMainWindow):
         header.addWidget(self.day_title)
         header.addSpacing(12)
         header.addWidget(self.day_summary, 1)
-        header.addLayout(legend_row(self))
         day_page = QWidget(self)
         day_layout = QVBoxLayout(day_page)
         day_layout.setContentsMargins(6, 4, 6, 4)
+        day_layout.setSpacing(3)
         day_layout.addLayout(header)
+        day_layout.addLayout(legend_row(self, self.icons, catalog))
         day_layout.addWidget(self.banner)
         day_layout.addWidget(self.grid_view, 1)
 
@@ -331,6 +333,12 @@ class MainWindow(QMainWindow):
     def clinic_today(self) -> date:
         """Today's date in the clinic's own time zone (not the computer's)."""
         return self.navigation.clinic_today()
+
+    def local_now(self) -> datetime:
+        """The clinic's wall-clock time now (naive, in the clinic's time zone)."""
+        now = self.services.ctx.clock()
+        zone = self.calendar.tz if self.calendar is not None else None
+        return now.astimezone(zone).replace(tzinfo=None)
 
     def show_banner(self, level: str, headline: str, detail: str = "") -> None:
         """Explain an outcome or refusal above the grid, and in the status bar."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
 from pytestqt.qtbot import QtBot
 
+from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Severity
 from clinic_app.gui.booking.slot_model import SlotTableModel
 from clinic_app.gui.common.finding_model import FindingTableModel
@@ -151,6 +152,7 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     grid.setItemDelegate(
         SessionBlockDelegate(icons, {"ferric-carboxymaltose": _iron(), "denosumab": _rankl()})
     )
+    grid.set_clock(lambda: datetime(2026, 11, 24, 11, 30))  # the now-line and past shading
     grid.resize(1366, 768)
     qtbot.addWidget(grid)
     grid.show()
@@ -173,7 +175,13 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     timeline = TimelineTableModel(icons)
     timeline.set_timeline(day_list.sessions[:40], day_list.labs[:40], at(7))
     week = WeekOccupancyModel()
-    week.set_week(date(2026, 11, 23), chairs, day_list.sessions)
+    week.set_week(
+        date(2026, 11, 23),
+        chairs,
+        day_list.sessions,
+        ClinicCalendar.weekdays("Europe/London"),
+        DAY,
+    )  # closed days, capacity, flags and today
     week_view = QTableView()
     week_view.setModel(week)
     lists: list[QAbstractItemView] = [

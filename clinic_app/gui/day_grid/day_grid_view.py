@@ -6,9 +6,10 @@ the window asks the booking service to move it (which re-runs every check).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -25,16 +26,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from clinic_app.gui.day_grid import palette
 from clinic_app.gui.day_grid.day_grid_model import (
     SESSION_MIME,
+    SLOT_MINUTES,
     DayGridModel,
     session_id_from_mime,
 )
 from clinic_app.gui.day_grid.session_delegate import SessionBlockDelegate
 from clinic_app.services.results import SessionView
 
-ROW_HEIGHT = 26
+ROW_HEIGHT = 26  # the tallest a 15-minute row gets
+MIN_ROW_HEIGHT = 14  # the least: below it the grid scrolls instead of shrinking further
 MIN_COLUMN_WIDTH = 112
+GRID_FONT_SCALE = 0.9
+NOW_INTERVAL_MS = 60_000  # the now-line moves once a minute
+NOW_CONTEXT_ROWS = 4  # opening on today, the now-line sits an hour below the top edge
 
 
 class DayGridView(QTableView):
@@ -75,6 +82,21 @@ class DayGridView(QTableView):
         horizontal = self.horizontalHeader()
         horizontal.setMinimumSectionSize(60)
         horizontal.setDefaultSectionSize(MIN_COLUMN_WIDTH)
+        vertical.setMinimumSectionSize(MIN_ROW_HEIGHT)
+        # A slightly smaller type than the window's: a whole clinic day fits 1366x768.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * GRID_FONT_SCALE)
+        self.setFont(font)
+        vertical.setFont(font)
+        self._row_height = ROW_HEIGHT
+        self._clock: Callable[[], datetime] | None = None
+        self._now_pen = QPen(QColor(palette.NOW_LINE), 2)
+        past = QColor(palette.PAST_SHADE)
+        past.setAlpha(palette.PAST_SHADE_ALPHA)
+        self._past_colour = past
+        self._now_timer = QTimer(self)
+        self._now_timer.setInterval(NOW_INTERVAL_MS)
+        self._now_timer.timeout.connect(self._now_moved)
         self._grab_offset = 0
         self._drop_target: tuple[int, int, int] | None = None  # row, column, rows
         self._drop_pen = QPen(QColor("#0b3d6b"), 2, Qt.PenStyle.DashLine)
@@ -101,7 +123,32 @@ class DayGridView(QTableView):
         self.clearSpans()
         for row, column, rows in self.grid_model().spans():
             self.setSpan(row, column, rows, 1)
+        self._fit_rows()
         self._fit_columns()
+
+    # ------------------------------------------------------------------ density
+
+    def row_height(self) -> int:
+        """The height of a 15-minute row now (it follows the window's height)."""
+        return self._row_height
+
+    def fitted_row_height(self, available: int) -> int:
+        """The row height that fits every row of the day into ``available`` pixels, between
+        ``MIN_ROW_HEIGHT`` (below it the grid scrolls) and ``ROW_HEIGHT``."""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        if rows == 0:
+            return ROW_HEIGHT
+        return max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, available // rows))
+
+    def _fit_rows(self) -> None:
+        height = self.fitted_row_height(self.viewport().height())
+        if height != self._row_height or self.verticalHeader().defaultSectionSize() != height:
+            self._row_height = height
+            self.verticalHeader().setDefaultSectionSize(height)
+            delegate = self.itemDelegate()
+            if isinstance(delegate, SessionBlockDelegate):
+                delegate.forget_rendering()
 
     def _fit_columns(self) -> None:
         model = self.model()
@@ -117,9 +164,66 @@ class DayGridView(QTableView):
                 header.resizeSection(column, MIN_COLUMN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Stretch the columns when they all fit, else scroll sideways."""
+        """Fit the rows to the height; stretch the columns when they all fit, else scroll."""
         super().resizeEvent(event)
+        self._fit_rows()
         self._fit_columns()
+
+    # ------------------------------------------------------------------ now
+
+    def set_clock(self, clock: Callable[[], datetime] | None) -> None:
+        """``clock`` gives the clinic's local (naive) wall-clock time; with it the grid draws a
+        now-line on today, shades the time already past, and moves both each minute."""
+        self._clock = clock
+        if clock is None:
+            self._now_timer.stop()
+        else:
+            self._now_timer.start()
+        self.viewport().update()
+
+    def now(self) -> datetime | None:
+        """The clinic's local wall-clock time (None without a clock)."""
+        return self._clock() if self._clock is not None else None
+
+    def shows_today(self) -> bool:
+        """True when the day shown is the clinic's today."""
+        now = self.now()
+        return now is not None and self.model() is not None and now.date() == self.grid_model().day
+
+    def y_of(self, moment: datetime) -> float | None:
+        """The viewport y of the wall-clock time ``moment`` on the day shown (None when it
+        falls outside the grid's rows)."""
+        model = self.grid_model()
+        minutes = (moment.replace(tzinfo=None) - model.layout.first).total_seconds() / 60
+        row, within = divmod(minutes, SLOT_MINUTES)
+        if minutes < 0 or row >= model.rowCount():
+            return None
+        row = int(row)
+        return self.rowViewportPosition(row) + within / SLOT_MINUTES * self.rowHeight(row)
+
+    def now_line_y(self) -> float | None:
+        """Where the now-line is drawn (viewport y), or None when it is not (not today)."""
+        now = self.now()
+        if now is None or not self.shows_today():
+            return None
+        return self.y_of(now)
+
+    def scroll_to_now(self) -> bool:
+        """On today: make the cell at now (first chair) current and scroll so the now-line
+        sits an hour below the top edge. False on any other day."""
+        now = self.now()
+        if now is None or not self.shows_today():
+            return False
+        model = self.grid_model()
+        row = model.row_of(now)
+        self.setCurrentIndex(model.index(row, 0))
+        top = max(0, row - NOW_CONTEXT_ROWS)
+        self.verticalScrollBar().setValue(self.rowViewportPosition(top) + self.verticalOffset())
+        return True
+
+    def _now_moved(self) -> None:
+        if self.shows_today():
+            self.viewport().update()
 
     # ------------------------------------------------------------------ lookups
 
@@ -199,7 +303,8 @@ class DayGridView(QTableView):
         drag.setMimeData(data)
         rect = self.visualRect(index)
         drag.setPixmap(self.viewport().grab(rect))
-        drag.setHotSpot(QPoint(rect.width() // 2, self._grab_offset * ROW_HEIGHT + ROW_HEIGHT // 2))
+        height = self._row_height
+        drag.setHotSpot(QPoint(rect.width() // 2, self._grab_offset * height + height // 2))
         drag.exec(Qt.DropAction.MoveAction)
         self._clear_drop_target()
 
@@ -265,8 +370,11 @@ class DayGridView(QTableView):
             self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the grid, then the drop indicator over it."""
+        """Paint the grid, the past shaded and the now-line (today), then the drop indicator."""
         super().paintEvent(event)
+        now_y = self.now_line_y()
+        if now_y is not None:
+            self._paint_now(now_y)
         if self._drop_target is None:
             return
         row, column, rows = self._drop_target
@@ -274,9 +382,28 @@ class DayGridView(QTableView):
             self.columnViewportPosition(column),
             self.rowViewportPosition(row),
             self.columnWidth(column),
-            rows * ROW_HEIGHT,
+            rows * self._row_height,
         )
         painter = QPainter(self.viewport())
         painter.setPen(self._drop_pen)
         painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        painter.end()
+
+    def _paint_now(self, now_y: float) -> None:
+        model = self.grid_model()
+        columns = model.columnCount()
+        if columns == 0:
+            return
+        left = self.columnViewportPosition(0)
+        last = columns - 1
+        right = self.columnViewportPosition(last) + self.columnWidth(last)
+        top = self.rowViewportPosition(0)
+        painter = QPainter(self.viewport())
+        if now_y > top:
+            painter.fillRect(QRect(left, top, right - left, round(now_y) - top), self._past_colour)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(self._now_pen)
+        painter.drawLine(left, round(now_y), right, round(now_y))
+        painter.setBrush(self._now_pen.color())
+        painter.drawEllipse(QPoint(left + 4, round(now_y)), 4, 4)
         painter.end()

@@ -28,7 +28,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from clinic_app.domain.catalog import TherapyClass
 from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
+from clinic_app.gui.day_grid import palette
+from clinic_app.gui.day_grid.abbreviations import fitted_name, therapy_abbreviation
 from clinic_app.gui.day_grid.day_grid_model import BLOCK_ROLE, GridBlock, GridEntry
+from clinic_app.gui.day_grid.palette import BlockColours
 from clinic_app.gui.resources import IconSet
 from clinic_app.services.results import SessionView
 
@@ -40,26 +43,24 @@ ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
 @dataclass(frozen=True, slots=True)
 class Palette:
-    """Fill and accent colours of one kind of block."""
+    """Fill, accent and text colours of one kind of block (from :mod:`palette`, as QColors)."""
 
     fill: QColor
     accent: QColor
     text: QColor
 
 
-def _palette(fill: str, accent: str, text: str = "#15202b") -> Palette:
-    return Palette(QColor(fill), QColor(accent), QColor(text))
+def qt_palette(colours: BlockColours) -> Palette:
+    """The QColors of ``colours``."""
+    return Palette(QColor(colours.fill), QColor(colours.accent), QColor(colours.text))
 
 
 CLASS_PALETTES: dict[TherapyClass | None, Palette] = {
-    TherapyClass.BISPHOSPHONATE: _palette("#d6e6f7", "#2f6fb3"),
-    TherapyClass.ORAL_BISPHOSPHONATE: _palette("#d6e6f7", "#2f6fb3"),
-    TherapyClass.RANKL_INHIBITOR: _palette("#e6dcf4", "#6e4aa8"),
-    TherapyClass.IV_IRON: _palette("#f7ddc6", "#a85a1e"),
-    None: _palette("#e4e7eb", "#66707a"),
+    kind: qt_palette(BlockColours(palette.CLASS_FILLS[kind], accent))
+    for kind, accent in palette.CLASS_ACCENTS.items()
 }
-LAB_PALETTE = _palette("#d9efdc", "#3d8b4d")
-FADED_PALETTE = _palette("#eceff2", "#9aa3ad", "#4a5560")  # completed / no-show
+LAB_PALETTE = qt_palette(palette.LAB)
+FADED_PALETTE = qt_palette(palette.FADED)  # completed / no-show
 SELECTED_PEN = QColor("#0b3d6b")
 HOUR_LINE = QColor("#b9c3ce")
 
@@ -76,6 +77,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._icons = icons
         self._classes = dict(therapy_classes)
+        self._products: dict[str, Palette] = {}  # therapy code -> its colours
         self._selected_pen = QPen(SELECTED_PEN, 2)
         self._hour_pen = QPen(HOUR_LINE, 1)
         self._generation = 0
@@ -146,7 +148,13 @@ class SessionBlockDelegate(QStyledItemDelegate):
         assert entry.session is not None
         if entry.session.status in ("completed", "no-show"):
             return FADED_PALETTE
-        return CLASS_PALETTES[self._classes.get(entry.session.therapy)]
+        code = entry.session.therapy
+        found = self._products.get(code)
+        if found is None:
+            found = self._products[code] = qt_palette(
+                palette.product_colours(code, self._classes.get(code))
+            )
+        return found
 
     def _paint_cached(
         self, painter: QPainter, option: QStyleOptionViewItem, box: QRectF, entry: GridEntry
@@ -222,10 +230,15 @@ class SessionBlockDelegate(QStyledItemDelegate):
         first_line = QRectF(text_box.left(), text_box.top(), text_box.width(), line_height)
         if entry.lab is not None:
             lab = entry.lab
-            texts = [(bold, lab.patient_name), (base, wording.lab_tests(lab))]
-            if lines == 1:
-                texts = [(bold, f"{lab.patient_name} · {wording.lab_tests(lab)}")]
-            self._draw_lines(painter, first_line, texts[:lines])
+            if lines == 1:  # who first (initials before eliding); the tests in the tooltip
+                self._draw_run(painter, first_line, [], bold, lab.patient_name)
+                return
+            self._draw_run(painter, first_line, [], bold, lab.patient_name)
+            self._draw_lines(
+                painter,
+                first_line.translated(0, first_line.height()),
+                [(base, wording.lab_tests(lab))][: lines - 1],
+            )
             return
         assert entry.session is not None
         self._paint_session(painter, base, bold, first_line, lines, entry.session)
@@ -244,6 +257,9 @@ class SessionBlockDelegate(QStyledItemDelegate):
         The marker always keeps its word (HARD, BLOCK, WARN...); long names and therapies wrap
         onto a second line when the block is tall enough, and are elided only when it is not.
         """
+        if lines <= 3:
+            self._paint_short(painter, base, bold, first_line, lines, session)
+            return
         width = first_line.width()
         bold_metrics = self._metrics_of(bold)
         base_metrics = self._metrics_of(base)
@@ -310,6 +326,89 @@ class SessionBlockDelegate(QStyledItemDelegate):
             for part in parts[: given[number]]:
                 self._draw_line(painter, font, line, part)
                 line = line.translated(0, line.height())
+
+    def _paint_short(
+        self,
+        painter: QPainter,
+        base: QFont,
+        bold: QFont,
+        line: QRectF,
+        lines: int,
+        session: SessionView,
+    ) -> None:
+        """A block of one to three lines (a 20-30 minute session on a dense grid).
+
+        The marker (with its tick when overridden), a status that is not "booked" (NO-SHOW)
+        and the therapy's abbreviation come first and whole; then the MRN (elided from the
+        left when the column is narrow, so its distinguishing digits stay); the name takes
+        what is left, shortened to initials before it is elided. The tooltip has it all.
+        """
+        width = line.width()
+        if session.worst is not None:
+            short = wording.marker_short(session.findings)
+            taken = self._paint_marker(painter, bold, line, short, session.worst)
+            line = line.adjusted(0, 0, -taken, 0)
+        status = wording.status_label(session.status).upper() if session.status != "booked" else ""
+        abbreviation = therapy_abbreviation(session.therapy, session.therapy_name)
+        facts: list[tuple[QFont, str]] = [(bold, status)] if status else []
+        facts += [(bold, abbreviation), (base, session.mrn)]
+        if lines == 1:
+            self._draw_run(painter, line, facts, bold, session.patient_name, session.mrn)
+            return
+        times = f"{wording.hhmm(session.start)}-{wording.hhmm(session.end)}"
+        if lines == 2:
+            self._draw_run(painter, line, [(base, wording.hhmm(session.start))], bold,
+                           session.patient_name)  # fmt: skip
+        else:
+            self._draw_line(painter, base, line, times)
+            line = line.translated(0, line.height())
+            self._draw_run(painter, QRectF(line.left(), line.top(), width, line.height()), [],
+                           bold, session.patient_name)  # fmt: skip
+        line = QRectF(line.left(), line.top() + line.height(), width, line.height())
+        self._draw_run(painter, line, facts, None, "", session.mrn)
+
+    def _draw_run(
+        self,
+        painter: QPainter,
+        line: QRectF,
+        parts: list[tuple[QFont, str]],
+        name_font: QFont | None,
+        name: str,
+        mrn: str = "",
+    ) -> None:
+        """``parts`` side by side (whole while they fit), then ``name`` in what is left. The
+        part equal to ``mrn`` is elided from the left when it does not fit."""
+        x, right = line.left(), line.right()
+        gap = 4
+        for font, text in parts:
+            metrics = self._metrics_of(font)
+            advance = metrics.horizontalAdvance(text)
+            if x + advance > right:
+                # Out of room: an MRN keeps its end (the digits that tell patients apart).
+                mode = Qt.TextElideMode.ElideLeft if text == mrn else Qt.TextElideMode.ElideRight
+                painter.setFont(font)
+                painter.drawText(
+                    QRectF(x, line.top(), right - x, line.height()),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    metrics.elidedText(text, mode, int(right - x)),
+                )
+                return
+            painter.setFont(font)
+            painter.drawText(
+                QRectF(x, line.top(), advance + 1, line.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
+            x += advance + gap
+        if name_font is None or not name or right - x < 12:
+            return
+        fitted = fitted_name(name, self._metrics_of(name_font), int(right - x))
+        painter.setFont(name_font)
+        painter.drawText(
+            QRectF(x, line.top(), right - x, line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            fitted,
+        )
 
     def _paint_marker(
         self,
@@ -399,13 +498,3 @@ def _wrap(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str
             current = candidate
     lines.append(current)
     return lines
-
-
-def legend_entries() -> list[tuple[str, Palette]]:
-    """What the block colours mean, for the legend above the grid (untranslated keys)."""
-    return [
-        ("Bisphosphonate", CLASS_PALETTES[TherapyClass.BISPHOSPHONATE]),
-        ("Denosumab", CLASS_PALETTES[TherapyClass.RANKL_INHIBITOR]),
-        ("IV iron", CLASS_PALETTES[TherapyClass.IV_IRON]),
-        ("Lab draw", LAB_PALETTE),
-    ]

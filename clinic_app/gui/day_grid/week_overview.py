@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from clinic_app.bootstrap import Services
 from clinic_app.gui import wording
-from clinic_app.gui.day_grid.week_model import DAY_ROLE, WeekOccupancyModel
+from clinic_app.gui.day_grid.week_model import (
+    DAY_ROLE,
+    WeekFacts,
+    WeekOccupancyModel,
+    week_facts,
+)
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
@@ -78,8 +83,9 @@ class WeekOverview(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self.model.first + timedelta(7)))
         hint = QLabel(
             self.tr(
-                "Sessions and booked chair time per chair and day (cancelled sessions left out). "
-                "Enter or double-click opens the day."
+                "The share of the opening hours booked and the sessions, per chair and day "
+                "(cancelled sessions left out; the booked time is in the tooltip); the last row "
+                "counts the safety flags. Enter or double-click opens the day."
             ),
             self,
         )
@@ -102,13 +108,18 @@ class WeekOverview(QWidget):
         services, actor = self.services, self.actor
         self.title.setText(self.tr("Week of %1").replace("%1", wording.day_label(first)))
 
-        def job() -> WeekOccupancy:
-            return services.queries.week_occupancy(actor, first)
+        def job() -> tuple[WeekOccupancy, WeekFacts]:
+            occupancy = services.queries.week_occupancy(actor, first)
+            calendar = services.queries.calendar(actor)
+            today = services.ctx.clock().astimezone(calendar.tz).date()
+            sessions = services.queries.sessions_between(actor, first, first + timedelta(6))
+            return occupancy, week_facts(calendar, first, sessions, today)
 
         self.runner.run(job, self._show, self._failed, key=f"week-{id(self)}", context=self)
 
-    def _show(self, week: WeekOccupancy) -> None:
-        self.model.set_occupancy(week)
+    def _show(self, answer: tuple[WeekOccupancy, WeekFacts]) -> None:
+        week, facts = answer
+        self.model.set_occupancy(week, facts)
         self.view.viewport().repaint()  # now, not beside the next load (see MainWindow)
         self.loaded.emit()
 

@@ -221,8 +221,9 @@ class DayNavigator:
         window.details.set_urgent(urgent_by_mrn(alerts))
         window.calendar = screen.calendar
         current = grid_view.currentIndex()
-        keep = (current.row(), current.column()) if current.isValid() else None
-        same_day = window.day_list is not None and window.day_list.day == day_list.day
+        # The same day again (a refresh) keeps the cursor; another day opens afresh.
+        same_day = grid_model.day == day_list.day and grid_model.rowCount() == layout.rows
+        keep = (current.row(), current.column()) if current.isValid() and same_day else None
         window.day_list = day_list
         grid_model.set_layout(layout)
         title = wording.day_label(day_list.day)
@@ -240,6 +241,8 @@ class DayNavigator:
             pass
         elif keep is not None and keep[0] < grid_model.rowCount():
             grid_view.setCurrentIndex(grid_model.index(*keep))
+        elif grid_view.scroll_to_now():  # today opens at the now-line
+            pass
         else:
             grid_view.select_slot(0, grid_model.time_at(self._first_busy_row()))
         window.selection_changed()
