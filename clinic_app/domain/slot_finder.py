@@ -257,7 +257,7 @@ def find_lab_slot(
     target: date | None,
     capacity: int,
     slot_minutes: int,
-    load: Mapping[datetime, int],
+    load: Mapping[datetime, int] | Callable[[date], Mapping[datetime, int]],
     patient_busy: Sequence[Interval],
     not_before: datetime,
 ) -> datetime | None:
@@ -270,15 +270,22 @@ def find_lab_slot(
     window (results come back in time and the patient comes once); ``prefer="target"``
     returns the earliest free slot of ``target``, else of the nearest open day inside the
     window (the earlier day on a tie). An empty window has no slot.
+
+    ``load`` may instead be a function of a local day giving the draws booked at that day's
+    slot starts (asked only for the days the search reaches, in the order it reaches them):
+    a caller reading the station's diary from a database then reads one day, not the
+    whole window, when the first day it tries has room.
     """
     if slot_minutes <= 0:
         raise ValueError("a lab slot must last a positive number of minutes")
     if prefer == "target" and target is None:
         raise ValueError('prefer="target" needs a target day')
+    load_on: Callable[[date], Mapping[datetime, int]] | None = None
     booked: dict[datetime, int] = {}
-    for slot_start, draws in load.items():
-        key = to_utc(slot_start)  # dict lookup must not depend on the key's zone
-        booked[key] = booked.get(key, 0) + draws
+    if isinstance(load, Mapping):
+        booked = _counted_by_instant(load)
+    else:
+        load_on = load
     patient_starts, patient_ends = _merged_utc(patient_busy)
     not_before_utc = to_utc(not_before)
     first_day = max(window_from, calendar.local_day(not_before))
@@ -294,11 +301,25 @@ def find_lab_slot(
         grid = _day_grid(calendar, day, length, length)
         if prefer == "latest":
             grid.reverse()
+        day_read = load_on is None
         for slot in grid:
-            if (
-                slot.start_utc >= not_before_utc
-                and booked.get(slot.start_utc, 0) < capacity
-                and not _is_busy(patient_starts, patient_ends, slot.start_utc, slot.end_utc)
+            if slot.start_utc < not_before_utc or _is_busy(
+                patient_starts, patient_ends, slot.start_utc, slot.end_utc
             ):
+                continue
+            if load_on is not None and not day_read:
+                # The day's load, read once the day has a slot the patient could take.
+                booked, day_read = _counted_by_instant(load_on(day)), True
+            if booked.get(slot.start_utc, 0) < capacity:
                 return slot.start
     return None
+
+
+def _counted_by_instant(load: Mapping[datetime, int]) -> dict[datetime, int]:
+    """Draws per slot start keyed by UTC instant: a dict lookup must not depend on the key's
+    zone (two London times of the repeated autumn hour compare equal)."""
+    booked: dict[datetime, int] = {}
+    for slot_start, draws in load.items():
+        key = to_utc(slot_start)
+        booked[key] = booked.get(key, 0) + draws
+    return booked

@@ -81,27 +81,30 @@ class LabReconciler:
         self._calendar = calendar
         self._now = now
         self._handed_out: Counter[datetime] = Counter()
+        # The station's draws per start, read per local day and smallest count kept.
+        self._day_loads: dict[tuple[date, int], dict[datetime, int]] = {}
         self._dry_run = dry_run
 
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
     ) -> datetime | None:
-        first = self._calendar.day_start(window_from)
-        last = self._calendar.day_start(window_to + timedelta(days=1))
-        load: Counter[datetime] = Counter(
-            repo.lab_starts(
-                self._session,
-                self._station.id,
-                first,
-                last,
-                exclude=(lab.id for lab in self._state.labs),
-                # A slot with fewer draws stays free whatever this plan handed out there.
-                at_least=max(
-                    1, self._station.draws_per_slot - max(self._handed_out.values(), default=0)
-                ),
-            )
-        )
-        load.update(self._handed_out)
+        # A slot with fewer draws stays free whatever this plan handed out there.
+        at_least = max(1, self._station.draws_per_slot - max(self._handed_out.values(), default=0))
+
+        days_read: list[date] = []
+
+        def load_on(day: date) -> Counter[datetime]:
+            """The station's draws at ``day``'s starts (the patient's own left out), and the
+            ones this plan handed out. The first day the search tries (usually the one it
+            takes) is read alone; once it was full, the rest of the window in one statement."""
+            if (day, at_least) not in self._day_loads:
+                first, last = (day, day) if not days_read else (window_from, window_to)
+                self._read_loads(first, last, at_least)
+            days_read.append(day)
+            load = Counter(self._day_loads[day, at_least])
+            load.update(self._handed_out)
+            return load
+
         # The patient's own draws are left out of the load (they may move or be cancelled);
         # they still keep the patient busy, so no second draw lands on them.
         own_labs = [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
@@ -114,7 +117,7 @@ class LabReconciler:
             target=target,
             capacity=self._station.draws_per_slot,
             slot_minutes=self._station.slot_minutes,
-            load=load,
+            load=load_on,
             patient_busy=busy + own_labs + self._handed_spans(),
             not_before=self._now,
         )
@@ -122,6 +125,29 @@ class LabReconciler:
             # Keyed by instant: two London times of the repeated autumn hour compare equal.
             self._handed_out[to_utc(start)] += 1
         return start
+
+    def _read_loads(self, first: date, last: date, at_least: int) -> None:
+        """Read the station's draws per start from local day ``first`` to ``last``, the
+        patient's own left out and only starts holding ``at_least`` (the others cannot be
+        full), into the per-day cache. The database does not change while a plan is made."""
+        calendar = self._calendar
+        found = repo.lab_starts(
+            self._session,
+            self._station.id,
+            calendar.day_start(first),
+            calendar.day_start(last + timedelta(days=1)),
+            exclude=(lab.id for lab in self._state.labs),
+            at_least=at_least,
+        )
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        loads: dict[date, dict[datetime, int]] = {day: {} for day in days}
+        for start, draws in found.items():
+            # A draw that started the day before and still runs is no start of these days.
+            day_load = loads.get(calendar.local_day(start))
+            if day_load is not None:
+                day_load[start] = draws
+        for day, day_load in loads.items():
+            self._day_loads[day, at_least] = day_load
 
     def _handed_spans(self) -> list[tuple[datetime, datetime]]:
         length = timedelta(minutes=self._station.slot_minutes)

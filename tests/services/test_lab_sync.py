@@ -7,9 +7,11 @@ clinic is the test clinic (lab station: 2 draws per 15 minutes, Monday to Friday
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import LabRequirement, LabTiming, Severity
@@ -145,6 +147,75 @@ def test_a_full_slot_sends_the_draw_to_the_next_one(clinic: Services, session_id
         reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(2, 4, target=3))])
         uow.commit()
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:15"]
+
+
+def _station_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[datetime, datetime]]:
+    """The ranges (start, end) of every read of the station's load from now on."""
+    ranges: list[tuple[datetime, datetime]] = []
+    read = repo.lab_starts
+
+    def recorded(s: Session, station_id: int, start: datetime, end: datetime, **kw: Any) -> Any:
+        ranges.append((start, end))
+        return read(s, station_id, start, end, **kw)
+
+    monkeypatch.setattr(repo, "lab_starts", recorded)
+    return ranges
+
+
+def _fill_day(clinic: Services, day: date) -> None:
+    """Both of the station's places taken at every slot of ``day`` (08:00-17:45)."""
+    with clinic.ctx.db.write() as uow:
+        s = uow.session
+        station = repo.lab_station(s)
+        for mrn in ("M002", "M003"):
+            patient_id = repo.patient_by_mrn(s, mrn).id
+            for minutes in range(0, 10 * 60, 15):
+                start = datetime.combine(day, time(8), tzinfo=LONDON) + timedelta(minutes=minutes)
+                s.add(
+                    LabAppointmentRow(
+                        patient_id=patient_id,
+                        station_id=station.id,
+                        tests="calcium",
+                        due_from=day,
+                        due_to=day,
+                        start_utc=start,
+                        end_utc=start + timedelta(minutes=15),
+                        status="booked",
+                        created_at=NOW,
+                        updated_at=NOW,
+                    )
+                )
+        uow.commit()
+
+
+def test_the_station_is_read_for_the_day_tried_first_only(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draw that finds room on the first day its search tries reads that day's load alone,
+    not the whole window (the window of a large clinic holds thousands of draws)."""
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:00"]
+    assert ranges == [(datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON))]
+
+
+def test_a_full_first_day_reads_the_rest_of_the_window_once(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target day full: the draw goes to the nearest day with room (the earlier one on a
+    tie), the same place a read of the whole window gives, in two reads and no more."""
+    _fill_day(clinic, THURSDAY)
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-02 08:00"]
+    assert ranges == [
+        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),  # Thursday
+        (datetime(2026, 12, 1, tzinfo=LONDON), datetime(2026, 12, 12, tzinfo=LONDON)),  # window
+    ]
 
 
 def test_a_window_of_closed_days_is_a_warning_naming_it(clinic: Services, session_id: int) -> None:
