@@ -22,6 +22,9 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import LabAppointmentRow, LabLinkRow, LabStationRow
 from clinic_app.services.patient_state import PatientState
 
+# How far either side of the first slot a lab search tries the station's load is read first.
+_NEAR = timedelta(hours=1)
+
 
 def tests_text(tests: Iterable[str]) -> str:
     """Test codes as stored: sorted, comma-separated."""
@@ -81,8 +84,9 @@ class LabReconciler:
         self._calendar = calendar
         self._now = now
         self._handed_out: Counter[datetime] = Counter()
-        # The station's draws per start, read per local day and smallest count kept.
-        self._day_loads: dict[tuple[date, int], dict[datetime, int]] = {}
+        # The station's draws per start (UTC) holding at least N, and the ranges read, per N.
+        self._loads: dict[int, dict[datetime, int]] = {}
+        self._read: dict[int, list[tuple[datetime, datetime]]] = {}
         self._dry_run = dry_run
 
     def _place(
@@ -90,34 +94,42 @@ class LabReconciler:
     ) -> datetime | None:
         # A slot with fewer draws stays free whatever this plan handed out there.
         at_least = max(1, self._station.draws_per_slot - max(self._handed_out.values(), default=0))
+        calendar = self._calendar
+        slot = timedelta(minutes=self._station.slot_minutes)
+        reads = 0
 
-        days_read: list[date] = []
-
-        def load_on(day: date) -> Counter[datetime]:
-            """The station's draws at ``day``'s starts (the patient's own left out), and the
-            ones this plan handed out. The first day the search tries (usually the one it
-            takes) is read alone; once it was full, the rest of the window in one statement."""
-            if (day, at_least) not in self._day_loads:
-                first, last = (day, day) if not days_read else (window_from, window_to)
-                self._read_loads(first, last, at_least)
-            days_read.append(day)
-            load = Counter(self._day_loads[day, at_least])
-            load.update(self._handed_out)
-            return load
+        def draws_at(start: datetime) -> int:
+            """The station's draws at ``start`` (the patient's own left out), and the ones
+            this plan handed out there. The first slot the search tries (usually the one it
+            takes) is read with the slots an hour either side; once the station was full
+            there, the whole window in one statement."""
+            nonlocal reads
+            key = to_utc(start)
+            if not self._has_read(key, at_least):
+                if reads == 0:
+                    self._read_loads(key - _NEAR, key + _NEAR + slot, at_least)
+                else:
+                    self._read_loads(
+                        calendar.day_start(window_from),
+                        calendar.day_start(window_to + timedelta(days=1)),
+                        at_least,
+                    )
+                reads += 1
+            return self._loads.get(at_least, {}).get(key, 0) + self._handed_out[key]
 
         # The patient's own draws are left out of the load (they may move or be cancelled);
         # they still keep the patient busy, so no second draw lands on them.
         own_labs = [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
         busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
         start = find_lab_slot(
-            self._calendar,
+            calendar,
             window_from,
             window_to,
             prefer=prefer,
             target=target,
             capacity=self._station.draws_per_slot,
             slot_minutes=self._station.slot_minutes,
-            load=load_on,
+            load=draws_at,
             patient_busy=busy + own_labs + self._handed_spans(),
             not_before=self._now,
         )
@@ -126,28 +138,29 @@ class LabReconciler:
             self._handed_out[to_utc(start)] += 1
         return start
 
-    def _read_loads(self, first: date, last: date, at_least: int) -> None:
-        """Read the station's draws per start from local day ``first`` to ``last``, the
-        patient's own left out and only starts holding ``at_least`` (the others cannot be
-        full), into the per-day cache. The database does not change while a plan is made."""
-        calendar = self._calendar
+    def _has_read(self, start_utc: datetime, at_least: int) -> bool:
+        """True when the draws at ``start_utc`` holding ``at_least`` were read already."""
+        return any(lo <= start_utc < hi for lo, hi in self._read.get(at_least, ()))
+
+    def _read_loads(self, lo: datetime, hi: datetime, at_least: int) -> None:
+        """Read the station's draws per start in ``[lo, hi)`` (UTC), the patient's own left
+        out and only starts holding ``at_least`` (the others cannot be full), into the
+        cache. The database does not change while a plan is made."""
         found = repo.lab_starts(
             self._session,
             self._station.id,
-            calendar.day_start(first),
-            calendar.day_start(last + timedelta(days=1)),
+            lo,
+            hi,
             exclude=(lab.id for lab in self._state.labs),
             at_least=at_least,
         )
-        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-        loads: dict[date, dict[datetime, int]] = {day: {} for day in days}
+        loads = self._loads.setdefault(at_least, {})
         for start, draws in found.items():
-            # A draw that started the day before and still runs is no start of these days.
-            day_load = loads.get(calendar.local_day(start))
-            if day_load is not None:
-                day_load[start] = draws
-        for day, day_load in loads.items():
-            self._day_loads[day, at_least] = day_load
+            key = to_utc(start)
+            # A draw that started before ``lo`` and still runs is counted by its own range.
+            if lo <= key < hi:
+                loads[key] = draws
+        self._read.setdefault(at_least, []).append((lo, hi))
 
     def _handed_spans(self) -> list[tuple[datetime, datetime]]:
         length = timedelta(minutes=self._station.slot_minutes)

@@ -149,6 +149,11 @@ def test_a_full_slot_sends_the_draw_to_the_next_one(clinic: Services, session_id
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:15"]
 
 
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A London time (GMT in December, so equal to the UTC instant the reads are given)."""
+    return datetime.combine(day, time(hour, minute), tzinfo=LONDON)
+
+
 def _station_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[datetime, datetime]]:
     """The ranges (start, end) of every read of the station's load from now on."""
     ranges: list[tuple[datetime, datetime]] = []
@@ -191,21 +196,23 @@ def _fill_day(clinic: Services, day: date) -> None:
 def test_the_station_is_read_for_the_day_tried_first_only(
     clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A draw that finds room on the first day its search tries reads that day's load alone,
-    not the whole window (the window of a large clinic holds thousands of draws)."""
+    """A draw that finds room at the first slot its search tries reads the station's load an
+    hour either side of it, not the whole window (a window of a large clinic holds thousands
+    of draws)."""
     ranges = _station_reads(monkeypatch)
     with clinic.ctx.db.write() as uow:
         reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
         uow.commit()
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:00"]
-    assert ranges == [(datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON))]
+    assert ranges == [(at(THURSDAY, 7), at(THURSDAY, 9, 15))]
 
 
 def test_a_full_first_day_reads_the_rest_of_the_window_once(
     clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The target day full: the draw goes to the nearest day with room (the earlier one on a
-    tie), the same place a read of the whole window gives, in two reads and no more."""
+    tie), the same place a read of the whole window gives, in two reads and no more: the
+    hours around 08:00 on Thursday, then the window."""
     _fill_day(clinic, THURSDAY)
     ranges = _station_reads(monkeypatch)
     with clinic.ctx.db.write() as uow:
@@ -213,8 +220,8 @@ def test_a_full_first_day_reads_the_rest_of_the_window_once(
         uow.commit()
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-02 08:00"]
     assert ranges == [
-        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),  # Thursday
-        (datetime(2026, 12, 1, tzinfo=LONDON), datetime(2026, 12, 12, tzinfo=LONDON)),  # window
+        (at(THURSDAY, 7), at(THURSDAY, 9, 15)),
+        (datetime(2026, 12, 1, tzinfo=LONDON), datetime(2026, 12, 12, tzinfo=LONDON)),
     ]
 
 
