@@ -55,8 +55,7 @@ from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
     planned_findings,
-    store_changed_findings,
-    store_findings,
+    store_changed_findings_many,
     unique_findings,
 )
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
@@ -943,9 +942,21 @@ class BookingService:
         covers them when the booking has a BLOCK."""
         override = self._override_applied(plan, findings)
         now, consulted = plan.now, plan.request.override.consulted
-        self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
-        self._store_neighbour_findings(
-            s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
+        by_id = {x.id: x for x in state.sessions}
+        # The session's own findings first, then its neighbours' changed ones: one flush
+        # removes the old rows and one statement group writes the new rows and the trail.
+        store_changed_findings_many(
+            s,
+            [
+                (by_id[sid], changed)
+                for sid, changed in neighbour_changes.items()
+                if sid != row.id and sid in by_id
+            ],
+            actor,
+            override,
+            now,
+            consulted=consulted,
+            first=(row, findings),
         )
 
     def _recheck_neighbours(
@@ -1142,38 +1153,6 @@ class BookingService:
         return max(moment, now)
 
     # ----------------------------------------------------------------- writing
-
-    def _store_findings(
-        self,
-        s: Session,
-        row: SessionRow,
-        findings: Iterable[Finding],
-        actor: Actor,
-        override_reason: str | None,
-        now: datetime,
-        *,
-        consulted: str | None = None,
-    ) -> None:
-        store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
-
-    def _store_neighbour_findings(
-        self,
-        s: Session,
-        state: PatientState,
-        own_id: int,
-        changes: dict[int, list[Finding]],
-        actor: Actor,
-        override_reason: str | None,
-        now: datetime,
-        *,
-        consulted: str | None = None,
-    ) -> None:
-        by_id = {x.id: x for x in state.sessions}
-        for sid, findings in changes.items():
-            if sid != own_id and sid in by_id:
-                store_changed_findings(
-                    s, by_id[sid], findings, actor, override_reason, now, consulted=consulted
-                )
 
     def _audit_placement(
         self,
