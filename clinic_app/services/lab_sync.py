@@ -100,14 +100,21 @@ class LabReconciler:
 
         def draws_at(start: datetime) -> int:
             """The station's draws at ``start`` (the patient's own left out), and the ones
-            this plan handed out there. The first slot the search tries (usually the one it
-            takes) is read with the slots an hour either side; once the station was full
-            there, the whole window in one statement."""
+            this plan handed out there. Read in widening steps, each one statement: the
+            first slot the search tries (usually the one it takes) with the slots an hour
+            either side; when those were full, the rest of that day; then the window."""
             nonlocal reads
             key = to_utc(start)
             if not self._has_read(key, at_least):
                 if reads == 0:
                     self._read_loads(key - _NEAR, key + _NEAR + slot, at_least)
+                elif reads == 1:
+                    day = calendar.local_day(key)
+                    self._read_loads(
+                        calendar.day_start(day),
+                        calendar.day_start(day + timedelta(days=1)),
+                        at_least,
+                    )
                 else:
                     self._read_loads(
                         calendar.day_start(window_from),

@@ -167,14 +167,15 @@ def _station_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[datetime, date
     return ranges
 
 
-def _fill_day(clinic: Services, day: date) -> None:
-    """Both of the station's places taken at every slot of ``day`` (08:00-17:45)."""
+def _fill_day(clinic: Services, day: date, hours: int = 10) -> None:
+    """Both of the station's places taken at every slot of the first ``hours`` of ``day``
+    (all of it, 08:00-17:45, by default)."""
     with clinic.ctx.db.write() as uow:
         s = uow.session
         station = repo.lab_station(s)
         for mrn in ("M002", "M003"):
             patient_id = repo.patient_by_mrn(s, mrn).id
-            for minutes in range(0, 10 * 60, 15):
+            for minutes in range(0, hours * 60, 15):
                 start = datetime.combine(day, time(8), tzinfo=LONDON) + timedelta(minutes=minutes)
                 s.add(
                     LabAppointmentRow(
@@ -211,8 +212,8 @@ def test_a_full_first_day_reads_the_rest_of_the_window_once(
     clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The target day full: the draw goes to the nearest day with room (the earlier one on a
-    tie), the same place a read of the whole window gives, in two reads and no more: the
-    hours around 08:00 on Thursday, then the window."""
+    tie), the same place a read of the whole window gives, in three reads and no more: the
+    hours around 08:00 on Thursday, the rest of Thursday, then the window."""
     _fill_day(clinic, THURSDAY)
     ranges = _station_reads(monkeypatch)
     with clinic.ctx.db.write() as uow:
@@ -221,7 +222,25 @@ def test_a_full_first_day_reads_the_rest_of_the_window_once(
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-02 08:00"]
     assert ranges == [
         (at(THURSDAY, 7), at(THURSDAY, 9, 15)),
+        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),
         (datetime(2026, 12, 1, tzinfo=LONDON), datetime(2026, 12, 12, tzinfo=LONDON)),
+    ]
+
+
+def test_a_full_first_hour_reads_the_rest_of_that_day(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target day full until 10:00: the draw takes its first free slot, found in the
+    day's read, without reading the window."""
+    _fill_day(clinic, THURSDAY, hours=2)
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 10:00"]
+    assert ranges == [
+        (at(THURSDAY, 7), at(THURSDAY, 9, 15)),
+        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),
     ]
 
 
