@@ -314,15 +314,17 @@ def longest(session: Session, table: type[SessionRow] | type[LabAppointmentRow])
     Whatever overlaps ``[start, end)`` started at or after ``start - longest``: with it every
     overlap search is an index range bounded on both sides.
     """
-    cache: dict[str, timedelta] = session.info.setdefault("interval_bounds", {})
-    name = table.__tablename__
-    if name not in cache:
-        minutes = session.scalar(
-            select(IntervalBoundRow.max_minutes).where(IntervalBoundRow.table_name == name)
-        )
-        # No row: the bound is unknown, so fall back to an unbounded search (pre-0005 file).
-        cache[name] = timedelta(days=36500) if minutes is None else timedelta(minutes=minutes)
-    return cache[name]
+    cache: dict[str, timedelta] | None = session.info.get("interval_bounds")
+    if cache is None:
+        # Every table's bound in one read (a booking searches sessions and draws alike).
+        rows = session.execute(_INTERVAL_BOUNDS)  # autoflushed, as a search would be
+        cache = {name: timedelta(minutes=minutes) for name, minutes in rows}
+        session.info["interval_bounds"] = cache
+    # No row: the bound is unknown, so fall back to an unbounded search (pre-0005 file).
+    return cache.get(table.__tablename__, timedelta(days=36500))
+
+
+_INTERVAL_BOUNDS = select(IntervalBoundRow.table_name, IntervalBoundRow.max_minutes)
 
 
 def overlapping(

@@ -242,7 +242,9 @@ class LabReconciler:
         for kept in plan.keep:
             row = by_id[kept.lab_id]
             if kept.needs and row.status == "booked":
-                row.due_from, row.due_to = self._due_window(row, kept.needs)
+                window = self._due_window(row, kept.needs)
+                if (row.due_from, row.due_to) != window:
+                    row.due_from, row.due_to = window
         for unplaced in plan.unplaced:
             sid = unplaced.need.session_id
             if sid is not None:
@@ -305,8 +307,10 @@ class LabReconciler:
             if current is not None:
                 # A moved or re-planned draw says what it serves now (section 4), never what
                 # it served before: the same (session, rule) may now be another follow-up day.
-                current.label, current.tests = req.label, tests_text(req.tests)
-                current.due_from, current.due_to = req.due_from, req.due_to
+                # (Written only where it differs: most kept links already say it.)
+                now = (req.label, tests_text(req.tests), req.due_from, req.due_to)
+                if (current.label, current.tests, current.due_from, current.due_to) != now:
+                    current.label, current.tests, current.due_from, current.due_to = now
                 continue
             row.links.append(
                 LabLinkRow(
@@ -319,4 +323,6 @@ class LabReconciler:
                 )
             )
         if wanted and row.status == "booked":
-            row.due_from, row.due_to = self._due_window(row, wanted.values())
+            window = self._due_window(row, wanted.values())
+            if (row.due_from, row.due_to) != window:
+                row.due_from, row.due_to = window

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from clinic_app.bootstrap import Services
@@ -105,10 +106,21 @@ def test_a_new_need_moves_the_orphaned_draw_to_its_target_and_links_it(
     assert labs_of(clinic) == [
         ("2026-12-03 08:00", "booked", "calcium,phosphate", [f"{session_id}:E6"])
     ]
-    with clinic.ctx.db.write() as uow:
-        again = reconcile_in(clinic, uow)([need])
-        assert (again.created, again.moved, again.extended, again.cancelled) == ([], [], [], [])
-        uow.commit()
+    written: list[str] = []
+
+    def seen(_c: object, _cur: object, statement: str, *_rest: object) -> None:
+        if statement.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")):
+            written.append(statement)
+
+    event.listen(clinic.engine, "before_cursor_execute", seen)
+    try:
+        with clinic.ctx.db.write() as uow:
+            again = reconcile_in(clinic, uow)([need])
+            assert (again.created, again.moved, again.extended, again.cancelled) == ([], [], [], [])
+            uow.commit()
+    finally:
+        event.remove(clinic.engine, "before_cursor_execute", seen)
+    assert written == []  # the same plan again writes nothing, not even an equal value
 
 
 def test_a_draw_no_need_uses_is_cancelled_and_unlinked(clinic: Services, session_id: int) -> None:
