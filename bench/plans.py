@@ -27,7 +27,7 @@ from clinic_app.persistence.models import LabAppointmentRow, SessionRow
 
 def app_statements(s: Session) -> dict[str, object]:
     """The repositories' interval searches, built exactly as the services build them."""
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     start = NOW + timedelta(days=15, hours=6)
     end = start + timedelta(minutes=75)
@@ -42,6 +42,20 @@ def app_statements(s: Session) -> dict[str, object]:
     grab("lab_starts (a due window)", select(LabAppointmentRow.start_utc).where(
         LabAppointmentRow.station_id == 1, repo.active(LabAppointmentRow),
         *repo.overlapping(s, LabAppointmentRow, start - timedelta(days=14), end)))  # fmt: skip
+    # The lab search's reads as the booking sends them (repositories.lab_starts): the hour
+    # either side of the first slot tried, then that day, counted per start in SQL.
+    slot = start.replace(hour=17, minute=45)
+    for name, lo, hi in (
+        ("lab_starts (an hour either side of a slot)", slot - timedelta(hours=1),
+         slot + timedelta(hours=1, minutes=15)),
+        ("lab_starts (the rest of a day)", slot.replace(hour=0, minute=0),
+         slot.replace(hour=0, minute=0) + timedelta(days=1)),
+    ):  # fmt: skip
+        grab(name, select(LabAppointmentRow.start_utc, func.count()).where(
+            LabAppointmentRow.station_id == 1, repo.active(LabAppointmentRow),
+            *repo.overlapping(s, LabAppointmentRow, lo, hi),
+            LabAppointmentRow.id.not_in([1, 2, 3]),
+        ).group_by(LabAppointmentRow.start_utc).having(func.count() >= 9))  # fmt: skip
     day = start.replace(hour=0, minute=0)
     grab("labs_between (a day)", select(LabAppointmentRow).where(
         LabAppointmentRow.start_utc >= day,

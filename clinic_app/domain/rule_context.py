@@ -25,7 +25,7 @@ RuleOutput = Iterator[Finding | LabRequirement]
 
 def dose_order(dose: Dose) -> tuple[date, float]:
     """Order of doses: by day, then start (recorded doses, without a start, come first)."""
-    return (dose.day, dose.start.timestamp() if dose.start else 0.0)
+    return dose.order
 
 
 def same_course(a: Dose, b: Dose) -> bool:

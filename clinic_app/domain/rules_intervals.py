@@ -266,17 +266,22 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
     # hour) and adding to one adds wall-clock time; the local times are for the message.
     start, end = to_utc(ctx.proposal.start), to_utc(ctx.proposal.end)
     zone = ctx.proposal.start.tzinfo
+    # The proposal is the ferumoxytol (its followers are checked) or a reaction-prone
+    # infusion (the ferumoxytol before it is); otherwise no dose can make a finding.
+    proposal_is_drug = ctx.proposal.therapy == params.drug
+    if not (proposal_is_drug or ctx.therapy.reaction_prone):
+        return
     for other in ctx.others:
         if other.start is None or other.end is None:
             continue  # recorded doses have no times
         other_start, other_end = to_utc(other.start), to_utc(other.end)
-        other_name = ctx.therapy_of(other).name
-        when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
         if (
-            ctx.proposal.therapy == params.drug
+            proposal_is_drug
             and ctx.therapy_of(other).reaction_prone
             and start <= other_start < end + gap
         ):
+            other_name = ctx.therapy_of(other).name
+            when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
                 f"{other_name} ({when}) starts {_minutes_after(other_start, end)} this "
                 f"{drug_name} session ends; another reaction-prone infusion needs "
@@ -288,6 +293,7 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
             and ctx.therapy.reaction_prone
             and other_start <= start < other_end + gap
         ):
+            when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
                 f"This infusion starts {_minutes_after(start, other_end)} the {drug_name} "
                 f"session ({when}) ends; a reaction-prone infusion needs {params.gap_minutes} "

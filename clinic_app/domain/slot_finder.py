@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from clinic_app.domain.clinic_calendar import CalendarError, ClinicCalendar, to_utc
@@ -98,7 +99,7 @@ class _Candidate:
 
 def _day_grid(
     calendar: ClinicCalendar, day: date, step: timedelta, length: timedelta
-) -> list[_Candidate]:
+) -> tuple[_Candidate, ...]:
     """Grid starts of ``day`` (every ``step`` from opening) whose ``length`` ends by closing.
 
     Wall-clock grid times are localized one by one; a time skipped by clocks going forward
@@ -107,10 +108,21 @@ def _day_grid(
     """
     hours = calendar.hours_on(day)
     if hours is None:
-        return []
-    close_utc = _closing_instant(calendar, day, hours.closes)
-    first = datetime.combine(day, hours.opens)
-    last = datetime.combine(day, hours.closes)
+        return ()
+    return _grid_of(calendar.timezone, day, hours.opens, hours.closes, step, length)
+
+
+@lru_cache(maxsize=4096)
+def _grid_of(
+    timezone: str, day: date, opens: time, closes: time, step: timedelta, length: timedelta
+) -> tuple[_Candidate, ...]:
+    """_day_grid's answer, pure in the zone, the day, its hours, the step and the length:
+    remembered, since every search asks it for every day it reaches (a 60-day slot search
+    and each lab window alike) and every unit of work builds its own calendar."""
+    calendar = ClinicCalendar(timezone, ())  # the zone's arithmetic; no hours are asked
+    close_utc = _closing_instant(calendar, day, closes)
+    first = datetime.combine(day, opens)
+    last = datetime.combine(day, closes)
     grid: list[_Candidate] = []
     naive = first
     while naive < last:
@@ -121,7 +133,7 @@ def _day_grid(
                 grid.append(_Candidate(local, start_utc, end_utc))
         naive += step
     grid.sort(key=lambda candidate: candidate.start_utc)
-    return grid
+    return tuple(grid)
 
 
 def _closing_instant(calendar: ClinicCalendar, day: date, closes: time) -> datetime:
@@ -257,7 +269,7 @@ def find_lab_slot(
     target: date | None,
     capacity: int,
     slot_minutes: int,
-    load: Mapping[datetime, int],
+    load: Mapping[datetime, int] | Callable[[datetime], int],
     patient_busy: Sequence[Interval],
     not_before: datetime,
 ) -> datetime | None:
@@ -270,15 +282,22 @@ def find_lab_slot(
     window (results come back in time and the patient comes once); ``prefer="target"``
     returns the earliest free slot of ``target``, else of the nearest open day inside the
     window (the earlier day on a tie). An empty window has no slot.
+
+    ``load`` may instead be a function giving the draws booked at one slot start (a UTC
+    instant), asked only for the slots the search reaches that the patient could take, in
+    the order it reaches them: a caller reading the station's diary from a database then
+    reads the few slots around the first one it tries, not the whole window, when that one
+    has room.
     """
     if slot_minutes <= 0:
         raise ValueError("a lab slot must last a positive number of minutes")
     if prefer == "target" and target is None:
         raise ValueError('prefer="target" needs a target day')
-    booked: dict[datetime, int] = {}
-    for slot_start, draws in load.items():
-        key = to_utc(slot_start)  # dict lookup must not depend on the key's zone
-        booked[key] = booked.get(key, 0) + draws
+    if isinstance(load, Mapping):
+        booked = _counted_by_instant(load)
+        draws_at: Callable[[datetime], int] = lambda start: booked.get(start, 0)  # noqa: E731
+    else:
+        draws_at = load
     patient_starts, patient_ends = _merged_utc(patient_busy)
     not_before_utc = to_utc(not_before)
     first_day = max(window_from, calendar.local_day(not_before))
@@ -293,12 +312,22 @@ def find_lab_slot(
     for day in days:
         grid = _day_grid(calendar, day, length, length)
         if prefer == "latest":
-            grid.reverse()
+            grid = grid[::-1]
         for slot in grid:
             if (
                 slot.start_utc >= not_before_utc
-                and booked.get(slot.start_utc, 0) < capacity
                 and not _is_busy(patient_starts, patient_ends, slot.start_utc, slot.end_utc)
+                and draws_at(slot.start_utc) < capacity
             ):
                 return slot.start
     return None
+
+
+def _counted_by_instant(load: Mapping[datetime, int]) -> dict[datetime, int]:
+    """Draws per slot start keyed by UTC instant: a dict lookup must not depend on the key's
+    zone (two London times of the repeated autumn hour compare equal)."""
+    booked: dict[datetime, int] = {}
+    for slot_start, draws in load.items():
+        key = to_utc(slot_start)
+        booked[key] = booked.get(key, 0) + draws
+    return booked

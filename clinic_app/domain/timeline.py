@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from clinic_app.domain.lab_results import BodyWeight, LabResult, PatientFacts
@@ -52,6 +52,13 @@ class Dose:
     where: str = ""
     regimen: Regimen | None = None
     date_unknown: bool = False
+    # The dose's place in a timeline: by day, then start instant (a dose without a start
+    # first). Computed once: every evaluation sorts and compares doses by it, and an aware
+    # start's instant costs a zone lookup each time it is asked.
+    order: tuple[date, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "order", (self.day, self.start.timestamp() if self.start else 0.0))
 
     def describe_source(self) -> str:
         """Words for a message: "booked here" or "recorded, given at <where>"."""
@@ -145,4 +152,4 @@ class PatientTimeline:
 
 
 def _dose_order(dose: Dose) -> tuple[date, float]:
-    return (dose.day, dose.start.timestamp() if dose.start else 0.0)
+    return dose.order

@@ -71,13 +71,20 @@ def load_calendar(session: Session) -> ClinicCalendar:
     row = settings(session)
     # The change record of a write needs the zone at commit (persistence/change_tracking.py).
     session.info[CLINIC_ZONE] = row.timezone
-    hours = session.scalars(select(OpeningHoursRow).order_by(OpeningHoursRow.weekday))
-    closed = session.scalars(select(ClosedDateRow.day))
+    # Plain columns (every booking and search reads them): no mapped rows to build.
+    hours = session.execute(_OPENING_HOURS)
+    closed = session.scalars(_CLOSED_DAYS)
     return ClinicCalendar(
         row.timezone,
-        tuple(OpeningHours(h.weekday, h.opens, h.closes) for h in hours),
+        tuple(OpeningHours(weekday, opens, closes) for weekday, opens, closes in hours),
         frozenset(closed),
     )
+
+
+_OPENING_HOURS = select(
+    OpeningHoursRow.weekday, OpeningHoursRow.opens, OpeningHoursRow.closes
+).order_by(OpeningHoursRow.weekday)
+_CLOSED_DAYS = select(ClosedDateRow.day)
 
 
 def _locked(session: Session, stmt: Select[Any], lock: bool) -> Select[Any]:
@@ -314,15 +321,17 @@ def longest(session: Session, table: type[SessionRow] | type[LabAppointmentRow])
     Whatever overlaps ``[start, end)`` started at or after ``start - longest``: with it every
     overlap search is an index range bounded on both sides.
     """
-    cache: dict[str, timedelta] = session.info.setdefault("interval_bounds", {})
-    name = table.__tablename__
-    if name not in cache:
-        minutes = session.scalar(
-            select(IntervalBoundRow.max_minutes).where(IntervalBoundRow.table_name == name)
-        )
-        # No row: the bound is unknown, so fall back to an unbounded search (pre-0005 file).
-        cache[name] = timedelta(days=36500) if minutes is None else timedelta(minutes=minutes)
-    return cache[name]
+    cache: dict[str, timedelta] | None = session.info.get("interval_bounds")
+    if cache is None:
+        # Every table's bound in one read (a booking searches sessions and draws alike).
+        rows = session.execute(_INTERVAL_BOUNDS)  # autoflushed, as a search would be
+        cache = {name: timedelta(minutes=minutes) for name, minutes in rows}
+        session.info["interval_bounds"] = cache
+    # No row: the bound is unknown, so fall back to an unbounded search (pre-0005 file).
+    return cache.get(table.__tablename__, timedelta(days=36500))
+
+
+_INTERVAL_BOUNDS = select(IntervalBoundRow.table_name, IntervalBoundRow.max_minutes)
 
 
 def overlapping(
@@ -347,15 +356,29 @@ def busy_by_chair(
     session: Session, start_utc: datetime, end_utc: datetime, *, exclude_session: int | None = None
 ) -> dict[int, list[tuple[datetime, datetime]]]:
     """Active session intervals per chair that touch ``[start_utc, end_utc)``."""
-    stmt = select(SessionRow.chair_id, SessionRow.start_utc, SessionRow.end_utc).where(
-        active(SessionRow), *overlapping(session, SessionRow, start_utc, end_utc)
-    )
+    params: dict[str, Any] = {
+        "lower": start_utc - longest(session, SessionRow),
+        "start_utc": start_utc,
+        "end_utc": end_utc,
+    }
+    stmt = _BUSY_BY_CHAIR
     if exclude_session is not None:
-        stmt = stmt.where(SessionRow.id != exclude_session)
+        stmt, params["exclude"] = _BUSY_BY_CHAIR_EXCLUDING, exclude_session
     result: dict[int, list[tuple[datetime, datetime]]] = {}
-    for chair_id, start, end in session.execute(stmt):
+    for chair_id, start, end in session.execute(stmt, params):
         result.setdefault(chair_id, []).append((start, end))
     return result
+
+
+# busy_by_chair's statements, built once (every booking and every week a slot search reads
+# asks one): overlapping()'s conditions, bounded on both sides by the longest session.
+_BUSY_BY_CHAIR = select(SessionRow.chair_id, SessionRow.start_utc, SessionRow.end_utc).where(
+    active(SessionRow),
+    SessionRow.start_utc >= bindparam("lower"),
+    SessionRow.start_utc < bindparam("end_utc"),
+    SessionRow.end_utc > bindparam("start_utc"),
+)
+_BUSY_BY_CHAIR_EXCLUDING = _BUSY_BY_CHAIR.where(SessionRow.id != bindparam("exclude"))
 
 
 # lab_starts' statement, built once: the booking path asks it once per lab window, and

@@ -38,7 +38,7 @@ from clinic_app.domain.lab_planner import LabNeed
 from clinic_app.domain.rule_parameters import RuleParameters
 from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
-from clinic_app.domain.timeline import Dose, ProposedSession, Regimen
+from clinic_app.domain.timeline import Dose, PatientTimeline, ProposedSession, Regimen
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     INACTIVE_STATUSES,
@@ -55,8 +55,7 @@ from clinic_app.services.context import ServiceContext
 from clinic_app.services.findings_store import (
     finding_key,
     planned_findings,
-    store_changed_findings,
-    store_findings,
+    store_changed_findings_many,
     unique_findings,
 )
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
@@ -762,12 +761,11 @@ class BookingService:
         plan = self._plan(s, request, calendar, existing)
         state = self._load_state(s, plan, calendar)
         chair = self._scheduling_checks(s, plan, state, calendar)
-        evaluation = self._rules.evaluate(
-            plan.proposal(calendar), state.timeline(without=plan.own_id), plan.params
-        )
+        timeline = state.timeline(without=plan.own_id)
+        evaluation = self._rules.evaluate(plan.proposal(calendar), timeline, plan.params)
         row = self._write_session(uow, actor, plan, chair)
         findings, neighbour_changes, needs = self._with_neighbours(
-            s, plan, state, row, evaluation, calendar
+            s, plan, state, row, evaluation, calendar, timeline
         )
         if enforce_rules:
             self._enforce(actor, findings, request.override.reason)
@@ -884,12 +882,14 @@ class BookingService:
         row: SessionRow,
         evaluation: Evaluation,
         calendar: ClinicCalendar,
+        timeline: PatientTimeline,
     ) -> tuple[list[Finding], dict[int, list[Finding]], list[LabNeed]]:
         """The booking's findings with the refusals it newly causes on its neighbours, the
-        neighbours' new finding lists, and every lab need (the neighbours' and its own)."""
+        neighbours' new finding lists, and every lab need (the neighbours' and its own).
+        ``timeline``: the patient's timeline without the placed session (the proposal's)."""
         findings = list(evaluation.findings)
         neighbour_changes, neighbour_refusals, needs = self._recheck_neighbours(
-            s, state, row, calendar, plan.params, plan.now, plan.scope_from
+            s, state, row, calendar, plan.params, plan.now, plan.scope_from, timeline
         )
         # The booking's own findings already speak of the sessions they relate to; the
         # mirror finding on that neighbour (E3 there for an E7 here) is not reported twice.
@@ -954,9 +954,21 @@ class BookingService:
         covers them when the booking has a BLOCK."""
         override = self._override_applied(plan, findings)
         now, consulted = plan.now, plan.request.override.consulted
-        self._store_findings(s, row, findings, actor, override, now, consulted=consulted)
-        self._store_neighbour_findings(
-            s, state, row.id, neighbour_changes, actor, override, now, consulted=consulted
+        by_id = {x.id: x for x in state.sessions}
+        # The session's own findings first, then its neighbours' changed ones: one flush
+        # removes the old rows and one statement group writes the new rows and the trail.
+        store_changed_findings_many(
+            s,
+            [
+                (by_id[sid], changed)
+                for sid, changed in neighbour_changes.items()
+                if sid != row.id and sid in by_id
+            ],
+            actor,
+            override,
+            now,
+            consulted=consulted,
+            first=(row, findings),
         )
 
     def _recheck_neighbours(
@@ -968,6 +980,7 @@ class BookingService:
         params: RuleParameters,
         now: datetime,
         scope_from: date,
+        timeline: PatientTimeline,
     ) -> tuple[dict[int, list[Finding]], list[Finding], list[LabNeed]]:
         """Re-evaluate the patient's other sessions from ``scope_from`` on with this one in
         their timeline (earlier ones are past and beyond the rules' reach: their findings
@@ -979,7 +992,9 @@ class BookingService:
         """
         changes, needs = evaluate_sessions(
             (other for other in self._in_scope(state, calendar, scope_from) if other.id != row.id),
-            state.timeline(extra=session_dose(row, calendar), without=row.id),
+            # The proposal's timeline (already without this session) with it placed: what
+            # state.timeline(extra=..., without=row.id) builds, without building it again.
+            timeline.with_dose(session_dose(row, calendar)),
             self._rules,
             params,
             calendar,
@@ -1153,38 +1168,6 @@ class BookingService:
         return max(moment, now)
 
     # ----------------------------------------------------------------- writing
-
-    def _store_findings(
-        self,
-        s: Session,
-        row: SessionRow,
-        findings: Iterable[Finding],
-        actor: Actor,
-        override_reason: str | None,
-        now: datetime,
-        *,
-        consulted: str | None = None,
-    ) -> None:
-        store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
-
-    def _store_neighbour_findings(
-        self,
-        s: Session,
-        state: PatientState,
-        own_id: int,
-        changes: dict[int, list[Finding]],
-        actor: Actor,
-        override_reason: str | None,
-        now: datetime,
-        *,
-        consulted: str | None = None,
-    ) -> None:
-        by_id = {x.id: x for x in state.sessions}
-        for sid, findings in changes.items():
-            if sid != own_id and sid in by_id:
-                store_changed_findings(
-                    s, by_id[sid], findings, actor, override_reason, now, consulted=consulted
-                )
 
     def _audit_placement(
         self,

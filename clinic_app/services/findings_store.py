@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -98,9 +98,48 @@ def store_findings(
 
     ``consulted`` is the prescriber the overriding nurse consulted, stored with the override.
     """
-    previous = _kept_overrides(row)
-    row.findings.clear()
+    replace_findings(s, [(row, findings, None)], actor, override_reason, now, consulted=consulted)
+
+
+def replace_findings(
+    s: Session,
+    items: Sequence[tuple[SessionRow, Iterable[Finding], repo.AuditEntry | None]],
+    actor: Actor,
+    override_reason: str | None,
+    now: datetime,
+    *,
+    consulted: str | None = None,
+) -> None:
+    """``store_findings`` for each (session, findings) of ``items``, in order, followed in the
+    audit trail by the entry given with it (None: none).
+
+    One flush removes every old finding and one statement group adds the new ones with the
+    audit entries, however many sessions a booking re-checked (a flush per session cost more
+    than the rows it wrote).
+    """
+    previous = [_kept_overrides(row) for row, _findings, _entry in items]
+    for row, _findings, _entry in items:
+        row.findings.clear()
     s.flush()
+    audits: list[repo.AuditEntry] = []
+    for (row, findings, entry), kept in zip(items, previous, strict=True):
+        audits.extend(_add_findings(s, row, findings, kept, actor, override_reason, now, consulted))
+        if entry is not None:
+            audits.append(entry)
+    repo.audit_many(s, audits)
+
+
+def _add_findings(
+    s: Session,
+    row: SessionRow,
+    findings: Iterable[Finding],
+    previous: dict[tuple[str, str], OverrideRow],
+    actor: Actor,
+    override_reason: str | None,
+    now: datetime,
+    consulted: str | None,
+) -> list[repo.AuditEntry]:
+    """Add ``findings`` to the (emptied) session; returns the audit entries of new overrides."""
     audits: list[repo.AuditEntry] = []
     for finding in unique_findings(findings):
         override = previous.get((finding.rule, finding.message))
@@ -140,7 +179,7 @@ def store_findings(
                 override=override,
             )
         )
-    repo.audit_many(s, audits)
+    return audits
 
 
 def store_changed_findings(
@@ -154,20 +193,44 @@ def store_changed_findings(
     consulted: str | None = None,
 ) -> bool:
     """Store a re-checked session's findings when they changed; audit the change."""
-    old = stored_keys(row)
-    new = {finding_key(f) for f in findings}
-    if old == new:
-        return False
-    store_findings(s, row, findings, actor, override_reason, now, consulted=consulted)
-    repo.audit(
-        s,
-        at=now,
-        actor=actor.username,
-        action="recheck",
-        entity="session",
-        entity_id=row.id,
-        patient_id=row.patient_id,
-        before={"findings": sorted(old)},
-        after={"findings": sorted(new)},
+    changed = store_changed_findings_many(
+        s, [(row, findings)], actor, override_reason, now, consulted=consulted
     )
-    return True
+    return bool(changed)
+
+
+def store_changed_findings_many(
+    s: Session,
+    changes: Sequence[tuple[SessionRow, list[Finding]]],
+    actor: Actor,
+    override_reason: str | None,
+    now: datetime,
+    *,
+    consulted: str | None = None,
+    first: tuple[SessionRow, Iterable[Finding]] | None = None,
+) -> list[int]:
+    """``store_changed_findings`` for several re-checked sessions at once (``replace_findings``:
+    two flushes in all); ``first``: a session whose findings are stored before them all,
+    changed or not (a booking's own). Returns the ids of the re-checked sessions stored."""
+    items: list[tuple[SessionRow, Iterable[Finding], repo.AuditEntry | None]] = []
+    if first is not None:
+        items.append((first[0], first[1], None))
+    for row, findings in changes:
+        old = stored_keys(row)
+        new = {finding_key(f) for f in findings}
+        if old == new:
+            continue
+        entry = repo.AuditEntry(
+            now,
+            actor.username,
+            "recheck",
+            "session",
+            row.id,
+            row.patient_id,
+            before={"findings": sorted(old)},
+            after={"findings": sorted(new)},
+        )
+        items.append((row, findings, entry))
+    if items:
+        replace_findings(s, items, actor, override_reason, now, consulted=consulted)
+    return [row.id for row, _findings, entry in items if entry is not None]

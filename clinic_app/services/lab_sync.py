@@ -22,6 +22,9 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import LabAppointmentRow, LabLinkRow, LabStationRow
 from clinic_app.services.patient_state import PatientState
 
+# How far either side of the first slot a lab search tries the station's load is read first.
+_NEAR = timedelta(hours=1)
+
 
 def tests_text(tests: Iterable[str]) -> str:
     """Test codes as stored: sorted, comma-separated."""
@@ -81,40 +84,59 @@ class LabReconciler:
         self._calendar = calendar
         self._now = now
         self._handed_out: Counter[datetime] = Counter()
+        # The station's draws per start (UTC) holding at least N, and the ranges read, per N.
+        self._loads: dict[int, dict[datetime, int]] = {}
+        self._read: dict[int, list[tuple[datetime, datetime]]] = {}
         self._dry_run = dry_run
 
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
     ) -> datetime | None:
-        first = self._calendar.day_start(window_from)
-        last = self._calendar.day_start(window_to + timedelta(days=1))
-        load: Counter[datetime] = Counter(
-            repo.lab_starts(
-                self._session,
-                self._station.id,
-                first,
-                last,
-                exclude=(lab.id for lab in self._state.labs),
-                # A slot with fewer draws stays free whatever this plan handed out there.
-                at_least=max(
-                    1, self._station.draws_per_slot - max(self._handed_out.values(), default=0)
-                ),
-            )
-        )
-        load.update(self._handed_out)
+        # A slot with fewer draws stays free whatever this plan handed out there.
+        at_least = max(1, self._station.draws_per_slot - max(self._handed_out.values(), default=0))
+        calendar = self._calendar
+        slot = timedelta(minutes=self._station.slot_minutes)
+        reads = 0
+
+        def draws_at(start: datetime) -> int:
+            """The station's draws at ``start`` (the patient's own left out), and the ones
+            this plan handed out there. Read in widening steps, each one statement: the
+            first slot the search tries (usually the one it takes) with the slots an hour
+            either side; when those were full, the rest of that day; then the window."""
+            nonlocal reads
+            key = to_utc(start)
+            if not self._has_read(key, at_least):
+                if reads == 0:
+                    self._read_loads(key - _NEAR, key + _NEAR + slot, at_least)
+                elif reads == 1:
+                    day = calendar.local_day(key)
+                    self._read_loads(
+                        calendar.day_start(day),
+                        calendar.day_start(day + timedelta(days=1)),
+                        at_least,
+                    )
+                else:
+                    self._read_loads(
+                        calendar.day_start(window_from),
+                        calendar.day_start(window_to + timedelta(days=1)),
+                        at_least,
+                    )
+                reads += 1
+            return self._loads.get(at_least, {}).get(key, 0) + self._handed_out[key]
+
         # The patient's own draws are left out of the load (they may move or be cancelled);
         # they still keep the patient busy, so no second draw lands on them.
         own_labs = [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
         busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
         start = find_lab_slot(
-            self._calendar,
+            calendar,
             window_from,
             window_to,
             prefer=prefer,
             target=target,
             capacity=self._station.draws_per_slot,
             slot_minutes=self._station.slot_minutes,
-            load=load,
+            load=draws_at,
             patient_busy=busy + own_labs + self._handed_spans(),
             not_before=self._now,
         )
@@ -122,6 +144,30 @@ class LabReconciler:
             # Keyed by instant: two London times of the repeated autumn hour compare equal.
             self._handed_out[to_utc(start)] += 1
         return start
+
+    def _has_read(self, start_utc: datetime, at_least: int) -> bool:
+        """True when the draws at ``start_utc`` holding ``at_least`` were read already."""
+        return any(lo <= start_utc < hi for lo, hi in self._read.get(at_least, ()))
+
+    def _read_loads(self, lo: datetime, hi: datetime, at_least: int) -> None:
+        """Read the station's draws per start in ``[lo, hi)`` (UTC), the patient's own left
+        out and only starts holding ``at_least`` (the others cannot be full), into the
+        cache. The database does not change while a plan is made."""
+        found = repo.lab_starts(
+            self._session,
+            self._station.id,
+            lo,
+            hi,
+            exclude=(lab.id for lab in self._state.labs),
+            at_least=at_least,
+        )
+        loads = self._loads.setdefault(at_least, {})
+        for start, draws in found.items():
+            key = to_utc(start)
+            # A draw that started before ``lo`` and still runs is counted by its own range.
+            if lo <= key < hi:
+                loads[key] = draws
+        self._read.setdefault(at_least, []).append((lo, hi))
 
     def _handed_spans(self) -> list[tuple[datetime, datetime]]:
         length = timedelta(minutes=self._station.slot_minutes)
@@ -196,7 +242,9 @@ class LabReconciler:
         for kept in plan.keep:
             row = by_id[kept.lab_id]
             if kept.needs and row.status == "booked":
-                row.due_from, row.due_to = self._due_window(row, kept.needs)
+                window = self._due_window(row, kept.needs)
+                if (row.due_from, row.due_to) != window:
+                    row.due_from, row.due_to = window
         for unplaced in plan.unplaced:
             sid = unplaced.need.session_id
             if sid is not None:
@@ -259,8 +307,10 @@ class LabReconciler:
             if current is not None:
                 # A moved or re-planned draw says what it serves now (section 4), never what
                 # it served before: the same (session, rule) may now be another follow-up day.
-                current.label, current.tests = req.label, tests_text(req.tests)
-                current.due_from, current.due_to = req.due_from, req.due_to
+                # (Written only where it differs: most kept links already say it.)
+                now = (req.label, tests_text(req.tests), req.due_from, req.due_to)
+                if (current.label, current.tests, current.due_from, current.due_to) != now:
+                    current.label, current.tests, current.due_from, current.due_to = now
                 continue
             row.links.append(
                 LabLinkRow(
@@ -273,4 +323,6 @@ class LabReconciler:
                 )
             )
         if wanted and row.status == "booked":
-            row.due_from, row.due_to = self._due_window(row, wanted.values())
+            window = self._due_window(row, wanted.values())
+            if (row.due_from, row.due_to) != window:
+                row.due_from, row.due_to = window

@@ -22,7 +22,11 @@ from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import PatientRow, SessionRow
 from clinic_app.services.actor import Actor
 from clinic_app.services.context import ServiceContext
-from clinic_app.services.findings_store import finding_key, store_changed_findings, stored_keys
+from clinic_app.services.findings_store import (
+    finding_key,
+    store_changed_findings_many,
+    stored_keys,
+)
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
 from clinic_app.services.patient_state import PatientState, regimen_of
 from clinic_app.services.rulebook import RuleBook
@@ -120,8 +124,9 @@ def recheck_patient_report(
     for sid, extra in labs.findings.items():
         changes.setdefault(sid, []).extend(extra)
     by_id = {x.id: x for x in state.sessions}
-    for sid, findings in changes.items():
-        store_changed_findings(s, by_id[sid], findings, actor, None, now)
+    store_changed_findings_many(
+        s, [(by_id[sid], findings) for sid, findings in changes.items()], actor, None, now
+    )
     notices = []
     for sid in sorted(changes, key=lambda i: (by_id[i].start_utc, i)):
         row = by_id[sid]

@@ -7,9 +7,12 @@ clinic is the test clinic (lab station: 2 draws per 15 minutes, Monday to Friday
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import LabRequirement, LabTiming, Severity
@@ -103,10 +106,21 @@ def test_a_new_need_moves_the_orphaned_draw_to_its_target_and_links_it(
     assert labs_of(clinic) == [
         ("2026-12-03 08:00", "booked", "calcium,phosphate", [f"{session_id}:E6"])
     ]
-    with clinic.ctx.db.write() as uow:
-        again = reconcile_in(clinic, uow)([need])
-        assert (again.created, again.moved, again.extended, again.cancelled) == ([], [], [], [])
-        uow.commit()
+    written: list[str] = []
+
+    def seen(_c: object, _cur: object, statement: str, *_rest: object) -> None:
+        if statement.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")):
+            written.append(statement)
+
+    event.listen(clinic.engine, "before_cursor_execute", seen)
+    try:
+        with clinic.ctx.db.write() as uow:
+            again = reconcile_in(clinic, uow)([need])
+            assert (again.created, again.moved, again.extended, again.cancelled) == ([], [], [], [])
+            uow.commit()
+    finally:
+        event.remove(clinic.engine, "before_cursor_execute", seen)
+    assert written == []  # the same plan again writes nothing, not even an equal value
 
 
 def test_a_draw_no_need_uses_is_cancelled_and_unlinked(clinic: Services, session_id: int) -> None:
@@ -145,6 +159,101 @@ def test_a_full_slot_sends_the_draw_to_the_next_one(clinic: Services, session_id
         reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(2, 4, target=3))])
         uow.commit()
     assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:15"]
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A London time (GMT in December, so equal to the UTC instant the reads are given)."""
+    return datetime.combine(day, time(hour, minute), tzinfo=LONDON)
+
+
+def _station_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[datetime, datetime]]:
+    """The ranges (start, end) of every read of the station's load from now on."""
+    ranges: list[tuple[datetime, datetime]] = []
+    read = repo.lab_starts
+
+    def recorded(s: Session, station_id: int, start: datetime, end: datetime, **kw: Any) -> Any:
+        ranges.append((start, end))
+        return read(s, station_id, start, end, **kw)
+
+    monkeypatch.setattr(repo, "lab_starts", recorded)
+    return ranges
+
+
+def _fill_day(clinic: Services, day: date, hours: int = 10) -> None:
+    """Both of the station's places taken at every slot of the first ``hours`` of ``day``
+    (all of it, 08:00-17:45, by default)."""
+    with clinic.ctx.db.write() as uow:
+        s = uow.session
+        station = repo.lab_station(s)
+        for mrn in ("M002", "M003"):
+            patient_id = repo.patient_by_mrn(s, mrn).id
+            for minutes in range(0, hours * 60, 15):
+                start = datetime.combine(day, time(8), tzinfo=LONDON) + timedelta(minutes=minutes)
+                s.add(
+                    LabAppointmentRow(
+                        patient_id=patient_id,
+                        station_id=station.id,
+                        tests="calcium",
+                        due_from=day,
+                        due_to=day,
+                        start_utc=start,
+                        end_utc=start + timedelta(minutes=15),
+                        status="booked",
+                        created_at=NOW,
+                        updated_at=NOW,
+                    )
+                )
+        uow.commit()
+
+
+def test_the_station_is_read_for_the_day_tried_first_only(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draw that finds room at the first slot its search tries reads the station's load an
+    hour either side of it, not the whole window (a window of a large clinic holds thousands
+    of draws)."""
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 08:00"]
+    assert ranges == [(at(THURSDAY, 7), at(THURSDAY, 9, 15))]
+
+
+def test_a_full_first_day_reads_the_rest_of_the_window_once(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target day full: the draw goes to the nearest day with room (the earlier one on a
+    tie), the same place a read of the whole window gives, in three reads and no more: the
+    hours around 08:00 on Thursday, the rest of Thursday, then the window."""
+    _fill_day(clinic, THURSDAY)
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-02 08:00"]
+    assert ranges == [
+        (at(THURSDAY, 7), at(THURSDAY, 9, 15)),
+        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),
+        (datetime(2026, 12, 1, tzinfo=LONDON), datetime(2026, 12, 12, tzinfo=LONDON)),
+    ]
+
+
+def test_a_full_first_hour_reads_the_rest_of_that_day(
+    clinic: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target day full until 10:00: the draw takes its first free slot, found in the
+    day's read, without reading the window."""
+    _fill_day(clinic, THURSDAY, hours=2)
+    ranges = _station_reads(monkeypatch)
+    with clinic.ctx.db.write() as uow:
+        reconcile_in(clinic, uow)([LabNeed(session_id, follow_up(1, 11, target=3))])
+        uow.commit()
+    assert [start for start, *_ in labs_of(clinic)] == ["2026-12-03 10:00"]
+    assert ranges == [
+        (at(THURSDAY, 7), at(THURSDAY, 9, 15)),
+        (datetime(2026, 12, 3, tzinfo=LONDON), datetime(2026, 12, 4, tzinfo=LONDON)),
+    ]
 
 
 def test_a_window_of_closed_days_is_a_warning_naming_it(clinic: Services, session_id: int) -> None:

@@ -110,3 +110,34 @@ def test_regimen_words() -> None:
     assert regimen_of(None) is None
     assert regimen_of("treatment") is Regimen.TREATMENT
     assert regimen_of("prevention") is Regimen.PREVENTION
+
+
+def test_a_placed_dose_added_to_the_timeline_gives_the_timeline_built_with_it(
+    clinic: Services,
+) -> None:
+    """The booking re-checks neighbours on the proposal's timeline with the placed session
+    added (``with_dose``) instead of building it again from the rows: the same timeline,
+    doses in the same order (a recorded dose and the placed one on one day, a moved one)."""
+    first = book(clinic, "denosumab", "2026-11-24T10:00")
+    outcome = clinic.booking.book(
+        NURSE,
+        BookingRequest(
+            "M001", "ferric-carboxymaltose", "2026-12-22T09:00", "Chair 1",
+            override_reason="reviewed with haematology", consulted="Dr Grey",
+        ),
+    )  # fmt: skip
+    moved = outcome.session.id
+    clinic.setup.add_exposure(DESK, mrn="M001", drug="alendronate", ongoing_since="2026-11-20")
+    with loaded(clinic, "M001") as state:
+        for without in (None, moved):
+            placed = Dose(
+                "ferric-carboxymaltose",
+                date(2026, 11, 20),
+                DoseSource.SESSION,
+                datetime(2026, 11, 20, 8, 0, tzinfo=LONDON),
+                datetime(2026, 11, 20, 8, 30, tzinfo=LONDON),
+                session_id=without if without is not None else 999_999,
+            )
+            built = state.timeline(extra=placed, without=placed.session_id)
+            assert state.timeline(without=without).with_dose(placed) == built
+            assert [d.session_id for d in built.doses][:3] == [None, placed.session_id, first]

@@ -40,3 +40,24 @@ def test_an_infusion_fifteen_real_minutes_later_is_flagged(scenario: Scenario) -
     (finding,) = scenario.findings(scenario.evaluate(sucrose_at(first_0145), ferumoxytol()), "D9g")
     assert "starts 15 min after" in finding.message
     assert "Start at 01:00 or later" in finding.message  # 01:00 GMT, 30 real minutes on
+
+
+def test_doses_in_the_repeated_hour_are_ordered_by_instant() -> None:
+    """A dose's place in the timeline (computed once, when the dose is made) is its day and
+    its start instant: 01:30 GMT comes after 01:30 BST, and a recorded dose (no start) first.
+    Copies made with ``replace`` carry their own start's place."""
+    from dataclasses import replace
+
+    from clinic_app.domain.rule_context import dose_order
+    from clinic_app.domain.timeline import PatientTimeline
+
+    first = Dose("iron-sucrose", AUTUMN, DoseSource.SESSION, utc(0, 30), utc(1, 30), session_id=1)
+    second = replace(first, start=utc(1, 30), end=utc(2, 30), session_id=2)
+    recorded = Dose("alendronate", AUTUMN, DoseSource.RECORDED)
+    assert f"{first.start:%H:%M}" == f"{second.start:%H:%M}" == "01:30"
+    assert dose_order(first) == (AUTUMN, first.start.timestamp())  # type: ignore[union-attr]
+    assert dose_order(second) == (AUTUMN, second.start.timestamp())  # type: ignore[union-attr]
+    assert dose_order(recorded) == (AUTUMN, 0.0)
+    timeline = PatientTimeline.of([second, first, recorded])
+    assert [d.session_id for d in timeline.doses] == [None, 1, 2]
+    assert first == replace(first)  # the place is no part of a dose's identity

@@ -693,3 +693,64 @@ def test_accept_day_skips_a_whole_day_before_its_chairs_are_read() -> None:
     )
     assert options[0].start == at(MONDAY + timedelta(days=1), 8)
     assert asked == [MONDAY + timedelta(days=1)]
+
+
+# --- find_lab_slot: the station's load asked slot by slot -----------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    full=st.dictionaries(
+        st.tuples(st.integers(0, 6), st.integers(0, 39)), st.integers(0, 3), max_size=120
+    ),
+    prefer=st.sampled_from(["latest", "target"]),
+    target_offset=st.integers(0, 6),
+    first_offset=st.integers(0, 6),
+    length=st.integers(0, 6),
+    busy=busy_intervals(MONDAY),
+    not_before_offset=st.integers(0, 10 * 24 * 4),
+)
+def test_a_load_asked_slot_by_slot_finds_the_slot_the_whole_window_finds(
+    full: dict[tuple[int, int], int],
+    prefer: str,
+    target_offset: int,
+    first_offset: int,
+    length: int,
+    busy: list[tuple[datetime, datetime]],
+    not_before_offset: int,
+) -> None:
+    """``load`` as a function of a slot's instant (what the booking path reads from the
+    database, a few slots at a time) gives the same slot as the window's whole load, and is
+    asked only for slots of the window the patient could take, each once, the answer last."""
+    load = {
+        at(MONDAY + timedelta(days=d), 8) + timedelta(minutes=15 * slot): n
+        for (d, slot), n in full.items()
+    }
+    window_from = MONDAY + timedelta(days=first_offset)
+    window_to = window_from + timedelta(days=length)
+    not_before = at(MONDAY - timedelta(days=2), 0) + timedelta(minutes=15 * not_before_offset)
+    args: dict[str, Any] = {
+        "window_from": window_from,
+        "window_to": window_to,
+        "prefer": prefer,
+        "target": MONDAY + timedelta(days=target_offset) if prefer == "target" else None,
+        "patient_busy": busy,
+        "not_before": not_before,
+        "calendar": every_day(time(8), time(18)),
+    }
+    asked: list[datetime] = []
+
+    def draws_at(start: datetime) -> int:
+        assert start.utcoffset() == timedelta(0)  # an instant, in UTC
+        asked.append(start)
+        return sum(n for s, n in load.items() if s == start)
+
+    found = lab_slot(load=load, **args)
+    assert lab_slot(load=draws_at, **args) == found
+    assert len(asked) == len(set(asked))
+    for start in asked:
+        assert window_from <= start.astimezone(LONDON).date() <= window_to
+        assert start >= not_before
+        assert not any(overlaps(start, start + timedelta(minutes=15), s, e) for s, e in busy)
+    if found is not None:
+        assert asked[-1] == found
