@@ -285,6 +285,24 @@ def cmd_user_activate(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_password(cli: Cli, args: argparse.Namespace) -> int:
+    secret = _password(NEW_PASSWORD_ENV, f"New password for {args.name}: ")
+    cli.s.auth.set_password(cli.actor, args.name, secret)
+    cli.print(f"user {args.name}: new password set")
+    return EXIT_OK
+
+
+def cmd_user_force_password(cli: Cli, args: argparse.Namespace) -> int:
+    user = cli.s.auth.require_password_change(cli.actor, args.name, not args.off)
+    state = (
+        "must set a new password at the next login"
+        if user.must_change_password
+        else ("no new password required")
+    )
+    cli.print(f"user {user.username}: {state}")
+    return EXIT_OK
+
+
 def cmd_user_role(cli: Cli, args: argparse.Namespace) -> int:
     cli.print(_user_line(cli.s.auth.set_role(cli.actor, args.name, args.role)))
     return EXIT_OK
@@ -836,6 +854,22 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("name")
     c = add("activate", cmd_user_activate, "a deactivated user may log in again (admin)", users)
     c.add_argument("name")
+    c = add(
+        "password",
+        cmd_user_password,
+        "a new password (one's own, or anyone's by an admin; from CLINIC_APP_NEW_PASSWORD or "
+        "a prompt)",
+        users,
+    )
+    c.add_argument("name")
+    c = add(
+        "force-password",
+        cmd_user_force_password,
+        "the user must set a new password at the next login (admin)",
+        users,
+    )
+    c.add_argument("name")
+    c.add_argument("--off", action="store_true", help="withdraw the requirement")
     c = add("role", cmd_user_role, "a new role; the user's sessions end (admin)", users)
     c.add_argument("name")
     c.add_argument("role", choices=["front-desk", "nurse", "manager", "admin"])
@@ -1101,7 +1135,14 @@ def _login(services: Services, args: argparse.Namespace) -> Actor:
     password = getattr(args, "password", None) or _password(
         PASSWORD_ENV, f"Password for {username}: "
     )
-    return services.auth.authenticate(username, password)
+    actor = services.auth.authenticate(username, password)
+    changing_own = args.command == "user" and getattr(args, "what", None) == "password"
+    if not changing_own and services.auth.password_change_required(actor):
+        raise AuthenticationError(
+            f"{actor.username} must set a new password before anything else: "
+            f"clinic-app --user {actor.username} user password {actor.username}"
+        )
+    return actor
 
 
 def _db_source(args: argparse.Namespace) -> str:

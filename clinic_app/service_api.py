@@ -143,7 +143,9 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     },
     "auth": {
         "users": READ,
+        "password_change_required": READ,
         "add_user": WRITE,
+        "require_password_change": WRITE,
         "set_password": WRITE,
         "set_role": WRITE,
         "deactivate_user": WRITE,

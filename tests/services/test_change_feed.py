@@ -504,6 +504,16 @@ WRITE_PATHS: tuple[WritePath, ...] = (
     ),
     WritePath(
         "auth",
+        "require_password_change",
+        lambda c, _: (
+            (lambda: c.auth.require_password_change(ADMIN, "new.desk"))
+            if c.auth.add_user(ADMIN, "new.desk", "front-desk", "a long password 1")
+            else None
+        ),
+        frozenset({K.USERS}),
+    ),
+    WritePath(
+        "auth",
         "deactivate_user",
         lambda c, _: (
             (lambda: c.auth.deactivate_user(ADMIN, "new.desk"))
@@ -574,6 +584,7 @@ READ_ONLY = {
     ("queries", "sessions_between"),
     ("auth", "has_users"),
     ("auth", "users"),
+    ("auth", "password_change_required"),
     ("audit", "entries"),
     ("rule_settings", "current"),
     ("reports", "build"),
@@ -658,6 +669,9 @@ _DEFERRED = {
     "deactivate_user",
     "reactivate_user",
     "set_role",
+    "require_password_change",
+    "remove_closed_date",
+    "reinstate_chair",
     "restore",
     "record_results",
     "import_pending",
