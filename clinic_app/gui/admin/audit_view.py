@@ -13,7 +13,7 @@ import csv
 import enum
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +162,19 @@ def action_text(action: str) -> str:
         "import": tr("imported"),
         "retire": tr("retired"),
         "reinstate": tr("back in use"),
+        "lab-create": tr("lab draw booked"),
+        "lab-move": tr("lab draw moved"),
+        "lab-cancel": tr("lab draw cancelled"),
+        "lab-complete": tr("lab draw done"),
+        "rule-change": tr("rule changed"),
+        "rule-reset": tr("rule reset"),
+        "result-alert": tr("result alert"),
+        "record-weight": tr("weight recorded"),
+        "record-result": tr("result recorded"),
+        "recheck": tr("re-checked"),
+        "print-letters": tr("letters printed"),
+        "check-in-override": tr("check-in override"),
+        "acknowledge-alert": tr("alert acknowledged"),
     }
     return words.get(action, action)
 
@@ -218,17 +231,27 @@ def patient_text(entry: AuditEntry) -> str:
     return f"{entry.patient_mrn} {entry.patient_name or ''}".strip()
 
 
-def value_text(value: Any) -> str:
-    """One recorded value in words: lists joined, yes/no, nothing as a dash."""
+def value_text(value: Any, zone: tzinfo = UTC) -> str:
+    """One recorded value in words: lists joined, yes/no, nothing as a dash, a recorded
+    moment (ISO 8601 with its offset) in ``zone``."""
     if value is None or value is MISSING:
         return "-"
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, list):
-        return ", ".join(value_text(v) for v in value) if value else "-"
+        return ", ".join(value_text(v, zone) for v in value) if value else "-"
     if isinstance(value, dict):
-        return ", ".join(f"{field_label(k)} {value_text(v)}" for k, v in sorted(value.items()))
+        return ", ".join(
+            f"{field_label(k)} {value_text(v, zone)}" for k, v in sorted(value.items())
+        )
     text = str(value)
+    if len(text) >= 19 and text[10] == "T" and ("+" in text[19:] or text.endswith("Z")):
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if moment.tzinfo is not None:
+            return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
     # Times of day are stored as HH:MM:SS: the seconds are always zero.
     if len(text) == 8 and text[2] == ":" and text[5] == ":" and text.endswith(":00"):
         return text[:5]
@@ -236,29 +259,31 @@ def value_text(value: Any) -> str:
 
 
 def field_label(key: str) -> str:
-    """A recorded key in words ("last_dose" -> "last dose")."""
-    return key.replace("_", " ")
+    """A recorded key in words ("last_dose" -> "last dose"; "start_utc" -> "start": its
+    value is shown in the clinic's zone)."""
+    return key.removesuffix("_utc").replace("_", " ")
 
 
-def field_changes(entry: AuditEntry) -> list[tuple[str, str | None, str]]:
+def field_changes(entry: AuditEntry, zone: tzinfo = UTC) -> list[tuple[str, str | None, str]]:
     """(field, before or None when only the after is recorded, after) for each field that an
     entry records as changed, added or removed; keys in order."""
     before, after = entry.before, entry.after
     if not isinstance(before, dict) and not isinstance(after, dict):
         return []
     if not isinstance(after, dict):
-        return [(field_label(k), value_text(v), "-") for k, v in sorted(before.items())]
+        return [(field_label(k), value_text(v, zone), "-") for k, v in sorted(before.items())]
     if not isinstance(before, dict):
-        return [(field_label(k), None, value_text(v)) for k, v in sorted(after.items())]
+        return [(field_label(k), None, value_text(v, zone)) for k, v in sorted(after.items())]
     return [
-        (field_label(k), value_text(old), value_text(new)) for k, old, new in changed_values(entry)
+        (field_label(k), value_text(old, zone), value_text(new, zone))
+        for k, old, new in changed_values(entry)
     ]
 
 
-def changes_text(entry: AuditEntry) -> str:
+def changes_text(entry: AuditEntry, zone: tzinfo = UTC) -> str:
     """The field-by-field change on one line: "opens: 08:00 -> 09:00; reason: Christmas"."""
     parts = []
-    for field, old, new in field_changes(entry):
+    for field, old, new in field_changes(entry, zone):
         parts.append(f"{field}: {new}" if old is None else f"{field}: {old} → {new}")
     return "; ".join(parts)
 
@@ -298,6 +323,11 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         """The entry of ``row``."""
         return self.item(row)
 
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone the times are shown in."""
+        return self._zone
+
     def zone_name(self) -> str:
         """The name of the time zone the times are shown in."""
         return "UTC" if self._zone in (UTC,) else str(self._zone)
@@ -325,7 +355,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             return (
                 "\n".join(
                     f"{f}: {new}" if old is None else f"{f}: {old} \u2192 {new}"
-                    for f, old, new in field_changes(entry)
+                    for f, old, new in field_changes(entry, self._zone)
                 )
                 or None
             )
@@ -342,7 +372,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         if column == AuditColumn.PATIENT:
             return patient_text(entry)
         if column == AuditColumn.CHANGES:
-            return changes_text(entry)
+            return changes_text(entry, self._zone)
         return None
 
 
@@ -587,7 +617,7 @@ class AuditWindow(QWidget):
         ]
         if entry.patient_id is not None:
             lines.append(self.tr("Patient: {patient}").format(patient=patient_text(entry)))
-        changes = field_changes(entry)
+        changes = field_changes(entry, self.model.zone)
         if changes:
             lines.append(self.tr("Changes:"))
             for field, old, new in changes:
