@@ -449,13 +449,26 @@ def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
         require_series_count(args.count)  # --count 0 or -5 is refused, not booked once
         every = parse_interval("every", args.every)
         outcomes = cli.s.booking.book_series(
-            cli.actor, _request(args), count=args.count, every=every
+            cli.actor,
+            _request(args),
+            count=args.count,
+            every=every,
+            skip_closed=args.next_open_day,
         )
         if args.json:
-            cli.emit_json({"ok": True, "sessions": [_outcome_json(o) for o in outcomes]})
+            sessions = [
+                {
+                    **_outcome_json(o),
+                    "moved_from": o.moved_from.isoformat() if o.moved_from else None,
+                }
+                for o in outcomes
+            ]
+            cli.emit_json({"ok": True, "sessions": sessions})
         else:
             for o in outcomes:
                 cli.print_outcome(o, "booked")
+                if o.moved_from is not None:
+                    cli.print(f"  moved from {o.moved_from.isoformat()} (the clinic is closed)")
         return EXIT_OK
     outcome = cli.s.booking.book(cli.actor, _request(args))
     if args.json:
@@ -944,6 +957,12 @@ def build_parser() -> argparse.ArgumentParser:
                 "--count", type=int, default=1, help=f"doses in a series (1 to {MAX_SERIES})"
             )
             c.add_argument("--every", help="interval of a series, e.g. '3 months', '7 days'")
+            c.add_argument(
+                "--next-open-day",
+                action="store_true",
+                help="a series dose on a closed day (weekend, bank holiday) moves to the next "
+                "open day",
+            )
 
     c = add("move", cmd_move, "move a session")
     c.add_argument("id", type=int)

@@ -111,3 +111,32 @@ def test_not_an_administrator_exit_5(cli_clinic: Services) -> None:
     ):
         code, _, err = run(cli_clinic, *argv, user="mia")
         assert code == 5 and "may not" in err
+
+
+def test_a_series_moves_a_dose_off_a_bank_holiday(cli_clinic: Services) -> None:
+    assert run(cli_clinic, "settings", "holidays", "GB", "2026", "2028", user="ada")[0] == 0
+    argv = (
+        "book",
+        "--mrn",
+        "M001",
+        "--therapy",
+        "zoledronic-acid",
+        "--start",
+        "2026-12-24 10:00",
+        "--chair",
+        "Chair 1",
+        "--count",
+        "3",
+        "--every",
+        "12 months",
+    )
+    code, _, err = run(cli_clinic, *argv)
+    assert code == 4 and "dose 3 of 3" in err
+    code, out, err = run(cli_clinic, *argv, "--next-open-day", "--json")
+    assert code == 0, err
+    sessions = json.loads(out)["sessions"]
+    assert [(s["start"][:10], s["moved_from"]) for s in sessions] == [
+        ("2026-12-24", None),
+        ("2027-12-24", None),
+        ("2028-12-27", "2028-12-24"),
+    ]
