@@ -609,7 +609,7 @@ def _unworkable(s: Session, now: datetime) -> list[AffectedBooking]:
         )
     )
     for index, draw in enumerate(draws):
-        problems: list[tuple[str, str]] = []
+        problems = []
         closed = calendar.closed_reason(draw.start_utc, draw.end_utc)
         if closed:
             problems.append(("hours", closed))

@@ -197,7 +197,11 @@ def record_text(entry: AuditEntry) -> str:
         "rule": tr("rule"),
     }
     word = names.get(entry.entity, entry.entity.replace("_", " "))
-    if entry.entity == "opening_hours" and entry.entity_id in range(7):
+    if (
+        entry.entity == "opening_hours"
+        and entry.entity_id is not None
+        and 0 <= entry.entity_id <= 6
+    ):
         days = (
             tr("Monday"),
             tr("Tuesday"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from datetime import time
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import available_timezones
 
@@ -476,7 +476,11 @@ class ClinicSettingsWindow(QWidget):
         for day, current in enumerate(self.view.hours):
             wanted: tuple[time, time] | None = None
             if self.open_checks[day].isChecked():
-                wanted = (self.opens[day].time().toPython(), self.closes[day].time().toPython())
+                opens_at, closes_at = self.opens[day].time(), self.closes[day].time()
+                wanted = (
+                    time(opens_at.hour(), opens_at.minute()),
+                    time(closes_at.hour(), closes_at.minute()),
+                )
             now = None if current is None else (current.opens, current.closes)
             if wanted == now:
                 continue
@@ -501,7 +505,8 @@ class ClinicSettingsWindow(QWidget):
 
     def add_closed_date(self) -> bool:
         """Close the clinic on the chosen date (previewed)."""
-        day = self.closed_day.date().toPython()
+        picked = self.closed_day.date()
+        day = date(picked.year(), picked.month(), picked.day())
         reason = self.closed_reason.text().strip()
         service, actor = self._services.settings, self._actor
         done = self._apply(lambda **kw: service.add_closed_date(actor, day, reason, **kw))
