@@ -214,7 +214,7 @@ class BookingDialog(QDialog):
         repeat_row.addWidget(self.every_spin)
         repeat_row.addWidget(self.every_unit)
         # A dose on a closed day (weekend, bank holiday) may move to the next open day.
-        self.next_open_day = QCheckBox(self.tr("closed day: &next open day"), self)
+        self.next_open_day = QCheckBox(self.tr("closed day: next open da&y"), self)
         self.next_open_day.setObjectName("nextOpenDay")
         self.next_open_day.setToolTip(
             self.tr("A dose that falls on a day the clinic is closed moves to the next open day")
