@@ -143,6 +143,14 @@ def test_a_new_time_zone_lists_sessions_it_pushes_outside_the_hours(clinic: Serv
 
 def test_a_smaller_lab_station_lists_the_draws_over_capacity(clinic: Services) -> None:
     assert clinic.settings.clinic_settings(ADMIN).draws_per_slot == 2
+    _book(clinic, "2026-11-26 10:00", chair="Chair 1", mrn="M001")
+    _book(clinic, "2026-11-26 10:00", chair="Chair 2", mrn="M002")
+    # Both draws land in the same slot (two per slot): one station place too few for one.
+    preview = clinic.settings.set_lab_capacity(ADMIN, 1, dry_run=True)
+    assert [(a.kind, a.mrn, a.category) for a in preview.affected] == [
+        ("lab draw", "M002", "capacity")
+    ]
+    assert clinic.settings.set_lab_capacity(ADMIN, 2).affected == ()  # unchanged: nothing
     clinic.settings.set_lab_capacity(ADMIN, 3)
     assert _last_audit(clinic, "lab_station")[1:] == (
         {"draws_per_slot": 2},
