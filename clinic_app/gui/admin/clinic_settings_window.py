@@ -322,7 +322,8 @@ class ClinicSettingsWindow(QWidget):
         self.chairs_model = ChairsModel(self)
         self.chairs_table = _table(self.chairs_model, tab, "chairsTable")
         self.chair_name = QLineEdit(tab)
-        self.chair_name.setPlaceholderText(self.tr("name of a new chair, or the new name"))
+        self.chair_name.setPlaceholderText(self.tr("a new chair, or the new name"))
+        self.chair_name.setMinimumWidth(self.chair_name.fontMetrics().horizontalAdvance("M" * 18))
         self.add_chair_button = QPushButton(self.tr("&Add chair"), tab)
         self.add_chair_button.clicked.connect(lambda: self.add_chair())
         self.rename_chair_button = QPushButton(self.tr("Rena&me selected"), tab)
@@ -365,12 +366,16 @@ class ClinicSettingsWindow(QWidget):
         zone_row = QHBoxLayout()
         zone_row.addWidget(self.timezone, 1)
         zone_row.addWidget(self.timezone_button)
-        form.addRow(self.tr("Time &zone:"), zone_row)
+        zone_label = QLabel(self.tr("Time &zone:"), tab)
+        zone_label.setBuddy(self.timezone)
+        form.addRow(zone_label, zone_row)
         lab_row = QHBoxLayout()
         lab_row.addWidget(self.draws)
         lab_row.addWidget(self.slot_note, 1)
         lab_row.addWidget(self.lab_button)
-        form.addRow(self.tr("Draws &per slot:"), lab_row)
+        draws_label = QLabel(self.tr("Draws &per slot:"), tab)
+        draws_label.setBuddy(self.draws)
+        form.addRow(draws_label, lab_row)
         return tab
 
     # ------------------------------------------------------------------ loading
