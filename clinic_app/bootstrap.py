@@ -27,6 +27,7 @@ from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AuthenticationError, AuthService
 from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
+from clinic_app.services.clinic_settings import ClinicSettingsService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import ServiceContext, rules_file
@@ -65,6 +66,7 @@ class Services:
     rules: RuleBook
     booking: BookingService
     setup: ClinicSetupService
+    settings: ClinicSettingsService
     queries: ScheduleQueries
     auth: AuthService
     sessions: SessionService
@@ -176,6 +178,7 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         rules=rules,
         booking=BookingService(ctx, rules),
         setup=setup,
+        settings=ClinicSettingsService(ctx),
         queries=queries,
         auth=AuthService(ctx),
         sessions=SessionService(ctx),

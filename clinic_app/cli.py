@@ -10,7 +10,7 @@ Whatever the code but 0, nothing is written; refused attempts are recorded in th
 | `1` | the database could not be reached (and nothing else) |
 | `2` | invalid input or usage: the message names the field or argument |
 | `3` | refused by a clinical rule (HARD, or BLOCK without override); findings printed |
-| `4` | scheduling conflict: chair, patient, lab capacity or opening hours |
+| `4` | scheduling conflict: chair, patient, lab capacity, hours; unconfirmed settings change |
 | `5` | not permitted: wrong password, locked or deactivated account, or the role may not |
 | `70` | internal error, a bug: please report it, with the log file the message names |
 | `130` | interrupted (Ctrl+C) |
@@ -47,7 +47,7 @@ from clinic_app.cli_results import add_results_commands, print_notices
 from clinic_app.client import RemoteServices, RemoteUnavailableError
 from clinic_app.config import data_dir, db_url_source, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
-from clinic_app.domain.clinic_calendar import CalendarError, wall_time_is_ambiguous
+from clinic_app.domain.clinic_calendar import WEEKDAY_NAMES, CalendarError, wall_time_is_ambiguous
 from clinic_app.domain.errors import (
     ClinicError,
     InvalidInputError,
@@ -65,6 +65,7 @@ from clinic_app.services.auth import (
     require_username,
 )
 from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
+from clinic_app.services.clinic_settings import SettingsChange
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 from clinic_app.services.validation import parse_interval
@@ -284,6 +285,24 @@ def cmd_user_activate(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_password(cli: Cli, args: argparse.Namespace) -> int:
+    secret = _password(NEW_PASSWORD_ENV, f"New password for {args.name}: ")
+    cli.s.auth.set_password(cli.actor, args.name, secret)
+    cli.print(f"user {args.name}: new password set")
+    return EXIT_OK
+
+
+def cmd_user_force_password(cli: Cli, args: argparse.Namespace) -> int:
+    user = cli.s.auth.require_password_change(cli.actor, args.name, not args.off)
+    state = (
+        "must set a new password at the next login"
+        if user.must_change_password
+        else ("no new password required")
+    )
+    cli.print(f"user {user.username}: {state}")
+    return EXIT_OK
+
+
 def cmd_user_role(cli: Cli, args: argparse.Namespace) -> int:
     cli.print(_user_line(cli.s.auth.set_role(cli.actor, args.name, args.role)))
     return EXIT_OK
@@ -430,13 +449,26 @@ def cmd_book(cli: Cli, args: argparse.Namespace) -> int:
         require_series_count(args.count)  # --count 0 or -5 is refused, not booked once
         every = parse_interval("every", args.every)
         outcomes = cli.s.booking.book_series(
-            cli.actor, _request(args), count=args.count, every=every
+            cli.actor,
+            _request(args),
+            count=args.count,
+            every=every,
+            skip_closed=args.next_open_day,
         )
         if args.json:
-            cli.emit_json({"ok": True, "sessions": [_outcome_json(o) for o in outcomes]})
+            sessions = [
+                {
+                    **_outcome_json(o),
+                    "moved_from": o.moved_from.isoformat() if o.moved_from else None,
+                }
+                for o in outcomes
+            ]
+            cli.emit_json({"ok": True, "sessions": sessions})
         else:
             for o in outcomes:
                 cli.print_outcome(o, "booked")
+                if o.moved_from is not None:
+                    cli.print(f"  moved from {o.moved_from.isoformat()} (the clinic is closed)")
         return EXIT_OK
     outcome = cli.s.booking.book(cli.actor, _request(args))
     if args.json:
@@ -605,6 +637,167 @@ def cmd_clinic_set(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(text: str) -> int:
+    """0-6 or a weekday's name (Monday, mon...)."""
+    value = text.strip().lower()
+    if value.isdigit() and len(value) == 1:
+        return int(value)
+    for index, short in enumerate(_WEEKDAYS):
+        if value[:3] == short and WEEKDAY_NAMES[index].lower().startswith(value):
+            return index
+    raise InvalidInputError("weekday", f"{text!r} is not a weekday (Monday..Sunday or 0..6)")
+
+
+def _print_change(cli: Cli, change: SettingsChange, args: argparse.Namespace) -> int:
+    """A settings change (or its preview) and the future bookings it leaves to rebook."""
+    affected = [
+        {
+            "kind": a.kind,
+            "id": a.id,
+            "mrn": a.mrn,
+            "patient": a.patient,
+            "start": _iso(a.start),
+            "end": _iso(a.end),
+            "place": a.place,
+            "problem": a.problem,
+        }
+        for a in change.affected
+    ]
+    if getattr(args, "json", False):
+        cli.emit_json(
+            {
+                "ok": True,
+                "applied": change.applied,
+                "change": change.description,
+                "affected": affected,
+            }
+        )
+        return EXIT_OK
+    verb = "changed" if change.applied else "preview (nothing changed)"
+    cli.print(f"{verb}: {change.description}")
+    if change.affected:
+        cli.print(f"  {len(change.affected)} future booking(s) to rebook:")
+    for a in change.affected:
+        cli.print(
+            f"  {a.kind} {a.id}: {a.start:%Y-%m-%d} {_hm(a.start)}-{_hm(a.end)} {a.mrn} "
+            f"{a.patient} ({a.place}): {a.problem}"
+        )
+    return EXIT_OK
+
+
+def _confirm(args: argparse.Namespace) -> dict[str, bool]:
+    return {"dry_run": args.dry_run, "accept_affected": args.yes}
+
+
+def cmd_settings_show(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.settings.clinic_settings(cli.actor)
+    if args.json:
+        cli.emit_json(
+            {
+                "name": view.name,
+                "timezone": view.timezone,
+                "hours": {
+                    WEEKDAY_NAMES[d]: None
+                    if h is None
+                    else [f"{h.opens:%H:%M}", f"{h.closes:%H:%M}"]
+                    for d, h in enumerate(view.hours)
+                },
+                "closed_dates": [
+                    {"date": c.day.isoformat(), "reason": c.reason} for c in view.closed_dates
+                ],
+                "lab_station": {
+                    "name": view.lab_station,
+                    "draws_per_slot": view.draws_per_slot,
+                    "slot_minutes": view.slot_minutes,
+                },
+                "chairs": [{"name": c.name, "retired": not c.active} for c in view.chairs],
+            }
+        )
+        return EXIT_OK
+    cli.print(f"clinic: {view.name} ({view.timezone})")
+    for day, hours in enumerate(view.hours):
+        shown = "closed" if hours is None else f"{hours.opens:%H:%M}-{hours.closes:%H:%M}"
+        cli.print(f"  {WEEKDAY_NAMES[day]:<9} {shown}")
+    cli.print(
+        f"lab station: {view.lab_station}, {view.draws_per_slot} draw(s) per "
+        f"{view.slot_minutes} min"
+    )
+    cli.print(
+        "chairs: " + ", ".join(c.name + ("" if c.active else " (retired)") for c in view.chairs)
+    )
+    cli.print(f"closed dates: {len(view.closed_dates)}")
+    for closed in view.closed_dates:
+        cli.print(f"  {closed.day.isoformat()} {closed.reason}")
+    return EXIT_OK
+
+
+def cmd_settings_hours(cli: Cli, args: argparse.Namespace) -> int:
+    weekday = _weekday(args.weekday)
+    if args.closed == (args.opens is not None):
+        raise InvalidInputError("hours", "give OPENS and CLOSES, or --closed")
+    if not args.closed and args.closes is None:
+        raise InvalidInputError("closes", "give the closing time too")
+    change = cli.s.settings.set_opening_hours(
+        cli.actor, weekday, args.opens, args.closes, **_confirm(args)
+    )
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_close(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.settings.add_closed_date(cli.actor, args.date, args.reason, **_confirm(args))
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_reopen(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.settings.remove_closed_date(cli.actor, args.date, dry_run=args.dry_run)
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_holidays(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.settings.import_bank_holidays(
+        cli.actor,
+        args.country,
+        args.first_year,
+        args.last_year if args.last_year is not None else args.first_year,
+        subdivision=args.subdivision,
+        **_confirm(args),
+    )
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_timezone(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.settings.set_timezone(cli.actor, args.zone, **_confirm(args))
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_lab(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.settings.set_lab_capacity(cli.actor, args.draws, **_confirm(args))
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_chair(cli: Cli, args: argparse.Namespace) -> int:
+    service = cli.s.settings
+    if args.action == "add":
+        change = service.add_chair(cli.actor, args.name)
+    elif args.action == "rename":
+        if not args.new_name:
+            raise InvalidInputError("new-name", "give the chair's new name")
+        change = service.rename_chair(cli.actor, args.name, args.new_name)
+    elif args.action == "retire":
+        change = service.retire_chair(cli.actor, args.name, **_confirm(args))
+    else:
+        change = service.reinstate_chair(cli.actor, args.name)
+    return _print_change(cli, change, args)
+
+
+def cmd_settings_affected(cli: Cli, args: argparse.Namespace) -> int:
+    affected = cli.s.settings.affected_bookings(cli.actor)
+    return _print_change(cli, SettingsChange("bookings to rebook", tuple(affected), False), args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
     p = argparse.ArgumentParser(
@@ -674,6 +867,22 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("name")
     c = add("activate", cmd_user_activate, "a deactivated user may log in again (admin)", users)
     c.add_argument("name")
+    c = add(
+        "password",
+        cmd_user_password,
+        "a new password (one's own, or anyone's by an admin; from CLINIC_APP_NEW_PASSWORD or "
+        "a prompt)",
+        users,
+    )
+    c.add_argument("name")
+    c = add(
+        "force-password",
+        cmd_user_force_password,
+        "the user must set a new password at the next login (admin)",
+        users,
+    )
+    c.add_argument("name")
+    c.add_argument("--off", action="store_true", help="withdraw the requirement")
     c = add("role", cmd_user_role, "a new role; the user's sessions end (admin)", users)
     c.add_argument("name")
     c.add_argument("role", choices=["front-desk", "nurse", "manager", "admin"])
@@ -748,6 +957,12 @@ def build_parser() -> argparse.ArgumentParser:
                 "--count", type=int, default=1, help=f"doses in a series (1 to {MAX_SERIES})"
             )
             c.add_argument("--every", help="interval of a series, e.g. '3 months', '7 days'")
+            c.add_argument(
+                "--next-open-day",
+                action="store_true",
+                help="a series dose on a closed day (weekend, bank holiday) moves to the next "
+                "open day",
+            )
 
     c = add("move", cmd_move, "move a session")
     c.add_argument("id", type=int)
@@ -812,6 +1027,61 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--phone", required=True, help="the number patients and prescribers call ('' clears)"
     )
+
+    settings = sub.add_parser(
+        "settings",
+        help="opening hours, closed dates, time zone, lab capacity, chairs (changes: admin)",
+    ).add_subparsers(dest="what", required=True)
+
+    def change_options(cmd: argparse.ArgumentParser, *, confirm: bool = True) -> None:
+        cmd.add_argument(
+            "--dry-run", action="store_true", help="list the affected bookings, change nothing"
+        )
+        if confirm:
+            cmd.add_argument(
+                "--yes",
+                action="store_true",
+                help="make the change even when future bookings no longer fit (they are "
+                "listed for rebooking; without --yes such a change is refused, exit 4)",
+            )
+        cmd.add_argument("--json", action="store_true")
+
+    c = add("show", cmd_settings_show, "every clinic setting", settings)
+    c.add_argument("--json", action="store_true")
+    c = add(
+        "affected", cmd_settings_affected, "future bookings the settings leave to rebook", settings
+    )
+    c.add_argument("--json", action="store_true")
+    c = add("hours", cmd_settings_hours, "a weekday's opening hours", settings)
+    c.add_argument("weekday", help="Monday..Sunday (or 0..6)")
+    c.add_argument("opens", nargs="?", help="HH:MM")
+    c.add_argument("closes", nargs="?", help="HH:MM")
+    c.add_argument("--closed", action="store_true", help="closed on this weekday")
+    change_options(c)
+    c = add("close", cmd_settings_close, "close the clinic on a date", settings)
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("--reason", default="")
+    change_options(c)
+    c = add("reopen", cmd_settings_reopen, "remove a closed date", settings)
+    c.add_argument("date", help="YYYY-MM-DD")
+    change_options(c, confirm=False)
+    c = add("holidays", cmd_settings_holidays, "close on a country's bank holidays", settings)
+    c.add_argument("country", help="ISO 3166 code, e.g. GB, DE, US")
+    c.add_argument("first_year", type=int, metavar="FROM_YEAR")
+    c.add_argument("last_year", type=int, nargs="?", metavar="TO_YEAR")
+    c.add_argument("--subdivision", help="e.g. ENG, SCT (GB) or BY (DE)")
+    change_options(c)
+    c = add("timezone", cmd_settings_timezone, "the clinic's IANA time zone", settings)
+    c.add_argument("zone", help="e.g. Europe/London")
+    change_options(c)
+    c = add("lab-capacity", cmd_settings_lab, "draws per slot at the lab station", settings)
+    c.add_argument("draws", type=int)
+    change_options(c)
+    c = add("chair", cmd_settings_chair, "add, rename, retire or reinstate a chair", settings)
+    c.add_argument("action", choices=["add", "rename", "retire", "reinstate"])
+    c.add_argument("name")
+    c.add_argument("new_name", nargs="?", metavar="NEW_NAME", help="for rename")
+    change_options(c)
 
     add_results_commands(sub)
     return p
@@ -884,7 +1154,14 @@ def _login(services: Services, args: argparse.Namespace) -> Actor:
     password = getattr(args, "password", None) or _password(
         PASSWORD_ENV, f"Password for {username}: "
     )
-    return services.auth.authenticate(username, password)
+    actor = services.auth.authenticate(username, password)
+    changing_own = args.command == "user" and getattr(args, "what", None) == "password"
+    if not changing_own and services.auth.password_change_required(actor):
+        raise AuthenticationError(
+            f"{actor.username} must set a new password before anything else: "
+            f"clinic-app --user {actor.username} user password {actor.username}"
+        )
+    return actor
 
 
 def _db_source(args: argparse.Namespace) -> str:

@@ -45,6 +45,7 @@ from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AccountLockedError, AuthenticationError, AuthService
 from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
+from clinic_app.services.clinic_settings import ClinicSettingsService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import ImportRefusedError, LabResultsService
@@ -75,6 +76,7 @@ WRITE = Kind.WRITE
 SERVICE_CLASSES: dict[str, type] = {
     "booking": BookingService,
     "setup": ClinicSetupService,
+    "settings": ClinicSettingsService,
     "queries": ScheduleQueries,
     "auth": AuthService,
     "audit": AuditQueries,
@@ -116,6 +118,21 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "set_opening_hours": WRITE,
         "update_exposure": WRITE,
     },
+    # dry_run=True previews a change and writes nothing, but the route is one: keyed.
+    "settings": {
+        "clinic_settings": READ,
+        "affected_bookings": READ,
+        "set_opening_hours": WRITE,
+        "add_closed_date": WRITE,
+        "remove_closed_date": WRITE,
+        "import_bank_holidays": WRITE,
+        "set_timezone": WRITE,
+        "set_lab_capacity": WRITE,
+        "add_chair": WRITE,
+        "rename_chair": WRITE,
+        "retire_chair": WRITE,
+        "reinstate_chair": WRITE,
+    },
     "queries": {
         "calendar": READ,
         "day": READ,
@@ -126,7 +143,9 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     },
     "auth": {
         "users": READ,
+        "password_change_required": READ,
         "add_user": WRITE,
+        "require_password_change": WRITE,
         "set_password": WRITE,
         "set_role": WRITE,
         "deactivate_user": WRITE,

@@ -126,6 +126,15 @@ class ClinicCalendar:
         """True when the clinic opens on ``day``."""
         return self.hours_on(day) is not None
 
+    def next_open_day(self, day: date, *, within_days: int = 366) -> date | None:
+        """``day`` itself when the clinic opens then, else the first open day after it
+        (within ``within_days``); None when the clinic opens on none of them."""
+        for offset in range(within_days + 1):
+            candidate = day + timedelta(days=offset)
+            if self.is_open_day(candidate):
+                return candidate
+        return None
+
     def open_days(self, first: date, last: date) -> Iterator[date]:
         """Open days from ``first`` to ``last`` inclusive, in order."""
         day = first

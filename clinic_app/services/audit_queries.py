@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from clinic_app.persistence import repositories as repo
-from clinic_app.persistence.models import AuditRow
+from clinic_app.persistence.models import AuditRow, PatientRow
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
@@ -21,7 +21,8 @@ from clinic_app.services.validation import parse_date, require_mrn
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """One audit row; ``at`` in UTC, before/after as decoded JSON."""
+    """One audit row; ``at`` in UTC, before/after as decoded JSON; the patient's MRN and
+    name when the entry concerns a patient (None when it does not, or the patient is gone)."""
 
     id: int
     at: datetime
@@ -32,6 +33,8 @@ class AuditEntry:
     patient_id: int | None
     before: Any
     after: Any
+    patient_mrn: str | None = None
+    patient_name: str | None = None
 
 
 def _decode(text: str | None) -> Any:
@@ -58,7 +61,11 @@ class AuditQueries:
         authorize(self._ctx, actor, Permission.EXPORT, "audit_entries")
         with self._ctx.db.read() as uow:
             s = uow.session
-            stmt = select(AuditRow).order_by(AuditRow.at_utc.desc(), AuditRow.id.desc())
+            stmt = (
+                select(AuditRow, PatientRow.mrn, PatientRow.name)
+                .outerjoin(PatientRow, PatientRow.id == AuditRow.patient_id)
+                .order_by(AuditRow.at_utc.desc(), AuditRow.id.desc())
+            )
             if mrn:
                 stmt = stmt.where(
                     AuditRow.patient_id == repo.patient_by_mrn(s, require_mrn(mrn)).id
@@ -71,7 +78,7 @@ class AuditQueries:
             if date_to:
                 last = datetime.combine(parse_date("to", date_to) + timedelta(days=1), time(0))
                 stmt = stmt.where(AuditRow.at_utc < last.replace(tzinfo=UTC))
-            rows = s.scalars(stmt.limit(limit)).all()
+            rows = s.execute(stmt.limit(limit)).all()
             entries = [
                 AuditEntry(
                     r.id,
@@ -83,8 +90,10 @@ class AuditQueries:
                     r.patient_id,
                     _decode(r.before_json),
                     _decode(r.after_json),
+                    mrn,
+                    name,
                 )
-                for r in rows
+                for r, mrn, name in rows
             ]
         yield from entries
 

@@ -108,6 +108,8 @@ class UserView:
     role: Role
     active: bool
     locked_until: datetime | None
+    # An administrator asked for a new password: the next login sets one first.
+    must_change_password: bool = False
 
 
 def require_username(value: str) -> str:
@@ -179,7 +181,13 @@ def verify_password(hasher: PasswordHasher, stored: str, password: str) -> bool:
 
 def _view(row: UserRow) -> UserView:
     return UserView(
-        row.id, row.username, row.full_name, Role(row.role), row.active, row.locked_until
+        row.id,
+        row.username,
+        row.full_name,
+        Role(row.role),
+        row.active,
+        row.locked_until,
+        bool(row.must_change_password),
     )
 
 
@@ -282,6 +290,11 @@ class AuthService:
                 row.failed_attempts = 0
                 row.locked_until = None
                 repo.revoke_user_sessions(s, row.id, at=self._ctx.clock(), reason="password")
+            # The user's own new password answers a forced change; one an administrator
+            # sets for someone else leaves the flag as it was.
+            changed_own = actor.username == username and row.must_change_password
+            if changed_own and not own_login:
+                row.must_change_password = False
             repo.audit(
                 s,
                 at=self._ctx.clock(),
@@ -290,9 +303,44 @@ class AuthService:
                 entity="user",
                 entity_id=row.id,
                 patient_id=None,
-                after={"username": username},
+                after={"username": username, **({"forced": True} if changed_own else {})},
             )
             uow.commit()
+
+    def require_password_change(
+        self, actor: Actor, username: str, required: bool = True
+    ) -> UserView:
+        """Make ``username`` set a new password at their next login before anything else
+        (or, with ``required`` False, withdraw that); administrators only, audited."""
+        authorize(self._ctx, actor, Permission.ADMINISTER, "require_password_change")
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            row = self._user(s, username, for_update=True)
+            before = bool(row.must_change_password)
+            if before == required:
+                return _view(row)
+            row.must_change_password = required
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="force-password" if required else "unforce-password",
+                entity="user",
+                entity_id=row.id,
+                patient_id=None,
+                before={"username": username, "must_change_password": before},
+                after={"username": username, "must_change_password": required},
+            )
+            uow.commit()
+            return _view(row)
+
+    def password_change_required(self, actor: Actor) -> bool:
+        """True when ``actor`` (just logged in) must set a new password before anything else."""
+        with self._ctx.db.read() as uow:
+            row = uow.session.scalars(
+                select(UserRow).where(UserRow.username == actor.username)
+            ).first()
+            return bool(row is not None and row.must_change_password)
 
     def deactivate_user(self, actor: Actor, username: str) -> UserView:
         """The user can no longer log in, and their sessions end (administrators only; never

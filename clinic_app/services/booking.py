@@ -597,11 +597,16 @@ class BookingService:
         count: int,
         every: relativedelta,
         dry_run: bool = False,
+        skip_closed: bool = False,
     ) -> list[BookingOutcome]:
         """Book ``count`` doses, ``every`` apart, as one course: all of them or none.
 
         Each occurrence is its own session row, validated on its own against the timeline
         that holds the earlier occurrences; the error names the occurrence that failed.
+        ``skip_closed``: a dose that falls on a day the clinic is closed (a weekend, a bank
+        holiday) moves to the next open day at the same wall-clock time, and its outcome's
+        ``moved_from`` names the day it left (a dry run shows them before saving); without
+        it such a dose is refused. The next doses still count from the first dose's date.
         """
         authorize(self._ctx, actor, Permission.BOOK, "book_series")
         require_series_count(count)
@@ -621,6 +626,19 @@ class BookingService:
                 beyond = outside_calendar(local_when.date())
                 if beyond:
                     raise InvalidInputError("every", f"dose {index + 1} of {count}: {beyond}")
+            moved_from: list[date | None] = [None] * count
+            if skip_closed:
+                for index, local_when in enumerate(local_times):
+                    open_day = calendar.next_open_day(local_when.date())
+                    if open_day is None:
+                        raise InvalidInputError(
+                            "start",
+                            f"dose {index + 1} of {count}: the clinic opens on no day in the "
+                            f"year after {local_when.date().isoformat()}",
+                        )
+                    if open_day != local_when.date():
+                        moved_from[index] = local_when.date()
+                        local_times[index] = datetime.combine(open_day, local_when.time())
             placed_rows: list[_Placed] = []
             for index, wall in enumerate(local_times):
                 # Each dose at the first dose's wall-clock time; a time repeated in autumn
@@ -645,8 +663,9 @@ class BookingService:
                     _prefix_error(error, f"dose {index + 1} of {count} on {when:%Y-%m-%d %H:%M}")
                     raise
                 placed_rows.append(placed)
-            for placed in placed_rows:
-                outcomes.append(self._outcome(placed, calendar, saved=not dry_run))
+            for placed, moved in zip(placed_rows, moved_from, strict=True):
+                outcome = self._outcome(placed, calendar, saved=not dry_run)
+                outcomes.append(replace(outcome, moved_from=moved))
             if not dry_run:
                 for placed in placed_rows:
                     self._audit_placement(s, actor, placed, "book", None)

@@ -144,6 +144,8 @@ class BookingOutcome:
     labs: tuple[LabView, ...]
     cancelled_labs: tuple[LabView, ...] = ()
     saved: bool = True
+    # A series dose moved off a closed day ("next open day"): the day it would have been.
+    moved_from: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,3 +60,28 @@ def test_last_admin_unknown_user_and_bad_role_exit_2(cli_clinic: Services) -> No
     assert code == 2 and "no user named" in err
     code, _, err = run(cli_clinic, "user", "role", USERS["fred"], "boss", user="ada")
     assert code == 2 and "invalid choice" in err
+
+
+def test_forced_password_change_blocks_everything_until_a_new_password(
+    cli_clinic: Services,
+) -> None:
+    code, out, err = run(cli_clinic, "user", "force-password", USERS["fred"], user="ada")
+    assert (code, out.strip()) == (
+        0,
+        f"user {USERS['fred']}: must set a new password at the next login",
+    ), err
+    code, _, err = run(cli_clinic, "day", "2026-11-24", user="fred")
+    assert code == 5 and "must set a new password" in err
+    code, out, err = run(cli_clinic, "user", "password", USERS["fred"], user="fred")
+    assert code == 0, err
+    assert run(cli_clinic, "day", "2026-11-24", user="fred")[0] == 0
+    admin = cli_clinic.auth.authenticate(USERS["ada"], PASSWORD)
+    actions = [e.action for e in cli_clinic.audit.entries(admin) if e.entity == "user"]
+    assert "force-password" in actions
+    forced = next(e for e in cli_clinic.audit.entries(admin) if e.action == "password")
+    assert forced.after == {"username": USERS["fred"], "forced": True}
+
+
+def test_only_an_administrator_forces_a_password_change(cli_clinic: Services) -> None:
+    code, _, err = run(cli_clinic, "user", "force-password", USERS["fred"], user="nina")
+    assert code == 5 and "may not" in err

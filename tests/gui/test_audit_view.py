@@ -77,19 +77,18 @@ def test_audit_model_content(qapp: Any, audited: Services) -> None:
     assert patient is not None
 
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Time (UTC)"
+    # The patient by MRN and name, the action in words, the change field by field.
     assert cells(model, 0) == [
         "2026-11-23 07:00:00",
         "fred.desk",
-        "create",
-        "patient",
-        str(entries[0].entity_id),
-        str(patient),
-        "",
-        '{"dob": "1962-11-30", "mrn": "M003", "name": "Carol Cooper"}',
+        "added",
+        f"patient {entries[0].entity_id}",
+        "M003 Carol Cooper",
+        "dob: 1962-11-30; mrn: M003; name: Carol Cooper",
     ]
-    assert cells(model, 3)[1:4] == ["ada.admin", "create", "chair"]
-    assert cells(model, 4)[1:4] == ["ada.admin", "create", "clinic"]
-    assert cells(model, 4)[7] == '{"name": "Test clinic", "timezone": "Europe/London"}'
+    assert cells(model, 3)[1:5] == ["ada.admin", "added", f"chair {entries[3].entity_id}", ""]
+    assert cells(model, 4)[1:4] == ["ada.admin", "added", "clinic settings"]
+    assert cells(model, 4)[5] == "name: Test clinic; timezone: Europe/London"
     assert model.data(model.index(0, 0), ENTRY_ROLE) is entries[0]
 
 
@@ -111,8 +110,10 @@ def test_the_manager_sees_the_entries_and_the_details(qtbot: QtBot, audited: Ser
     window.table.selectRow(1)
     details = window.details.toPlainText()
     assert "Bob <b>Baker</b>" in details
-    assert '"mrn": "M002"' in details
-    assert window.model.data(window.model.index(1, int(AuditColumn.AFTER))).count("<b>") == 1
+    assert "Patient: M002 Bob <b>Baker</b>" in details
+    assert "  mrn: M002" in details
+    assert "{" not in details  # a change list, not JSON
+    assert window.model.data(window.model.index(1, int(AuditColumn.CHANGES))).count("<b>") == 1
 
 
 def test_filters_by_patient_user_and_dates(qtbot: QtBot, audited: Services) -> None:
@@ -120,7 +121,7 @@ def test_filters_by_patient_user_and_dates(qtbot: QtBot, audited: Services) -> N
 
     window.mrn.setText("M002")
     assert load(qtbot, window) == 1
-    assert "M002" in cells(window.model, 0)[7]
+    assert cells(window.model, 0)[4] == "M002 Bob <b>Baker</b>"
 
     window.mrn.clear()
     window.user.setText("ada.admin")
@@ -225,3 +226,18 @@ def test_export_failure_is_a_message(qtbot: QtBot, audited: Services, tmp_path: 
     assert window.export_csv(blocker / "audit.csv") is None
     assert window.error.isVisible()
     assert "could not be written" in window.error.text()
+
+
+def test_a_change_lists_each_field_before_and_after_in_clinic_time(
+    qtbot: QtBot, audited: Services
+) -> None:
+    audited.settings.set_opening_hours(ADMIN, 0, "09:00", "17:00")
+    audited.settings.retire_chair(ADMIN, "Chair 1")
+    window = open_window(qtbot, audited, MANAGER)  # no zone given: the clinic's own
+    assert load(qtbot, window) == 7
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Time (Europe/London)"
+    retired, hours = cells(window.model, 0), cells(window.model, 1)
+    assert retired[2:4] == ["retired", "chair Chair 1"]
+    assert retired[5] == "active: yes \u2192 no"
+    assert hours[2:4] == ["changed", "opening hours Monday"]
+    assert hours[5] == "closes: 18:00 \u2192 17:00; opens: 08:00 \u2192 09:00"

@@ -332,3 +332,36 @@ def test_the_patient_s_booked_sessions_and_recent_doses_are_shown(
     dialog.choose_patient(clinic.setup.patient(NURSE, "M002"))
     qtbot.waitUntil(lambda: "nothing from today on" in dialog.history_label.text())
     assert "Recent doses: none recorded." in dialog.history_label.text()
+
+
+def test_a_series_skipping_a_bank_holiday(
+    qtbot: QtBot, clinic: Services, open_dialog: object
+) -> None:
+    from clinic_app.services.actor import Role
+
+    admin = Actor("ada.admin", Role.ADMIN)
+    clinic.settings.import_bank_holidays(admin, "GB", 2026, 2028, subdivision="ENG")
+    dialog = open_dialog(  # type: ignore[operator]
+        NURSE,
+        BookingPrefill(
+            mrn="M002", therapy="zoledronic-acid", start=datetime(2026, 12, 24, 10), doses=3
+        ),
+    )
+    dialog.every_spin.setValue(12)
+    dialog.every_unit.setCurrentIndex(dialog.every_unit.findData("months"))
+    wait_for_check(qtbot, dialog)
+    # 24 December 2028 is a Sunday: refused until "next open day" is chosen.
+    assert dialog.safety.state == "problem"
+    assert dialog.next_open_day.isEnabled()
+    dialog.next_open_day.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.series_dates.isVisible(), timeout=10_000)
+    wait_for_check(qtbot, dialog)
+    assert dialog.series_dates.text() == (
+        "Dose dates: Thu 24 Dec 2026; Fri 24 Dec 2027; "
+        "Wed 27 Dec 2028 (moved from Sun 24 Dec 2028, closed)"
+    )
+    assert dialog.safety.state == "ok", dialog.safety.banner.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.book()
+    starts = [o.session.start.strftime("%Y-%m-%d %H:%M") for o in dialog.outcomes]
+    assert starts == ["2026-12-24 10:00", "2027-12-24 10:00", "2028-12-27 10:00"]

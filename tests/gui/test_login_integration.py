@@ -70,6 +70,8 @@ def test_startup_builds_the_window_for_the_logged_in_actor(started: MainWindow) 
     assert administration is not None
     assert started.audit_action in administration.actions()
     assert started.users_action in administration.actions()
+    settings_action = started.tool_windows.settings_action
+    assert settings_action in administration.actions() and not settings_action.isEnabled()
     file_actions = menus["File"].actions()
     assert started.lock_action in file_actions and started.switch_user_action in file_actions
     assert started.lock_action.shortcut().toString() == "Ctrl+Shift+L"
@@ -100,6 +102,12 @@ def test_roles_enable_what_they_may_do(
     runner.wait(10_000)
     audit.close()
     users.close()
+    assert not manager.tool_windows.settings_action.isEnabled()
+    settings = admin.tool_windows.open_settings()
+    assert settings is not None
+    qtbot.waitExposed(settings)
+    assert settings.windowTitle() == "Clinic settings - clinic_app"
+    settings.close()
 
 
 def test_user_changed_switches_the_windows_actor(

@@ -341,6 +341,72 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         frozenset({K.SETTINGS}),
     ),
     WritePath(
+        "settings",
+        "set_opening_hours",
+        lambda c, _: c.settings.set_opening_hours(ADMIN, 5, "09:00", "13:00"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "add_closed_date",
+        lambda c, _: c.settings.add_closed_date(ADMIN, "2026-12-24", "Christmas Eve"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "remove_closed_date",
+        lambda c, _: (
+            c.settings.add_closed_date(ADMIN, "2026-12-24", "Christmas Eve"),
+            lambda: c.settings.remove_closed_date(ADMIN, "2026-12-24"),
+        )[1],
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "import_bank_holidays",
+        lambda c, _: c.settings.import_bank_holidays(ADMIN, "GB", 2027, 2027, subdivision="ENG"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "set_timezone",
+        lambda c, _: c.settings.set_timezone(ADMIN, "Europe/Dublin"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "set_lab_capacity",
+        lambda c, _: c.settings.set_lab_capacity(ADMIN, 3),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "add_chair",
+        lambda c, _: c.settings.add_chair(ADMIN, "Chair 9"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "rename_chair",
+        lambda c, _: c.settings.rename_chair(ADMIN, "Chair 3", "Window chair"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "retire_chair",
+        lambda c, _: c.settings.retire_chair(ADMIN, "Chair 3"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "settings",
+        "reinstate_chair",
+        lambda c, _: (
+            c.settings.retire_chair(ADMIN, "Chair 3"),
+            lambda: c.settings.reinstate_chair(ADMIN, "Chair 3"),
+        )[1],
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
         "setup",
         "add_patient",
         lambda c, _: c.setup.add_patient(
@@ -438,6 +504,16 @@ WRITE_PATHS: tuple[WritePath, ...] = (
     ),
     WritePath(
         "auth",
+        "require_password_change",
+        lambda c, _: (
+            (lambda: c.auth.require_password_change(ADMIN, "new.desk"))
+            if c.auth.add_user(ADMIN, "new.desk", "front-desk", "a long password 1")
+            else None
+        ),
+        frozenset({K.USERS}),
+    ),
+    WritePath(
+        "auth",
         "deactivate_user",
         lambda c, _: (
             (lambda: c.auth.deactivate_user(ADMIN, "new.desk"))
@@ -497,6 +573,8 @@ READ_ONLY = {
     ("setup", "is_initialised"),
     ("setup", "patient"),
     ("setup", "search_patients"),
+    ("settings", "clinic_settings"),
+    ("settings", "affected_bookings"),
     ("queries", "calendar"),
     ("queries", "day"),
     ("queries", "day_screen"),
@@ -506,6 +584,7 @@ READ_ONLY = {
     ("queries", "sessions_between"),
     ("auth", "has_users"),
     ("auth", "users"),
+    ("auth", "password_change_required"),
     ("audit", "entries"),
     ("rule_settings", "current"),
     ("reports", "build"),
@@ -590,6 +669,9 @@ _DEFERRED = {
     "deactivate_user",
     "reactivate_user",
     "set_role",
+    "require_password_change",
+    "remove_closed_date",
+    "reinstate_chair",
     "restore",
     "record_results",
     "import_pending",

@@ -13,11 +13,12 @@ import csv
 import enum
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -129,23 +130,184 @@ def write_audit_csv(entries: Iterable[AuditEntry], path: Path) -> int:
     return count
 
 
+def tr(text: str) -> str:
+    """Translate ``text`` in the audit view's context."""
+    return QCoreApplication.translate("AuditView", text)
+
+
+def action_text(action: str) -> str:
+    """An audit action in words (an unknown one as recorded)."""
+    words = {
+        "create": tr("added"),
+        "update": tr("changed"),
+        "change": tr("changed"),
+        "remove": tr("removed"),
+        "book": tr("booked"),
+        "move": tr("moved"),
+        "cancel": tr("cancelled"),
+        "status": tr("status changed"),
+        "override": tr("override recorded"),
+        "login": tr("logged in"),
+        "login-failed": tr("login failed"),
+        "login-locked": tr("login while locked"),
+        "logout": tr("logged out"),
+        "password": tr("password set"),
+        "force-password": tr("new password required"),
+        "unforce-password": tr("new password no longer required"),
+        "role": tr("role changed"),
+        "activate": tr("reactivated"),
+        "deactivate": tr("deactivated"),
+        "denied": tr("refused (no permission)"),
+        "export": tr("exported"),
+        "import": tr("imported"),
+        "retire": tr("retired"),
+        "reinstate": tr("back in use"),
+        "lab-create": tr("lab draw booked"),
+        "lab-move": tr("lab draw moved"),
+        "lab-cancel": tr("lab draw cancelled"),
+        "lab-complete": tr("lab draw done"),
+        "rule-change": tr("rule changed"),
+        "rule-reset": tr("rule reset"),
+        "result-alert": tr("result alert"),
+        "record-weight": tr("weight recorded"),
+        "record-result": tr("result recorded"),
+        "recheck": tr("re-checked"),
+        "print-letters": tr("letters printed"),
+        "check-in-override": tr("check-in override"),
+        "acknowledge-alert": tr("alert acknowledged"),
+    }
+    return words.get(action, action)
+
+
+def record_text(entry: AuditEntry) -> str:
+    """What the entry is about: "session 16", "opening hours Monday", "clinic"."""
+    names = {
+        "patient": tr("patient"),
+        "session": tr("session"),
+        "lab": tr("lab draw"),
+        "lab_appointment": tr("lab draw"),
+        "exposure": tr("outside exposure"),
+        "chair": tr("chair"),
+        "clinic": tr("clinic settings"),
+        "closed_date": tr("closed date"),
+        "opening_hours": tr("opening hours"),
+        "lab_station": tr("lab station"),
+        "user": tr("user"),
+        "permission": tr("permission"),
+        "rule": tr("rule"),
+    }
+    word = names.get(entry.entity, entry.entity.replace("_", " "))
+    if (
+        entry.entity == "opening_hours"
+        and entry.entity_id is not None
+        and 0 <= entry.entity_id <= 6
+    ):
+        days = (
+            tr("Monday"),
+            tr("Tuesday"),
+            tr("Wednesday"),
+            tr("Thursday"),
+            tr("Friday"),
+            tr("Saturday"),
+            tr("Sunday"),
+        )
+        return f"{word} {days[entry.entity_id]}"
+    # A record kept without an id is named by what it recorded (a chair's or user's name, a
+    # closed day) when both sides agree on it.
+    if entry.entity == "clinic":
+        return word
+    for key in ("name", "username", "day") if entry.entity_id is None else ():
+        sides = [side for side in (entry.before, entry.after) if isinstance(side, dict)]
+        values = {str(side[key]) for side in sides if key in side}
+        if len(values) == 1 and all(key in side for side in sides):
+            return f"{word} {values.pop()}"
+    if entry.entity_id is None:
+        return word
+    return f"{word} {entry.entity_id}"
+
+
+def patient_text(entry: AuditEntry) -> str:
+    """The patient's MRN and name ("" when the entry concerns no patient)."""
+    if entry.patient_id is None:
+        return ""
+    if entry.patient_mrn is None:
+        return tr("patient record {id} (not found)").format(id=entry.patient_id)
+    return f"{entry.patient_mrn} {entry.patient_name or ''}".strip()
+
+
+def value_text(value: Any, zone: tzinfo = UTC) -> str:
+    """One recorded value in words: lists joined, yes/no, nothing as a dash, a recorded
+    moment (ISO 8601 with its offset) in ``zone``."""
+    if value is None or value is MISSING:
+        return "-"
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, list):
+        return ", ".join(value_text(v, zone) for v in value) if value else "-"
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{field_label(k)} {value_text(v, zone)}" for k, v in sorted(value.items())
+        )
+    text = str(value)
+    if len(text) >= 19 and text[10] == "T" and ("+" in text[19:] or text.endswith("Z")):
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if moment.tzinfo is not None:
+            return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    # Times of day are stored as HH:MM:SS: the seconds are always zero.
+    if len(text) == 8 and text[2] == ":" and text[5] == ":" and text.endswith(":00"):
+        return text[:5]
+    return text
+
+
+def field_label(key: str) -> str:
+    """A recorded key in words ("last_dose" -> "last dose"; "start_utc" -> "start": its
+    value is shown in the clinic's zone)."""
+    return key.removesuffix("_utc").replace("_", " ")
+
+
+def field_changes(entry: AuditEntry, zone: tzinfo = UTC) -> list[tuple[str, str | None, str]]:
+    """(field, before or None when only the after is recorded, after) for each field that an
+    entry records as changed, added or removed; keys in order."""
+    before, after = entry.before, entry.after
+    if not isinstance(before, dict) and not isinstance(after, dict):
+        return []
+    if not isinstance(after, dict):
+        return [(field_label(k), value_text(v, zone), "-") for k, v in sorted(before.items())]
+    if not isinstance(before, dict):
+        return [(field_label(k), None, value_text(v, zone)) for k, v in sorted(after.items())]
+    return [
+        (field_label(k), value_text(old, zone), value_text(new, zone))
+        for k, old, new in changed_values(entry)
+    ]
+
+
+def changes_text(entry: AuditEntry, zone: tzinfo = UTC) -> str:
+    """The field-by-field change on one line: "opens: 08:00 -> 09:00; reason: Christmas"."""
+    parts = []
+    for field, old, new in field_changes(entry, zone):
+        parts.append(f"{field}: {new}" if old is None else f"{field}: {old} → {new}")
+    return "; ".join(parts)
+
+
 class AuditColumn(enum.IntEnum):
     """The columns of the audit table."""
 
     TIME = 0
     USER = 1
     ACTION = 2
-    ENTITY = 3
-    ENTITY_ID = 4
-    PATIENT = 5
-    BEFORE = 6
-    AFTER = 7
+    RECORD = 3
+    PATIENT = 4
+    CHANGES = 5
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
     """Audit entries, newest first as the service returns them; read-only.
 
     Times are shown in ``zone`` (UTC unless the clinic's zone is given); the header says which.
+    Actions and records in words, the patient by MRN and name, the change field by field.
     ``ENTRY_ROLE`` returns the row's :class:`AuditEntry`.
     """
 
@@ -165,6 +327,11 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         """The entry of ``row``."""
         return self.item(row)
 
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone the times are shown in."""
+        return self._zone
+
     def zone_name(self) -> str:
         """The name of the time zone the times are shown in."""
         return "UTC" if self._zone in (UTC,) else str(self._zone)
@@ -180,20 +347,22 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             self.tr("User"),
             self.tr("Action"),
             self.tr("Record"),
-            self.tr("Record id"),
-            self.tr("Patient id"),
-            self.tr("Before"),
-            self.tr("After"),
+            self.tr("Patient"),
+            self.tr("Changes"),
         ]
 
     def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
-        """Plain-text cells; ids right-aligned; ``ENTRY_ROLE`` gives the entry."""
+        """Plain-text cells; the change list also as a tooltip; ``ENTRY_ROLE`` the entry."""
         if role == ENTRY_ROLE:
             return entry
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (AuditColumn.ENTITY_ID, AuditColumn.PATIENT):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == AuditColumn.CHANGES:
+            return (
+                "\n".join(
+                    f"{f}: {new}" if old is None else f"{f}: {old} \u2192 {new}"
+                    for f, old, new in field_changes(entry, self._zone)
+                )
+                or None
+            )
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == AuditColumn.TIME:
@@ -201,18 +370,22 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         if column == AuditColumn.USER:
             return entry.actor
         if column == AuditColumn.ACTION:
-            return entry.action
-        if column == AuditColumn.ENTITY:
-            return entry.entity
-        if column == AuditColumn.ENTITY_ID:
-            return "" if entry.entity_id is None else str(entry.entity_id)
+            return action_text(entry.action)
+        if column == AuditColumn.RECORD:
+            return record_text(entry)
         if column == AuditColumn.PATIENT:
-            return "" if entry.patient_id is None else str(entry.patient_id)
-        if column == AuditColumn.BEFORE:
-            return compact_json(entry.before)
-        if column == AuditColumn.AFTER:
-            return compact_json(entry.after)
+            return patient_text(entry)
+        if column == AuditColumn.CHANGES:
+            return changes_text(entry, self._zone)
         return None
+
+
+def _clinic_zone(services: Services, actor: Actor) -> tzinfo:
+    """The clinic's zone for the times (UTC, and the header says so, when it cannot be read)."""
+    try:
+        return services.queries.calendar(actor).tz
+    except ClinicError:
+        return UTC
 
 
 def _optional_date(label: str, parent: QWidget, today: date) -> tuple[QCheckBox, QDateEdit]:
@@ -244,7 +417,7 @@ class AuditWindow(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        zone: tzinfo = UTC,
+        zone: tzinfo | None = None,
         load: bool = True,
     ) -> None:
         super().__init__(parent)
@@ -256,6 +429,8 @@ class AuditWindow(QWidget):
         self._actor = actor
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self._busy)
+        if zone is None:
+            zone = _clinic_zone(services, actor)
         self.model = AuditTableModel(self, zone=zone)
         today = services.ctx.clock().astimezone(zone).date()
 
@@ -315,16 +490,12 @@ class AuditWindow(QWidget):
             metrics.horizontalAdvance("2026-11-23 07:00:00"),
             metrics.horizontalAdvance(str(self.model.headerData(0, Qt.Orientation.Horizontal))),
         )
-        for column, width in (
-            (AuditColumn.TIME, time_width),
-            (AuditColumn.USER, 110),
-            (AuditColumn.ACTION, 95),
-            (AuditColumn.ENTITY, 115),
-            (AuditColumn.ENTITY_ID, 80),
-            (AuditColumn.PATIENT, 80),
-            (AuditColumn.BEFORE, 200),
-        ):
+        # Actions, records and patients are sized to their longest text (never cut); the
+        # change list takes the rest and shows everything in its tooltip and the details.
+        for column, width in ((AuditColumn.TIME, time_width), (AuditColumn.USER, 110)):
             self.table.setColumnWidth(int(column), width)
+        for column in (AuditColumn.ACTION, AuditColumn.RECORD, AuditColumn.PATIENT):
+            header.setSectionResizeMode(int(column), QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details = QPlainTextEdit(self)
@@ -439,35 +610,25 @@ class AuditWindow(QWidget):
             return
         entry = self.model.entry(current.row())
         lines = [
-            self.tr("Entry {id}: {user} {action} {entity} {entity_id} at {time} {zone}").format(
+            self.tr("Entry {id}: {user}, {action}: {record}, at {time} ({zone})").format(
                 id=entry.id,
                 user=entry.actor,
-                action=entry.action,
-                entity=entry.entity,
-                entity_id="" if entry.entity_id is None else entry.entity_id,
+                action=action_text(entry.action),
+                record=record_text(entry),
                 time=self.model.time_text(entry),
                 zone=self.model.zone_name(),
             ),
         ]
         if entry.patient_id is not None:
-            lines.append(self.tr("Patient id: {id}").format(id=entry.patient_id))
-        changes = changed_values(entry)
+            lines.append(self.tr("Patient: {patient}").format(patient=patient_text(entry)))
+        changes = field_changes(entry, self.model.zone)
         if changes:
-            lines.append(self.tr("Changed:"))
-            absent = self.tr("(not recorded)")
-
-            def text(value: Any) -> str:
-                if value is MISSING:
-                    return absent
-                return json.dumps(value, ensure_ascii=False, default=str)
-
-            lines.extend(f"  {key}: {text(old)} -> {text(new)}" for key, old, new in changes)
-        for title, value in ((self.tr("Before:"), entry.before), (self.tr("After:"), entry.after)):
-            if value is not None:
-                lines.append(title)
-                lines.append(
-                    json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False, default=str)
-                )
+            lines.append(self.tr("Changes:"))
+            for field, old, new in changes:
+                if old is None:
+                    lines.append(f"  {field}: {new}")
+                else:
+                    lines.append(f"  {field}: {old} \u2192 {new}")
         self.details.setPlainText("\n".join(lines))
 
     # ------------------------------------------------------------------ export

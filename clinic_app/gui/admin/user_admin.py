@@ -112,6 +112,8 @@ class UserTableModel(RowTableModel[UserView]):
         until = user.locked_until
         if until is not None and (self._now is None or until > self._now):
             return self.tr("locked until {time} UTC").format(time=until.strftime("%Y-%m-%d %H:%M"))
+        if user.must_change_password:
+            return self.tr("active, must set a new password")
         return self.tr("active")
 
     def headers(self) -> list[str]:
@@ -343,6 +345,7 @@ class PasswordDialog(QDialog):
             ).format(user=username),
             self,
         )
+        self.intro = intro
         self.password = password_field(self)
         self.repeat = password_field(self, name="repeat")
         self.form = _FieldForm(self)
@@ -391,6 +394,25 @@ class PasswordDialog(QDialog):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
+
+
+def ask_forced_password(services: Services, actor: Actor, parent: QWidget | None = None) -> bool:
+    """At login: when an administrator asked ``actor`` for a new password, ask for it before
+    anything else. True when the user may continue (none asked, or a new one set)."""
+    if not services.auth.password_change_required(actor):
+        return True
+    dialog = PasswordDialog(services, actor, actor.username, parent)
+    dialog.setWindowTitle(tr("Set a new password - clinic_app"))
+    dialog.intro.setText(
+        tr(
+            "An administrator asks you to set a new password before you continue. "
+            "Choose one only you know."
+        )
+    )
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 class RoleDialog(_ChoosesRole, QDialog):
@@ -509,6 +531,9 @@ class UserAdminWindow(QWidget):
         self.role_button = QPushButton(self.tr("Change r&ole..."), self)
         self.role_button.setObjectName("roleButton")
         self.role_button.clicked.connect(lambda: self.change_role())
+        self.force_button = QPushButton(self.tr("Require new pass&word"), self)
+        self.force_button.setObjectName("forceButton")
+        self.force_button.clicked.connect(lambda: self.toggle_forced_password())
         refresh = QPushButton(self.tr("Re&fresh"), self)
         refresh.clicked.connect(self.refresh)
         close = QPushButton(self.tr("&Close"), self)
@@ -519,6 +544,7 @@ class UserAdminWindow(QWidget):
             self.reset_button,
             self.active_button,
             self.role_button,
+            self.force_button,
             refresh,
         ):
             buttons.addWidget(button)
@@ -556,6 +582,7 @@ class UserAdminWindow(QWidget):
                 self.reset_button,
                 self.active_button,
                 self.role_button,
+                self.force_button,
             ):
                 button.setEnabled(False)
             self.status.setText("")
@@ -583,6 +610,11 @@ class UserAdminWindow(QWidget):
         user = self.selected_user()
         for button in (self.reset_button, self.active_button, self.role_button):
             button.setEnabled(user is not None)
+        self.force_button.setEnabled(user is not None and user.active)
+        if user is not None and user.must_change_password:
+            self.force_button.setText(self.tr("Withdraw new pass&word"))
+        else:
+            self.force_button.setText(self.tr("Require new pass&word"))
         if user is not None and not user.active:
             self.active_button.setText(self.tr("Ac&tivate"))
         else:
@@ -652,6 +684,30 @@ class UserAdminWindow(QWidget):
             changed.username,
             self.tr("{user} is now {role} and was logged out everywhere.").format(
                 user=changed.username, role=role_label(changed.role)
+            ),
+        )
+        return changed
+
+    def toggle_forced_password(self) -> UserView | None:
+        """Require (or withdraw) a new password at the selected user's next login."""
+        user = self.selected_user()
+        if user is None:
+            return None
+        try:
+            changed = self._services.auth.require_password_change(
+                self._actor, user.username, not user.must_change_password
+            )
+        except ClinicError as error:
+            self._refused(error)
+            return None
+        self._changed(
+            changed.username,
+            self.tr("{user} must set a new password at the next login.").format(
+                user=changed.username
+            )
+            if changed.must_change_password
+            else self.tr("{user} no longer has to set a new password.").format(
+                user=changed.username
             ),
         )
         return changed

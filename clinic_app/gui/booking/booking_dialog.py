@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -226,7 +227,19 @@ class BookingDialog(QDialog):
         repeat_row.addWidget(self.every_label)
         repeat_row.addWidget(self.every_spin)
         repeat_row.addWidget(self.every_unit)
+        # A dose on a closed day (weekend, bank holiday) may move to the next open day.
+        self.next_open_day = QCheckBox(self.tr("closed day: next open da&y"), self)
+        self.next_open_day.setObjectName("nextOpenDay")
+        self.next_open_day.setToolTip(
+            self.tr("A dose that falls on a day the clinic is closed moves to the next open day")
+        )
+        repeat_row.addWidget(self.next_open_day)
         repeat_row.addStretch(1)
+        self.series_dates = QLabel("", self)
+        self.series_dates.setObjectName("seriesDates")
+        self.series_dates.setTextFormat(Qt.TextFormat.PlainText)
+        self.series_dates.setWordWrap(True)
+        self.series_dates.hide()
         # Who prescribed the dose: a name, and where to reach them (both optional extras).
         self.prescriber_edit = self._line_edit(
             "prescriberEdit", self.tr("Prescriber's name"), self.tr("Prescriber")
@@ -250,6 +263,7 @@ class BookingDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Date and time:"), self.date_edit), when_row)
         form.addRow(self._buddy(self.tr("C&hair:"), self.chair_combo), self.chair_combo)
         form.addRow(self._buddy(self.tr("D&oses:"), self.doses_spin), repeat_row)
+        form.addRow("", self.series_dates)
         form.addRow(self._buddy(self.tr("&Prescriber:"), self.prescriber_edit), prescriber_row)
         self.doses_spin.setToolTip(
             self.tr("More than one books a series (next doses, iron course)")
@@ -352,6 +366,7 @@ class BookingDialog(QDialog):
             self.doses_spin.valueChanged,
             self.every_spin.valueChanged,
             self.every_unit.currentIndexChanged,
+            self.next_open_day.toggled,
         ):
             signal.connect(self.schedule_check)
         self.doses_spin.valueChanged.connect(self._update_repeat)
@@ -509,11 +524,30 @@ class BookingDialog(QDialog):
             consulted=self.safety.consulted() if complete else None,
         )
 
+    def _show_series_dates(self, series: list[BookingOutcome] | None) -> None:
+        """The series' dose dates, those moved off a closed day saying from which day."""
+        if not series:
+            self.series_dates.hide()
+            return
+        parts = []
+        for outcome in series:
+            day = outcome.session.start.strftime("%a %d %b %Y")
+            if outcome.moved_from is not None:
+                day = self.tr("{day} (moved from {closed}, closed)").format(
+                    day=day, closed=outcome.moved_from.strftime("%a %d %b %Y")
+                )
+            parts.append(day)
+        self.series_dates.setText(self.tr("Dose dates: {dates}").format(dates="; ".join(parts)))
+        self.series_dates.show()
+
     def _update_repeat(self) -> None:
         series = self.doses_spin.value() > 1
         self.every_spin.setEnabled(series)
         self.every_unit.setEnabled(series)
         self.every_label.setEnabled(series)
+        self.next_open_day.setEnabled(series)
+        if not series:
+            self.series_dates.hide()
 
     # ------------------------------------------------------------------ live check
 
@@ -546,6 +580,7 @@ class BookingDialog(QDialog):
         if request is None:
             return
         doses, every = self.doses_spin.value(), self.every()
+        skip = self.next_open_day.isChecked()
         booking, actor = self.services.booking, self.actor
 
         def job() -> _CheckAnswer:
@@ -553,7 +588,9 @@ class BookingDialog(QDialog):
             if doses == 1 or first.conflict or first.hard_refused:
                 return _CheckAnswer(first)
             try:
-                series = booking.book_series(actor, request, count=doses, every=every, dry_run=True)
+                series = booking.book_series(
+                    actor, request, count=doses, every=every, dry_run=True, skip_closed=skip
+                )
             except ClinicError as error:
                 return _CheckAnswer(first, None, error)
             return _CheckAnswer(first, series)
@@ -576,6 +613,7 @@ class BookingDialog(QDialog):
         rows = [FindingRow(f) for f in first.findings]
         labs: list[LabView] = list(first.labs)
         refused, needs_override = first.hard_refused, first.needs_override
+        self._show_series_dates(answer.series)
         if answer.series:
             for number, outcome in enumerate(answer.series[1:], start=2):
                 about = (
@@ -752,13 +790,16 @@ class BookingDialog(QDialog):
             return
         self._check_timer.stop()
         doses, every = self.doses_spin.value(), self.every()
+        skip = self.next_open_day.isChecked()
         booking, actor = self.services.booking, self.actor
         self._saving = True
         self._update_book_button()
 
         def job() -> list[BookingOutcome]:
             if doses > 1:
-                return booking.book_series(actor, request, count=doses, every=every)
+                return booking.book_series(
+                    actor, request, count=doses, every=every, skip_closed=skip
+                )
             return [booking.book(actor, request)]
 
         self.runner.run(job, self._booked, self._book_failed, context=self)

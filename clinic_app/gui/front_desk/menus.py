@@ -90,6 +90,7 @@ def build_menus(window: MainWindow, reports: ReportsMenu) -> Menus:
     admin_menu = bar.addMenu(tr("&Administration"))
     admin_menu.addAction(window.audit_action)
     admin_menu.addAction(window.users_action)
+    admin_menu.addAction(window.tool_windows.settings_action)
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(window.shortcuts_action)
     return Menus(view_menu, status_menu, admin_menu, help_menu)

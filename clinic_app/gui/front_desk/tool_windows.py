@@ -68,6 +68,15 @@ class ToolWindows:
             None,
             tr("Add users and set passwords (administrators)"),
         )
+        self.settings_action = make_action(
+            window,
+            icons,
+            tr("Clinic &settings…"),
+            self.open_settings,
+            (),
+            None,
+            tr("Opening hours, closed dates, time zone, lab capacity, chairs (administrators)"),
+        )
         self.results_action = make_action(
             window,
             icons,
@@ -84,6 +93,7 @@ class ToolWindows:
         self.patient_action.setEnabled(True)
         self.audit_action.setEnabled(actor.can(Permission.EXPORT))
         self.users_action.setEnabled(actor.can(Permission.ADMINISTER))
+        self.settings_action.setEnabled(actor.can(Permission.ADMINISTER))
 
     # ------------------------------------------------------------------ patients
 
@@ -174,6 +184,16 @@ class ToolWindows:
         window = self._window
         services, actor = window.services, window.actor
         return self._open("users", lambda: UserAdminWindow(services, actor, window))
+
+    def open_settings(self) -> QWidget | None:
+        """The clinic settings window (administrators)."""
+        if not self.settings_action.isEnabled():
+            return None
+        from clinic_app.gui.admin.clinic_settings_window import ClinicSettingsWindow
+
+        window = self._window
+        services, actor = window.services, window.actor
+        return self._open("settings", lambda: ClinicSettingsWindow(services, actor, window))
 
     # ------------------------------------------------------------------ closing
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.gui.admin.user_admin import ask_forced_password
 from clinic_app.gui.common.form_fields import error_label, password_field, plain_label, show_error
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import (
@@ -179,8 +180,13 @@ class LoginDialog(QDialog):
                 ),
             )
         else:
-            self.actor = actor
             self.password.clear()
+            # An administrator may require a new password first (gui/admin/user_admin.py).
+            if not ask_forced_password(self._services, actor, self):
+                show_error(self.error, self.tr("Set a new password to continue."))
+                self.password.setFocus()
+                return False
+            self.actor = actor
             show_error(self.error, "")
             self.accept()
             return True
