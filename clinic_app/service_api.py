@@ -21,6 +21,7 @@ import inspect
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Annotated, Any
 
@@ -50,6 +51,7 @@ from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import ImportRefusedError, LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
+from clinic_app.services.results import ChairView, WeekOccupancy
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
@@ -58,6 +60,7 @@ API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
 LOGOUT_PATH = f"{API_PREFIX}/logout"
 HEALTH_PATH = f"{API_PREFIX}/health"
+EVENTS_PATH = f"{API_PREFIX}/events"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
@@ -123,6 +126,7 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "doses_due": READ,
         "patient_schedule": READ,
         "sessions_between": READ,
+        "week_occupancy": READ,  # travels as WeekOccupancyWire (its keys are pairs)
     },
     "auth": {
         "users": READ,
@@ -176,10 +180,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "streaming the bytes is not built yet, so letters are written in-process (one-PC "
         "mode) only",
     },
-    "queries": {
-        "week_occupancy": "its counts are keyed by (chair, day) pairs, which a JSON object "
-        "cannot carry; the week overview over a server is not wired yet",
-    },
 }
 
 
@@ -227,8 +227,55 @@ Interval = Annotated[
 ]
 
 
+class OccupancyCell(BaseModel):
+    """One chair's booked sessions and minutes on one day of the week."""
+
+    chair_id: int
+    day: date
+    sessions: int
+    minutes: int
+
+
+class WeekOccupancyWire(BaseModel):
+    """``WeekOccupancy`` as JSON: its two maps keyed by (chair id, day) pairs, which a JSON
+    object cannot key, as one list of cells (a pair in neither map is absent)."""
+
+    first: date
+    chairs: tuple[ChairView, ...]
+    cells: list[OccupancyCell]
+
+    @classmethod
+    def of(cls, week: WeekOccupancy) -> WeekOccupancyWire:
+        """The wire form of ``week``."""
+        keys = sorted(set(week.counts) | set(week.minutes), key=lambda k: (k[1], k[0]))
+        cells = [
+            OccupancyCell(
+                chair_id=chair,
+                day=day,
+                sessions=week.counts.get((chair, day), 0),
+                minutes=week.minutes.get((chair, day), 0),
+            )
+            for chair, day in keys
+        ]
+        return cls(first=week.first, chairs=week.chairs, cells=cells)
+
+    def week(self) -> WeekOccupancy:
+        """The ``WeekOccupancy`` this stands for."""
+        counts = {(c.chair_id, c.day): c.sessions for c in self.cells if c.sessions}
+        minutes = {(c.chair_id, c.day): c.minutes for c in self.cells if c.minutes}
+        return WeekOccupancy(self.first, self.chairs, counts, minutes)
+
+
+# Results whose own type cannot travel as JSON, with the form they travel in and back.
+WIRE_FORMS: dict[Any, tuple[Any, Callable[[Any], Any], Callable[[Any], Any]]] = {
+    WeekOccupancy: (WeekOccupancyWire, WeekOccupancyWire.of, WeekOccupancyWire.week),
+}
+
+
 def wire_type(hint: Any) -> Any:
     """The type that travels for ``hint``: an iterator as a list, a relativedelta as parts."""
+    if hint in WIRE_FORMS:
+        return WIRE_FORMS[hint][0]
     if hint is relativedelta:
         return Interval
     if typing.get_origin(hint) is Iterator:
@@ -251,6 +298,7 @@ class Endpoint:
     result_type: Any
     signature: inspect.Signature
     parameters: dict[str, TypeAdapter[Any]]
+    returned: Any = None
 
     @property
     def path(self) -> str:
@@ -261,6 +309,23 @@ class Endpoint:
     def function(self) -> Callable[..., Any]:
         """The service class's method (for its docstring)."""
         return getattr(SERVICE_CLASSES[self.service], self.method)  # type: ignore[no-any-return]
+
+    def dump_result(self, result: Any) -> bytes:
+        """The service method's result as the route's JSON body (server side)."""
+        if self.returns_iterator:
+            result = list(result)
+        form = WIRE_FORMS.get(self.returned)
+        if form is not None:
+            result = form[1](result)
+        return self.result.dump_json(result)
+
+    def load_result(self, content: bytes) -> Any:
+        """The route's JSON body as the service method's result (client side)."""
+        result = self.result.validate_json(content)
+        form = WIRE_FORMS.get(self.returned)
+        if form is not None:
+            result = form[2](result)
+        return iter(result) if self.returns_iterator else result
 
 
 def _camel(name: str) -> str:
@@ -302,6 +367,7 @@ def _endpoint(service: str, method: str, kind: Kind) -> Endpoint:
         result_type=result_type,
         signature=signature,
         parameters=adapters,
+        returned=returned,
     )
 
 

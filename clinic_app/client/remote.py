@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import logging
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,15 +24,19 @@ from typing import Any
 import httpx
 
 from clinic_app import service_api as api
+from clinic_app.client.events import EventFollower, TokenSource
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import AuthenticationError
+from clinic_app.services.changes import ChangeFeed
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import rules_file
 from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.sessions import SessionExpiredError
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+_log = logging.getLogger(__name__)
 
 
 class RemoteUnavailableError(ConnectionError):
@@ -47,10 +53,12 @@ class RemoteServerError(RuntimeError):
 
 @dataclass
 class RemoteContext:
-    """What the shells read from ``Services.ctx``: the shipped catalog and a clock."""
+    """What the shells read from ``Services.ctx``: the shipped catalog, a clock, and the
+    change feed the server's event stream is published into."""
 
     catalog: Catalog
     clock: Clock = field(default=system_clock)
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
 
 
 class _Connection:
@@ -60,8 +68,14 @@ class _Connection:
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport
         )
+        self.transport = transport
         self.tokens: dict[str, str] = {}
         self.current: str | None = None
+        # The token of the user now at this desk, for the event stream (events.py).
+        self.desk_token = TokenSource()
+        self._lock = threading.Lock()
+        self._ended_watchers: list[Callable[[str], None]] = []
+        self._token_watchers: list[Callable[[], None]] = []
 
     def token_for(self, actor: Actor | None) -> str:
         name = actor.username if isinstance(actor, Actor) else self.current
@@ -69,6 +83,62 @@ class _Connection:
         if token is None:
             raise AuthenticationError(f"{name or 'nobody'} is not logged in to the clinic server")
         return token
+
+    def keep(self, username: str, token: str) -> None:
+        """``username`` logged in: calls as them use ``token``; they are the desk's user."""
+        with self._lock:
+            self.tokens[username] = token
+            self.current = username
+        self._tokens_changed()
+
+    def forget(self, username: str, token: str | None = None) -> str | None:
+        """Stop using ``username``'s token (only ``token``, when given: a newer login's stays);
+        returns the token forgotten."""
+        with self._lock:
+            held = self.tokens.get(username)
+            if held is None or (token is not None and held != token):
+                return None
+            del self.tokens[username]
+        self._tokens_changed()
+        return held
+
+    def _tokens_changed(self) -> None:
+        with self._lock:
+            desk = self.tokens.get(self.current or "")
+            watchers = list(self._token_watchers)
+        self.desk_token.set(desk)
+        for watcher in watchers:
+            watcher()
+
+    def on_tokens_changed(self, watcher: Callable[[], None]) -> None:
+        """Call ``watcher()`` after every login, logout or drop."""
+        with self._lock:
+            self._token_watchers.append(watcher)
+
+    def watch_session_end(self, watcher: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``watcher(username)`` (on the calling thread) when the server refuses a
+        user's token (expired, revoked); returns the function that stops watching."""
+        with self._lock:
+            self._ended_watchers.append(watcher)
+
+        def unwatch() -> None:
+            with self._lock:
+                if watcher in self._ended_watchers:
+                    self._ended_watchers.remove(watcher)
+
+        return unwatch
+
+    def session_ended(self, username: str, token: str) -> None:
+        """The server refused ``token`` of ``username``: forget it and tell the watchers."""
+        if self.forget(username, token) is None:
+            return  # already dropped or replaced by a newer login: nothing ended now
+        with self._lock:
+            watchers = list(self._ended_watchers)
+        for watcher in watchers:
+            try:
+                watcher(username)
+            except Exception:  # a watcher's failure is its own
+                _log.exception("a session-end watcher failed")
 
     def send(
         self,
@@ -126,11 +196,16 @@ def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., An
             for name, value in values.items()
         }
         key = str(uuid.uuid4()) if endpoint.kind is api.WRITE else None
-        response = connection.send(
-            "POST", endpoint.path, body=body, token=connection.token_for(actor), idempotency_key=key
-        )
-        result = endpoint.result.validate_json(response.content)
-        return iter(result) if endpoint.returns_iterator else result
+        name = actor.username if isinstance(actor, Actor) else connection.current
+        token = connection.token_for(actor)
+        try:
+            response = connection.send(
+                "POST", endpoint.path, body=body, token=token, idempotency_key=key
+            )
+        except SessionExpiredError:
+            connection.session_ended(name or "", token)
+            raise
+        return endpoint.load_result(response.content)
 
     call.__name__ = endpoint.method
     call.__doc__ = inspect.getdoc(endpoint.function)
@@ -175,16 +250,34 @@ class RemoteAuth(RemoteService):
         )
         data = response.json()
         actor = Actor(data["actor"]["username"], Role(data["actor"]["role"]))
-        self._connection.tokens[actor.username] = data["token"]
-        self._connection.current = actor.username
+        earlier = self._connection.tokens.get(actor.username)
+        self._connection.keep(actor.username, data["token"])
+        if earlier is not None and earlier != data["token"]:
+            self._end_in_background(earlier)  # e.g. unlocking: one session per user here
         return actor
 
     def logout(self, actor: Actor | None = None) -> None:
         """End the session of ``actor`` (by default the last user who logged in)."""
         token = self._connection.token_for(actor)
-        self._connection.send("POST", api.LOGOUT_PATH, token=token)
         name = actor.username if actor else self._connection.current
-        self._connection.tokens.pop(name or "", None)
+        self._connection.forget(name or "", token)
+        self._connection.send("POST", api.LOGOUT_PATH, token=token)
+
+    def release(self, actor: Actor) -> None:
+        """Drop ``actor``'s token now and end its session on the server in the background
+        (the screen locks, another user takes the desk): the caller never waits for the
+        network, and nothing more is called or heard with that token."""
+        token = self._connection.forget(actor.username)
+        if token is not None:
+            self._end_in_background(token)
+
+    def _end_in_background(self, token: str) -> None:
+        def end() -> None:
+            # Unreachable or already ended: the session ends on the server anyway (idle).
+            with contextlib.suppress(RemoteUnavailableError, AuthenticationError):
+                self._connection.send("POST", api.LOGOUT_PATH, token=token)
+
+        threading.Thread(target=end, name="clinic-logout", daemon=True).start()
 
     def has_users(self) -> bool:
         """True once the server's clinic has users (its health says so; no token needed)."""
@@ -207,6 +300,7 @@ class RemoteServices:
         clock: Clock = system_clock,
     ) -> None:
         self._connection = _Connection(base_url, transport)
+        self.change_listener: EventFollower | None = None
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)
         for name in api.SERVICE_CLASSES:
@@ -218,8 +312,34 @@ class RemoteServices:
         """The server's base URL (for messages)."""
         return str(self._connection.http.base_url)
 
+    def start_change_listener(self) -> EventFollower:
+        """Follow the server's change events into ``ctx.feed`` (a daemon thread; the stream
+        opens once a user is logged in). Starting twice starts one follower."""
+        if self.change_listener is None:
+            connection = self._connection
+            follower = EventFollower(
+                str(connection.http.base_url),
+                connection.desk_token,
+                self.ctx.feed,
+                transport=connection.transport,
+            )
+            connection.on_tokens_changed(follower.token_changed)
+            follower.start()
+            self.change_listener = follower
+        return self.change_listener
+
+    def watch_session_end(self, watcher: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``watcher(username)`` when the server refuses that user's token (expired,
+        revoked: deactivated, role changed, password reset). It runs on the thread whose call
+        was refused (often a worker): a GUI watcher must hop to its own thread. Returns the
+        function that stops watching."""
+        return self._connection.watch_session_end(watcher)
+
     def close(self) -> None:
-        """Log every user out and close the connection."""
+        """Stop following events, log every user out and close the connection."""
+        if self.change_listener is not None:
+            self.change_listener.stop()
+            self.change_listener = None
         for username in list(self._connection.tokens):
             # Unreachable or already ended: the session ends on the server anyway (idle expiry).
             with contextlib.suppress(RemoteUnavailableError, AuthenticationError):

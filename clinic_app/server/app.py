@@ -37,7 +37,7 @@ from clinic_app.services.idempotency import StoredResponse
 _log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, description="the token POST /api/v1/login issued")
 MAX_KEY_LENGTH = 100
-EVENTS_PATH = f"{api.API_PREFIX}/events"
+EVENTS_PATH = api.EVENTS_PATH
 # A desk that reads no events for this long still gets a comment line (proxies keep the
 # connection; a dead desk is noticed at the next write).
 KEEP_ALIVE_SECONDS = 15.0
@@ -290,9 +290,7 @@ def _call(endpoint: api.Endpoint, services: Services, actor: Actor, body: BaseMo
     arguments = {name: getattr(body, name) for name in type(body).model_fields}
     method = getattr(getattr(services, endpoint.service), endpoint.method)
     result = method(actor, **arguments) if endpoint.takes_actor else method(**arguments)
-    if endpoint.returns_iterator:
-        result = list(result)
-    return endpoint.result.dump_json(result)
+    return endpoint.dump_result(result)
 
 
 def _attempt(

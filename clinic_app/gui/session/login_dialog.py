@@ -171,6 +171,11 @@ class LoginDialog(QDialog):
             )
         except ClinicError as error:
             show_error(self.error, str(error))
+        except ConnectionError:  # a clinic server (--server) that does not answer
+            show_error(
+                self.error,
+                self.tr("The clinic server could not be reached. Check the network and try again."),
+            )
         except Exception as error:  # the database is unreachable: say so, never a traceback
             show_error(
                 self.error,
