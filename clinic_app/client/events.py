@@ -19,6 +19,7 @@ the caller's thread.
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 
 import httpx
@@ -118,11 +119,19 @@ class EventFollower:
     def _close_stream(self) -> None:
         with self._response_lock:
             response = self._response
-        if response is not None:
-            try:
+        if response is None:
+            return
+        # The reader is blocked in recv() on another thread; closing the response does not
+        # wake it, shutting the socket down does (it then sees the stream end).
+        stream = response.extensions.get("network_stream")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        try:
+            if isinstance(sock, socket.socket):
+                sock.shutdown(socket.SHUT_RDWR)
+            else:
                 response.close()
-            except Exception:  # closing from another thread: the reader sees an error
-                log.debug("closing the event stream", exc_info=True)
+        except OSError:  # already closed
+            log.debug("closing the event stream", exc_info=True)
 
     def _run(self) -> None:
         pause = self._first_pause

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip, QVBoxLayo
 
 from clinic_app.gui.session.login_dialog import LoginDialog
 from clinic_app.services.actor import Actor
+from clinic_app.services.auth import AuthenticationError
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -234,6 +235,11 @@ class SessionGuard(QObject):
         self._timer.start(self._idle_ms)
 
     # ------------------------------------------------------------------ locking
+
+    def ended_session(self, error: BaseException) -> bool:
+        """True when ``error`` is a call refused because the session ended and the login is
+        up for it (no other message is needed: the user logs in again, or someone else)."""
+        return isinstance(error, AuthenticationError) and self._is_locked
 
     def _server_ended_session(self, username: str) -> None:
         if username != self._actor.username or self._is_locked:
