@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import enum
 import inspect
+import json
+import re
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, TypeAdapter
 from pydantic import create_model as create_pydantic_model
 from pydantic.json_schema import WithJsonSchema
+from pydantic_core import to_json
 
 from clinic_app.domain.catalog import CatalogError, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import CalendarError, NonexistentTimeError
@@ -266,6 +270,65 @@ class WeekOccupancyWire(BaseModel):
         return WeekOccupancy(self.first, self.chairs, counts, minutes)
 
 
+# ---- datetimes in a named zone -------------------------------------------------------------
+#
+# The services hand out local times in the clinic's zone (a ``ZoneInfo``, e.g. Europe/London):
+# its name decides the next day's offset, what a week across the change of clocks looks like,
+# and which zone a desk shows. RFC 3339 carries only the offset, so a datetime in a named zone
+# travels as RFC 9557's extended form, the offset plus the zone's name in brackets
+# (``2026-03-29T09:00:00+01:00[Europe/London]``), and is rebuilt in that ``ZoneInfo`` on the
+# client; a datetime with a fixed offset (UTC instants: audit times, expiries) travels as
+# RFC 3339. A text value that looks like the extended form (after any leading ``ESCAPE``s,
+# which free text never holds) is sent with one more ``ESCAPE``, which the client takes off:
+# it is never taken for a datetime.
+
+ZONED_PATTERN = (
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})"
+    r"\[([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*)\]"
+)
+_ZONED = re.compile(ZONED_PATTERN)
+ESCAPE = "\x00"
+
+
+def _looks_zoned(text: str) -> bool:
+    return _ZONED.fullmatch(text.lstrip(ESCAPE)) is not None
+
+
+def zoned_to_wire(value: Any) -> Any:
+    """A python-mode dump with every datetime in a named zone as its extended form."""
+    if isinstance(value, datetime):
+        if isinstance(value.tzinfo, ZoneInfo):
+            return f"{value.isoformat()}[{value.tzinfo.key}]"
+        return value
+    if isinstance(value, str):
+        return ESCAPE + value if _looks_zoned(value) else value
+    if isinstance(value, dict):
+        return {k: zoned_to_wire(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [zoned_to_wire(v) for v in value]
+    return value
+
+
+def zoned_from_wire(value: Any) -> Any:
+    """Decoded JSON with every extended-form datetime rebuilt in its zone (escapes undone)."""
+    if isinstance(value, str):
+        if value.startswith(ESCAPE) and _looks_zoned(value):
+            return value[1:]
+        found = _ZONED.fullmatch(value)
+        if found is None:
+            return value
+        moment = datetime.fromisoformat(value[: value.index("[")])
+        try:
+            return moment.astimezone(ZoneInfo(found.group(1)))
+        except (ZoneInfoNotFoundError, ValueError):
+            return moment  # a zone this computer lacks: the instant, with its offset
+    if isinstance(value, dict):
+        return {k: zoned_from_wire(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [zoned_from_wire(v) for v in value]
+    return value
+
+
 # Results whose own type cannot travel as JSON, with the form they travel in and back.
 WIRE_FORMS: dict[Any, tuple[Any, Callable[[Any], Any], Callable[[Any], Any]]] = {
     WeekOccupancy: (WeekOccupancyWire, WeekOccupancyWire.of, WeekOccupancyWire.week),
@@ -311,17 +374,19 @@ class Endpoint:
         return getattr(SERVICE_CLASSES[self.service], self.method)  # type: ignore[no-any-return]
 
     def dump_result(self, result: Any) -> bytes:
-        """The service method's result as the route's JSON body (server side)."""
+        """The service method's result as the route's JSON body (server side); a datetime
+        in a named zone keeps its zone (``zoned_to_wire``)."""
         if self.returns_iterator:
             result = list(result)
         form = WIRE_FORMS.get(self.returned)
         if form is not None:
             result = form[1](result)
-        return self.result.dump_json(result)
+        return to_json(zoned_to_wire(self.result.dump_python(result, mode="python")))
 
     def load_result(self, content: bytes) -> Any:
-        """The route's JSON body as the service method's result (client side)."""
-        result = self.result.validate_json(content)
+        """The route's JSON body as the service method's result (client side), datetimes
+        back in their zones."""
+        result = self.result.validate_python(zoned_from_wire(json.loads(content)))
         form = WIRE_FORMS.get(self.returned)
         if form is not None:
             result = form[2](result)
