@@ -143,7 +143,8 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     "audit": {"entries": READ, "record_export": WRITE},
     "rule_settings": {"current": READ, "change": WRITE, "reset": WRITE},
     "reports": {"build": READ},
-    "letters": {"letter_data": READ},
+    # write_letters at a desk: letter_data, the PDFs painted there, record_printed (audit).
+    "letters": {"letter_data": READ, "record_printed": WRITE},
     "lab_results": {
         "clearance": READ,
         "open_alerts": READ,
@@ -180,9 +181,9 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "bytes is not built yet, so exports run in-process (one-PC mode) only",
     },
     "letters": {
-        "write_letters": "paints two PDFs into a folder on the caller's disk and audits them; "
-        "streaming the bytes is not built yet, so letters are written in-process (one-PC "
-        "mode) only",
+        "write_letters": "paints two PDFs into a folder on the caller's disk: a desk of a "
+        "server paints them itself from letter_data and audits them with record_printed "
+        "(RemoteLetters.write_letters)",
     },
 }
 

@@ -19,6 +19,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -32,6 +33,12 @@ from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.changes import ChangeFeed
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import rules_file
+from clinic_app.services.letters import (
+    IronLetterData,
+    LetterFiles,
+    check_page_size,
+    paint_letters,
+)
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.sessions import SessionExpiredError
 
@@ -232,7 +239,7 @@ class RemoteService:
             if endpoint.service == name:
                 setattr(self, endpoint.method, _method(connection, endpoint))
         for method, reason in api.EXCLUDED.get(name, {}).items():
-            if not hasattr(type(self), method):  # RemoteAuth answers authenticate itself
+            if not hasattr(type(self), method):  # e.g. RemoteAuth answers authenticate itself
                 setattr(self, method, _server_only(name, method, reason))
 
 
@@ -285,6 +292,25 @@ class RemoteAuth(RemoteService):
         return ready
 
 
+class RemoteLetters(RemoteService):
+    """The letter service; ``write_letters`` paints the PDFs at this desk."""
+
+    def __init__(self, connection: _Connection) -> None:
+        super().__init__(connection, "letters")
+
+    def write_letters(
+        self, actor: Actor, session_id: int, out_dir: str | Path, *, page_size: str = "A4"
+    ) -> LetterFiles:
+        """The letters of an iron session into ``out_dir`` on this computer, audited on the
+        server: the data comes from ``letter_data`` (the same checks), the PDFs are painted
+        here (``paint_letters``), and ``record_printed`` audits them (file names only)."""
+        check_page_size(page_size)
+        data: IronLetterData = self.letter_data(actor, session_id)  # type: ignore[attr-defined]
+        letter, sheet = paint_letters(data, out_dir, page_size=page_size)
+        self.record_printed(actor, session_id, [letter.name, sheet.name])  # type: ignore[attr-defined]
+        return LetterFiles(letter, sheet, data)
+
+
 class RemoteServices:
     """The attributes of ``bootstrap.Services`` that the shells use, served by a clinic server."""
 
@@ -303,8 +329,9 @@ class RemoteServices:
         self.change_listener: EventFollower | None = None
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)
+        self.letters = RemoteLetters(self._connection)
         for name in api.SERVICE_CLASSES:
-            if name != "auth":
+            if name not in ("auth", "letters"):
                 setattr(self, name, RemoteService(self._connection, name))
 
     @property

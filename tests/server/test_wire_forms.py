@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,9 +13,10 @@ from pydantic_core import to_json
 
 from clinic_app import service_api as api
 from clinic_app.bootstrap import Services
+from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.results import ChairView, WeekOccupancy
-from tests.conftest import DESK, NURSE
+from tests.conftest import DESK, MANAGER, NURSE
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -88,3 +90,36 @@ def test_zones_and_the_week_are_the_same_through_either_adapter(any_services: Se
     chair = next(c for c in week.chairs if c.name == "Chair 2")
     assert week.counts == {(chair.id, date(2026, 11, 25)): 1}
     assert week.minutes[(chair.id, date(2026, 11, 25))] > 0
+
+
+def test_letters_are_painted_at_the_desk_and_audited_on_the_server(
+    any_services: Services, tmp_path: Path, qapp: object
+) -> None:
+    s = any_services
+    s.setup.add_exposure(
+        DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="Riverside Surgery"
+    )
+    iron = BookingRequest(
+        "M001",
+        "ferric-carboxymaltose",
+        "2026-12-01T10:00",
+        "Chair 1",
+        override_reason="Hb 72, haematology agrees",
+        consulted="Dr Ann Lee, haematology",
+        prescriber="Dr Kim Park",
+    )
+    session_id = s.booking.book(NURSE, iron).session.id
+    assert session_id is not None
+    with pytest.raises(InvalidInputError) as caught:
+        s.letters.write_letters(DESK, session_id, tmp_path, page_size="A5")
+    assert caught.value.field == "page_size"
+    files = s.letters.write_letters(DESK, session_id, tmp_path)
+    assert files.prescriber_letter.parent == tmp_path and files.patient_sheet.is_file()
+    assert files.prescriber_letter.read_bytes().startswith(b"%PDF")
+    assert files.data.session_id == session_id
+    printed = [e for e in s.audit.entries(MANAGER, mrn="M001") if e.action == "print-letters"]
+    assert len(printed) == 1 and printed[0].actor == DESK.username
+    with pytest.raises(PermissionDeniedError):
+        s.letters.write_letters(MANAGER, session_id, tmp_path / "none")
+    with pytest.raises(InvalidInputError):
+        s.letters.record_printed(DESK, session_id, [])

@@ -474,6 +474,7 @@ AUDIT_ONLY = {
     ("auth", "authenticate"),  # counts failed attempts on the user's row: USERS, see below
     ("audit", "record_export"),
     ("letters", "write_letters"),
+    ("letters", "record_printed"),
     # The clinic server's sessions: its own tables (no screen shows them) and the audit trail.
     ("sessions", "login"),
     ("sessions", "actor_for"),
