@@ -145,6 +145,8 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     "reports": {"build": READ},
     # write_letters at a desk: letter_data, the PDFs painted there, record_printed (audit).
     "letters": {"letter_data": READ, "record_printed": WRITE},
+    # export at a desk: plan, sessions_between week by week, the file, record_written (audit).
+    "exports": {"plan": READ, "record_written": WRITE},
     "lab_results": {
         "clearance": READ,
         "open_alerts": READ,
@@ -177,8 +179,9 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "with import_pending instead",
     },
     "exports": {
-        "export": "writes files on the caller's disk with progress callbacks; streaming the "
-        "bytes is not built yet, so exports run in-process (one-PC mode) only",
+        "export": "writes a file on the caller's disk with progress callbacks: a desk of a "
+        "server gets the checked plan, streams sessions_between a week at a time, writes the "
+        "file itself and audits it with record_written (RemoteExports.export)",
     },
     "letters": {
         "write_letters": "paints two PDFs into a folder on the caller's disk: a desk of a "

@@ -17,10 +17,11 @@ import inspect
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -33,16 +34,29 @@ from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.changes import ChangeFeed
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import rules_file
+from clinic_app.services.exports import (
+    ExportPlan,
+    ExportRequest,
+    filter_sessions,
+    write_planned,
+)
 from clinic_app.services.letters import (
     IronLetterData,
     LetterFiles,
     check_page_size,
     paint_letters,
 )
+from clinic_app.services.results import SessionView
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.sessions import SessionExpiredError
+from clinic_app.services.validation import require_file_target
+
+if TYPE_CHECKING:
+    from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+# An export over the server asks for a week of sessions at a time (one request each).
+EXPORT_BATCH_DAYS = 7
 _log = logging.getLogger(__name__)
 
 
@@ -311,6 +325,54 @@ class RemoteLetters(RemoteService):
         return LetterFiles(letter, sheet, data)
 
 
+class RemoteExports(RemoteService):
+    """The export service; ``export`` writes the file at this desk."""
+
+    def __init__(self, connection: _Connection, queries: RemoteService) -> None:
+        super().__init__(connection, "exports")
+        self._queries = queries
+
+    def export(
+        self,
+        actor: Actor,
+        request: ExportRequest,
+        *,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> int:
+        """Export as ``ExportService.export`` does, with the file written here: the server
+        checks and plans it (permission, format, dates, filters), the sessions come a week
+        at a time (memory stays small however long the range), the file is written
+        atomically (a cancel or a failure leaves none), and the server audits it."""
+        plan: ExportPlan = self.plan(  # type: ignore[attr-defined]
+            actor,
+            request.date_from,
+            request.date_to,
+            request.fmt,
+            therapy=request.therapy,
+            chair=request.chair,
+            status=request.status,
+            page_size=request.page_size,
+        )
+        out_path = require_file_target("out", request.out_path)
+        sessions = filter_sessions(
+            self._weeks(actor, plan.first, plan.last),
+            therapy=plan.therapy,
+            chair=plan.chair,
+            status=plan.status,
+        )
+        written = write_planned(plan, sessions, out_path, progress=progress, cancelled=cancelled)
+        self.record_written(actor, plan, written, out_path.name)  # type: ignore[attr-defined]
+        return written
+
+    def _weeks(self, actor: Actor, first: date, last: date) -> Iterator[SessionView]:
+        day = first
+        while day <= last:
+            end = min(day + timedelta(days=EXPORT_BATCH_DAYS - 1), last)
+            yield from self._queries.sessions_between(actor, day, end)  # type: ignore[attr-defined]
+            day = end + timedelta(days=1)
+
+
 class RemoteServices:
     """The attributes of ``bootstrap.Services`` that the shells use, served by a clinic server."""
 
@@ -330,8 +392,10 @@ class RemoteServices:
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)
         self.letters = RemoteLetters(self._connection)
+        self.queries = RemoteService(self._connection, "queries")
+        self.exports = RemoteExports(self._connection, self.queries)
         for name in api.SERVICE_CLASSES:
-            if name not in ("auth", "letters"):
+            if name not in ("auth", "letters", "queries", "exports"):
                 setattr(self, name, RemoteService(self._connection, name))
 
     @property

@@ -15,8 +15,9 @@ from clinic_app import service_api as api
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
 from clinic_app.services.booking import BookingRequest
+from clinic_app.services.exports import ExportRequest
 from clinic_app.services.results import ChairView, WeekOccupancy
-from tests.conftest import DESK, MANAGER, NURSE
+from tests.conftest import ADMIN, DESK, MANAGER, NURSE
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -123,3 +124,28 @@ def test_letters_are_painted_at_the_desk_and_audited_on_the_server(
         s.letters.write_letters(MANAGER, session_id, tmp_path / "none")
     with pytest.raises(InvalidInputError):
         s.letters.record_printed(DESK, session_id, [])
+
+
+def test_an_export_is_written_at_the_desk_a_week_at_a_time_and_audited_on_the_server(
+    any_services: Services, tmp_path: Path
+) -> None:
+    s = any_services
+    for mrn, start in (("M001", "2026-11-24T09:00"), ("M002", "2026-12-08T10:00")):
+        s.booking.book(DESK, BookingRequest(mrn, "denosumab", start, chair="Chair 1"))
+    out = tmp_path / "sessions.csv"
+    seen: list[int] = []
+    request = ExportRequest("2026-11-23", "2026-12-31", "csv", out)
+    written = s.exports.export(MANAGER, request, progress=lambda rows, _view: seen.append(rows))
+    assert written == 2 and seen == [1, 2]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("session_id,date,start") and len(lines) == 3
+    assert "2026-11-24T09:00+00:00" in lines[1]  # the clinic's local time and offset
+    (entry,) = [e for e in s.audit.entries(ADMIN) if e.action == "export"]
+    assert entry.actor == MANAGER.username
+    assert entry.after["rows"] == 2 and entry.after["file"] == "sessions.csv"
+    with pytest.raises(PermissionDeniedError):
+        s.exports.export(DESK, ExportRequest("2026-11-23", "2026-11-30", "csv", tmp_path / "x"))
+    with pytest.raises(InvalidInputError) as caught:
+        s.exports.export(MANAGER, ExportRequest("2026-11-23", "2026-11-30", "doc", out))
+    assert caught.value.field == "format"
+    assert not (tmp_path / "x").exists()

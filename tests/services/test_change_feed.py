@@ -482,6 +482,7 @@ AUDIT_ONLY = {
     ("sessions", "revoke_user"),
     ("backups", "backup"),
     ("exports", "export"),
+    ("exports", "record_written"),
     # The clinic server's stored responses: a table no screen shows.
     ("idempotency", "remember"),
 }
@@ -511,6 +512,7 @@ READ_ONLY = {
     ("rule_settings", "current"),
     ("reports", "build"),
     ("letters", "letter_data"),
+    ("exports", "plan"),
     ("lab_results", "clearance"),
     ("lab_results", "open_alerts"),
     ("lab_results", "patient_results"),
