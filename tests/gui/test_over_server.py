@@ -17,7 +17,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clinic_app.client import RemoteServices
+from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 from clinic_app.gui.main_window import MainWindow
+from clinic_app.gui.patient.patient_dialog import PatientDialog
 from clinic_app.gui.session.login_dialog import LoginDialog
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.booking import BookingRequest
@@ -107,6 +109,28 @@ def test_a_booking_at_one_desk_appears_on_the_other_desks_grid_within_a_second(
     # And the week overview of the other desk counts it (week_occupancy over the wire).
     at_nurse.tabs.setCurrentWidget(at_nurse.week)
     qtbot.waitUntil(lambda: sum_week(at_nurse) >= 1, timeout=3000)
+
+    # The nurse's daily list and the patient's view follow the next booking as quickly.
+    daily = DailyListWindow(nurse, NURSE)  # type: ignore[arg-type]
+    qtbot.addWidget(daily)
+    daily.show()
+    qtbot.waitUntil(lambda: booked in {v.id for v in daily.day_list.sessions}, timeout=5000)
+    patient = PatientDialog(nurse, NURSE, at_nurse.runner, at_nurse.icons, "M002")  # type: ignore[arg-type]
+    qtbot.addWidget(patient)
+    patient.show()
+    qtbot.waitUntil(lambda: not at_nurse.runner.busy, timeout=5000)
+    again = BookingRequest("M002", "denosumab", f"{DAY.isoformat()}T14:00", chair="Chair 3")
+    started = time.monotonic()
+    second = front.booking.book(DESK, again).session.id
+    qtbot.waitUntil(
+        lambda: (
+            second in {v.id for v in daily.day_list.sessions}
+            and second in {e.session.id for e in patient.timeline_model.rows() if e.session}
+            and second in grid_sessions(at_nurse)
+        ),
+        timeout=1000,
+    )
+    assert time.monotonic() - started < 1.0
 
     # A cancel at the nurse's desk leaves the front desk's grid as quickly.
     nurse.booking.cancel(NURSE, booked, "patient rang")
