@@ -138,7 +138,11 @@ def create_app(services: Services) -> FastAPI:
         title="clinic_app server",
         version="1",
         description="The clinic's service interface; every route but login and health needs "
-        "Authorization: Bearer <token from login>.",
+        "Authorization: Bearer <token from login>. In results, a date-time in a named zone "
+        "(the clinic's local times) is written in RFC 9557's extended form, the RFC 3339 "
+        "date-time followed by the zone's name in brackets, e.g. "
+        "2026-03-30T09:00:00+01:00[Europe/London]; a text value of that form is sent with a "
+        "leading NUL character.",
     )
 
     @app.exception_handler(RequestValidationError)

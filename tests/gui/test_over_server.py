@@ -14,8 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from clinic_app import cli
 from clinic_app.client import RemoteServices
 from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 from clinic_app.gui.main_window import MainWindow
@@ -264,3 +266,33 @@ def test_switching_user_logs_the_old_token_out(
     assert set(front._connection.tokens) == {NURSE.username}
     qtbot.waitUntil(lambda: status(server, old) == 401, timeout=5000)
     assert status(server, front._connection.tokens[NURSE.username]) == 200
+
+
+def test_clinic_app_with_a_server_opens_the_window_through_it(
+    qtbot: QtBot, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def log_in(services: RemoteServices, *args: object, **kwargs: object) -> Actor:
+        return services.auth.authenticate(DESK.username, PASSWORD)
+
+    def run(app: QApplication) -> int:
+        (window,) = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        seen["services"] = window.services
+        seen["following"] = window.services.change_listener is not None
+        window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "ask", log_in)
+    monkeypatch.setattr(QApplication, "exec", run)
+    monkeypatch.setenv("CLINIC_APP_SERVER", server.url)
+    assert cli.main([]) == 0
+    assert isinstance(seen["services"], RemoteServices) and seen["following"]
+
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: errors.append(str(args[2])))
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    assert cli.main(["--server", nowhere]) == 1
+    assert errors and nowhere in errors[0] and "could not be reached" in errors[0]
