@@ -8,7 +8,8 @@ the caller's thread.
 
 - No user logged in (before the login, while the screen is locked and the token dropped):
   it waits until one is.
-- The token is refused (401: ended, revoked): it waits for a new login.
+- The token is refused (401: ended, revoked; the server also ends an open stream when its
+  session ends): it reports it (``on_refused``) and waits for a new login.
 - The connection drops or the server restarts: it reconnects with a growing pause
   (``FIRST_PAUSE`` doubling up to ``LONGEST_PAUSE``), and after reconnecting publishes
   "everything changed", because changes made meanwhile were not heard.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from collections.abc import Callable
 
 import httpx
 
@@ -81,6 +83,7 @@ class EventFollower:
         transport: httpx.BaseTransport | None = None,
         first_pause: float = FIRST_PAUSE,
         longest_pause: float = LONGEST_PAUSE,
+        on_refused: Callable[[str], None] | None = None,
     ) -> None:
         self._base_url = base_url.rstrip("/")
         self._tokens = tokens
@@ -88,6 +91,7 @@ class EventFollower:
         self._transport = transport
         self._first_pause = first_pause
         self._longest_pause = longest_pause
+        self._on_refused = on_refused
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
         self._response: httpx.Response | None = None
@@ -148,7 +152,13 @@ class EventFollower:
                     continue
                 outcome = self._follow(client, generation, token, reconnected=heard_before)
                 if outcome == "refused":
-                    # The token ended: wait for another login rather than knocking again.
+                    # The token ended: say so (the window asks for the login), then wait for
+                    # another login rather than knocking again.
+                    if self._on_refused is not None:
+                        try:
+                            self._on_refused(token)
+                        except Exception:  # the watcher's failure is its own
+                            log.exception("reporting an ended session failed")
                     self._tokens.wait_for_change(generation, None)
                     continue
                 if outcome == "heard":

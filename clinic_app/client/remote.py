@@ -149,6 +149,13 @@ class _Connection:
 
         return unwatch
 
+    def token_refused(self, token: str) -> None:
+        """The server refused ``token`` (whoever's it is): as ``session_ended``."""
+        with self._lock:
+            names = [name for name, held in self.tokens.items() if held == token]
+        for name in names:
+            self.session_ended(name, token)
+
     def session_ended(self, username: str, token: str) -> None:
         """The server refused ``token`` of ``username``: forget it and tell the watchers."""
         if self.forget(username, token) is None:
@@ -413,6 +420,7 @@ class RemoteServices:
                 connection.desk_token,
                 self.ctx.feed,
                 transport=connection.transport,
+                on_refused=connection.token_refused,
             )
             connection.on_tokens_changed(follower.token_changed)
             follower.start()

@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from clinic_app import service_api as api
 from clinic_app.bootstrap import DatabaseError, Services
@@ -202,11 +203,17 @@ def create_app(services: Services) -> FastAPI:
         tags=["session"],
     )
     async def events(
-        request: Request, actor: Annotated[Actor, Depends(current_actor)]
+        request: Request,
+        actor: Annotated[Actor, Depends(current_actor)],
+        token: Annotated[str, Depends(bearer_token)],
     ) -> StreamingResponse:
         """Server-sent events: every committed change (``event: change``, the change's JSON
-        payload), as any desk or server instance on this database makes it."""
-        return StreamingResponse(_change_stream(services, request), media_type="text/event-stream")
+        payload), as any desk or server instance on this database makes it. The stream ends
+        once the token's session does (checked at each keep-alive, without keeping it
+        alive)."""
+        return StreamingResponse(
+            _change_stream(services, request, token), media_type="text/event-stream"
+        )
 
     for endpoint in api.endpoints():
         app.add_api_route(
@@ -259,9 +266,11 @@ def _describe_local_times(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-async def _change_stream(services: Services, request: Request) -> AsyncIterator[str]:
+async def _change_stream(services: Services, request: Request, token: str) -> AsyncIterator[str]:
     """The feed's changes as SSE frames, from this process's writes and (on PostgreSQL) the
-    other instances' through LISTEN/NOTIFY; the subscription ends with the connection."""
+    other instances' through LISTEN/NOTIFY; the subscription ends with the connection, or
+    when the token's session has ended (expired, revoked, logged out): the desk reconnects,
+    is refused, and asks its user to log in again."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str] = asyncio.Queue()
 
@@ -282,6 +291,8 @@ async def _change_stream(services: Services, request: Request) -> AsyncIterator[
             try:
                 payload = await asyncio.wait_for(queue.get(), timeout=KEEP_ALIVE_SECONDS)
             except TimeoutError:
+                if not await run_in_threadpool(services.sessions.is_open, token):
+                    break
                 yield ": keep-alive\n\n"
                 continue
             yield f"event: change\ndata: {payload}\n\n"

@@ -296,3 +296,18 @@ def test_clinic_app_with_a_server_opens_the_window_through_it(
     nowhere = f"http://127.0.0.1:{free_port()}"
     assert cli.main(["--server", nowhere]) == 1
     assert errors and nowhere in errors[0] and "could not be reached" in errors[0]
+
+
+def test_a_revoked_token_ends_the_event_stream_and_brings_up_the_login_without_a_call(
+    qtbot: QtBot, server: Server, desks: Callable[[Actor], RemoteServices]
+) -> None:
+    front, admin = desks(DESK), desks(ADMIN)
+    window = open_window(qtbot, front, DESK)
+    qtbot.waitUntil(lambda: following(front), timeout=5000)
+    admin.auth.deactivate_user(ADMIN, DESK.username)
+    # No call from this desk: the server ends the stream at its next keep-alive (15 s), the
+    # desk's reconnect is refused, and the window asks for the login.
+    qtbot.waitUntil(lambda: window.session_guard.is_locked, timeout=25_000)
+    prompt = window.session_guard.prompt
+    assert prompt is not None and "has ended" in prompt.message.text()
+    assert not following(front) and DESK.username not in front._connection.tokens

@@ -513,6 +513,7 @@ READ_ONLY = {
     ("reports", "build"),
     ("letters", "letter_data"),
     ("exports", "plan"),
+    ("sessions", "is_open"),
     ("lab_results", "clearance"),
     ("lab_results", "open_alerts"),
     ("lab_results", "patient_results"),
