@@ -163,6 +163,7 @@ def test_a_wrong_password_and_an_unreachable_server_are_said_in_the_login(
         qtbot.addWidget(dialog)
         # Before a login there is no token to read the clinic's name with.
         assert dialog.clinic.text() == "clinic_app"
+        assert dialog.message.text() == f"Clinic server: {server.url}"
         dialog.username.setText(DESK.username)
         dialog.password.setText("not the password")
         assert not dialog.try_login()

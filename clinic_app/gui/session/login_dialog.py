@@ -64,6 +64,9 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
 
         self.clinic = plain_label(self._clinic_name(), self, name="dayTitle")
+        server = getattr(services, "server_url", None)
+        if server and not message:  # which clinic server this desk logs in to
+            message = self.tr("Clinic server: {server}").format(server=server)
         self.message = plain_label(message, self, name="hint")
         self.message.setVisible(bool(message))
 
