@@ -61,13 +61,18 @@ def open_main_window(services: Services, settings: QSettings | None = None) -> M
     return MainWindow(services, actor, settings=settings, idle_minutes=idle_minutes)
 
 
-def run_gui(db_arg: str | None) -> int:
+def run_gui(db_arg: str | None, server: str | None = None) -> int:
     """Open the chosen database, log in, and show the main window; returns the exit code.
 
     On a database without users :func:`clinic_app.gui.startup.start_session` asks for the
     first administrator (and seeds the demo clinic when the clinic is empty); otherwise it
     shows the login. Cancelling either ends the program quietly with code 0.
+
+    With ``server`` (``--server URL`` or ``CLINIC_APP_SERVER``) the window works through that
+    clinic server instead of a database (:func:`run_gui_on_server`).
     """
+    if server:
+        return run_gui_on_server(server)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
@@ -104,6 +109,40 @@ def run_gui(db_arg: str | None) -> int:
     try:
         window = open_main_window(services, QSettings())
         if window is None:  # the login or the first-administrator dialog was cancelled
+            return 0
+        window.show()
+        return int(app.exec())
+    finally:
+        services.close()
+
+
+def run_gui_on_server(server: str) -> int:
+    """The window through a clinic server (``RemoteServices``): the login asks the server for
+    a session token, the server's change events keep every screen current, and the idle lock
+    and switch-user end the old token. Exit 1 when the server does not answer."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from clinic_app.client import RemoteServices
+
+    app = make_application()
+    services = RemoteServices(server)
+    try:
+        try:
+            services.auth.has_users()  # the server answers (its health route, no token)
+        except Exception as error:  # shown to the user instead of a traceback
+            QMessageBox.critical(
+                None,
+                app.translate("run_gui", "clinic_app"),
+                app.translate("run_gui", "The clinic server at %1 could not be reached:\n%2")
+                .replace("%1", server)
+                .replace("%2", str(error)),
+            )
+            return 1
+        # Other desks' changes reach every window through the server's event stream.
+        services.start_change_listener()
+        window = open_main_window(services, QSettings())  # type: ignore[arg-type]
+        if window is None:
             return 0
         window.show()
         return int(app.exec())

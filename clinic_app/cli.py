@@ -1296,7 +1296,7 @@ def main(
     if args.command is None:
         from clinic_app.app import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db, _server_url(args))
     opened_here = services is None
     try:
         if args.command == "serve":

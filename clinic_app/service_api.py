@@ -18,16 +18,21 @@ from __future__ import annotations
 
 import enum
 import inspect
+import json
+import re
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, TypeAdapter
 from pydantic import create_model as create_pydantic_model
 from pydantic.json_schema import WithJsonSchema
+from pydantic_core import to_json
 
 from clinic_app.domain.catalog import CatalogError, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import CalendarError, NonexistentTimeError
@@ -51,6 +56,7 @@ from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import ImportRefusedError, LabResultsService
 from clinic_app.services.letters import LetterService
 from clinic_app.services.reports import UtilisationReport
+from clinic_app.services.results import ChairView, WeekOccupancy
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
@@ -59,6 +65,7 @@ API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
 LOGOUT_PATH = f"{API_PREFIX}/logout"
 HEALTH_PATH = f"{API_PREFIX}/health"
+EVENTS_PATH = f"{API_PREFIX}/events"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
@@ -140,6 +147,7 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "doses_due": READ,
         "patient_schedule": READ,
         "sessions_between": READ,
+        "week_occupancy": READ,  # travels as WeekOccupancyWire (its keys are pairs)
     },
     "auth": {
         "users": READ,
@@ -154,7 +162,10 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     "audit": {"entries": READ, "record_export": WRITE},
     "rule_settings": {"current": READ, "change": WRITE, "reset": WRITE},
     "reports": {"build": READ},
-    "letters": {"letter_data": READ},
+    # write_letters at a desk: letter_data, the PDFs painted there, record_printed (audit).
+    "letters": {"letter_data": READ, "record_printed": WRITE},
+    # export at a desk: plan, sessions_between week by week, the file, record_written (audit).
+    "exports": {"plan": READ, "record_written": WRITE},
     "lab_results": {
         "clearance": READ,
         "open_alerts": READ,
@@ -187,17 +198,14 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "with import_pending instead",
     },
     "exports": {
-        "export": "writes files on the caller's disk with progress callbacks; streaming the "
-        "bytes is not built yet, so exports run in-process (one-PC mode) only",
+        "export": "writes a file on the caller's disk with progress callbacks: a desk of a "
+        "server gets the checked plan, streams sessions_between a week at a time, writes the "
+        "file itself and audits it with record_written (RemoteExports.export)",
     },
     "letters": {
-        "write_letters": "paints two PDFs into a folder on the caller's disk and audits them; "
-        "streaming the bytes is not built yet, so letters are written in-process (one-PC "
-        "mode) only",
-    },
-    "queries": {
-        "week_occupancy": "its counts are keyed by (chair, day) pairs, which a JSON object "
-        "cannot carry; the week overview over a server is not wired yet",
+        "write_letters": "paints two PDFs into a folder on the caller's disk: a desk of a "
+        "server paints them itself from letter_data and audits them with record_printed "
+        "(RemoteLetters.write_letters)",
     },
 }
 
@@ -246,8 +254,114 @@ Interval = Annotated[
 ]
 
 
+class OccupancyCell(BaseModel):
+    """One chair's booked sessions and minutes on one day of the week."""
+
+    chair_id: int
+    day: date
+    sessions: int
+    minutes: int
+
+
+class WeekOccupancyWire(BaseModel):
+    """``WeekOccupancy`` as JSON: its two maps keyed by (chair id, day) pairs, which a JSON
+    object cannot key, as one list of cells (a pair in neither map is absent)."""
+
+    first: date
+    chairs: tuple[ChairView, ...]
+    cells: list[OccupancyCell]
+
+    @classmethod
+    def of(cls, week: WeekOccupancy) -> WeekOccupancyWire:
+        """The wire form of ``week``."""
+        keys = sorted(set(week.counts) | set(week.minutes), key=lambda k: (k[1], k[0]))
+        cells = [
+            OccupancyCell(
+                chair_id=chair,
+                day=day,
+                sessions=week.counts.get((chair, day), 0),
+                minutes=week.minutes.get((chair, day), 0),
+            )
+            for chair, day in keys
+        ]
+        return cls(first=week.first, chairs=week.chairs, cells=cells)
+
+    def week(self) -> WeekOccupancy:
+        """The ``WeekOccupancy`` this stands for."""
+        counts = {(c.chair_id, c.day): c.sessions for c in self.cells if c.sessions}
+        minutes = {(c.chair_id, c.day): c.minutes for c in self.cells if c.minutes}
+        return WeekOccupancy(self.first, self.chairs, counts, minutes)
+
+
+# ---- datetimes in a named zone -------------------------------------------------------------
+#
+# The services hand out local times in the clinic's zone (a ``ZoneInfo``, e.g. Europe/London):
+# its name decides the next day's offset, what a week across the change of clocks looks like,
+# and which zone a desk shows. RFC 3339 carries only the offset, so a datetime in a named zone
+# travels as RFC 9557's extended form, the offset plus the zone's name in brackets
+# (``2026-03-29T09:00:00+01:00[Europe/London]``), and is rebuilt in that ``ZoneInfo`` on the
+# client; a datetime with a fixed offset (UTC instants: audit times, expiries) travels as
+# RFC 3339. A text value that looks like the extended form (after any leading ``ESCAPE``s,
+# which free text never holds) is sent with one more ``ESCAPE``, which the client takes off:
+# it is never taken for a datetime.
+
+ZONED_PATTERN = (
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})"
+    r"\[([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*)\]"
+)
+_ZONED = re.compile(ZONED_PATTERN)
+ESCAPE = "\x00"
+
+
+def _looks_zoned(text: str) -> bool:
+    return _ZONED.fullmatch(text.lstrip(ESCAPE)) is not None
+
+
+def zoned_to_wire(value: Any) -> Any:
+    """A python-mode dump with every datetime in a named zone as its extended form."""
+    if isinstance(value, datetime):
+        if isinstance(value.tzinfo, ZoneInfo):
+            return f"{value.isoformat()}[{value.tzinfo.key}]"
+        return value
+    if isinstance(value, str):
+        return ESCAPE + value if _looks_zoned(value) else value
+    if isinstance(value, dict):
+        return {k: zoned_to_wire(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [zoned_to_wire(v) for v in value]
+    return value
+
+
+def zoned_from_wire(value: Any) -> Any:
+    """Decoded JSON with every extended-form datetime rebuilt in its zone (escapes undone)."""
+    if isinstance(value, str):
+        if value.startswith(ESCAPE) and _looks_zoned(value):
+            return value[1:]
+        found = _ZONED.fullmatch(value)
+        if found is None:
+            return value
+        moment = datetime.fromisoformat(value[: value.index("[")])
+        try:
+            return moment.astimezone(ZoneInfo(found.group(1)))
+        except (ZoneInfoNotFoundError, ValueError):
+            return moment  # a zone this computer lacks: the instant, with its offset
+    if isinstance(value, dict):
+        return {k: zoned_from_wire(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [zoned_from_wire(v) for v in value]
+    return value
+
+
+# Results whose own type cannot travel as JSON, with the form they travel in and back.
+WIRE_FORMS: dict[Any, tuple[Any, Callable[[Any], Any], Callable[[Any], Any]]] = {
+    WeekOccupancy: (WeekOccupancyWire, WeekOccupancyWire.of, WeekOccupancyWire.week),
+}
+
+
 def wire_type(hint: Any) -> Any:
     """The type that travels for ``hint``: an iterator as a list, a relativedelta as parts."""
+    if hint in WIRE_FORMS:
+        return WIRE_FORMS[hint][0]
     if hint is relativedelta:
         return Interval
     if typing.get_origin(hint) is Iterator:
@@ -270,6 +384,7 @@ class Endpoint:
     result_type: Any
     signature: inspect.Signature
     parameters: dict[str, TypeAdapter[Any]]
+    returned: Any = None
 
     @property
     def path(self) -> str:
@@ -280,6 +395,25 @@ class Endpoint:
     def function(self) -> Callable[..., Any]:
         """The service class's method (for its docstring)."""
         return getattr(SERVICE_CLASSES[self.service], self.method)  # type: ignore[no-any-return]
+
+    def dump_result(self, result: Any) -> bytes:
+        """The service method's result as the route's JSON body (server side); a datetime
+        in a named zone keeps its zone (``zoned_to_wire``)."""
+        if self.returns_iterator:
+            result = list(result)
+        form = WIRE_FORMS.get(self.returned)
+        if form is not None:
+            result = form[1](result)
+        return to_json(zoned_to_wire(self.result.dump_python(result, mode="python")))
+
+    def load_result(self, content: bytes) -> Any:
+        """The route's JSON body as the service method's result (client side), datetimes
+        back in their zones."""
+        result = self.result.validate_python(zoned_from_wire(json.loads(content)))
+        form = WIRE_FORMS.get(self.returned)
+        if form is not None:
+            result = form[2](result)
+        return iter(result) if self.returns_iterator else result
 
 
 def _camel(name: str) -> str:
@@ -321,6 +455,7 @@ def _endpoint(service: str, method: str, kind: Kind) -> Endpoint:
         result_type=result_type,
         signature=signature,
         parameters=adapters,
+        returned=returned,
     )
 
 

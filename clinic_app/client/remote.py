@@ -14,23 +14,50 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import logging
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from clinic_app import service_api as api
+from clinic_app.client.events import EventFollower, TokenSource
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import AuthenticationError
+from clinic_app.services.changes import ChangeFeed
 from clinic_app.services.clock import Clock, system_clock
 from clinic_app.services.context import rules_file
+from clinic_app.services.exports import (
+    ExportPlan,
+    ExportRequest,
+    filter_sessions,
+    write_planned,
+)
+from clinic_app.services.letters import (
+    IronLetterData,
+    LetterFiles,
+    check_page_size,
+    paint_letters,
+)
+from clinic_app.services.results import SessionView
 from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.sessions import SessionExpiredError
+from clinic_app.services.validation import require_file_target
+
+if TYPE_CHECKING:
+    from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+# An export over the server asks for a week of sessions at a time (one request each).
+EXPORT_BATCH_DAYS = 7
+_log = logging.getLogger(__name__)
 
 
 class RemoteUnavailableError(ConnectionError):
@@ -47,10 +74,12 @@ class RemoteServerError(RuntimeError):
 
 @dataclass
 class RemoteContext:
-    """What the shells read from ``Services.ctx``: the shipped catalog and a clock."""
+    """What the shells read from ``Services.ctx``: the shipped catalog, a clock, and the
+    change feed the server's event stream is published into."""
 
     catalog: Catalog
     clock: Clock = field(default=system_clock)
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
 
 
 class _Connection:
@@ -60,8 +89,14 @@ class _Connection:
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport
         )
+        self.transport = transport
         self.tokens: dict[str, str] = {}
         self.current: str | None = None
+        # The token of the user now at this desk, for the event stream (events.py).
+        self.desk_token = TokenSource()
+        self._lock = threading.Lock()
+        self._ended_watchers: list[Callable[[str], None]] = []
+        self._token_watchers: list[Callable[[], None]] = []
 
     def token_for(self, actor: Actor | None) -> str:
         name = actor.username if isinstance(actor, Actor) else self.current
@@ -69,6 +104,69 @@ class _Connection:
         if token is None:
             raise AuthenticationError(f"{name or 'nobody'} is not logged in to the clinic server")
         return token
+
+    def keep(self, username: str, token: str) -> None:
+        """``username`` logged in: calls as them use ``token``; they are the desk's user."""
+        with self._lock:
+            self.tokens[username] = token
+            self.current = username
+        self._tokens_changed()
+
+    def forget(self, username: str, token: str | None = None) -> str | None:
+        """Stop using ``username``'s token (only ``token``, when given: a newer login's stays);
+        returns the token forgotten."""
+        with self._lock:
+            held = self.tokens.get(username)
+            if held is None or (token is not None and held != token):
+                return None
+            del self.tokens[username]
+        self._tokens_changed()
+        return held
+
+    def _tokens_changed(self) -> None:
+        with self._lock:
+            desk = self.tokens.get(self.current or "")
+            watchers = list(self._token_watchers)
+        self.desk_token.set(desk)
+        for watcher in watchers:
+            watcher()
+
+    def on_tokens_changed(self, watcher: Callable[[], None]) -> None:
+        """Call ``watcher()`` after every login, logout or drop."""
+        with self._lock:
+            self._token_watchers.append(watcher)
+
+    def watch_session_end(self, watcher: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``watcher(username)`` (on the calling thread) when the server refuses a
+        user's token (expired, revoked); returns the function that stops watching."""
+        with self._lock:
+            self._ended_watchers.append(watcher)
+
+        def unwatch() -> None:
+            with self._lock:
+                if watcher in self._ended_watchers:
+                    self._ended_watchers.remove(watcher)
+
+        return unwatch
+
+    def token_refused(self, token: str) -> None:
+        """The server refused ``token`` (whoever's it is): as ``session_ended``."""
+        with self._lock:
+            names = [name for name, held in self.tokens.items() if held == token]
+        for name in names:
+            self.session_ended(name, token)
+
+    def session_ended(self, username: str, token: str) -> None:
+        """The server refused ``token`` of ``username``: forget it and tell the watchers."""
+        if self.forget(username, token) is None:
+            return  # already dropped or replaced by a newer login: nothing ended now
+        with self._lock:
+            watchers = list(self._ended_watchers)
+        for watcher in watchers:
+            try:
+                watcher(username)
+            except Exception:  # a watcher's failure is its own
+                _log.exception("a session-end watcher failed")
 
     def send(
         self,
@@ -126,11 +224,16 @@ def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., An
             for name, value in values.items()
         }
         key = str(uuid.uuid4()) if endpoint.kind is api.WRITE else None
-        response = connection.send(
-            "POST", endpoint.path, body=body, token=connection.token_for(actor), idempotency_key=key
-        )
-        result = endpoint.result.validate_json(response.content)
-        return iter(result) if endpoint.returns_iterator else result
+        name = actor.username if isinstance(actor, Actor) else connection.current
+        token = connection.token_for(actor)
+        try:
+            response = connection.send(
+                "POST", endpoint.path, body=body, token=token, idempotency_key=key
+            )
+        except SessionExpiredError:
+            connection.session_ended(name or "", token)
+            raise
+        return endpoint.load_result(response.content)
 
     call.__name__ = endpoint.method
     call.__doc__ = inspect.getdoc(endpoint.function)
@@ -157,7 +260,7 @@ class RemoteService:
             if endpoint.service == name:
                 setattr(self, endpoint.method, _method(connection, endpoint))
         for method, reason in api.EXCLUDED.get(name, {}).items():
-            if not hasattr(type(self), method):  # RemoteAuth answers authenticate itself
+            if not hasattr(type(self), method):  # e.g. RemoteAuth answers authenticate itself
                 setattr(self, method, _server_only(name, method, reason))
 
 
@@ -175,21 +278,106 @@ class RemoteAuth(RemoteService):
         )
         data = response.json()
         actor = Actor(data["actor"]["username"], Role(data["actor"]["role"]))
-        self._connection.tokens[actor.username] = data["token"]
-        self._connection.current = actor.username
+        earlier = self._connection.tokens.get(actor.username)
+        self._connection.keep(actor.username, data["token"])
+        if earlier is not None and earlier != data["token"]:
+            self._end_in_background(earlier)  # e.g. unlocking: one session per user here
         return actor
 
     def logout(self, actor: Actor | None = None) -> None:
         """End the session of ``actor`` (by default the last user who logged in)."""
         token = self._connection.token_for(actor)
-        self._connection.send("POST", api.LOGOUT_PATH, token=token)
         name = actor.username if actor else self._connection.current
-        self._connection.tokens.pop(name or "", None)
+        self._connection.forget(name or "", token)
+        self._connection.send("POST", api.LOGOUT_PATH, token=token)
+
+    def release(self, actor: Actor) -> None:
+        """Drop ``actor``'s token now and end its session on the server in the background
+        (the screen locks, another user takes the desk): the caller never waits for the
+        network, and nothing more is called or heard with that token."""
+        token = self._connection.forget(actor.username)
+        if token is not None:
+            self._end_in_background(token)
+
+    def _end_in_background(self, token: str) -> None:
+        def end() -> None:
+            # Unreachable or already ended: the session ends on the server anyway (idle).
+            with contextlib.suppress(RemoteUnavailableError, AuthenticationError):
+                self._connection.send("POST", api.LOGOUT_PATH, token=token)
+
+        threading.Thread(target=end, name="clinic-logout", daemon=True).start()
 
     def has_users(self) -> bool:
         """True once the server's clinic has users (its health says so; no token needed)."""
         ready: bool = self._connection.send("GET", api.HEALTH_PATH).json()["ready"]
         return ready
+
+
+class RemoteLetters(RemoteService):
+    """The letter service; ``write_letters`` paints the PDFs at this desk."""
+
+    def __init__(self, connection: _Connection) -> None:
+        super().__init__(connection, "letters")
+
+    def write_letters(
+        self, actor: Actor, session_id: int, out_dir: str | Path, *, page_size: str = "A4"
+    ) -> LetterFiles:
+        """The letters of an iron session into ``out_dir`` on this computer, audited on the
+        server: the data comes from ``letter_data`` (the same checks), the PDFs are painted
+        here (``paint_letters``), and ``record_printed`` audits them (file names only)."""
+        check_page_size(page_size)
+        data: IronLetterData = self.letter_data(actor, session_id)  # type: ignore[attr-defined]
+        letter, sheet = paint_letters(data, out_dir, page_size=page_size)
+        self.record_printed(actor, session_id, [letter.name, sheet.name])  # type: ignore[attr-defined]
+        return LetterFiles(letter, sheet, data)
+
+
+class RemoteExports(RemoteService):
+    """The export service; ``export`` writes the file at this desk."""
+
+    def __init__(self, connection: _Connection, queries: RemoteService) -> None:
+        super().__init__(connection, "exports")
+        self._queries = queries
+
+    def export(
+        self,
+        actor: Actor,
+        request: ExportRequest,
+        *,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> int:
+        """Export as ``ExportService.export`` does, with the file written here: the server
+        checks and plans it (permission, format, dates, filters), the sessions come a week
+        at a time (memory stays small however long the range), the file is written
+        atomically (a cancel or a failure leaves none), and the server audits it."""
+        plan: ExportPlan = self.plan(  # type: ignore[attr-defined]
+            actor,
+            request.date_from,
+            request.date_to,
+            request.fmt,
+            therapy=request.therapy,
+            chair=request.chair,
+            status=request.status,
+            page_size=request.page_size,
+        )
+        out_path = require_file_target("out", request.out_path)
+        sessions = filter_sessions(
+            self._weeks(actor, plan.first, plan.last),
+            therapy=plan.therapy,
+            chair=plan.chair,
+            status=plan.status,
+        )
+        written = write_planned(plan, sessions, out_path, progress=progress, cancelled=cancelled)
+        self.record_written(actor, plan, written, out_path.name)  # type: ignore[attr-defined]
+        return written
+
+    def _weeks(self, actor: Actor, first: date, last: date) -> Iterator[SessionView]:
+        day = first
+        while day <= last:
+            end = min(day + timedelta(days=EXPORT_BATCH_DAYS - 1), last)
+            yield from self._queries.sessions_between(actor, day, end)  # type: ignore[attr-defined]
+            day = end + timedelta(days=1)
 
 
 class RemoteServices:
@@ -207,10 +395,14 @@ class RemoteServices:
         clock: Clock = system_clock,
     ) -> None:
         self._connection = _Connection(base_url, transport)
+        self.change_listener: EventFollower | None = None
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)
+        self.letters = RemoteLetters(self._connection)
+        self.queries = RemoteService(self._connection, "queries")
+        self.exports = RemoteExports(self._connection, self.queries)
         for name in api.SERVICE_CLASSES:
-            if name != "auth":
+            if name not in ("auth", "letters", "queries", "exports"):
                 setattr(self, name, RemoteService(self._connection, name))
 
     @property
@@ -218,8 +410,35 @@ class RemoteServices:
         """The server's base URL (for messages)."""
         return str(self._connection.http.base_url)
 
+    def start_change_listener(self) -> EventFollower:
+        """Follow the server's change events into ``ctx.feed`` (a daemon thread; the stream
+        opens once a user is logged in). Starting twice starts one follower."""
+        if self.change_listener is None:
+            connection = self._connection
+            follower = EventFollower(
+                str(connection.http.base_url),
+                connection.desk_token,
+                self.ctx.feed,
+                transport=connection.transport,
+                on_refused=connection.token_refused,
+            )
+            connection.on_tokens_changed(follower.token_changed)
+            follower.start()
+            self.change_listener = follower
+        return self.change_listener
+
+    def watch_session_end(self, watcher: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``watcher(username)`` when the server refuses that user's token (expired,
+        revoked: deactivated, role changed, password reset). It runs on the thread whose call
+        was refused (often a worker): a GUI watcher must hop to its own thread. Returns the
+        function that stops watching."""
+        return self._connection.watch_session_end(watcher)
+
     def close(self) -> None:
-        """Log every user out and close the connection."""
+        """Stop following events, log every user out and close the connection."""
+        if self.change_listener is not None:
+            self.change_listener.stop()
+            self.change_listener = None
         for username in list(self._connection.tokens):
             # Unreachable or already ended: the session ends on the server anyway (idle expiry).
             with contextlib.suppress(RemoteUnavailableError, AuthenticationError):

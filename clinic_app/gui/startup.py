@@ -90,6 +90,17 @@ def seed_demo_clinic(services: Services, admin: Actor, parent: QWidget | None = 
 def start_session(services: Services, parent: QWidget | None = None) -> Actor | None:
     """Who uses the app now: the new first administrator, or whoever logs in; None if cancelled."""
     if not services.auth.has_users():
+        if getattr(services, "server_url", None):
+            # The first administrator is made on the server itself (clinic-app init).
+            QMessageBox.warning(
+                parent,
+                tr("clinic_app"),
+                tr(
+                    "The clinic server has no users yet. Set the clinic up on the server first "
+                    "(clinic-app --db URL init --admin NAME), then start again."
+                ),
+            )
+            return None
         admin = FirstAdminDialog.ask(services, parent)
         if admin is None:
             return None

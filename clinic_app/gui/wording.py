@@ -23,6 +23,7 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evidence, Severity, worst_severity
 from clinic_app.services.actor import Permission
+from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.results import FindingView, LabView, SessionView
 
 CONTEXT = "Wording"
@@ -362,6 +363,19 @@ def explain_error(error: BaseException) -> Explanation:
             tr("Not permitted for your role"),
             tr("A user with the role {role} may not {action}. Ask a colleague who can.").format(
                 role=error.role, action=error.action
+            ),
+        )
+    if isinstance(error, AuthenticationError):
+        # Through a clinic server: the session token ended (the login comes up by itself).
+        return Explanation(
+            tr("Your session has ended"),
+            tr("Log in again to go on. Nothing was saved by this last step."),
+        )
+    if isinstance(error, ConnectionError):
+        return Explanation(
+            tr("The clinic server could not be reached"),
+            tr("Check the network and try again in a moment. Nothing was saved: {error}").format(
+                error=error
             ),
         )
     return Explanation(

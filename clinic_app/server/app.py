@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from clinic_app import service_api as api
 from clinic_app.bootstrap import DatabaseError, Services
@@ -37,7 +38,7 @@ from clinic_app.services.idempotency import StoredResponse
 _log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, description="the token POST /api/v1/login issued")
 MAX_KEY_LENGTH = 100
-EVENTS_PATH = f"{api.API_PREFIX}/events"
+EVENTS_PATH = api.EVENTS_PATH
 # A desk that reads no events for this long still gets a comment line (proxies keep the
 # connection; a dead desk is noticed at the next write).
 KEEP_ALIVE_SECONDS = 15.0
@@ -138,7 +139,11 @@ def create_app(services: Services) -> FastAPI:
         title="clinic_app server",
         version="1",
         description="The clinic's service interface; every route but login and health needs "
-        "Authorization: Bearer <token from login>.",
+        "Authorization: Bearer <token from login>. In results, a date-time in a named zone "
+        "(the clinic's local times) is written in RFC 9557's extended form, the RFC 3339 "
+        "date-time followed by the zone's name in brackets, e.g. "
+        "2026-03-30T09:00:00+01:00[Europe/London]; a text value of that form is sent with a "
+        "leading NUL character.",
     )
 
     @app.exception_handler(RequestValidationError)
@@ -198,11 +203,17 @@ def create_app(services: Services) -> FastAPI:
         tags=["session"],
     )
     async def events(
-        request: Request, actor: Annotated[Actor, Depends(current_actor)]
+        request: Request,
+        actor: Annotated[Actor, Depends(current_actor)],
+        token: Annotated[str, Depends(bearer_token)],
     ) -> StreamingResponse:
         """Server-sent events: every committed change (``event: change``, the change's JSON
-        payload), as any desk or server instance on this database makes it."""
-        return StreamingResponse(_change_stream(services, request), media_type="text/event-stream")
+        payload), as any desk or server instance on this database makes it. The stream ends
+        once the token's session does (checked at each keep-alive, without keeping it
+        alive)."""
+        return StreamingResponse(
+            _change_stream(services, request, token), media_type="text/event-stream"
+        )
 
     for endpoint in api.endpoints():
         app.add_api_route(
@@ -255,9 +266,11 @@ def _describe_local_times(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-async def _change_stream(services: Services, request: Request) -> AsyncIterator[str]:
+async def _change_stream(services: Services, request: Request, token: str) -> AsyncIterator[str]:
     """The feed's changes as SSE frames, from this process's writes and (on PostgreSQL) the
-    other instances' through LISTEN/NOTIFY; the subscription ends with the connection."""
+    other instances' through LISTEN/NOTIFY; the subscription ends with the connection, or
+    when the token's session has ended (expired, revoked, logged out): the desk reconnects,
+    is refused, and asks its user to log in again."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str] = asyncio.Queue()
 
@@ -278,6 +291,8 @@ async def _change_stream(services: Services, request: Request) -> AsyncIterator[
             try:
                 payload = await asyncio.wait_for(queue.get(), timeout=KEEP_ALIVE_SECONDS)
             except TimeoutError:
+                if not await run_in_threadpool(services.sessions.is_open, token):
+                    break
                 yield ": keep-alive\n\n"
                 continue
             yield f"event: change\ndata: {payload}\n\n"
@@ -290,9 +305,7 @@ def _call(endpoint: api.Endpoint, services: Services, actor: Actor, body: BaseMo
     arguments = {name: getattr(body, name) for name in type(body).model_fields}
     method = getattr(getattr(services, endpoint.service), endpoint.method)
     result = method(actor, **arguments) if endpoint.takes_actor else method(**arguments)
-    if endpoint.returns_iterator:
-        result = list(result)
-    return endpoint.result.dump_json(result)
+    return endpoint.dump_result(result)
 
 
 def _attempt(

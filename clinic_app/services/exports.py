@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +90,58 @@ class _CheckedExport:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportPlan:
+    """A checked export (``ExportService.plan``): what to write, and what the file says."""
+
+    fmt: str
+    first: date
+    last: date
+    therapy: str | None
+    chair: str | None
+    status: str | None
+    page_size: str
+    title: str
+    clinic_name: str
+    generated_at: datetime
+
+
+def write_planned(
+    plan: ExportPlan,
+    sessions: Iterable[SessionView],
+    out_path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
+    """Write ``sessions`` (already filtered) into ``out_path`` as ``plan`` says, atomically;
+    returns the sessions written (unaudited: see ``ExportService``)."""
+    # The writers (and their spreadsheet and calendar libraries) load when first used, not
+    # with the services: every CLI command and the window start without them.
+    from clinic_app.exports.session_export import ExportFormat, ExportOptions, export_sessions
+
+    options = ExportOptions(
+        title=plan.title,
+        clinic_name=plan.clinic_name,
+        page_size=plan.page_size,
+        generated_at=plan.generated_at,
+        span=(plan.first, plan.last),
+    )
+    try:
+        return export_sessions(
+            sessions,
+            out_path,
+            ExportFormat(plan.fmt),
+            progress=progress,
+            cancelled=cancelled,
+            options=options,
+        )
+    except OSError as error:  # e.g. a full disk, or a folder made read-only meanwhile
+        raise InvalidInputError(
+            "out", f"{out_path} cannot be written: {error.strerror or error}"
+        ) from None
+
+
 class ExportService:
     """Exports the sessions of a date range to a file, for users with ``Permission.EXPORT``."""
 
@@ -115,58 +167,99 @@ class ExportService:
         target (nothing written), ``PermissionDeniedError`` without the permission (audited),
         ``ExportCancelledError`` when ``cancelled()`` turns true (the partial file is removed).
         """
-        # The writers (and their spreadsheet and calendar libraries) load when first used, not
-        # with the services: every CLI command and the window start without them.
-        from clinic_app.exports.session_export import ExportOptions, export_sessions
-
         authorize(self._ctx, actor, Permission.EXPORT, "export")
-        checked = self._checked(request)
-        out_path = request.out_path
-        options = ExportOptions(
-            title=checked.title(),
-            clinic_name=self._setup.clinic_name(),
+        require_file_target("out", request.out_path)
+        plan = self.plan(
+            actor,
+            request.date_from,
+            request.date_to,
+            request.fmt,
+            therapy=request.therapy,
+            chair=request.chair,
+            status=request.status,
             page_size=request.page_size,
-            generated_at=self._ctx.clock(),
-            span=(checked.first, checked.last),
         )
         sessions = filter_sessions(
-            self._queries.sessions_between(actor, checked.first, checked.last),
+            self._queries.sessions_between(actor, plan.first, plan.last),
+            therapy=plan.therapy,
+            chair=plan.chair,
+            status=plan.status,
+        )
+        out_path = Path(request.out_path)
+        written = write_planned(plan, sessions, out_path, progress=progress, cancelled=cancelled)
+        self._record(actor, plan, written, out_path.name)
+        return written
+
+    def plan(
+        self,
+        actor: Actor,
+        date_from: str | date,
+        date_to: str | date,
+        fmt: str,
+        *,
+        therapy: str | None = None,
+        chair: str | None = None,
+        status: str | None = None,
+        page_size: str = "A4",
+    ) -> ExportPlan:
+        """An export checked and planned, before any file is written: the permission (a
+        refusal is audited), the format, the dates and the filters, with the title, the
+        clinic's name and the time the file says it was made. A desk of a clinic server asks
+        for this, writes the file itself from ``sessions_between`` (``write_planned``), and
+        audits it with ``record_written``."""
+        authorize(self._ctx, actor, Permission.EXPORT, "export")
+        checked = self._checked(
+            ExportRequest(date_from, date_to, fmt, "-", therapy, chair, status, page_size)
+        )
+        return ExportPlan(
+            fmt=checked.form.value,
+            first=checked.first,
+            last=checked.last,
             therapy=checked.therapy,
             chair=checked.chair,
             status=checked.status,
+            page_size=page_size,
+            title=checked.title(),
+            clinic_name=self._setup.clinic_name(),
+            generated_at=self._ctx.clock(),
         )
-        try:
-            written = export_sessions(
-                sessions,
-                Path(out_path),
-                checked.form,
-                progress=progress,
-                cancelled=cancelled,
-                options=options,
-            )
-        except OSError as error:  # e.g. a full disk, or a folder made read-only meanwhile
-            raise InvalidInputError(
-                "out", f"{out_path} cannot be written: {error.strerror or error}"
-            ) from None
+
+    def record_written(self, actor: Actor, plan: ExportPlan, rows: int, file_name: str) -> None:
+        """Audit an export a desk wrote itself from ``plan`` (``rows`` sessions into a file
+        named ``file_name``): the plan is checked again, the name is kept without a folder."""
+        checked = self.plan(
+            actor,
+            plan.first,
+            plan.last,
+            plan.fmt,
+            therapy=plan.therapy,
+            chair=plan.chair,
+            status=plan.status,
+            page_size=plan.page_size,
+        )
+        if isinstance(rows, bool) or not 0 <= rows <= 10_000_000:
+            raise InvalidInputError("rows", "a number of sessions written")
+        name = require_text("file_name", Path(file_name).name, max_length=255)
+        self._record(actor, checked, rows, name)
+
+    def _record(self, actor: Actor, plan: ExportPlan, rows: int, file_name: str) -> None:
         record_export(
             self._ctx,
             actor,
             {
-                "format": checked.form.value,
-                "from": checked.first.isoformat(),
-                "to": checked.last.isoformat(),
-                "therapy": checked.therapy,
-                "chair": checked.chair,
-                "status": checked.status,
-                "rows": written,
-                "file": Path(out_path).name,
+                "format": plan.fmt,
+                "from": plan.first.isoformat(),
+                "to": plan.last.isoformat(),
+                "therapy": plan.therapy,
+                "chair": plan.chair,
+                "status": plan.status,
+                "rows": rows,
+                "file": file_name,
             },
         )
-        return written
 
     def _checked(self, request: ExportRequest) -> _CheckedExport:
         """The request's format, dates and filters, checked; raises ``InvalidInputError``."""
-        require_file_target("out", request.out_path)
         form = _export_format(request.fmt)
         first, last = _date_range(request)
         therapy, chair, status = self._filters(request)

@@ -34,7 +34,7 @@ from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.results import PrescriberView
 from clinic_app.services.rulebook import RuleBook
-from clinic_app.services.validation import require_folder_target
+from clinic_app.services.validation import require_folder_target, require_text
 from clinic_app.services.views import prescriber_view, therapy_name
 
 PAGE_SIZES = ("A4", "Letter")
@@ -210,21 +210,22 @@ class LetterService:
         or an ``out_dir`` that is not a writable folder; ``PermissionDeniedError`` (audited)
         for a role that may not print them. Nothing is written or audited when it raises.
         """
-        # The PDF writers (and Qt) load when letters are first written, not with the services.
-        from clinic_app.exports.letters import write_letter_pdfs
-
-        if page_size not in PAGE_SIZES:
-            raise InvalidInputError("page_size", "the page size is A4 or Letter")
+        check_page_size(page_size)
         data = self.letter_data(actor, session_id)  # who may, and which session
-        folder = require_folder_target("out", out_dir)
-        try:
-            letter, sheet = write_letter_pdfs(data, folder, page_size=page_size)
-        except OSError as error:
-            raise InvalidInputError(
-                "out", f"cannot write the letters into {folder}: {error.strerror or error}"
-            ) from None
+        letter, sheet = paint_letters(data, out_dir, page_size=page_size)
         self._record_printed(actor, data, (letter, sheet))
         return LetterFiles(letter, sheet, data)
+
+    def record_printed(self, actor: Actor, session_id: int, file_names: list[str]) -> None:
+        """Audit that a desk wrote the letters of ``session_id`` itself, as ``file_names``
+        (through a clinic server: the desk paints the PDFs from ``letter_data``, the server
+        audits). The same checks as ``letter_data``; names only, never a desk's folder."""
+        data = self.letter_data(actor, session_id)
+        if not file_names or len(file_names) > 2:
+            raise InvalidInputError("file_names", "the names of the two letters")
+        for name in file_names:
+            require_text("file_names", name, max_length=255)
+        self._record_printed(actor, data, [Path(Path(n).name) for n in file_names])
 
     def _record_printed(self, actor: Actor, data: IronLetterData, files: Sequence[Path]) -> None:
         """Audit that the letters of ``data`` were written (its own transaction)."""
@@ -248,6 +249,35 @@ class LetterService:
                 },
             )
             uow.commit()
+
+
+def check_page_size(page_size: str) -> None:
+    """Refuse a page size other than A4 or Letter (``InvalidInputError``)."""
+    if page_size not in PAGE_SIZES:
+        raise InvalidInputError("page_size", "the page size is A4 or Letter")
+
+
+def paint_letters(
+    data: IronLetterData, out_dir: str | Path, *, page_size: str = "A4"
+) -> tuple[Path, Path]:
+    """Paint the letter and the patient sheet of ``data`` as two PDFs in ``out_dir`` (both
+    or neither), unaudited: ``LetterService.write_letters`` audits in-process, and a desk of
+    a clinic server (which paints them from ``letter_data``) through ``record_printed``.
+
+    Raises ``InvalidInputError`` for a page size other than A4 or Letter, or an ``out_dir``
+    that is not a writable folder.
+    """
+    # The PDF writers (and Qt) load when letters are first written, not with the services.
+    from clinic_app.exports.letters import write_letter_pdfs
+
+    check_page_size(page_size)
+    folder = require_folder_target("out", out_dir)
+    try:
+        return write_letter_pdfs(data, folder, page_size=page_size)
+    except OSError as error:
+        raise InvalidInputError(
+            "out", f"cannot write the letters into {folder}: {error.strerror or error}"
+        ) from None
 
 
 def _is_iron(ctx: ServiceContext, code: str) -> bool:

@@ -219,9 +219,28 @@ class SessionService:
         Raises ``SessionExpiredError`` for a token that is unknown, expired, revoked or of a
         user no longer active, without saying which.
         """
-        if not token or len(token) > _TOKEN_MAX:
-            raise SessionExpiredError()
         now = self._ctx.clock()
+        found = self._open_session(token, now)
+        if found is None:
+            raise SessionExpiredError()
+        session_id, last_seen, absolute, actor = found
+        if now - last_seen >= TOUCH_INTERVAL:
+            self._touch(session_id, now, absolute)
+        return actor
+
+    def is_open(self, token: str) -> bool:
+        """True while the token's session is open (as ``actor_for`` would accept it), without
+        sliding its idle expiry: the server's event stream asks this now and then, so that a
+        revoked or expired token stops hearing changes, and listening alone never keeps a
+        session alive."""
+        return self._open_session(token, self._ctx.clock()) is not None
+
+    def _open_session(
+        self, token: str, now: datetime
+    ) -> tuple[int, datetime, datetime, Actor] | None:
+        """(session id, last seen, absolute expiry, actor) of an open session, else None."""
+        if not token or len(token) > _TOKEN_MAX:
+            return None
         digest = token_hash(token)
         with self._ctx.db.read() as uow:
             found = uow.session.execute(
@@ -239,13 +258,11 @@ class SessionService:
                 .where(UserSessionRow.token_hash == digest)
             ).first()
         if found is None:
-            raise SessionExpiredError()
+            return None
         session_id, last_seen, idle, absolute, revoked, username, role, active = found
         if revoked is not None or not active or now >= idle or now >= absolute:
-            raise SessionExpiredError()
-        if now - last_seen >= TOUCH_INTERVAL:
-            self._touch(session_id, now, absolute)
-        return Actor(username, Role(role))
+            return None
+        return session_id, last_seen, absolute, Actor(username, Role(role))
 
     def logout(self, token: str) -> None:
         """End the token's session (an unknown or ended one: nothing to do)."""

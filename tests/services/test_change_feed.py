@@ -550,6 +550,7 @@ AUDIT_ONLY = {
     ("auth", "authenticate"),  # counts failed attempts on the user's row: USERS, see below
     ("audit", "record_export"),
     ("letters", "write_letters"),
+    ("letters", "record_printed"),
     # The clinic server's sessions: its own tables (no screen shows them) and the audit trail.
     ("sessions", "login"),
     ("sessions", "actor_for"),
@@ -557,6 +558,7 @@ AUDIT_ONLY = {
     ("sessions", "revoke_user"),
     ("backups", "backup"),
     ("exports", "export"),
+    ("exports", "record_written"),
     # The clinic server's stored responses: a table no screen shows.
     ("idempotency", "remember"),
 }
@@ -589,6 +591,8 @@ READ_ONLY = {
     ("rule_settings", "current"),
     ("reports", "build"),
     ("letters", "letter_data"),
+    ("exports", "plan"),
+    ("sessions", "is_open"),
     ("lab_results", "clearance"),
     ("lab_results", "open_alerts"),
     ("lab_results", "patient_results"),

@@ -38,9 +38,9 @@ from clinic_app.domain.errors import ClinicError
 from clinic_app.exports import ExportCancelledError, ExportFormat
 from clinic_app.exports.daily_list_print import STATUS_WORDS, status_text
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
+from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.exports import ExportRequest
-from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import SessionView
 
 Job = Callable[[ProgressCallback, CancelCheck], object]
@@ -173,7 +173,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export schedule"))
         self.setMinimumWidth(520)
 
-        today = clinic_today(services.ctx)
+        today = clinic_today(services, actor)
         self.date_from = QDateEdit(QDate(today.year, today.month, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
         for edit in (self.date_from, self.date_to):

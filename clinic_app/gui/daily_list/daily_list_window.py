@@ -39,6 +39,7 @@ from clinic_app.exports.daily_list_print import render_day_list, write_day_list_
 from clinic_app.exports.pdf_export import PageSize, page_layout
 from clinic_app.gui import wording
 from clinic_app.gui.check_in.override_dialog import set_status_through_gate
+from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.gui.common.export_dialog import show_error, to_date
 from clinic_app.gui.common.live_changes import follow_changes, shows_change
 from clinic_app.gui.common.save_pdf import save_pdf
@@ -54,7 +55,6 @@ from clinic_app.gui.results.record_dialog import DrawToRecord
 from clinic_app.gui.results.results_window import ResultsWindow
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
-from clinic_app.services.reports import clinic_today
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
 
@@ -214,7 +214,7 @@ class DailyListWindow(QMainWindow):
 
         self._build_toolbars()
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
-        self.go_to(clinic_today(services.ctx))
+        self.go_to(clinic_today(services, actor))
         # Another window's or desk's change to the day on screen reloads it (live refresh).
         self.live_changes = follow_changes(
             self,
@@ -242,7 +242,9 @@ class DailyListWindow(QMainWindow):
         self.next_action.triggered.connect(lambda: self.go_to(self.day() + timedelta(1)))
         self.today_action = QAction(self.tr("&Today"), self)
         self.today_action.setShortcut(QKeySequence("Alt+Home"))
-        self.today_action.triggered.connect(lambda: self.go_to(clinic_today(self.services.ctx)))
+        self.today_action.triggered.connect(
+            lambda: self.go_to(clinic_today(self.services, self.actor))
+        )
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)

@@ -79,5 +79,7 @@ class StatusFeedback:
 
     def action_failed(self, error: BaseException) -> None:
         """A refused or failed action, in clerk words."""
+        if self._window.session_guard.ended_session(error):
+            return  # the clinic server ended the session: the login is up instead
         explanation = wording.explain_error(error)
         self.announce("error", explanation.headline, explanation.detail)

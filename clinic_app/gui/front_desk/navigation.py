@@ -274,6 +274,8 @@ class DayNavigator:
         return max(0, min(rows) - 1) if rows else 0
 
     def _day_failed(self, error: BaseException) -> None:
+        if self._window.session_guard.ended_session(error):
+            return  # the login is up; the day reloads once the user is back
         explanation = wording.explain_error(error)
         self._window.day_summary.setText(tr("Could not load this day"))
         self._window.feedback.show_banner("error", explanation.headline, explanation.detail)

@@ -41,6 +41,7 @@ from clinic_app.exports.pdf_export import PageSize
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.exports.utilisation_chart import paint_chair_chart, paint_day_chart, percent
 from clinic_app.exports.utilisation_pdf import key_figures, write_utilisation_pdf
+from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.gui.common.export_dialog import BackgroundTask, to_date
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.common.save_pdf import save_pdf
@@ -51,8 +52,6 @@ from clinic_app.services.reports import (
     MonthFindings,
     TherapyCount,
     Utilisation,
-    UtilisationReport,
-    clinic_today,
 )
 
 T = TypeVar("T")
@@ -167,13 +166,13 @@ class UtilisationWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.actor = actor
-        self.reports = UtilisationReport(services.ctx)
+        self.reports = services.reports
         self.report: Utilisation | None = None
         self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("Utilisation report"))
         self.resize(1366, 768)
 
-        today = clinic_today(services.ctx)
+        today = clinic_today(services, actor)
         first = QDate(today.year, today.month, 1)
         self.date_from = QDateEdit(first)
         self.date_to = QDateEdit(first.addMonths(1).addDays(-1))

@@ -65,6 +65,9 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
 
         self.clinic = plain_label(self._clinic_name(), self, name="dayTitle")
+        server = getattr(services, "server_url", None)
+        if server and not message:  # which clinic server this desk logs in to
+            message = self.tr("Clinic server: {server}").format(server=server)
         self.message = plain_label(message, self, name="hint")
         self.message.setVisible(bool(message))
 
@@ -172,6 +175,11 @@ class LoginDialog(QDialog):
             )
         except ClinicError as error:
             show_error(self.error, str(error))
+        except ConnectionError:  # a clinic server (--server) that does not answer
+            show_error(
+                self.error,
+                self.tr("The clinic server could not be reached. Check the network and try again."),
+            )
         except Exception as error:  # the database is unreachable: say so, never a traceback
             show_error(
                 self.error,

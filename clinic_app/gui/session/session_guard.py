@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip, QVBoxLayo
 
 from clinic_app.gui.session.login_dialog import LoginDialog
 from clinic_app.services.actor import Actor
+from clinic_app.services.auth import AuthenticationError
 
 if TYPE_CHECKING:
     from clinic_app.bootstrap import Services
@@ -137,6 +138,7 @@ class SessionGuard(QObject):
     locked = Signal()
     unlocked = Signal(object)
     user_changed = Signal(object)
+    _session_ended = Signal(str)  # from any thread: a clinic server refused the user's token
 
     def __init__(
         self,
@@ -170,6 +172,13 @@ class SessionGuard(QObject):
             app.installEventFilter(self)
         window.destroyed.connect(self.stop)
         self._timer.start(self._idle_ms)
+        # Through a clinic server (``RemoteServices``): a token the server refuses (expired,
+        # revoked) brings up the login; the watcher runs on the refused call's thread.
+        self._session_ended.connect(self._server_ended_session, Qt.ConnectionType.QueuedConnection)
+        watch = getattr(services, "watch_session_end", None)
+        if callable(watch):
+            unwatch = watch(self._session_ended.emit)
+            self.destroyed.connect(lambda *_: unwatch())
 
     # ------------------------------------------------------------------ state
 
@@ -227,8 +236,35 @@ class SessionGuard(QObject):
 
     # ------------------------------------------------------------------ locking
 
-    def lock_now(self) -> None:
-        """Cover every window and ask the current user for the password (non-blocking)."""
+    def ended_session(self, error: BaseException) -> bool:
+        """True when ``error`` is a call refused because the session ended and the login is
+        up for it (no other message is needed: the user logs in again, or someone else)."""
+        return isinstance(error, AuthenticationError) and self._is_locked
+
+    def _server_ended_session(self, username: str) -> None:
+        if username != self._actor.username or self._is_locked:
+            return  # another user's old token, or the lock prompt is up already
+        self.lock_now(
+            message=self.tr(
+                "Your session on the clinic server has ended (it expired, or an administrator "
+                "changed your account). Log in again to go on where you left off, or switch "
+                "user."
+            )
+        )
+
+    def _release_server_session(self, actor: Actor) -> None:
+        """Through a clinic server, drop ``actor``'s token: a locked desk, or one another user
+        took over, holds no session (``RemoteAuth.release``; in-process there is none)."""
+        release = getattr(self._services.auth, "release", None)
+        if callable(release):
+            release(actor)
+
+    def lock_now(self, *, message: str | None = None) -> None:
+        """Cover every window and ask the current user for the password (non-blocking).
+
+        Through a clinic server the user's session token is dropped (and ended on the
+        server): nothing is called or heard while locked; unlocking logs in again.
+        """
         if self._is_locked:
             return
         self._is_locked = True
@@ -248,7 +284,8 @@ class SessionGuard(QObject):
             self._covers.append(LockCover(window, cover_text))
             self._titles.append((window, window.windowTitle()))
             window.setWindowTitle(self.tr("clinic_app - locked"))
-        self.prompt = self._make_prompt()
+        self._release_server_session(self._actor)
+        self.prompt = self._make_prompt(message)
         self.prompt.show()
         self.prompt.raise_()
         self.prompt.activateWindow()
@@ -264,16 +301,18 @@ class SessionGuard(QObject):
             windows.insert(0, self._window)  # also when minimised or not yet shown
         return windows
 
-    def _make_prompt(self) -> LoginDialog:
+    def _make_prompt(self, message: str | None = None) -> LoginDialog:
         minutes = max(1, round(self._idle_ms / 60_000))
+        if message is None:
+            message = self.tr(
+                "The screen was locked after {minutes} min without use. Enter your password to "
+                "go on where you left off, or switch user."
+            ).format(minutes=minutes)
         prompt = LoginDialog(
             self._services,
             self._window,
             username=self._actor.username,
-            message=self.tr(
-                "The screen was locked after {minutes} min without use. Enter your password to "
-                "go on where you left off, or switch user."
-            ).format(minutes=minutes),
+            message=message,
             fixed_username=True,
         )
         prompt.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -335,6 +374,8 @@ class SessionGuard(QObject):
                 self._restart_timer()
         if actor is not None and actor != self._actor:
             self._close_other_windows()
+            if actor.username != self._actor.username:
+                self._release_server_session(self._actor)  # the old user's token is logged out
             self._actor = actor
             self.user_changed.emit(actor)
         return actor
