@@ -798,9 +798,24 @@ def cmd_settings_affected(cli: Cli, args: argparse.Namespace) -> int:
     return _print_change(cli, SettingsChange("bookings to rebook", tuple(affected), False), args)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that an option's value ``--`` (``--timezone=--``) is that text.
+
+    Python 3.11's argparse drops the ``--`` and stores ``[]``, a list no command expects (a
+    crash, exit 70, found by the CLI fuzz); the command's own check now answers it.
+    """
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="clinic-app",
         description=("Infusion clinic scheduler. Without a command it opens the window."),
     )

@@ -368,3 +368,21 @@ EXPORT_WEEK = EXPORT[:-1]
 )
 def test_own_hostile_cases(seeded: Seeded, user: str, argv: list[str], words: str) -> None:
     refused(seeded, user, argv, 2, words)
+
+
+@pytest.mark.parametrize(
+    ("user", "argv", "words"),
+    [
+        ("ada", ["init", "--timezone=--"], "timezone"),
+        ("nina", ["day", "--chair=--", "2026-11-24"], ""),
+        ("mia", ["export", "--from=--", "--to", "2026-11-30", "--out", "x.csv"], "from"),
+    ],
+)
+def test_an_option_whose_value_is_two_dashes(
+    seeded: Seeded, user: str, argv: list[str], words: str
+) -> None:
+    """argparse reads ``--timezone=--`` as an empty list (Python 3.11): it must reach the
+    command as the text ``--`` and be refused or used like any other value, never exit 70."""
+    code, out, err = run_cli(seeded.services, argv, user=user)
+    assert_clean_answer(code, out, err)
+    assert words in err
