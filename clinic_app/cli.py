@@ -605,6 +605,117 @@ def cmd_clinic_set(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_nurse_add(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.add_nurse(cli.actor, args.name)
+    cli.print(f"nurse {nurse.id}: {nurse.name}")
+    return EXIT_OK
+
+
+def cmd_nurse_rename(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.rename_nurse(cli.actor, args.name, args.new_name)
+    cli.print(f"nurse {nurse.id}: {nurse.name}")
+    return EXIT_OK
+
+
+def cmd_nurse_retire(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.retire_nurse(cli.actor, args.name)
+    cli.print(f"nurse {nurse.id}: {nurse.name} (retired)")
+    return EXIT_OK
+
+
+def cmd_nurse_list(cli: Cli, args: argparse.Namespace) -> int:
+    for nurse in cli.s.staffing.nurses(cli.actor):
+        cli.print(f"{nurse.name}{'' if nurse.active else ' (retired)'}")
+    return EXIT_OK
+
+
+def cmd_nurse_ratio(cli: Cli, args: argparse.Namespace) -> int:
+    if args.ratio is None:
+        ratio = cli.s.staffing.nurse_ratio(cli.actor)
+    else:
+        ratio = cli.s.staffing.set_nurse_ratio(cli.actor, args.ratio)
+    cli.print(f"nurse ratio: {ratio} patients monitored per nurse")
+    return EXIT_OK
+
+
+def _print_over(cli: Cli, over: tuple[str, ...]) -> None:
+    if over:
+        cli.print(f"  over capacity (booked load above the nurses on duty): {', '.join(over)}")
+
+
+def cmd_shift_set(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.staffing.set_shift(
+        cli.actor, args.nurse, args.date, args.start, args.end, tuple(args.breaks or ())
+    )
+    shift = change.shift
+    assert shift is not None
+    breaks = ", ".join(f"{b.start:%H:%M}-{b.end:%H:%M}" for b in shift.breaks)
+    cli.print(
+        f"shift: {shift.nurse} {shift.day:%Y-%m-%d} {shift.start:%H:%M}-{shift.end:%H:%M}"
+        + (f" (breaks {breaks})" if breaks else "")
+    )
+    _print_over(cli, change.over)
+    return EXIT_OK
+
+
+def cmd_shift_remove(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.staffing.remove_shift(cli.actor, args.nurse, args.date)
+    cli.print(f"shift removed: {args.nurse} {args.date}")
+    _print_over(cli, change.over)
+    return EXIT_OK
+
+
+def cmd_rota(cli: Cli, args: argparse.Namespace) -> int:
+    load = cli.s.staffing.day_load(cli.actor, args.date)
+    if args.json:
+        cli.emit_json(
+            {
+                "date": load.day.isoformat(),
+                "nurse_checked": load.nurse_checked,
+                "note": load.note,
+                "ratio": load.ratio,
+                "shifts": [
+                    {
+                        "nurse": s.nurse,
+                        "start": f"{s.start:%H:%M}",
+                        "end": f"{s.end:%H:%M}",
+                        "breaks": [f"{b.start:%H:%M}-{b.end:%H:%M}" for b in s.breaks],
+                    }
+                    for s in load.shifts
+                ],
+                "load": [
+                    {
+                        "at": f"{p.at:%H:%M}",
+                        "exclusive": p.exclusive,
+                        "monitored": p.monitored,
+                        "needed": p.needed,
+                        "on_duty": p.on_duty,
+                    }
+                    for p in load.points
+                ],
+                "over": list(load.over),
+            }
+        )
+        return EXIT_OK
+    cli.print(f"{load.day:%A %Y-%m-%d}: nurse ratio {load.ratio}")
+    if not load.nurse_checked:
+        cli.print(f"  {load.note}")
+    for s in load.shifts:
+        breaks = ", ".join(f"{b.start:%H:%M}-{b.end:%H:%M}" for b in s.breaks)
+        cli.print(
+            f"  {s.nurse:<24} {s.start:%H:%M}-{s.end:%H:%M}"
+            + (f"  breaks {breaks}" if breaks else "")
+        )
+    for p in load.points:
+        if p.needed or p.on_duty:
+            cli.print(
+                f"  {p.at:%H:%M}  set-up/take-down {p.exclusive}  monitored {p.monitored}  "
+                f"nurses needed {p.needed} of {p.on_duty}"
+            )
+    _print_over(cli, load.over)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
     p = argparse.ArgumentParser(
@@ -696,6 +807,40 @@ def build_parser() -> argparse.ArgumentParser:
     chair = sub.add_parser("chair", help="chairs").add_subparsers(dest="what", required=True)
     c = add("add", cmd_chair_add, "add a chair", chair)
     c.add_argument("name")
+
+    nurse = sub.add_parser("nurse", help="nurses of the rota").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("add", cmd_nurse_add, "add a nurse to the rota (manager, admin)", nurse)
+    c.add_argument("name")
+    c = add("rename", cmd_nurse_rename, "rename a nurse (manager, admin)", nurse)
+    c.add_argument("name")
+    c.add_argument("new_name")
+    c = add("retire", cmd_nurse_retire, "a nurse leaves the rota (manager, admin)", nurse)
+    c.add_argument("name")
+    add("list", cmd_nurse_list, "the nurses of the rota", nurse)
+    c = add(
+        "ratio",
+        cmd_nurse_ratio,
+        "show, or set (manager, admin), the patients one nurse monitors at once",
+        nurse,
+    )
+    c.add_argument("ratio", nargs="?", type=int)
+    shift = sub.add_parser("shift", help="nurse shifts").add_subparsers(dest="what", required=True)
+    c = add("set", cmd_shift_set, "a nurse's shift on a day (manager, admin)", shift)
+    c.add_argument("nurse")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("start", help="HH:MM, clinic time")
+    c.add_argument("end", help="HH:MM, clinic time")
+    c.add_argument(
+        "--break", dest="breaks", action="append", metavar="HH:MM-HH:MM", help="a break (repeat)"
+    )
+    c = add("remove", cmd_shift_remove, "a nurse does not work that day (manager, admin)", shift)
+    c.add_argument("nurse")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("rota", cmd_rota, "a day's nurse shifts and nurse load (per 15 minutes)")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("--json", action="store_true")
 
     patient = sub.add_parser("patient", help="patients").add_subparsers(dest="what", required=True)
     c = add("add", cmd_patient_add, "register a patient", patient)

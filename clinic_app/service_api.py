@@ -53,6 +53,7 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
+from clinic_app.services.staffing import StaffingService
 
 API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
@@ -84,6 +85,7 @@ SERVICE_CLASSES: dict[str, type] = {
     "letters": LetterService,
     "lab_results": LabResultsService,
     "exports": ExportService,
+    "staffing": StaffingService,
 }
 
 EXPOSED: dict[str, dict[str, Kind]] = {
@@ -146,6 +148,17 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "import_pending": WRITE,
         "record_results": WRITE,
         "record_weight": WRITE,
+    },
+    "staffing": {
+        "nurses": READ,
+        "nurse_ratio": READ,
+        "day_load": READ,
+        "add_nurse": WRITE,
+        "rename_nurse": WRITE,
+        "retire_nurse": WRITE,
+        "set_shift": WRITE,
+        "remove_shift": WRITE,
+        "set_nurse_ratio": WRITE,
     },
 }
 

@@ -178,21 +178,40 @@ def first_shortfall(
     invariant is never made worse, and a booking elsewhere in the day is not held hostage.
     A day without a rota has no shortfall (not nurse-checked).
     """
-    if not rota.configured:
+    return DayCapacity(rota, existing).shortfall(new)
+
+
+class DayCapacity:
+    """A day's rota and booked tasks, counted once, asked for many candidate sessions (the
+    slot finder asks it for every start it considers)."""
+
+    def __init__(self, rota: DayRota, existing: Sequence[NurseTask]) -> None:
+        self.rota = rota
+        self.load = DayLoad(existing)
+        self.duty = rota.duty_curve() if rota.configured else []
+
+    def shortfall(self, new: NurseTask) -> Shortfall | None:
+        """The first minute where adding ``new`` breaks the invariant (first_shortfall)."""
+        if not self.rota.configured:
+            return None
+        ratio, duty = self.rota.ratio, self.duty
+        for minute in range(new.start, new.end):
+            need = self.load.need(minute, ratio, new)
+            if need > duty[minute] and need > self.load.need(minute, ratio):
+                return Shortfall(minute, need, duty[minute], minute < new.start + new.setup)
         return None
-    return _shortfall(rota, DayLoad(existing), new, _duty(rota))
 
-
-def _duty(rota: DayRota) -> list[int]:
-    return rota.duty_curve()
-
-
-def _shortfall(rota: DayRota, load: DayLoad, new: NurseTask, duty: list[int]) -> Shortfall | None:
-    for minute in range(new.start, new.end):
-        need = load.need(minute, rota.ratio, new)
-        if need > duty[minute] and need > load.need(minute, rota.ratio):
-            return Shortfall(minute, need, duty[minute], minute < new.start + new.setup)
-    return None
+    def next_free_start(self, new: NurseTask, *, step: int, latest_start: int) -> int | None:
+        """The first start after ``new.start`` on its ``step`` grid, up to ``latest_start``,
+        where ``new`` fits (next_free_start)."""
+        if step < 1:
+            raise ValueError("step is at least one minute")
+        start = new.start + step
+        while start <= latest_start and start + (new.end - new.start) <= MINUTES_PER_DAY:
+            if self.shortfall(new.moved_to(start)) is None:
+                return start
+            start += step
+        return None
 
 
 def next_free_start(
@@ -205,16 +224,7 @@ def next_free_start(
 ) -> int | None:
     """The first start after ``new.start``, on a ``step``-minute grid from it, no later than
     ``latest_start``, where ``new`` fits the invariant; None when none does that day."""
-    if step < 1:
-        raise ValueError("step is at least one minute")
-    load = DayLoad(existing)
-    duty = _duty(rota)
-    start = new.start + step
-    while start <= latest_start and start + (new.end - new.start) <= MINUTES_PER_DAY:
-        if _shortfall(rota, load, new.moved_to(start), duty) is None:
-            return start
-        start += step
-    return None
+    return DayCapacity(rota, existing).next_free_start(new, step=step, latest_start=latest_start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +248,7 @@ def load_curve(
 ) -> list[LoadPoint]:
     """The load at every ``step``-th minute from ``first`` up to (not including) ``last``."""
     load = DayLoad(tasks)
-    duty = _duty(rota)
+    duty = rota.duty_curve()
     return [
         LoadPoint(
             minute,
