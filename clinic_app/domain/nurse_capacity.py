@@ -271,7 +271,8 @@ def shortfall_message(shortfall: Shortfall, start: int, next_start: int | None) 
 
     "no nurse free to start an infusion at 09:00 (3 nurses needed, 2 on duty); 09:15 is free"
     """
-    counts = f"({shortfall.need} nurses needed, {shortfall.on_duty} on duty)"
+    plural = "" if shortfall.need == 1 else "s"
+    counts = f"({shortfall.need} nurse{plural} needed, {shortfall.on_duty} on duty)"
     if shortfall.in_setup:
         head = f"no nurse free to start an infusion at {hhmm(start)} {counts}"
     else:

@@ -119,7 +119,7 @@ def test_a_take_down_clash_names_its_minute_and_a_full_day_says_so() -> None:
     assert late == Shortfall(10 * H, 1, 0, False)
     assert next_free_start(rota, [], iron(9 * H), step=5, latest_start=17 * H) is None
     assert shortfall_message(late, 9 * H, None) == (
-        "no nurse free at 10:00 for an infusion starting at 09:00 (1 nurses needed, 0 on duty);"
+        "no nurse free at 10:00 for an infusion starting at 09:00 (1 nurse needed, 0 on duty);"
         " no later start is free for the nurses that day"
     )
     assert hhmm(0) == "00:00" and hhmm(23 * H + 59) == "23:59"
