@@ -153,8 +153,16 @@ class DayRota:
         return sum(shift.on_duty(minute) for shift in self.shifts)
 
     def duty_curve(self) -> list[int]:
-        """Nurses on duty for every minute of the day."""
-        return [self.on_duty(minute) for minute in range(MINUTES_PER_DAY)]
+        """Nurses on duty for every minute of the day (counted with difference arrays: each
+        booking check asks it, and minute by minute it cost ~5 ms)."""
+        deltas = [0] * (MINUTES_PER_DAY + 1)
+        for shift in self.shifts:
+            deltas[shift.start] += 1
+            deltas[shift.end] -= 1
+            for b_start, b_end in shift.breaks:
+                deltas[b_start] -= 1
+                deltas[b_end] += 1
+        return _running(deltas)
 
 
 @dataclass(frozen=True, slots=True)
