@@ -67,6 +67,7 @@ from clinic_app.services.auth import (
 from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_series_count
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
+from clinic_app.services.staffing import AssignedSessionView
 from clinic_app.services.validation import parse_interval
 
 EXIT_OK = 0
@@ -638,6 +639,52 @@ def cmd_nurse_ratio(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_assigned(cli: Cli, sessions: Sequence[AssignedSessionView]) -> None:
+    for v in sessions:
+        nurse = v.nurse or "no nurse free"
+        chosen = " (chosen)" if v.chosen else ""
+        cli.print(
+            f"  {_hm(v.start)}-{_hm(v.end)}  {v.chair:<10} {v.mrn:<10} {v.patient_name:<24} "
+            f"{v.therapy_name:<24} {nurse}{chosen}"
+        )
+        if v.handoffs:
+            parts = ", ".join(
+                f"{c.start:%H:%M}-{c.end:%H:%M} {c.kind} {c.nurse or 'no nurse free'}"
+                for c in v.care
+            )
+            cli.print(f"      hand-offs {v.handoffs}: {parts}")
+
+
+def cmd_nurse_assignment(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.staffing.assignment(cli.actor, args.date)
+    cli.print(f"{view.day:%A %Y-%m-%d}: nurse assignment")
+    if not view.nurse_checked:
+        cli.print(f"  {view.note}")
+    _print_assigned(cli, view.sessions)
+    for n in view.nurses:
+        cli.print(
+            f"  {n.nurse:<24} {len(n.session_ids)} patients, {n.work_minutes} nurse-minutes "
+            f"of {n.duty_minutes} on duty"
+        )
+    cli.print(f"  hand-offs: {view.handoffs}")
+    for piece in view.uncovered:
+        cli.print(f"  NO NURSE FREE: {piece}")
+    return EXIT_OK
+
+
+def cmd_nurse_patients(cli: Cli, args: argparse.Namespace) -> int:
+    sessions = cli.s.staffing.my_patients(cli.actor, args.name, args.date)
+    cli.print(f"{args.name}, {args.date}: {len(sessions)} patients")
+    _print_assigned(cli, sessions)
+    return EXIT_OK
+
+
+def cmd_nurse_assign(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.staffing.reassign(cli.actor, args.session, args.name)
+    cli.print(f"session {view.session_id}: {view.nurse or 'no nurse free'}")
+    return EXIT_OK
+
+
 def _print_over(cli: Cli, over: tuple[str, ...]) -> None:
     if over:
         cli.print(f"  over capacity (booked load above the nurses on duty): {', '.join(over)}")
@@ -826,6 +873,14 @@ def build_parser() -> argparse.ArgumentParser:
         nurse,
     )
     c.add_argument("ratio", nargs="?", type=int)
+    c = add("assignment", cmd_nurse_assignment, "which nurse looks after whom on a day", nurse)
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("patients", cmd_nurse_patients, "a nurse's patients on a day", nurse)
+    c.add_argument("name")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("assign", cmd_nurse_assign, "a nurse looks after a session (nurse, manager)", nurse)
+    c.add_argument("session", type=int)
+    c.add_argument("name")
     shift = sub.add_parser("shift", help="nurse shifts").add_subparsers(dest="what", required=True)
     c = add("set", cmd_shift_set, "a nurse's shift on a day (manager, admin)", shift)
     c.add_argument("nurse")

@@ -159,6 +159,9 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "set_shift": WRITE,
         "remove_shift": WRITE,
         "set_nurse_ratio": WRITE,
+        "assignment": READ,
+        "my_patients": READ,
+        "reassign": WRITE,
     },
 }
 

@@ -157,7 +157,14 @@ def task_of(
 def task_of_row(
     calendar: ClinicCalendar, catalog: Catalog, day: date, row: SessionRow
 ) -> NurseTask | None:
-    """What the session ``row`` asks of the nurses on ``day``."""
+    """What the session ``row`` asks of the nurses on ``day``. A therapy no longer in the
+    catalog asks for no set-up or take-down, only monitoring (its times are unknown now)."""
+    start = local_minutes(calendar, day, row.start_utc)
+    end = local_minutes(calendar, day, row.end_utc)
+    if start >= end:
+        return None
+    if row.therapy_code not in catalog:
+        return NurseTask(start, end, 0, 0, row.id)
     therapy = catalog.get(row.therapy_code)
     return task_of(calendar, therapy, day, row.start_utc, row.end_utc, row.id)
 
@@ -198,3 +205,8 @@ def assignments(session: Session, session_ids: Sequence[int]) -> dict[int, int]:
         return {}
     stmt = select(NurseAssignmentRow).where(NurseAssignmentRow.session_id.in_(session_ids))
     return {row.session_id: row.nurse_id for row in session.scalars(stmt)}
+
+
+def assignment_of(session: Session, session_id: int) -> NurseAssignmentRow | None:
+    """The stored nurse assignment of the session, or None."""
+    return session.get(NurseAssignmentRow, session_id)

@@ -31,6 +31,8 @@ class Permission(enum.StrEnum):
     PRINT_LETTERS = "print the prescriber letter and the patient sheet"
     # The nurse rota (nurses, shifts, the nurse ratio): kept by the manager, or an administrator.
     MANAGE_STAFF = "keep the nurse rota and the nurse ratio"
+    # Which nurse looks after which patient today: nurses hand over, managers plan.
+    ASSIGN_NURSES = "assign patients to nurses"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -46,11 +48,20 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SET_STATUS,
             Permission.PRINT_LETTERS,
             Permission.RECORD_RESULTS,
+            Permission.ASSIGN_NURSES,
         }
     ),
-    Role.MANAGER: frozenset({Permission.VIEW, Permission.EXPORT, Permission.MANAGE_STAFF}),
+    Role.MANAGER: frozenset(
+        {Permission.VIEW, Permission.EXPORT, Permission.MANAGE_STAFF, Permission.ASSIGN_NURSES}
+    ),
     Role.ADMIN: frozenset(
-        {Permission.VIEW, Permission.ADMINISTER, Permission.EXPORT, Permission.MANAGE_STAFF}
+        {
+            Permission.VIEW,
+            Permission.ADMINISTER,
+            Permission.EXPORT,
+            Permission.MANAGE_STAFF,
+            Permission.ASSIGN_NURSES,
+        }
     ),
 }
 

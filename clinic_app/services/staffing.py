@@ -14,21 +14,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from itertools import pairwise
 
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.errors import InvalidInputError
+from clinic_app.domain.nurse_assignment import assign_nurses
 from clinic_app.domain.nurse_capacity import DayRota, LoadPoint, NurseTask, hhmm, load_curve
 from clinic_app.persistence import nurse_rota
 from clinic_app.persistence import repositories as repo
-from clinic_app.persistence.models import NurseBreakRow, NurseRow, NurseShiftRow
+from clinic_app.persistence.models import (
+    INACTIVE_STATUSES,
+    NurseAssignmentRow,
+    NurseBreakRow,
+    NurseRow,
+    NurseShiftRow,
+)
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.validation import parse_date, parse_time, require_text
+from clinic_app.services.views import therapy_name
 
 NURSE_NAME_MAX = 200
 # The most patients one nurse may be set to monitor at once: an input limit, not a norm.
@@ -105,6 +113,62 @@ class RotaChange:
 
     shift: ShiftView | None
     over: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CareView:
+    """One part of a session (set-up, monitoring, take-down) in one nurse's care, local
+    times; ``nurse`` None: no nurse is free for it (the day is over capacity then)."""
+
+    start: time
+    end: time
+    kind: str
+    nurse: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssignedSessionView:
+    """A session of the day with its nurse: ``nurse`` has most of it, ``chosen`` when a
+    person assigned her (stored) rather than the day's computed assignment, ``care`` the
+    parts and who has them, ``handoffs`` the changes of nurse within it."""
+
+    session_id: int
+    mrn: str
+    patient_name: str
+    therapy_name: str
+    chair: str
+    start: datetime
+    end: datetime
+    status: str
+    nurse: str | None
+    chosen: bool
+    handoffs: int
+    care: tuple[CareView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NurseWorkView:
+    """A nurse's day: her shift's minutes on duty, her work in nurse-minutes (an exclusive
+    minute counts 1, a monitored patient-minute 1/ratio) and her patients' sessions."""
+
+    nurse: str
+    duty_minutes: int
+    work_minutes: int
+    session_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DayAssignmentView:
+    """The day's nurse assignment; on a day without a rota ``nurse_checked`` is False,
+    ``note`` says so and no session has a nurse."""
+
+    day: date
+    nurse_checked: bool
+    note: str
+    sessions: tuple[AssignedSessionView, ...]
+    nurses: tuple[NurseWorkView, ...]
+    handoffs: int
+    uncovered: tuple[str, ...]
 
 
 def _time_of(minute: int) -> time:
@@ -357,6 +421,134 @@ class StaffingService:
                 ),
                 over_periods(minutes),
             )
+
+    # ----------------------------------------------------------------- assignment
+
+    def assignment(self, actor: Actor, day: str | date) -> DayAssignmentView:
+        """Which nurse looks after which session on ``day`` (domain.nurse_assignment), with
+        the assignments people chose kept while the nurse is free for them."""
+        authorize(self._ctx, actor, Permission.VIEW, "assignment")
+        wanted = parse_date("day", day)
+        with self._ctx.db.read() as uow:
+            return self._assignment(uow.session, wanted)
+
+    def my_patients(self, actor: Actor, nurse: str, day: str | date) -> list[AssignedSessionView]:
+        """The sessions of ``day`` the nurse looks after, or any part of (a nurse's "my
+        patients today"), by start."""
+        authorize(self._ctx, actor, Permission.VIEW, "my_patients")
+        wanted = parse_date("day", day)
+        name = require_text("nurse", nurse, max_length=NURSE_NAME_MAX)
+        with self._ctx.db.read() as uow:
+            nurse_rota.nurse_by_name(uow.session, name)
+            view = self._assignment(uow.session, wanted)
+        return [s for s in view.sessions if s.nurse == name or any(c.nurse == name for c in s.care)]
+
+    def reassign(self, actor: Actor, session_id: int, nurse: str) -> AssignedSessionView:
+        """``nurse`` looks after the session from now on (stored, audited): she must be on
+        the session day's rota; she keeps it whenever she is free for it."""
+        authorize(self._ctx, actor, Permission.ASSIGN_NURSES, "reassign")
+        if isinstance(session_id, bool) or not isinstance(session_id, int):
+            raise InvalidInputError("session_id", f"{session_id!r} is not a session id")
+        name = require_text("nurse", nurse, max_length=NURSE_NAME_MAX)
+        with self._ctx.db.write() as uow:
+            s = uow.session
+            nurse_rota.lock_rota(s)
+            calendar = repo.load_calendar(s)
+            row = repo.session_by_id(s, session_id)
+            if row.status in INACTIVE_STATUSES:
+                raise InvalidInputError("session_id", f"session {session_id} is {row.status}")
+            day = calendar.local_day(row.start_utc)
+            chosen = nurse_rota.nurse_by_name(s, name)
+            if nurse_rota.shift_of(s, chosen.id, day) is None:
+                raise InvalidInputError(
+                    "nurse", f"{chosen.name} has no shift on {day:%Y-%m-%d}: add it first"
+                )
+            stored = nurse_rota.assignment_of(s, session_id)
+            before = None
+            if stored is None:
+                stored = NurseAssignmentRow(session_id=session_id)
+                s.add(stored)
+            else:
+                before = {"nurse_id": stored.nurse_id}
+            stored.nurse_id = chosen.id
+            stored.assigned_by = actor.username
+            stored.assigned_at = self._ctx.clock()
+            s.flush()
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="assign",
+                entity="nurse_assignment",
+                entity_id=session_id,
+                patient_id=row.patient_id,
+                before=before,
+                after={"nurse_id": chosen.id, "nurse": chosen.name},
+            )
+            view = self._assignment(s, day)
+            uow.commit()
+        return next(v for v in view.sessions if v.session_id == session_id)
+
+    def _assignment(self, s: Session, day: date) -> DayAssignmentView:
+        calendar = repo.load_calendar(s)
+        catalog = self._ctx.catalog
+        rota = nurse_rota.day_rota(s, day)
+        rows = nurse_rota.day_sessions(s, calendar, day)
+        tasks = [t for t in (nurse_rota.task_of_row(calendar, catalog, day, r) for r in rows) if t]
+        stored = nurse_rota.assignments(s, [r.id for r in rows])
+        result = assign_nurses(rota.shifts, tasks, rota.ratio, preferred=stored)
+        names = {shift.nurse_id: shift.nurse for shift in rota.shifts}
+        sessions = []
+        for row in rows:
+            primary = result.primary(row.id)
+            sessions.append(
+                AssignedSessionView(
+                    row.id,
+                    row.patient.mrn,
+                    row.patient.name,
+                    therapy_name(catalog, row.therapy_code),
+                    row.chair.name,
+                    calendar.local(row.start_utc),
+                    calendar.local(row.end_utc),
+                    row.status,
+                    names.get(primary) if primary is not None else None,
+                    row.id in stored and stored[row.id] == primary,
+                    result.handoffs(row.id),
+                    tuple(
+                        CareView(
+                            _time_of(p.start),
+                            _time_of(p.end),
+                            p.kind,
+                            names.get(p.nurse_id) if p.nurse_id is not None else None,
+                        )
+                        for p in result.of_session(row.id)
+                    ),
+                )
+            )
+        work = result.work()
+        nurses = tuple(
+            NurseWorkView(
+                shift.nurse,
+                shift.duty_minutes,
+                round(work.get(shift.nurse_id, 0)),
+                tuple(result.sessions_of(shift.nurse_id)),
+            )
+            for shift in rota.shifts
+        )
+        # A day without a rota has no nurse for anyone: not a shortfall, no rota (the note).
+        uncovered = tuple(
+            f"{hhmm(p.start)}-{hhmm(p.end)} session {p.session_id} {p.kind}"
+            for p in (result.uncovered() if rota.configured else ())
+        )
+        return DayAssignmentView(
+            day,
+            rota.configured,
+            "" if rota.configured else no_rota_note(day),
+            tuple(sessions),
+            nurses,
+            result.total_handoffs(),
+            uncovered,
+        )
 
     # ----------------------------------------------------------------- helpers
 

@@ -517,6 +517,17 @@ WRITE_PATHS: tuple[WritePath, ...] = (
     ),
     WritePath(
         "staffing",
+        "reassign",
+        lambda c, _: (
+            (lambda sid: lambda: c.staffing.reassign(NURSE, sid, "Nora Night"))(book(c))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            and c.staffing.set_shift(MANAGER, "Nora Night", DAY, "08:00", "16:00")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
         "set_nurse_ratio",
         lambda c, _: c.staffing.set_nurse_ratio(MANAGER, 3),
         frozenset({K.SETTINGS}),
@@ -572,6 +583,8 @@ READ_ONLY = {
     ("staffing", "nurses"),
     ("staffing", "nurse_ratio"),
     ("staffing", "day_load"),
+    ("staffing", "assignment"),
+    ("staffing", "my_patients"),
 }
 
 
@@ -635,6 +648,7 @@ def test_each_write_path_publishes_after_its_commit(
 
 # The paths whose ``run`` prepares and returns the call under test.
 _DEFERRED = {
+    "reassign",
     "rename_nurse",
     "retire_nurse",
     "set_shift",

@@ -238,3 +238,49 @@ def test_two_desks_racing_for_the_last_free_nurse_minute_exactly_one_wins(
     assert len(setup.queries.day(DESK, DAY).sessions) == 1
     for services in (*desks, setup):
         services.engine.dispose()
+
+
+# ---------------------------------------------------------------------- assignment
+
+
+def test_the_days_assignment_gives_every_session_a_nurse_and_a_nurse_sees_her_patients(
+    clinic: Services,
+) -> None:
+    one_nurse(clinic)
+    clinic.staffing.add_nurse(MANAGER, "Olga Other")
+    clinic.staffing.set_shift(MANAGER, "Olga Other", DAY, "08:00", "16:00", ("13:00-13:30",))
+    first = clinic.booking.book(NURSE, zoledronic("M001", "10:00", "Chair 1"))
+    second = clinic.booking.book(NURSE, zoledronic("M002", "10:00", "Chair 2"))
+    clinic.booking.book(NURSE, zoledronic("M003", "11:00", "Chair 3"))
+    view = clinic.staffing.assignment(DESK, DAY)
+    assert view.nurse_checked and view.uncovered == ()
+    assert all(s.nurse in ("Nora Night", "Olga Other") for s in view.sessions)
+    # Two set-ups at 10:00: one each.
+    assert {view.sessions[0].nurse, view.sessions[1].nurse} == {"Nora Night", "Olga Other"}
+    assert sum(len(n.session_ids) for n in view.nurses) >= 3
+    mine = clinic.staffing.my_patients(NURSE, "Olga Other", DAY)
+    assert {s.session_id for s in mine} <= {s.session_id for s in view.sessions}
+    assert all(
+        s.nurse == "Olga Other" or any(c.nurse == "Olga Other" for c in s.care) for s in mine
+    )
+    # A nurse hands a patient over: stored, audited, kept.
+    assert first.session.id is not None and second.session.id is not None
+    current = next(s for s in view.sessions if s.session_id == first.session.id).nurse
+    other = "Olga Other" if current == "Nora Night" else "Nora Night"
+    moved = clinic.staffing.reassign(NURSE, first.session.id, other)
+    assert moved.nurse == other and moved.chosen
+    assert ("nurse_assignment", "assign") in {
+        (e.entity, e.action) for e in clinic.audit.entries(ADMIN, limit=20)
+    }
+    with pytest.raises(PermissionDeniedError):
+        clinic.staffing.reassign(DESK, first.session.id, current or "")
+    clinic.staffing.add_nurse(MANAGER, "Pat Parttime")
+    with pytest.raises(InvalidInputError, match="has no shift on 2026-11-25"):
+        clinic.staffing.reassign(NURSE, first.session.id, "Pat Parttime")
+
+
+def test_a_day_without_a_rota_assigns_nobody_and_says_why(clinic: Services) -> None:
+    clinic.booking.book(NURSE, zoledronic("M001", "10:00", "Chair 1"))
+    view = clinic.staffing.assignment(DESK, DAY)
+    assert not view.nurse_checked and view.note.startswith("no nurse rota for 2026-11-25")
+    assert [s.nurse for s in view.sessions] == [None] and view.uncovered == ()
