@@ -304,8 +304,8 @@ class Bench:
     def grid_ops(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from clinic_app.gui.daily_list_model import DailyListModel
-        from clinic_app.gui.models.day_grid_model import DayGridModel, lay_out_day
+        from clinic_app.gui.daily_list.daily_list_model import DailyListModel
+        from clinic_app.gui.day_grid.day_grid_model import DayGridModel, lay_out_day
 
         _app = QApplication.instance() or QApplication([])
         day = self.busiest_day()

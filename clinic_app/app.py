@@ -46,7 +46,7 @@ def open_main_window(services: Services, settings: QSettings | None = None) -> M
     """
     from clinic_app.gui import startup
     from clinic_app.gui.main_window import MainWindow
-    from clinic_app.gui.session_guard import DEFAULT_IDLE_MINUTES
+    from clinic_app.gui.session.session_guard import DEFAULT_IDLE_MINUTES
 
     actor = startup.start_session(services)
     if actor is None:

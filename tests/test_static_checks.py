@@ -1,4 +1,4 @@
-"""ruff over the whole tree and mypy --strict over the whole package are part of the suite."""
+"""ruff (lint and format) over the whole tree and mypy --strict over the whole package."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."],
         cwd=ROOT,
         capture_output=True,
         text=True,

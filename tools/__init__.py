@@ -1,1 +1,1 @@
-"""Developer tools (not shipped): the rule mutation run."""
+"""Developer tools (not shipped): the rule mutation run, revision fixtures, screenshots."""

@@ -1,6 +1,9 @@
-"""The printed daily list: one clean page per chair, then the lab station's page.
+"""The printed daily list: the chairs one after another, then the lab station.
 
-Every page carries the clinic's name, the date and the chair; a chair whose patients carry a
+Chairs follow each other on a page when they fit (a chair's heading is never left alone at the
+bottom of a page; a page that starts inside a chair's table names it "continued"), and the
+lab station starts on a page of its own. Every page carries the clinic's name and the date,
+and "Page X of Y" (two passes: the first counts the pages). A chair whose patients carry a
 co-therapy flag says so in its heading, and each flagged row is tinted, barred in red and
 marked "CO-THERAPY" in words (a flag must survive a black-and-white printer). The same
 painting serves the print preview, the printer and "Save as PDF".
@@ -23,7 +26,6 @@ from clinic_app.exports.pdf_export import (
     FLAG_TEXT,
     HEADING,
     MUTED_COLOUR,
-    SMALL,
     TITLE,
     Column,
     PageCanvas,
@@ -31,6 +33,7 @@ from clinic_app.exports.pdf_export import (
     RowStyle,
     TableRow,
     TextStyle,
+    count_pages,
     findings_text,
     flag_text,
     write_document_pdf,
@@ -123,9 +126,26 @@ def render_day_list(
     device: QPagedPaintDevice, day_list: DayList, *, clinic_name: str, printed_at: datetime
 ) -> int:
     """Paint the daily list on ``device`` (a printer or a PDF writer); returns the pages."""
+    total = count_pages(
+        device, lambda scratch: _paint(scratch, day_list, clinic_name, printed_at, None)
+    )
+    return _paint(device, day_list, clinic_name, printed_at, total)
+
+
+# Room a chair's heading needs below it (its summary, the table's heading row and two rows).
+_CHAIR_START_MM = 24.0
+
+
+def _paint(
+    device: QPagedPaintDevice,
+    day_list: DayList,
+    clinic_name: str,
+    printed_at: datetime,
+    page_total: int | None,
+) -> int:
     tr = QCoreApplication.translate
     date_text = day_list.day.strftime("%A %d %B %Y")
-    section = {"title": "", "note": ""}
+    section = {"title": ""}
 
     def header(canvas: PageCanvas) -> None:
         canvas.text_pair(clinic_name, date_text, TITLE, after_mm=0.5)
@@ -135,8 +155,6 @@ def render_day_list(
             HEADING,
             after_mm=0.8,
         )
-        if section["note"]:
-            canvas.text(section["note"], FLAG_TEXT, after_mm=0.8)
         canvas.rule("#303030")
 
     footer = (
@@ -166,33 +184,35 @@ def render_day_list(
     groups = chair_groups(day_list.sessions)
     has_labs = bool(day_list.labs or day_list.overdue_labs)
 
-    def set_chair(chair: str, sessions: list[SessionView]) -> None:
+    def chair_heading(chair: str, sessions: list[SessionView]) -> None:
+        canvas.ensure(canvas.mm(_CHAIR_START_MM))
         flagged = len(flagged_sessions(sessions))
-        section["title"] = chair
-        section["note"] = (
-            "\u26a0 "
-            + tr("DailyList", "Co-therapy flags on this chair: %1").replace("%1", str(flagged))
-            if flagged
-            else ""
+        canvas.text_pair(
+            chair,
+            tr("DailyList", "Sessions: %1").replace("%1", str(len(sessions))),
+            HEADING,
+            after_mm=0.6,
         )
+        if flagged:
+            canvas.text(
+                "\u26a0 "
+                + tr("DailyList", "Co-therapy flags on this chair: %1").replace("%1", str(flagged)),
+                FLAG_TEXT,
+                after_mm=0.6,
+            )
 
-    first_title = groups[0][0] if groups else tr("DailyList", "Lab station")
-    if groups:
-        set_chair(*groups[0])
-    else:
-        section["title"] = first_title
-    with PageCanvas(device, footer=footer, header=header) as canvas:
-        for index, (chair, sessions) in enumerate(groups):
-            if index:
-                set_chair(chair, sessions)
-                canvas.new_page()
-            summary = tr("DailyList", "Sessions: %1").replace("%1", str(len(sessions)))
-            canvas.text(summary, SMALL)
+    section["title"] = tr("DailyList", "Chairs") if groups else tr("DailyList", "Lab station")
+    with PageCanvas(device, footer=footer, header=header, page_total=page_total) as canvas:
+        for chair, sessions in groups:
+            section["title"] = tr("DailyList", "Chairs")
+            chair_heading(chair, sessions)
+            # A page that begins inside this chair's table says whose rows continue there.
+            section["title"] = tr("DailyList", "%1 (continued)").replace("%1", chair)
             canvas.table(session_columns, _session_rows(sessions))
+            canvas.space(4)
         if has_labs:
+            section["title"] = tr("DailyList", "Lab station")
             if groups:
-                section["title"] = tr("DailyList", "Lab station")
-                section["note"] = ""
                 canvas.new_page()
             if day_list.overdue_labs:
                 canvas.text(

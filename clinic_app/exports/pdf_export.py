@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -152,12 +152,18 @@ class PageCanvas:
     """Flows headings, text and tables down the pages of a paged paint device.
 
     ``header`` is called at the top of every page (it paints with the canvas's own methods);
-    the footer (``footer`` on the left, the page number on the right) ends every page.
+    the footer (``footer`` on the left, the page number on the right: "Page 3 of 5" when
+    ``page_total`` is known, see :func:`count_pages`) ends every page.
     Use as a context manager: the painter is begun on entry and ended on exit.
     """
 
     def __init__(
-        self, device: QPagedPaintDevice, *, footer: str = "", header: PageHook | None = None
+        self,
+        device: QPagedPaintDevice,
+        *,
+        footer: str = "",
+        header: PageHook | None = None,
+        page_total: int | None = None,
     ) -> None:
         self.device = device
         self.dpi = device.logicalDpiY()
@@ -166,6 +172,7 @@ class PageCanvas:
         self.height = float(rect.height())
         self.header = header
         self.footer = footer
+        self.page_total = page_total
         self.painter = QPainter()
         self.page = 0
         self.y = 0.0
@@ -310,7 +317,12 @@ class PageCanvas:
 
     def _draw_footer(self) -> None:
         rect = QRectF(0, self.height - self.mm(4.5), self.width, self.mm(4.5))
-        page = QCoreApplication.translate("PdfExport", "Page %1").replace("%1", str(self.page))
+        tr = QCoreApplication.translate
+        if self.page_total:
+            page = tr("PdfExport", "Page %1 of %2").replace("%1", str(self.page))
+            page = page.replace("%2", str(max(self.page_total, self.page)))
+        else:
+            page = tr("PdfExport", "Page %1").replace("%1", str(self.page))
         self.paint_text(rect, self.footer, SMALL)
         self.paint_text(rect, page, SMALL, Qt.AlignmentFlag.AlignRight)
 
@@ -497,6 +509,25 @@ def write_pdf(
         if count == 0:
             canvas.text(tr("PdfExport", "No sessions match this export."), BODY)
     return count
+
+
+def count_pages(device: QPagedPaintDevice, paint: Callable[[QPagedPaintDevice], int]) -> int:
+    """The pages ``paint`` makes on a device like ``device`` (same page and resolution).
+
+    The first of two passes, for a "Page X of Y" footer: ``paint`` runs on a scratch PDF in
+    memory and returns its page count; nothing reaches ``device``.
+    """
+    ensure_gui_application()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    scratch = QPdfWriter(buffer)
+    scratch.setResolution(device.logicalDpiY())
+    scratch.setPageLayout(device.pageLayout())
+    try:
+        return paint(scratch)
+    finally:
+        del scratch
+        buffer.close()
 
 
 def write_document_pdf(

@@ -35,7 +35,12 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.gui.common.live_changes import follow_changes
+from clinic_app.gui.common.message_banner import MessageBanner, banner_icons
+from clinic_app.gui.day_grid.day_grid_model import DayGridModel
+from clinic_app.gui.day_grid.day_grid_view import DayGridView
 from clinic_app.gui.day_grid.legend import legend_row
+from clinic_app.gui.day_grid.session_delegate import SessionBlockDelegate
+from clinic_app.gui.day_grid.week_overview import WeekOverview
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.booking_paths import BookingPaths
 from clinic_app.gui.front_desk.feedback import StatusFeedback
@@ -48,19 +53,14 @@ from clinic_app.gui.front_desk.menus import (
 from clinic_app.gui.front_desk.navigation import DayNavigator
 from clinic_app.gui.front_desk.session_commands import SessionCommands
 from clinic_app.gui.front_desk.tool_windows import ToolWindows
-from clinic_app.gui.models.day_grid_model import DayGridModel
 from clinic_app.gui.resources import IconSet
-from clinic_app.gui.session_guard import DEFAULT_IDLE_MINUTES, SessionGuard
+from clinic_app.gui.session.session_guard import DEFAULT_IDLE_MINUTES, SessionGuard
 from clinic_app.gui.tasks import TaskRunner
-from clinic_app.gui.widgets.day_grid_view import DayGridView
-from clinic_app.gui.widgets.message_banner import MessageBanner, banner_icons
-from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
-from clinic_app.gui.widgets.week_overview import WeekOverview
 from clinic_app.services.actor import Actor
 from clinic_app.services.results import DayList, SessionView
 
 if TYPE_CHECKING:
-    from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+    from clinic_app.gui.patient.patient_dialog import PatientDialog
 
     pass
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clinic_app.domain.errors import ClinicError
-from clinic_app.gui.login_dialog import FirstAdminDialog, LoginDialog
+from clinic_app.gui.session.login_dialog import FirstAdminDialog, LoginDialog
 from clinic_app.services.actor import Actor
 
 if TYPE_CHECKING:

@@ -119,10 +119,20 @@ def next_statuses(current: str, *, day: date, today: date) -> tuple[str, ...]:
     return tuple(status for status in STATUS_ORDER if status in allowed)
 
 
+# How a status reads in a sentence ("this session is in the chair"), never its code.
+STATUS_WORDS = {"in-chair": "in the chair", "no-show": "a no-show"}
+
+
+def status_words(status: str) -> str:
+    """``status`` as words in a sentence."""
+    return STATUS_WORDS.get(status, status)
+
+
 def _in_words(statuses: Sequence[str]) -> str:
-    if len(statuses) < 2:
-        return "".join(statuses)
-    return f"{', '.join(statuses[:-1])} or {statuses[-1]}"
+    words = [status_words(s) for s in statuses]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def status_refusal(current: str, wanted: str, *, day: date, today: date) -> str | None:
@@ -131,18 +141,18 @@ def status_refusal(current: str, wanted: str, *, day: date, today: date) -> str 
     The words name the statuses it can take instead, never an internal id.
     """
     if wanted == current:
-        return f"this session is already {current}"
+        return f"this session is already {status_words(current)}"
     allowed = next_statuses(current, day=day, today=today)
     if wanted in allowed:
         return None
     if not allowed:
-        return f"this session is {current}; its status cannot change any more"
+        return f"this session is {status_words(current)}; its status cannot change any more"
     if wanted in STATUS_FLOW.get(current, frozenset()):
         return (
             f"this session is on {day:%A %Y-%m-%d}, which has not come yet; it can become "
-            f"{wanted} on that day. Until then it can become {_in_words(allowed)}"
+            f"{status_words(wanted)} on that day. Until then it can become {_in_words(allowed)}"
         )
-    return f"this session is {current}; it can become {_in_words(allowed)}"
+    return f"this session is {status_words(current)}; it can become {_in_words(allowed)}"
 
 
 def require_series_count(count: int) -> int:
@@ -370,7 +380,8 @@ class BookingService:
             if row.status != "booked":
                 raise SchedulingConflictError(
                     ConflictKind.STATE,
-                    f"session {session_id} is {row.status}; only booked sessions can be moved",
+                    f"this session is {status_words(row.status)}; "
+                    "only booked sessions can be moved",
                 )
             parsed = self._parse_request(
                 s, calendar, request, override, prescriber, moving=(row, patient)

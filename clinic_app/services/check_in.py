@@ -75,7 +75,7 @@ class CheckInGate:
         if hard:
             rules = ", ".join(dict.fromkeys(f.rule for f in hard))
             raise RuleRefusalError(
-                f"a HARD rule stops session {row.id} at check-in ({rules})",
+                f"a HARD rule stops this session at check-in ({rules})",
                 findings,
                 overridable=False,
             )
@@ -88,7 +88,7 @@ class CheckInGate:
         if open_blocks and not override_reason:
             rules = ", ".join(dict.fromkeys(f.rule for f in open_blocks))
             raise RuleRefusalError(
-                f"session {row.id} needs a nurse's override to check in ({rules})",
+                f"this session needs a nurse's override to check in ({rules})",
                 open_blocks,
                 overridable=True,
             )

@@ -6,7 +6,7 @@ from datetime import date, time
 from functools import cache
 from zoneinfo import available_timezones
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from clinic_app.domain.catalog import Therapy
 from clinic_app.domain.clinic_calendar import CalendarError, OpeningHours
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.domain.exposure import is_oral_bisphosphonate
+from clinic_app.domain.patient_query import PatientQuery, parse_patient_query
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     ChairRow,
@@ -315,22 +316,22 @@ class ClinicSetupService:
             return patient_view(repo.patient_by_mrn(uow.session, require_mrn(mrn)))
 
     def search_patients(self, actor: Actor, text: str, *, limit: int = 50) -> list[PatientView]:
-        """Patients whose name or MRN contains ``text`` (case-insensitive), MRN matches first."""
+        """Patients the search text names, MRN matches first.
+
+        The text matches when every word occurs in the name (any order: "Cooper, Carol" finds
+        Carol Cooper), when it occurs in the MRN, when it is the date of birth (2026-03-12 or
+        12/03/2026, day first), or when its digits occur in the phone number.
+        """
         authorize(self._ctx, actor, Permission.VIEW, "search_patients")
-        needle = (text or "").strip()
+        query = parse_patient_query(text)
         with self._ctx.db.read() as uow:
             stmt = select(PatientRow).order_by(PatientRow.name).limit(limit)
-            if needle:
-                pattern = f"%{needle.lower()}%"
-                stmt = stmt.where(
-                    or_(
-                        func.lower(PatientRow.name).like(pattern),
-                        func.lower(PatientRow.mrn).like(pattern),
-                    )
-                )
+            if not query.empty:
+                stmt = stmt.where(_matches(query))
             # Views are built inside the unit of work: its rollback detaches the rows.
             views = [patient_view(r) for r in uow.session.scalars(stmt)]
-        views.sort(key=lambda v: (not v.mrn.lower().startswith(needle.lower()), v.name))
+        needle = query.text.lower()
+        views.sort(key=lambda v: (not v.mrn.lower().startswith(needle), v.name))
         return views
 
     # ------------------------------------------------------------------ exposures
@@ -579,3 +580,25 @@ def _exposure_audit(row: ExposureRow) -> dict[str, object]:
         "last_dose_unknown": row.last_dose_unknown,
         "where": row.where_given,
     }
+
+
+def _matches(query: PatientQuery) -> ColumnElement[bool]:
+    """The SQL condition for one search text (see ``search_patients``)."""
+    name = func.lower(PatientRow.name)
+    either: list[ColumnElement[bool]] = [
+        and_(*(name.like(f"%{_escaped(w)}%", escape="\\") for w in query.words)),
+        func.lower(PatientRow.mrn).like(f"%{_escaped(query.text.lower())}%", escape="\\"),
+    ]
+    if query.date_of_birth is not None:
+        either.append(PatientRow.date_of_birth == query.date_of_birth)
+    if query.phone_digits is not None:
+        digits: ColumnElement[str] = func.coalesce(PatientRow.phone, "")
+        for character in " -+()./":
+            digits = func.replace(digits, character, "")
+        either.append(digits.like(f"%{query.phone_digits}%"))
+    return or_(*either)
+
+
+def _escaped(text: str) -> str:
+    """``text`` for LIKE: its own % and _ match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -9,7 +9,7 @@ gives nobody a working token.
 Expiry:
 
 - **idle** (``IDLE_TIMEOUT``, 15 min): the desktop locks its own screen after 10 minutes
-  without use (``gui/session_guard.py``); the token outlives that lock by 5 minutes, so the
+  without use (``gui/session/session_guard.py``); the token outlives that lock by 5 minutes, so the
   server never ends a session the desk still shows open, while a client that no longer locks
   (a crashed or stolen one, a forgotten CLI) loses its token soon after.
 - **absolute** (``ABSOLUTE_TIMEOUT``, 12 h): a clinic shift; nobody stays logged in overnight,

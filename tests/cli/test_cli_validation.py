@@ -196,7 +196,7 @@ def test_status_refusals_exit_2_and_name_the_next_statuses(cli: CliClinic) -> No
     assert code == 2
     assert err == (
         "invalid input: status: this session is booked; "
-        "it can become arrived, in-chair, no-show or cancelled\n"
+        "it can become arrived, in the chair, a no-show or cancelled\n"
     )
     code, _, err = cli.run("status", tomorrow, "arrived")
     assert code == 2

@@ -212,8 +212,10 @@ def test_a_log_folder_that_cannot_be_written_is_said_once_and_the_command_runs(
     assert code == 0, err
     assert "nothing booked" in out
     log_file = blocker / "clinic_app" / "log" / "clinic_app.log"
-    assert err == f"clinic-app: cannot write the log file {log_file} (Not a directory); " \
+    assert (
+        err == f"clinic-app: cannot write the log file {log_file} (Not a directory); "
         "going on without a log\n"
+    )
 
 
 def test_an_upgrade_says_where_the_backup_of_the_old_database_is(

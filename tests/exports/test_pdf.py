@@ -94,7 +94,7 @@ def test_empty_schedule_pdf_says_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("page_size", "points"), [("A4", A4_POINTS), ("Letter", LETTER_POINTS)])
-def test_daily_list_one_page_per_chair(
+def test_daily_list_chairs_share_a_page_and_pages_say_of_how_many(
     tmp_path: Path, session_factory: MakeSession, page_size: str, points: tuple[int, int]
 ) -> None:
     day = date(2026, 11, 24)
@@ -129,16 +129,38 @@ def test_daily_list_one_page_per_chair(
         printed_at=datetime(2026, 11, 24, 7, 0, tzinfo=LONDON),
         page_size=page_size,
     )
-    assert pages == 3  # Chair 2, Chair 10 (natural order), then the lab station
-    assert pdf_pages(target) == [(points[1], points[0])] * 3
+    assert pages == 2  # Chair 2 then Chair 10 (natural order) on one page; the lab station
+    assert pdf_pages(target) == [(points[1], points[0])] * 2
     chunks = pdf_page_texts(target)
-    assert len(chunks) == 3
+    assert len(chunks) == 2
     assert "Chair 2" in chunks[0] and "Bob Baker" in chunks[0] and "Carol Cooper" in chunks[0]
     assert "CO-THERAPY" in chunks[0]
-    assert "Chair 10" in chunks[1] and "Alice Archer" in chunks[1]
-    assert "Due and not done" in chunks[2] and "calcium, creatinine" in chunks[2]
-    for chunk in chunks[:3]:
+    assert chunks[0].index("Chair 2") < chunks[0].index("Chair 10")
+    assert "Alice Archer" in chunks[0]
+    assert "Due and not done" in chunks[1] and "calcium, creatinine" in chunks[1]
+    for number, chunk in enumerate(chunks, start=1):
         assert "Riverside" in chunk and "Tuesday 24 November 2026" in chunk
+        assert f"Page {number} of 2" in chunk
+
+
+def test_a_long_chair_continues_on_the_next_page_by_name(
+    tmp_path: Path, session_factory: MakeSession
+) -> None:
+    day = date(2026, 11, 24)
+    sessions = tuple(
+        session_factory(n, name=f"Patient {n:02d}", chair="Chair 1") for n in range(1, 61)
+    )
+    target = tmp_path / "long.pdf"
+    pages = write_day_list_pdf(
+        DayList(day, sessions, ()),
+        target,
+        clinic_name="Riverside",
+        printed_at=datetime(2026, 11, 24, 7, 0, tzinfo=LONDON),
+    )
+    chunks = pdf_page_texts(target)
+    assert pages == len(chunks) > 1
+    assert "Chair 1 (continued)" in chunks[1]
+    assert f"Page {pages} of {pages}" in chunks[-1]
 
 
 def test_empty_daily_list_prints_one_page(tmp_path: Path) -> None:

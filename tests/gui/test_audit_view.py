@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.gui.audit_view import (
+from clinic_app.gui.admin.audit_view import (
     AUDIT_CSV_COLUMNS,
     ENTRY_ROLE,
     AuditColumn,

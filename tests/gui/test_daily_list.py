@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,8 +21,8 @@ from clinic_app.bootstrap import Services, open_services
 from clinic_app.exports import ExportCancelledError, export_sessions
 from clinic_app.exports.pdf_export import page_layout
 from clinic_app.exports.utilisation_chart import AVAILABLE_COLOUR, BOOKED_COLOUR
-from clinic_app.gui.daily_list import CancelReasonDialog, DailyListWindow
-from clinic_app.gui.daily_list_model import (
+from clinic_app.gui.common.export_dialog import ExportDialog
+from clinic_app.gui.daily_list.daily_list_model import (
     FLAG_ROLE,
     SESSION_ROLE,
     DailyListModel,
@@ -30,14 +30,14 @@ from clinic_app.gui.daily_list_model import (
     LabListModel,
     SessionColumn,
 )
-from clinic_app.gui.export_dialog import ExportDialog
-from clinic_app.gui.reports_menu import add_reports_actions
-from clinic_app.gui.utilisation_view import UtilisationWindow
+from clinic_app.gui.daily_list.daily_list_window import CancelReasonDialog, DailyListWindow
+from clinic_app.gui.reports.reports_menu import add_reports_actions
+from clinic_app.gui.reports.utilisation_view import UtilisationWindow
 from clinic_app.persistence.models import AuditRow
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.exports import ExportRequest
 from clinic_app.services.results import SessionView
-from tests.conftest import DESK, MANAGER, NOW, NURSE
+from tests.conftest import DESK, LONDON, MANAGER, NOW, NURSE
 from tests.exports.conftest import many_sessions
 from tests.report_seed import CONSULTED, DAY, ON_THE_DAY, OVERRIDE_REASON, SeededDay, seed_day
 
@@ -308,7 +308,7 @@ def test_print_and_save_as_pdf(window: DailyListWindow, tmp_path: Path) -> None:
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setPageLayout(page_layout("Letter", landscape=True))
     pages = window.paint_on(printer)
-    assert pages == 3  # Chair 1, Chair 2, Chair 3 (no lab draws that day)
+    assert pages == 1  # Chairs 1, 2 and 3 fit one page (no lab draws that day)
     assert (tmp_path / "printed.pdf").stat().st_size > 0
     saved = window.save_pdf(tmp_path / "saved.pdf")
     assert saved is not None and saved.stat().st_size > 0
@@ -460,3 +460,51 @@ def test_reports_menu_opens_the_windows(qtbot: QtBot, clinic: Services) -> None:
     actions[0].trigger()
     assert len(main.findChildren(DailyListWindow)) == 1  # brought to the front, not doubled
     opened[0].close()
+
+
+def test_a_status_confirmation_stays_after_the_reload(
+    qtbot: QtBot, window: DailyListWindow, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, day = seeded
+    services.ctx.clock = fixed_clock(ON_THE_DAY)  # the session's day has come
+    window.select_session(day.booked)
+    with qtbot.waitSignal(window.status_changed):
+        assert window.change_status("in-chair")
+    qtbot.wait(50)  # the reload that follows the change has painted
+    message = window.statusBar().currentMessage()
+    assert message == "Carol Cooper is now in chair", message  # words, not "in-chair"
+    assert "sessions" in window.counts_label.text()
+
+
+def test_opens_at_the_next_patient_not_a_completed_row(
+    qtbot: QtBot, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, day = seeded
+    shown = DailyListWindow(services, NURSE)
+    qtbot.addWidget(shown)
+    shown.go_to(DAY)
+    assert shown.model.sessions()[0].id == day.completed  # the first row is done already
+    assert shown.selected_session().id == day.iron  # type: ignore[union-attr]
+    # Mid-morning on the day: the 09:00 iron infusion is over; the 11:00 patient is next.
+    services.ctx.clock = fixed_clock(datetime(2026, 11, 24, 10, 30, tzinfo=LONDON))
+    shown.go_to(DAY + timedelta(days=1))
+    shown.go_to(DAY)
+    assert shown.selected_session().id == day.booked  # type: ignore[union-attr]
+
+
+def test_the_toolbars_fit_a_1366_pixel_screen(
+    qtbot: QtBot, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, _day = seeded
+    shown = DailyListWindow(services, NURSE)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    for toolbar in shown.findChildren(QToolBar):
+        assert toolbar.isVisible(), toolbar.objectName()
+        assert toolbar.geometry().right() < 1366, toolbar.objectName()
+        # Nothing folded away behind the toolbar's ">>" extension button.
+        for action in toolbar.actions():
+            if action.isVisible():
+                assert toolbar.widgetForAction(action).isVisible(), action.text()

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
-from clinic_app.gui.models.day_grid_model import (
+from clinic_app.gui.day_grid.day_grid_model import (
     DEFAULT_CLOSES,
     DEFAULT_OPENS,
     SLOT_MINUTES,

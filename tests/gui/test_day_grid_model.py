@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from clinic_app.bootstrap import Services
-from clinic_app.gui.models.day_grid_model import (
+from clinic_app.gui.day_grid.day_grid_model import (
     BLOCK_ROLE,
     SESSION_ID_ROLE,
     WORST_ROLE,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
-from clinic_app.gui.letters_action import LettersFolderDialog
+from clinic_app.gui.front_desk.letters_action import LettersFolderDialog
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner

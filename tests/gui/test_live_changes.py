@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
 from clinic_app.gui.common.live_changes import LiveChanges
-from clinic_app.gui.daily_list import DailyListWindow
+from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.results.results_window import ResultsWindow

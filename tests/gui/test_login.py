@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.gui import startup
-from clinic_app.gui.login_dialog import FirstAdminDialog, LoginDialog
+from clinic_app.gui.session.login_dialog import FirstAdminDialog, LoginDialog
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import LOCKOUT, MAX_FAILED_ATTEMPTS, AccountLockedError
 from clinic_app.services.clock import fixed_clock

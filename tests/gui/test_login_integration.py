@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from clinic_app import app as app_module
 from clinic_app.bootstrap import Services
 from clinic_app.gui import startup
-from clinic_app.gui.login_dialog import LoginDialog
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
+from clinic_app.gui.session.login_dialog import LoginDialog
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
 from tests.conftest import ADMIN, DESK, MANAGER, NURSE

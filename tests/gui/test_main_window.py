@@ -13,10 +13,10 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
-from clinic_app.gui.daily_list_model import DailyListModel
-from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
-from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
-from clinic_app.gui.dialogs.move_dialog import MoveDialog
+from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
+from clinic_app.gui.booking.cancel_dialog import CancelDialog
+from clinic_app.gui.booking.move_dialog import MoveDialog
+from clinic_app.gui.daily_list.daily_list_model import DailyListModel
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
@@ -342,7 +342,7 @@ def test_every_window_and_dialog_opens(
 ) -> None:
     from PySide6.QtWidgets import QDialog, QLabel
 
-    from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+    from clinic_app.gui.patient.find_patient_dialog import FindPatientDialog
 
     session = book("M001", "zoledronic-acid", "2026-11-24T09:00", "Chair 1").session
     reload(qtbot, window)
@@ -412,6 +412,8 @@ def test_nurse_marks_a_session_arrived_from_the_menu(
     assert window.grid_view.current_session().status == "arrived"
     assert "ARRIVED" not in window.grid_model.index_of_session(mine.id).data()  # plain words
     assert ", arrived" in window.grid_model.index_of_session(mine.id).data()
+    # The confirmation stays after the reload that followed the change.
+    assert window.statusBar().currentMessage().endswith(": arrived")
 
 
 def test_the_actions_offered_are_those_the_service_allows(

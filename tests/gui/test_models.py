@@ -10,14 +10,14 @@ from pytestqt.modeltest import ModelTester
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import Severity
-from clinic_app.gui.models.exposure_model import ExposureTableModel
-from clinic_app.gui.models.finding_model import FindingRow, FindingTableModel
-from clinic_app.gui.models.lab_model import LabTableModel
-from clinic_app.gui.models.patient_list_model import PATIENT_ROLE, PatientListModel
-from clinic_app.gui.models.row_table_model import ITEM_ROLE
-from clinic_app.gui.models.slot_model import SlotTableModel
-from clinic_app.gui.models.timeline_model import TimelineTableModel
-from clinic_app.gui.models.week_model import DAY_ROLE, MINUTES_ROLE, WeekOccupancyModel
+from clinic_app.gui.booking.slot_model import SlotTableModel
+from clinic_app.gui.common.finding_model import FindingRow, FindingTableModel
+from clinic_app.gui.common.lab_model import LabTableModel
+from clinic_app.gui.common.patient_list_model import PATIENT_ROLE, PatientListModel
+from clinic_app.gui.common.row_table_model import ITEM_ROLE
+from clinic_app.gui.day_grid.week_model import DAY_ROLE, MINUTES_ROLE, WeekOccupancyModel
+from clinic_app.gui.patient.exposure_model import ExposureTableModel
+from clinic_app.gui.patient.timeline_model import TimelineTableModel
 from clinic_app.gui.resources import IconSet
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.results import BookingOutcome, FindingView

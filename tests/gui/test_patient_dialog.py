@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+from clinic_app.gui.patient.patient_dialog import PatientDialog
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.results import BookingOutcome
@@ -100,7 +100,7 @@ def test_edit_an_exposure_shows_errors_by_field_then_saves(
     icons: IconSet,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog
+    from clinic_app.gui.patient.exposure_dialogs import EditExposureDialog
 
     # "Ongoing since" is for oral bisphosphonates only (rules file, section 7).
     clinic.setup.add_exposure(
@@ -145,7 +145,7 @@ def test_remove_an_exposure_needs_a_reason(
     icons: IconSet,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from clinic_app.gui.dialogs.exposure_dialogs import RemoveExposureDialog
+    from clinic_app.gui.patient.exposure_dialogs import RemoveExposureDialog
 
     clinic.setup.add_exposure(
         DESK, mrn="M001", drug="denosumab", last_dose="2026-10-01", where="GP"
@@ -178,7 +178,7 @@ def test_remove_an_exposure_needs_a_reason(
 
 
 def test_find_patient_by_part_of_a_name(qtbot: QtBot, clinic: Services) -> None:
-    from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+    from clinic_app.gui.patient.find_patient_dialog import FindPatientDialog
 
     dialog = FindPatientDialog(clinic, NURSE)
     qtbot.addWidget(dialog)

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
-from clinic_app.gui.dialogs.exposure_dialogs import EditExposureDialog
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
-from clinic_app.gui.models.exposure_model import LAST_DOSE_COLUMN
+from clinic_app.gui.patient.exposure_dialogs import EditExposureDialog
+from clinic_app.gui.patient.exposure_model import LAST_DOSE_COLUMN
+from clinic_app.gui.patient.patient_dialog import PatientDialog
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.results import BookingOutcome

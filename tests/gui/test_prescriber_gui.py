@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import Severity
-from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
+from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor

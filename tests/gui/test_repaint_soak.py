@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -19,17 +18,17 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
 from pytestqt.qtbot import QtBot
 
 from clinic_app.domain.findings import Severity
-from clinic_app.gui.models.day_grid_model import DayGridModel
-from clinic_app.gui.models.finding_model import FindingTableModel
-from clinic_app.gui.models.lab_model import LabTableModel
-from clinic_app.gui.models.patient_list_model import PatientListModel
-from clinic_app.gui.models.slot_model import SlotTableModel
-from clinic_app.gui.models.timeline_model import TimelineTableModel
-from clinic_app.gui.models.week_model import WeekOccupancyModel
+from clinic_app.gui.booking.slot_model import SlotTableModel
+from clinic_app.gui.common.finding_model import FindingTableModel
+from clinic_app.gui.common.lab_model import LabTableModel
+from clinic_app.gui.common.patient_list_model import PatientListModel
+from clinic_app.gui.common.tables import make_table
+from clinic_app.gui.day_grid.day_grid_model import DayGridModel
+from clinic_app.gui.day_grid.day_grid_view import DayGridView
+from clinic_app.gui.day_grid.session_delegate import SessionBlockDelegate
+from clinic_app.gui.day_grid.week_model import WeekOccupancyModel
+from clinic_app.gui.patient.timeline_model import TimelineTableModel
 from clinic_app.gui.resources import IconSet
-from clinic_app.gui.widgets.day_grid_view import DayGridView
-from clinic_app.gui.widgets.session_delegate import SessionBlockDelegate
-from clinic_app.gui.widgets.tables import make_table
 from clinic_app.services.booking import SlotView
 from clinic_app.services.results import (
     ChairView,
@@ -146,9 +145,7 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     icons = IconSet()
     chairs, day_list = full_day()
     grid_model = DayGridModel()
-    started = time.perf_counter()
     grid_model.set_day(chairs, day_list)
-    layout_seconds = time.perf_counter() - started
     grid = DayGridView()
     grid.setModel(grid_model)
     grid.setItemDelegate(
@@ -199,9 +196,7 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
         repaint(view, 60)
     gc.collect()
     before = sys.getrefcount(None)
-    started = time.perf_counter()
     repaint(grid, GRID_REPAINTS)
-    grid_seconds = time.perf_counter() - started
     for view in lists:
         repaint(view, LIST_REPAINTS)
     gc.collect()
@@ -209,10 +204,8 @@ def test_repaint_soak_does_not_leak_references(qtbot: QtBot, qapp: object) -> No
     _TARGETS.clear()
 
     assert abs(drift) <= TOLERANCE, f"None refcount drifted by {drift} over the soak"
-    assert layout_seconds < 0.5, f"laying out 60 chairs took {layout_seconds:.2f} s"
-    # A full 1366x768 repaint of the 60-chair grid (about 10 ms here) must stay well below
-    # a frame budget of a busy PC; generous, so slow CI machines do not fail it.
-    assert grid_seconds / GRID_REPAINTS < 0.05, "a full-grid repaint takes over 50 ms"
+    # Speed is not asserted here (a loaded CI machine would fail it at random): bench/run's
+    # GUI-stall row measures painting and the grid's layout on the big clinic.
 
 
 def _iron() -> object:

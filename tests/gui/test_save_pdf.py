@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from clinic_app.gui import save_pdf as saving
+from clinic_app.gui.common import save_pdf as saving
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayo
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.gui.login_dialog import LoginDialog
-from clinic_app.gui.session_guard import LockCover, SessionGuard
+from clinic_app.gui.session.login_dialog import LoginDialog
+from clinic_app.gui.session.session_guard import LockCover, SessionGuard
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.clock import fixed_clock
 from tests.conftest import NOW

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.gui.user_admin import (
+from clinic_app.gui.admin.user_admin import (
     AddUserDialog,
     PasswordDialog,
     UserAdminWindow,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.gui import user_admin
-from clinic_app.gui.user_admin import RoleDialog, UserAdminWindow
+from clinic_app.gui.admin import user_admin
+from clinic_app.gui.admin.user_admin import RoleDialog, UserAdminWindow
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.clock import fixed_clock

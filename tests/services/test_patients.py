@@ -20,6 +20,28 @@ def test_search_by_name_or_mrn_mrn_matches_first(clinic: Services) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Cooper, Carol", "carol cooper", "COOPER carol", "coop car", "1962-11-30", "30/11/1962"],
+)
+def test_search_by_name_in_any_order_or_date_of_birth(clinic: Services, text: str) -> None:
+    assert [p.name for p in clinic.setup.search_patients(DESK, text)] == ["Carol Cooper"]
+
+
+def test_search_by_phone_digits_whatever_the_spacing(clinic: Services) -> None:
+    clinic.setup.add_patient(
+        DESK, mrn="M900", name="Zed Phone", date_of_birth="1950-01-01", phone="07700 900-123"
+    )
+    for text in ("07700900123", "+07700 900 123", "900123"):
+        assert [p.mrn for p in clinic.setup.search_patients(DESK, text)] == ["M900"], text
+    assert clinic.setup.search_patients(DESK, "99999999") == []
+
+
+def test_search_wildcards_match_only_themselves(clinic: Services) -> None:
+    assert clinic.setup.search_patients(DESK, "%") == []
+    assert clinic.setup.search_patients(DESK, "_") == []
+
+
+@pytest.mark.parametrize(
     ("fields", "field"),
     [
         ({"mrn": "", "name": "X", "date_of_birth": "1950-01-01"}, "mrn"),

@@ -14,7 +14,7 @@ import pytest
 
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.domain.errors import InvalidInputError
-from clinic_app.services.booking import BookingRequest, next_statuses, status_refusal
+from clinic_app.services.booking import BookingRequest, next_statuses, status_refusal, status_words
 from clinic_app.services.clock import fixed_clock
 from tests.conftest import ADMIN, DESK, NURSE
 from tests.db_counts import row_counts
@@ -35,7 +35,7 @@ def test_tomorrow_s_session_cannot_be_marked_yet(clinic: Services, status: str) 
     assert caught.value.field == "status"
     assert caught.value.problem == (
         "this session is on Tuesday 2026-11-24, which has not come yet; it can become "
-        f"{status} on that day. Until then it can become cancelled"
+        f"{status_words(status)} on that day. Until then it can become cancelled"
     )
     assert row_counts(clinic) == before
 
@@ -60,7 +60,7 @@ def test_booked_to_completed_is_invalid_input_naming_the_next_statuses(clinic: S
         clinic.booking.set_status(NURSE, sid, "completed")
     assert caught.value.field == "status"
     assert caught.value.problem == (
-        "this session is booked; it can become arrived, in-chair, no-show or cancelled"
+        "this session is booked; it can become arrived, in the chair, a no-show or cancelled"
     )
     assert str(sid) not in caught.value.problem
 
@@ -71,7 +71,7 @@ def test_today_the_day_runs_its_course(clinic: Services) -> None:
         assert clinic.booking.set_status(NURSE, sid, status).session.status == status
     with pytest.raises(InvalidInputError) as caught:
         clinic.booking.set_status(NURSE, sid, "no-show")
-    assert caught.value.problem == "this session is completed; it can become in-chair"
+    assert caught.value.problem == "this session is completed; it can become in the chair"
     with pytest.raises(InvalidInputError) as caught:
         clinic.booking.set_status(NURSE, sid, "completed")
     assert caught.value.problem == "this session is already completed"

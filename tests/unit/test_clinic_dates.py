@@ -33,4 +33,3 @@ def test_clinic_date_time() -> None:
 def test_round_trips_through_strptime_in_the_c_locale(day: date) -> None:
     # The C locale's %a/%b are the same English abbreviations: the text parses back.
     assert datetime.strptime(clinic_date(day), "%a %d %b %Y").date() == day
-

@@ -323,8 +323,7 @@ def test_the_cotherapy_flag_rules_are_the_cotherapy_rules_with_a_severity(
     with_severity = {
         rule_id
         for rule_id, function in RULES
-        if function.__module__ == rules_cotherapy.__name__
-        and hasattr(by_id[rule_id], "severity")
+        if function.__module__ == rules_cotherapy.__name__ and hasattr(by_id[rule_id], "severity")
     }
     assert with_severity == rules_cotherapy.COTHERAPY_FINDING_RULES == {"E2", "E3", "E4", "E7"}
     assert [rules_cotherapy.is_cotherapy_rule(r) for r in ("E2", "E5", "E6", "A3")] == [

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
-from clinic_app.gui.models.finding_model import FindingRow
+from clinic_app.gui.common.finding_model import FindingRow
+from clinic_app.gui.common.safety_panel import SafetyPanel
 from clinic_app.gui.resources import IconSet
-from clinic_app.gui.widgets.safety_panel import SafetyPanel
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.check_in import GATED
 from clinic_app.services.results import FindingView, SessionView

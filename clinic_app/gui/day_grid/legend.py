@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from clinic_app.gui.widgets.session_delegate import legend_entries
+from clinic_app.gui.day_grid.session_delegate import legend_entries
 
 SWATCH = 14  # pixels
 

@@ -20,7 +20,7 @@ from clinic_app.services.results import BookingOutcome, SessionView
 from clinic_app.services.session_actions import may_move
 
 if TYPE_CHECKING:
-    from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+    from clinic_app.gui.booking.booking_dialog import BookingPrefill
     from clinic_app.gui.main_window import MainWindow
 
 
@@ -66,6 +66,10 @@ class BookingPaths:
         self.series_action.setEnabled(can_book)
         # What a session's status allows is the booking service's rule: ask it.
         self.move_action.setEnabled(session is not None and may_move(actor, session.status))
+        # No path a role cannot finish: a manager cannot even start dragging a session.
+        grid_view = self._window.grid_view
+        grid_view.setDragEnabled(may_move(actor, "booked"))
+        grid_view.setAcceptDrops(may_move(actor, "booked"))
 
     # ------------------------------------------------------------------ booking
 
@@ -74,17 +78,21 @@ class BookingPaths:
         return datetime.combine(self._window.day, datetime.min.time()).replace(hour=9)
 
     def book_at_slot(self, chair_id: int, start: datetime) -> None:
-        """A free cell activated in the grid: book at its chair and time."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        """A free cell activated in the grid: book at its chair and time (if the user books)."""
+        from clinic_app.gui.booking.booking_dialog import BookingPrefill
 
+        if not self._window.actor.can(Permission.BOOK):
+            return
         chair = next((c for c in self._window.grid_model.chairs if c.id == chair_id), None)
         self.new_booking(prefill=BookingPrefill(start=start, chair=chair.name if chair else None))
 
     def new_booking(self, *, doses: int = 1, prefill: BookingPrefill | None = None) -> None:
         """Open the booking dialog (at the selected chair and time, when there is one)."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingDialog, BookingPrefill
+        from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
 
         window = self._window
+        if not window.actor.can(Permission.BOOK):
+            return  # the actions are disabled; a patient window's request lands here too
         if prefill is None:
             prefill = self._prefill_from_selection(doses)
         elif doses != prefill.doses:
@@ -108,7 +116,7 @@ class BookingPaths:
 
     def _prefill_from_selection(self, doses: int) -> BookingPrefill:
         """The selected cell's time, and its chair when the cell is free."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
+        from clinic_app.gui.booking.booking_dialog import BookingPrefill
 
         grid_model = self._window.grid_model
         index = self._window.grid_view.currentIndex()
@@ -142,7 +150,7 @@ class BookingPaths:
         self, session: SessionView, start: datetime | None = None, chair: str | None = None
     ) -> None:
         """The Move dialog for ``session``, at ``start`` and ``chair`` when given."""
-        from clinic_app.gui.dialogs.move_dialog import MoveDialog
+        from clinic_app.gui.booking.move_dialog import MoveDialog
 
         window = self._window
         outcome = MoveDialog.ask(
@@ -167,6 +175,8 @@ class BookingPaths:
         clinical override opens the Move dialog with the target filled in.
         """
         window = self._window
+        if not may_move(window.actor, "booked"):
+            return
         session = self._session(session_id)
         chair = next((c for c in window.grid_model.chairs if c.id == chair_id), None)
         if session is None or chair is None:

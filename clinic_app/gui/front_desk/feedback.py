@@ -47,7 +47,7 @@ class StatusFeedback:
 
     def show_actor(self) -> None:
         """Say whom the window acts for."""
-        from clinic_app.gui.user_admin import role_label
+        from clinic_app.gui.admin.user_admin import role_label
 
         actor = self._window.actor
         self.who_label.setText(

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from clinic_app.gui.day_grid.details_panel import DetailsPanel
 from clinic_app.gui.front_desk.actions import tr
-from clinic_app.gui.reports_menu import add_reports_actions
-from clinic_app.gui.widgets.details_panel import DetailsPanel
+from clinic_app.gui.reports.reports_menu import add_reports_actions
 
 if TYPE_CHECKING:
     from clinic_app.gui.main_window import MainWindow

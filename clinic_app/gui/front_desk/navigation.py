@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QDateEdit
 
 from clinic_app.gui import wording
 from clinic_app.gui.common.live_changes import shows_change
+from clinic_app.gui.common.shortcuts import DAY_VIEW_KEY, WEEK_VIEW_KEY
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
+from clinic_app.gui.day_grid.day_grid_model import DayLayout, lay_out_day
 from clinic_app.gui.day_grid.summary import day_summary
+from clinic_app.gui.day_grid.week_overview import monday_of
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.gui.front_desk.feedback import MESSAGE_MS
-from clinic_app.gui.models.day_grid_model import DayLayout, lay_out_day
-from clinic_app.gui.widgets.week_overview import monday_of
 from clinic_app.services.changes import Change
 from clinic_app.services.results import DayScreen
 from clinic_app.services.visit_views import AlertView
@@ -99,7 +100,7 @@ class DayNavigator:
             icons,
             tr("&Day grid"),
             lambda: window.tabs.setCurrentIndex(0),
-            (tr("Ctrl+1"),),
+            (DAY_VIEW_KEY,),
             "day",
         )
         self.week_view_action = make_action(
@@ -107,7 +108,7 @@ class DayNavigator:
             icons,
             tr("&Week overview"),
             lambda: window.tabs.setCurrentIndex(1),
-            (tr("Ctrl+2"),),
+            (WEEK_VIEW_KEY,),
             "week",
             tr("Chair occupancy for the whole week"),
         )
@@ -221,6 +222,7 @@ class DayNavigator:
         window.calendar = screen.calendar
         current = grid_view.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else None
+        same_day = window.day_list is not None and window.day_list.day == day_list.day
         window.day_list = day_list
         grid_model.set_layout(layout)
         title = wording.day_label(day_list.day)
@@ -241,9 +243,10 @@ class DayNavigator:
         else:
             grid_view.select_slot(0, grid_model.time_at(self._first_busy_row()))
         window.selection_changed()
-        window.statusBar().showMessage(
-            tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
-        )
+        if not same_day:  # a reload of the day on screen keeps the confirmation shown
+            window.statusBar().showMessage(
+                tr("Showing %1").replace("%1", wording.day_label(day_list.day)), MESSAGE_MS
+            )
         # Paint the new day now, before anyone reacts to day_loaded: the paint is due anyway
         # (the model was reset), and done later it would share the GIL with the next load the
         # desk starts on the worker, which made it several times slower (issue 10 stall probe).

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.gui import wording
+from clinic_app.gui.common.shortcuts import status_key
 from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.services.actor import Permission
 from clinic_app.services.results import BookingOutcome, SessionView
@@ -44,7 +45,7 @@ class SessionCommands:
             icons,
             tr("&Cancel session…"),
             self.cancel_selected,
-            (QKeySequence.StandardKey.Delete,),
+            (QKeySequence.StandardKey.Delete, status_key("cancelled")),
             "cancel",
             tr("Cancel the selected session, with a reason"),
         )
@@ -60,7 +61,11 @@ class SessionCommands:
         self.status_actions: dict[str, QAction] = {}
         for status, text in STATUS_ACTIONS:
             self.status_actions[status] = make_action(
-                window, icons, tr(text), functools.partial(self.set_status, status)
+                window,
+                icons,
+                tr(text),
+                functools.partial(self.set_status, status),
+                (status_key(status),),
             )
 
     def update_actions(self, session: SessionView | None) -> None:
@@ -105,7 +110,7 @@ class SessionCommands:
 
     def print_letters(self) -> None:
         """Save the selected iron session's prescriber letter and patient sheet as PDFs."""
-        from clinic_app.gui.letters_action import save_letters
+        from clinic_app.gui.front_desk.letters_action import save_letters
 
         window = self._window
         session = window.selected_session()
@@ -120,7 +125,7 @@ class SessionCommands:
 
     def cancel_selected(self) -> None:
         """Cancel the selected session after asking for the reason (Delete)."""
-        from clinic_app.gui.dialogs.cancel_dialog import CancelDialog
+        from clinic_app.gui.booking.cancel_dialog import CancelDialog
 
         window = self._window
         session = window.selected_session()

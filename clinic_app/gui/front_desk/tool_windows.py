@@ -19,8 +19,8 @@ from clinic_app.gui.front_desk.actions import make_action, tr
 from clinic_app.services.actor import Permission
 
 if TYPE_CHECKING:
-    from clinic_app.gui.dialogs.patient_dialog import PatientDialog
     from clinic_app.gui.main_window import MainWindow
+    from clinic_app.gui.patient.patient_dialog import PatientDialog
 
 
 class ToolWindows:
@@ -48,7 +48,7 @@ class ToolWindows:
             self.find_patient,
             (tr("Ctrl+F"),),
             "find",
-            tr("Find a patient by name or MRN"),
+            tr("Find a patient by name, MRN, date of birth or phone"),
         )
         self.audit_action = make_action(
             window,
@@ -89,8 +89,8 @@ class ToolWindows:
 
     def open_patient(self, mrn: str | None = None) -> PatientDialog | None:
         """Open the patient view of ``mrn``, the selected session's patient, or a search."""
-        from clinic_app.gui.dialogs.booking_dialog import BookingPrefill
-        from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+        from clinic_app.gui.booking.booking_dialog import BookingPrefill
+        from clinic_app.gui.patient.patient_dialog import PatientDialog
 
         window = self._window
         if mrn is None:
@@ -124,7 +124,7 @@ class ToolWindows:
 
     def find_patient(self) -> None:
         """Find a patient by name or MRN and open their view (Ctrl+F)."""
-        from clinic_app.gui.dialogs.find_patient_dialog import FindPatientDialog
+        from clinic_app.gui.patient.find_patient_dialog import FindPatientDialog
 
         window = self._window
         patient = FindPatientDialog.ask(window, window.services, window.actor)
@@ -149,7 +149,7 @@ class ToolWindows:
         """The audit trail window (managers and administrators)."""
         if not self.audit_action.isEnabled():
             return None
-        from clinic_app.gui.audit_view import AuditWindow
+        from clinic_app.gui.admin.audit_view import AuditWindow
 
         window = self._window
         # Times in the trail are shown in the clinic's zone (UTC until the calendar loads).
@@ -169,7 +169,7 @@ class ToolWindows:
         """The users window (administrators)."""
         if not self.users_action.isEnabled():
             return None
-        from clinic_app.gui.user_admin import UserAdminWindow
+        from clinic_app.gui.admin.user_admin import UserAdminWindow
 
         window = self._window
         services, actor = window.services, window.actor

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from clinic_app.gui import wording
-from clinic_app.gui.models.row_table_model import RowTableModel
+from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.services.visit_views import (
     AlertView,
     MissingResult,

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.gui import wording
+from clinic_app.gui.common.export_dialog import show_error
 from clinic_app.gui.common.live_changes import follow_changes
 from clinic_app.gui.common.stopped_sessions import StoppedSessionsDialog
-from clinic_app.gui.export_dialog import show_error
 from clinic_app.gui.results.alert_dialogs import AcknowledgeDialog, ImportRefusedDialog
 from clinic_app.gui.results.record_dialog import DrawToRecord, RecordResultsDialog
 from clinic_app.gui.results.results_model import (

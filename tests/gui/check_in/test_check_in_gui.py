@@ -17,7 +17,7 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import RuleRefusalError
 from clinic_app.domain.findings import Finding, Severity
 from clinic_app.gui.check_in.override_dialog import CheckInOverrideDialog, is_gate_refusal
-from clinic_app.gui.daily_list import DailyListWindow
+from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner

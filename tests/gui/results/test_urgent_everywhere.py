@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
 from clinic_app.gui.common.urgent_banner import UrgentBanner, urgent_by_mrn
-from clinic_app.gui.daily_list import DailyListWindow
-from clinic_app.gui.daily_list_model import SessionColumn
-from clinic_app.gui.dialogs.patient_dialog import PatientDialog
+from clinic_app.gui.daily_list.daily_list_model import SessionColumn
+from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 from clinic_app.gui.main_window import MainWindow
+from clinic_app.gui.patient.patient_dialog import PatientDialog
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from tests.conftest import NURSE

@@ -1,0 +1,1 @@
+"""Administration screens: users and the audit log."""

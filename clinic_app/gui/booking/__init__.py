@@ -1,0 +1,1 @@
+"""The booking screen: book, move and cancel dialogs, the slot list and the new-patient form."""

@@ -1,0 +1,48 @@
+"""The next free slots the booking service offered, to pick one from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+
+from clinic_app.domain.findings import worst_severity
+from clinic_app.gui import wording
+from clinic_app.gui.common.row_table_model import RowTableModel
+from clinic_app.gui.resources import IconSet
+from clinic_app.services.booking import SlotView
+
+DAY_COLUMN, TIME_COLUMN, CHAIR_COLUMN, SAFETY_COLUMN = range(4)
+
+
+class SlotTableModel(RowTableModel[SlotView]):
+    """Day, time, chair and the worst finding of each offered slot."""
+
+    def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icons = icons
+
+    def headers(self) -> list[str]:
+        """Column titles."""
+        return [self.tr("Day"), self.tr("Time"), self.tr("Chair"), self.tr("Safety")]
+
+    def cell(self, item: SlotView, column: int, role: int) -> Any:
+        """Text per column; the safety column has the severity icon and word."""
+        worst = worst_severity(f.severity for f in item.findings)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DAY_COLUMN:
+                return wording.short_day_label(item.start.date())
+            if column == TIME_COLUMN:
+                return f"{wording.hhmm(item.start)}-{wording.hhmm(item.end)}"
+            if column == CHAIR_COLUMN:
+                return item.chair
+            if column == SAFETY_COLUMN:
+                if worst is None:
+                    return self.tr("no findings")
+                rules = ", ".join(dict.fromkeys(f.rule for f in item.findings))
+                return f"{wording.severity_label(worst)} ({rules})"
+        if role == Qt.ItemDataRole.DecorationRole and column == SAFETY_COLUMN:
+            return self._icons.severity_icon(worst)
+        if role == Qt.ItemDataRole.ToolTipRole and item.findings:
+            return wording.plain_tooltip("\n".join(wording.finding_line(f) for f in item.findings))
+        return None

@@ -1,1 +1,0 @@
-"""Dialogs; each modal one has a ``@classmethod ask(...)`` that tests can replace."""

@@ -1,0 +1,1 @@
+"""The patient screen: the patient record dialog, exposures, timeline and finding a patient."""

@@ -1,0 +1,1 @@
+"""The reports screen: the reports menu and the chair utilisation view."""

@@ -1,0 +1,1 @@
+"""The session screens: login, first administrator and the idle lock."""
