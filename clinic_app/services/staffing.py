@@ -145,6 +145,13 @@ class AssignedSessionView:
     handoffs: int
     care: tuple[CareView, ...]
 
+    def looked_after_by(self, nurse: str) -> bool:
+        """True when ``nurse`` has the session (most of it) or does its set-up or take-down;
+        a colleague watching the patient during someone's set-up does not make it hers."""
+        return self.nurse == nurse or any(
+            c.nurse == nurse and c.kind != "monitoring" for c in self.care
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class NurseWorkView:
@@ -433,15 +440,15 @@ class StaffingService:
             return self._assignment(uow.session, wanted)
 
     def my_patients(self, actor: Actor, nurse: str, day: str | date) -> list[AssignedSessionView]:
-        """The sessions of ``day`` the nurse looks after, or any part of (a nurse's "my
-        patients today"), by start."""
+        """The sessions of ``day`` the nurse looks after (``looked_after_by``: most of the
+        session, or its set-up or take-down): a nurse's "my patients today", by start."""
         authorize(self._ctx, actor, Permission.VIEW, "my_patients")
         wanted = parse_date("day", day)
         name = require_text("nurse", nurse, max_length=NURSE_NAME_MAX)
         with self._ctx.db.read() as uow:
             nurse_rota.nurse_by_name(uow.session, name)
             view = self._assignment(uow.session, wanted)
-        return [s for s in view.sessions if s.nurse == name or any(c.nurse == name for c in s.care)]
+        return [s for s in view.sessions if s.looked_after_by(name)]
 
     def reassign(self, actor: Actor, session_id: int, nurse: str) -> AssignedSessionView:
         """``nurse`` looks after the session from now on (stored, audited): she must be on

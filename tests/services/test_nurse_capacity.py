@@ -261,8 +261,13 @@ def test_the_days_assignment_gives_every_session_a_nurse_and_a_nurse_sees_her_pa
     mine = clinic.staffing.my_patients(NURSE, "Olga Other", DAY)
     assert {s.session_id for s in mine} <= {s.session_id for s in view.sessions}
     assert all(
-        s.nurse == "Olga Other" or any(c.nurse == "Olga Other" for c in s.care) for s in mine
+        s.nurse == "Olga Other"
+        or any(c.nurse == "Olga Other" and c.kind != "monitoring" for c in s.care)
+        for s in mine
     )
+    assert {s.session_id for s in view.sessions if s.nurse == "Olga Other"} <= {
+        s.session_id for s in mine
+    }
     # A nurse hands a patient over: stored, audited, kept.
     assert first.session.id is not None and second.session.id is not None
     current = next(s for s in view.sessions if s.session_id == first.session.id).nurse
