@@ -556,3 +556,23 @@ def test_the_nurse_column_shows_the_days_assignment_or_why_it_is_empty(
     assert shown.chosen_nurse() == "Olga Other" and model.rowCount() == len(mine)
     shown.nurse_filter.setCurrentIndex(0)
     assert model.rowCount() == len(services.queries.day(NURSE, DAY).sessions)
+
+
+def test_a_session_filtered_out_by_the_nurse_filter_is_no_longer_acted_on(
+    qtbot: QtBot, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, _ = seeded
+    for name in ("Nora Night", "Olga Other"):
+        services.staffing.add_nurse(MANAGER, name)
+        services.staffing.set_shift(MANAGER, name, DAY, "07:30", "17:30")
+    shown = DailyListWindow(services, NURSE)
+    qtbot.addWidget(shown)
+    shown.go_to(DAY)
+    assignment = services.staffing.assignment(NURSE, DAY)
+    other = next(s for s in assignment.sessions if not s.looked_after_by("Olga Other"))
+    shown.select_session(other.session_id)
+    assert shown.selected_session() is not None
+    shown.nurse_filter.setCurrentIndex(shown.nurse_filter.findData("Olga Other"))
+    assert shown.selected_session() is None
+    assert shown.details.text() == "Select a session to see its findings and override."
+    assert not any(action.isEnabled() for action in shown.status_actions.values())

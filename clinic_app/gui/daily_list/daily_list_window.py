@@ -411,9 +411,11 @@ class DailyListWindow(QMainWindow):
         name = self.chosen_nurse()
         if not name or self.assignment is None:
             self.model.set_sessions(self.day_list.sessions)
-            return
-        mine = {s.session_id for s in self.assignment.sessions if s.looked_after_by(name)}
-        self.model.set_sessions([v for v in self.day_list.sessions if v.id in mine])
+        else:
+            mine = {s.session_id for s in self.assignment.sessions if s.looked_after_by(name)}
+            self.model.set_sessions([v for v in self.day_list.sessions if v.id in mine])
+        # A session filtered out is no longer current: the details and actions follow.
+        self._selection_changed()
 
     def set_day_list(self, day_list: DayList) -> None:
         """Show ``day_list`` (the tables, the co-therapy banner, the counts)."""
