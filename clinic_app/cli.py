@@ -68,6 +68,7 @@ from clinic_app.services.booking import MAX_SERIES, BookingRequest, require_seri
 from clinic_app.services.clinic_settings import SettingsChange
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
+from clinic_app.services.staffing import AssignedSessionView
 from clinic_app.services.validation import parse_interval
 
 EXIT_OK = 0
@@ -813,6 +814,163 @@ class _Parser(argparse.ArgumentParser):
         return super()._get_values(action, arg_strings)
 
 
+def cmd_nurse_add(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.add_nurse(cli.actor, args.name)
+    cli.print(f"nurse {nurse.id}: {nurse.name}")
+    return EXIT_OK
+
+
+def cmd_nurse_rename(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.rename_nurse(cli.actor, args.name, args.new_name)
+    cli.print(f"nurse {nurse.id}: {nurse.name}")
+    return EXIT_OK
+
+
+def cmd_nurse_retire(cli: Cli, args: argparse.Namespace) -> int:
+    nurse = cli.s.staffing.retire_nurse(cli.actor, args.name)
+    cli.print(f"nurse {nurse.id}: {nurse.name} (retired)")
+    return EXIT_OK
+
+
+def cmd_nurse_list(cli: Cli, args: argparse.Namespace) -> int:
+    for nurse in cli.s.staffing.nurses(cli.actor):
+        cli.print(f"{nurse.name}{'' if nurse.active else ' (retired)'}")
+    return EXIT_OK
+
+
+def cmd_nurse_ratio(cli: Cli, args: argparse.Namespace) -> int:
+    if args.ratio is None:
+        ratio = cli.s.staffing.nurse_ratio(cli.actor)
+    else:
+        ratio = cli.s.staffing.set_nurse_ratio(cli.actor, args.ratio)
+    cli.print(f"nurse ratio: {ratio} patients monitored per nurse")
+    return EXIT_OK
+
+
+def _print_assigned(cli: Cli, sessions: Sequence[AssignedSessionView]) -> None:
+    for v in sessions:
+        nurse = v.nurse or "no nurse free"
+        chosen = " (chosen)" if v.chosen else ""
+        cli.print(
+            f"  {_hm(v.start)}-{_hm(v.end)}  {v.chair:<10} {v.mrn:<10} {v.patient_name:<24} "
+            f"{v.therapy_name:<24} {nurse}{chosen}"
+        )
+        if v.handoffs:
+            parts = ", ".join(
+                f"{c.start:%H:%M}-{c.end:%H:%M} {c.kind} {c.nurse or 'no nurse free'}"
+                for c in v.care
+            )
+            cli.print(f"      hand-offs {v.handoffs}: {parts}")
+
+
+def cmd_nurse_assignment(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.staffing.assignment(cli.actor, args.date)
+    cli.print(f"{view.day:%A %Y-%m-%d}: nurse assignment")
+    if not view.nurse_checked:
+        cli.print(f"  {view.note}")
+    _print_assigned(cli, view.sessions)
+    for n in view.nurses:
+        cli.print(
+            f"  {n.nurse:<24} {len(n.session_ids)} patients, {n.work_minutes} nurse-minutes "
+            f"of {n.duty_minutes} on duty"
+        )
+    cli.print(f"  hand-offs: {view.handoffs}")
+    for piece in view.uncovered:
+        cli.print(f"  NO NURSE FREE: {piece}")
+    return EXIT_OK
+
+
+def cmd_nurse_patients(cli: Cli, args: argparse.Namespace) -> int:
+    sessions = cli.s.staffing.my_patients(cli.actor, args.name, args.date)
+    cli.print(f"{args.name}, {args.date}: {len(sessions)} patients")
+    _print_assigned(cli, sessions)
+    return EXIT_OK
+
+
+def cmd_nurse_assign(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.staffing.reassign(cli.actor, args.session, args.name)
+    cli.print(f"session {view.session_id}: {view.nurse or 'no nurse free'}")
+    return EXIT_OK
+
+
+def _print_over(cli: Cli, over: tuple[str, ...]) -> None:
+    if over:
+        cli.print(f"  over capacity (booked load above the nurses on duty): {', '.join(over)}")
+
+
+def cmd_shift_set(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.staffing.set_shift(
+        cli.actor, args.nurse, args.date, args.start, args.end, tuple(args.breaks or ())
+    )
+    shift = change.shift
+    assert shift is not None
+    breaks = ", ".join(f"{b.start:%H:%M}-{b.end:%H:%M}" for b in shift.breaks)
+    cli.print(
+        f"shift: {shift.nurse} {shift.day:%Y-%m-%d} {shift.start:%H:%M}-{shift.end:%H:%M}"
+        + (f" (breaks {breaks})" if breaks else "")
+    )
+    _print_over(cli, change.over)
+    return EXIT_OK
+
+
+def cmd_shift_remove(cli: Cli, args: argparse.Namespace) -> int:
+    change = cli.s.staffing.remove_shift(cli.actor, args.nurse, args.date)
+    cli.print(f"shift removed: {args.nurse} {args.date}")
+    _print_over(cli, change.over)
+    return EXIT_OK
+
+
+def cmd_rota(cli: Cli, args: argparse.Namespace) -> int:
+    load = cli.s.staffing.day_load(cli.actor, args.date)
+    if args.json:
+        cli.emit_json(
+            {
+                "date": load.day.isoformat(),
+                "nurse_checked": load.nurse_checked,
+                "note": load.note,
+                "ratio": load.ratio,
+                "shifts": [
+                    {
+                        "nurse": s.nurse,
+                        "start": f"{s.start:%H:%M}",
+                        "end": f"{s.end:%H:%M}",
+                        "breaks": [f"{b.start:%H:%M}-{b.end:%H:%M}" for b in s.breaks],
+                    }
+                    for s in load.shifts
+                ],
+                "load": [
+                    {
+                        "at": f"{p.at:%H:%M}",
+                        "exclusive": p.exclusive,
+                        "monitored": p.monitored,
+                        "needed": p.needed,
+                        "on_duty": p.on_duty,
+                    }
+                    for p in load.points
+                ],
+                "over": list(load.over),
+            }
+        )
+        return EXIT_OK
+    cli.print(f"{load.day:%A %Y-%m-%d}: nurse ratio {load.ratio}")
+    if not load.nurse_checked:
+        cli.print(f"  {load.note}")
+    for s in load.shifts:
+        breaks = ", ".join(f"{b.start:%H:%M}-{b.end:%H:%M}" for b in s.breaks)
+        cli.print(
+            f"  {s.nurse:<24} {s.start:%H:%M}-{s.end:%H:%M}"
+            + (f"  breaks {breaks}" if breaks else "")
+        )
+    for p in load.points:
+        if p.needed or p.on_duty:
+            cli.print(
+                f"  {p.at:%H:%M}  set-up/take-down {p.exclusive}  monitored {p.monitored}  "
+                f"nurses needed {p.needed} of {p.on_duty}"
+            )
+    _print_over(cli, load.over)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
     p = _Parser(
@@ -920,6 +1078,48 @@ def build_parser() -> argparse.ArgumentParser:
     chair = sub.add_parser("chair", help="chairs").add_subparsers(dest="what", required=True)
     c = add("add", cmd_chair_add, "add a chair", chair)
     c.add_argument("name")
+
+    nurse = sub.add_parser("nurse", help="nurses of the rota").add_subparsers(
+        dest="what", required=True
+    )
+    c = add("add", cmd_nurse_add, "add a nurse to the rota (manager, admin)", nurse)
+    c.add_argument("name")
+    c = add("rename", cmd_nurse_rename, "rename a nurse (manager, admin)", nurse)
+    c.add_argument("name")
+    c.add_argument("new_name")
+    c = add("retire", cmd_nurse_retire, "a nurse leaves the rota (manager, admin)", nurse)
+    c.add_argument("name")
+    add("list", cmd_nurse_list, "the nurses of the rota", nurse)
+    c = add(
+        "ratio",
+        cmd_nurse_ratio,
+        "show, or set (manager, admin), the patients one nurse monitors at once",
+        nurse,
+    )
+    c.add_argument("ratio", nargs="?", type=int)
+    c = add("assignment", cmd_nurse_assignment, "which nurse looks after whom on a day", nurse)
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("patients", cmd_nurse_patients, "a nurse's patients on a day", nurse)
+    c.add_argument("name")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("assign", cmd_nurse_assign, "a nurse looks after a session (nurse, manager)", nurse)
+    c.add_argument("session", type=int)
+    c.add_argument("name")
+    shift = sub.add_parser("shift", help="nurse shifts").add_subparsers(dest="what", required=True)
+    c = add("set", cmd_shift_set, "a nurse's shift on a day (manager, admin)", shift)
+    c.add_argument("nurse")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("start", help="HH:MM, clinic time")
+    c.add_argument("end", help="HH:MM, clinic time")
+    c.add_argument(
+        "--break", dest="breaks", action="append", metavar="HH:MM-HH:MM", help="a break (repeat)"
+    )
+    c = add("remove", cmd_shift_remove, "a nurse does not work that day (manager, admin)", shift)
+    c.add_argument("nurse")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c = add("rota", cmd_rota, "a day's nurse shifts and nurse load (per 15 minutes)")
+    c.add_argument("date", help="YYYY-MM-DD")
+    c.add_argument("--json", action="store_true")
 
     patient = sub.add_parser("patient", help="patients").add_subparsers(dest="what", required=True)
     c = add("add", cmd_patient_add, "register a patient", patient)

@@ -60,6 +60,7 @@ from clinic_app.services.results import ChairView, WeekOccupancy
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
+from clinic_app.services.staffing import StaffingService
 
 API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
@@ -93,6 +94,7 @@ SERVICE_CLASSES: dict[str, type] = {
     "letters": LetterService,
     "lab_results": LabResultsService,
     "exports": ExportService,
+    "staffing": StaffingService,
 }
 
 EXPOSED: dict[str, dict[str, Kind]] = {
@@ -176,6 +178,20 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "import_pending": WRITE,
         "record_results": WRITE,
         "record_weight": WRITE,
+    },
+    "staffing": {
+        "nurses": READ,
+        "nurse_ratio": READ,
+        "day_load": READ,
+        "add_nurse": WRITE,
+        "rename_nurse": WRITE,
+        "retire_nurse": WRITE,
+        "set_shift": WRITE,
+        "remove_shift": WRITE,
+        "set_nurse_ratio": WRITE,
+        "assignment": READ,
+        "my_patients": READ,
+        "reassign": WRITE,
     },
 }
 

@@ -47,7 +47,10 @@ class Therapy:
 
     ``chair_minutes`` is None for recorded-only drugs (oral bisphosphonates), which are never
     booked in a chair. ``observation_minutes`` is the part of the chair time kept for
-    observation after the infusion.
+    observation after the infusion. ``setup_minutes`` and ``takedown_minutes`` are the first
+    and last minutes of the chair time, when one nurse is busy with this patient alone (an
+    operational setting for nurse capacity, not a clinical rule); in between the patient is
+    monitored.
     """
 
     code: str
@@ -60,6 +63,8 @@ class Therapy:
     hypophosphataemia_risk: str
     reaction_prone: bool = False
     low_phosphate_risk_alternative: bool = False
+    setup_minutes: int = 0
+    takedown_minutes: int = 0
 
     @property
     def bookable(self) -> bool:
@@ -166,6 +171,20 @@ def _therapy_from(entry: Mapping[str, Any], index: int) -> Therapy:
     for key in ("name", "product"):
         if not isinstance(entry.get(key), str) or not entry[key]:
             raise CatalogError(f"{where}: {key!r} must be a non-empty string")
+    nurse_minutes = []
+    for key in ("setup_minutes", "takedown_minutes"):
+        value = entry.get(key, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise CatalogError(f"{where}: {key!r} must be a whole number >= 0")
+        if value and chair is None:
+            raise CatalogError(f"{where}: {key!r} needs chair_minutes (a drug booked here)")
+        nurse_minutes.append(value)
+    setup, takedown = nurse_minutes
+    if chair is not None and setup + takedown > chair:
+        raise CatalogError(
+            f"{where}: set-up {setup} min and take-down {takedown} min do not fit in the "
+            f"chair time of {chair} min"
+        )
     return Therapy(
         code=code,
         name=entry["name"],
@@ -177,4 +196,6 @@ def _therapy_from(entry: Mapping[str, Any], index: int) -> Therapy:
         hypophosphataemia_risk=str(entry.get("hypophosphataemia_risk", "")),
         reaction_prone=bool(entry.get("reaction_prone", False)),
         low_phosphate_risk_alternative=bool(entry.get("low_phosphate_risk_alternative", False)),
+        setup_minutes=setup,
+        takedown_minutes=takedown,
     )

@@ -38,6 +38,7 @@ class ConflictKind:
     HOURS = "hours"
     JUST_TAKEN = "just_taken"
     STATE = "state"
+    NURSE = "nurse"
 
 
 class SchedulingConflictError(ClinicError):

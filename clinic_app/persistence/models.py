@@ -56,13 +56,18 @@ class ClinicSettingsRow(Base):
     """The one row of clinic-wide settings."""
 
     __tablename__ = "clinic_settings"
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("nurse_ratio >= 1", name="nurse_ratio_positive"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
     # Whom the patient sheet tells patients to call (migration 0007); None until set.
     phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Patients one nurse monitors at once (migration 0012; issue 14): an operational setting.
+    nurse_ratio: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
 
 
 class OpeningHoursRow(Base):
@@ -97,6 +102,65 @@ class ChairRow(Base):
     name: Mapped[str] = mapped_column(String(60), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NurseRow(Base):
+    """A nurse of the clinic's rota (staff, not necessarily an app user). A retired nurse
+    keeps her row (past shifts and assignments name her) and takes no new shift."""
+
+    __tablename__ = "nurses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NurseShiftRow(Base):
+    """One nurse's shift on one day, in the clinic's local time (one per nurse and day; a
+    split shift is one shift with a break)."""
+
+    __tablename__ = "nurse_shifts"
+    __table_args__ = (
+        UniqueConstraint("nurse_id", "day", name="one_shift_per_day"),
+        CheckConstraint("starts < ends", name="starts_before_ends"),
+        Index("ix_nurse_shifts_day", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nurse_id: Mapped[int] = mapped_column(ForeignKey("nurses.id"))
+    day: Mapped[date] = mapped_column(Date)
+    starts: Mapped[time] = mapped_column(Time)
+    ends: Mapped[time] = mapped_column(Time)
+
+    nurse: Mapped[NurseRow] = relationship()
+    breaks: Mapped[list[NurseBreakRow]] = relationship(
+        cascade="all, delete-orphan", order_by="NurseBreakRow.starts"
+    )
+
+
+class NurseBreakRow(Base):
+    """A break inside a shift: the nurse is off the ward then."""
+
+    __tablename__ = "nurse_breaks"
+    __table_args__ = (CheckConstraint("starts < ends", name="starts_before_ends"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("nurse_shifts.id"), index=True)
+    starts: Mapped[time] = mapped_column(Time)
+    ends: Mapped[time] = mapped_column(Time)
+
+
+class NurseAssignmentRow(Base):
+    """Which nurse looks after a session (stored once assigned or reassigned; a session
+    without a row follows the day's computed assignment)."""
+
+    __tablename__ = "nurse_assignments"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), primary_key=True)
+    nurse_id: Mapped[int] = mapped_column(ForeignKey("nurses.id"), index=True)
+    assigned_by: Mapped[str] = mapped_column(String(80))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class LabStationRow(Base):

@@ -29,6 +29,10 @@ class Permission(enum.StrEnum):
     # The letter to an outside prescriber and the patient sheet after IV iron: handed over and
     # sent by the staff who see the patient (desk and nurses), not by managers or admins.
     PRINT_LETTERS = "print the prescriber letter and the patient sheet"
+    # The nurse rota (nurses, shifts, the nurse ratio): kept by the manager, or an administrator.
+    MANAGE_STAFF = "keep the nurse rota and the nurse ratio"
+    # Which nurse looks after which patient today: nurses hand over, managers plan.
+    ASSIGN_NURSES = "assign patients to nurses"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -44,10 +48,21 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SET_STATUS,
             Permission.PRINT_LETTERS,
             Permission.RECORD_RESULTS,
+            Permission.ASSIGN_NURSES,
         }
     ),
-    Role.MANAGER: frozenset({Permission.VIEW, Permission.EXPORT}),
-    Role.ADMIN: frozenset({Permission.VIEW, Permission.ADMINISTER, Permission.EXPORT}),
+    Role.MANAGER: frozenset(
+        {Permission.VIEW, Permission.EXPORT, Permission.MANAGE_STAFF, Permission.ASSIGN_NURSES}
+    ),
+    Role.ADMIN: frozenset(
+        {
+            Permission.VIEW,
+            Permission.ADMINISTER,
+            Permission.EXPORT,
+            Permission.MANAGE_STAFF,
+            Permission.ASSIGN_NURSES,
+        }
+    ),
 }
 
 

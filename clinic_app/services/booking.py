@@ -35,10 +35,12 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evaluation, Finding, Severity
 from clinic_app.domain.lab_planner import LabNeed
+from clinic_app.domain.nurse_capacity import DayCapacity, shortfall_message
 from clinic_app.domain.rule_parameters import RuleParameters
 from clinic_app.domain.rule_reach import start_key
 from clinic_app.domain.slot_finder import ChairSchedule, SlotOption, find_free_slots
 from clinic_app.domain.timeline import Dose, PatientTimeline, ProposedSession, Regimen
+from clinic_app.persistence import nurse_rota
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import (
     INACTIVE_STATUSES,
@@ -97,6 +99,9 @@ STATUS_FLOW: dict[str, frozenset[str]] = {
     "no-show": frozenset({"booked"}),
     "cancelled": frozenset(),
 }
+# The grid on which a nurse conflict looks for the next free start (minutes): an
+# application setting, not a clinical one.
+NURSE_NEXT_FREE_STEP = 5
 # The order statuses are named in (the order of a session's day).
 STATUS_ORDER = ("booked", "arrived", "in-chair", "completed", "no-show", "cancelled")
 # Statuses that record what happened on the day: only once the session's day has come, in
@@ -548,10 +553,32 @@ class BookingService:
                 # Only a day-wide verdict can reject the day before its chairs are read.
                 return key(day, opening[0]) != day or allowed(evaluate_at(day, opening[0]))
 
+            # The nurse invariant, per day counted once: a start the booking would refuse
+            # for want of a nurse is never offered (a day without a rota offers every start).
+            nurse_days: dict[date, DayCapacity] = {}
+
+            def nurse_free(start: datetime) -> bool:
+                day = calendar.local_day(start)
+                if day not in nurse_days:
+                    rota = nurse_rota.day_rota(s, day)
+                    tasks = (
+                        nurse_rota.day_tasks(
+                            s, calendar, self._ctx.catalog, day, exclude=exclude_session
+                        )
+                        if rota.configured
+                        else []
+                    )
+                    nurse_days[day] = DayCapacity(rota, tasks)
+                capacity = nurse_days[day]
+                if not capacity.rota.configured:
+                    return True
+                task = nurse_rota.task_of(calendar, therapy, day, start, start + length)
+                return task is None or capacity.shortfall(task) is None
+
             # The rules' verdict depends on the start, never on the chair: it is asked once
             # per start, before the day's chairs are read (a refused day reads no diary).
             def accept_start(start: datetime) -> bool:
-                return allowed(evaluate_at(calendar.local_day(start), start))
+                return allowed(evaluate_at(calendar.local_day(start), start)) and nurse_free(start)
 
             # The diary is read a week at a time, only as far as the search gets.
             week: dict[date, list[ChairSchedule]] = {}
@@ -856,9 +883,11 @@ class BookingService:
         self._check_patient_free(s, state, plan.start, plan.end, plan.own_id, calendar)
         named = plan.request.chair
         preferred = named or (plan.existing.chair if plan.existing is not None else None)
-        return self._choose_chair(
+        chair = self._choose_chair(
             s, preferred, plan.start, plan.end, plan.own_id, calendar, named is not None
         )
+        self._check_nurses(s, calendar, plan.request.therapy, plan.start, plan.end, plan.own_id)
+        return chair
 
     def _write_session(
         self, uow: UnitOfWork, actor: Actor, plan: _Placement, chair: ChairRow
@@ -1134,6 +1163,48 @@ class BookingService:
             "ask for the next free slots",
         )
 
+    def _check_nurses(
+        self,
+        s: Session,
+        calendar: ClinicCalendar,
+        therapy: Therapy,
+        start: datetime,
+        end: datetime,
+        own_id: int | None,
+    ) -> None:
+        """The nurse invariant (issue 14) with this session in the day: at every minute,
+        set-ups and take-downs in progress + ceil(patients monitored / ratio) <= nurses on
+        duty. Holds the rota lock first, so two desks racing for the last free nurse minute
+        are serialised and the second sees the first's session (same transaction as the
+        chair check). A day without a rota is not nurse-checked: a clinic that has not
+        entered its nurses books as before (staffing.no_rota_note says so with the load).
+        """
+        nurse_rota.lock_rota(s)
+        day = calendar.local_day(start)
+        rota = nurse_rota.day_rota(s, day)
+        if not rota.configured:
+            return
+        new = nurse_rota.task_of(calendar, therapy, day, start, end)
+        if new is None:
+            return
+        capacity = DayCapacity(
+            rota, nurse_rota.day_tasks(s, calendar, self._ctx.catalog, day, exclude=own_id)
+        )
+        shortfall = capacity.shortfall(new)
+        if shortfall is None:
+            return
+        opening = calendar.open_interval(day)
+        latest = (
+            nurse_rota.local_minutes(calendar, day, opening[1]) - (new.end - new.start)
+            if opening is not None
+            else max(shift.end for shift in rota.shifts) - (new.end - new.start)
+        )
+        following = capacity.next_free_start(new, step=NURSE_NEXT_FREE_STEP, latest_start=latest)
+        raise SchedulingConflictError(
+            ConflictKind.NURSE,
+            f"{shortfall_message(shortfall, new.start, following)} ({day:%Y-%m-%d})",
+        )
+
     def _enforce(self, actor: Actor, findings: Sequence[Finding], reason: str | None) -> None:
         hard = [f for f in findings if f.severity is Severity.HARD]
         if hard:
@@ -1282,6 +1353,10 @@ class BookingService:
                 raise InvalidInputError("status", refusal)
             gate = CheckInGate(self._ctx, self._rules)
             gate.enforce(s, actor, patient, row, status, calendar, now, override_reason, consulted)
+            if row.status in INACTIVE_STATUSES and status not in INACTIVE_STATUSES:
+                # A no-show set back to booked takes its chair and nurse time again.
+                therapy = self._ctx.catalog.get(row.therapy_code)
+                self._check_nurses(s, calendar, therapy, row.start_utc, row.end_utc, row.id)
             before = _audit_session(row)
             row.status = status
             row.status_reason = reason

@@ -87,6 +87,11 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "closed_dates": ChangeKind.SETTINGS,
     "chairs": ChangeKind.SETTINGS,
     "lab_stations": ChangeKind.SETTINGS,
+    # The nurse rota and assignments (issue 14): every day's nurse column and load may change.
+    "nurses": ChangeKind.SETTINGS,
+    "nurse_shifts": ChangeKind.SETTINGS,
+    "nurse_breaks": ChangeKind.SETTINGS,
+    "nurse_assignments": ChangeKind.SETTINGS,
     "rule_settings": ChangeKind.RULES,
     "users": ChangeKind.USERS,
     "audit_log": None,

@@ -29,6 +29,7 @@ from clinic_app.services.auth import AuthService
 from clinic_app.services.booking import BookingRequest, BookingService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.staffing import StaffingService
 
 FIRST_NAMES = (
     "Margaret",
@@ -97,6 +98,11 @@ LAST_NAMES = (
 CHAIRS = 8
 PATIENTS = 30
 DAYS = 10
+# The demo's nurse rota (issue 14): three nurses on every open day of the demo's weeks, from
+# opening to closing, their half-hour breaks staggered so two are always on the ward.
+DEMO_NURSES = ("Grace Hopkins", "Mary Seacole", "Florence Wald")
+DEMO_BREAKS = ("12:00-12:30", "12:30-13:00", "13:00-13:30")
+ROTA_DAYS = 28
 
 
 # The clinic's prescriber in the demo: named on the overridden iron sessions and consulted.
@@ -136,6 +142,11 @@ class DemoServices(Protocol):
     @property
     def booking(self) -> BookingService:
         """Finding slots and booking."""
+        ...
+
+    @property
+    def staffing(self) -> StaffingService:
+        """The nurse rota."""
         ...
 
     def one_transaction(self) -> AbstractContextManager[DemoServices]:
@@ -182,6 +193,7 @@ def _seed(services: DemoServices, admin: Actor, seed: int) -> str:
     for number in range(1, CHAIRS + 1):
         setup.add_chair(admin, f"Chair {number}")
     today = services.ctx.clock().astimezone(_tz(services)).date()
+    _seed_rota(services, admin, today)
     patients = []
     for index in range(PATIENTS):
         name = f"{FIRST_NAMES[index]} {LAST_NAMES[index]}"
@@ -301,6 +313,26 @@ def _seed(services: DemoServices, admin: Actor, seed: int) -> str:
         f"demo clinic seeded: {CHAIRS} chairs, {PATIENTS} patients, {booked} sessions "
         f"({overridden} with a clinical override)"
     )
+
+
+def _seed_rota(services: DemoServices, admin: Actor, today: date) -> None:
+    """Three nurses on every open day from today for ROTA_DAYS days, so the demo's bookings
+    are nurse-checked (a clinic without a rota is not)."""
+    with services.ctx.db.read() as uow:
+        calendar = repo.load_calendar(uow.session)
+    for name in DEMO_NURSES:
+        services.staffing.add_nurse(admin, name)
+    for offset in range(ROTA_DAYS):
+        day = today + timedelta(days=offset)
+        opening = calendar.open_interval(day)
+        if opening is None:
+            continue
+        opens, closes = (calendar.local(moment).time() for moment in opening)
+        for name, pause in zip(DEMO_NURSES, DEMO_BREAKS, strict=True):
+            # A short day (closing before the break) gets no break.
+            inside = f"{opens:%H:%M}" <= pause[:5] and pause[6:] <= f"{closes:%H:%M}"
+            breaks = (pause,) if inside else ()
+            services.staffing.set_shift(admin, name, day, opens, closes, breaks)
 
 
 def _tz(services: DemoServices) -> ZoneInfo:

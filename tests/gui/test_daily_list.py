@@ -508,3 +508,71 @@ def test_the_toolbars_fit_a_1366_pixel_screen(
         for action in toolbar.actions():
             if action.isVisible():
                 assert toolbar.widgetForAction(action).isVisible(), action.text()
+
+
+# ---------------------------------------------------------------------- nurse column (issue 14)
+
+
+def test_the_nurse_column_shows_the_days_assignment_or_why_it_is_empty(
+    qtbot: QtBot, qtmodeltester: Any, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, _ = seeded
+    shown = DailyListWindow(services, NURSE)
+    qtbot.addWidget(shown)
+    shown.go_to(DAY)
+    model = shown.model
+    horizontal, tip = Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    assert model.headerData(SessionColumn.NURSE, horizontal) == "Nurse"
+    assert "No nurse rota" in model.headerData(SessionColumn.NURSE, horizontal, tip)
+    assert {model.data(model.index(r, SessionColumn.NURSE)) for r in range(model.rowCount())} == {
+        ""
+    }
+    for name, pause in (("Nora Night", "12:00-12:30"), ("Olga Other", "12:30-13:00")):
+        services.staffing.add_nurse(MANAGER, name)
+        services.staffing.set_shift(MANAGER, name, DAY, "07:30", "17:30", (pause,))
+    shown.refresh()
+    qtmodeltester.check(model)
+    assignment = services.staffing.assignment(NURSE, DAY)
+    expected = {s.session_id: s.nurse for s in assignment.sessions}
+    for row in range(model.rowCount()):
+        view = model.session(row)
+        text = model.data(model.index(row, SessionColumn.NURSE))
+        if view.status in ("cancelled", "no-show"):
+            assert text == ""
+            continue
+        assert expected[view.id or 0] in ("Nora Night", "Olga Other")
+        assert text.startswith(expected[view.id or 0] or "?")
+        care = model.data(model.index(row, SessionColumn.NURSE), tip)
+        assert "set-up: " in care and f"{view.start:%H:%M}\u2013" in care
+    assert "most of the session" in model.headerData(SessionColumn.NURSE, horizontal, tip)
+    # "My patients today": the filter shows one nurse's patients, as the service lists them.
+    assert shown.nurse_filter.isEnabled() and shown.nurse_filter.count() == 3
+    shown.nurse_filter.setCurrentIndex(shown.nurse_filter.findData("Olga Other"))
+    assert shown.chosen_nurse() == "Olga Other"
+    mine = {s.session_id for s in services.staffing.my_patients(NURSE, "Olga Other", DAY)}
+    assert mine and {model.session(r).id for r in range(model.rowCount())} == mine
+    qtmodeltester.check(model)
+    shown.refresh()  # a reload keeps the nurse chosen
+    assert shown.chosen_nurse() == "Olga Other" and model.rowCount() == len(mine)
+    shown.nurse_filter.setCurrentIndex(0)
+    assert model.rowCount() == len(services.queries.day(NURSE, DAY).sessions)
+
+
+def test_a_session_filtered_out_by_the_nurse_filter_is_no_longer_acted_on(
+    qtbot: QtBot, seeded: tuple[Services, SeededDay]
+) -> None:
+    services, _ = seeded
+    for name in ("Nora Night", "Olga Other"):
+        services.staffing.add_nurse(MANAGER, name)
+        services.staffing.set_shift(MANAGER, name, DAY, "07:30", "17:30")
+    shown = DailyListWindow(services, NURSE)
+    qtbot.addWidget(shown)
+    shown.go_to(DAY)
+    assignment = services.staffing.assignment(NURSE, DAY)
+    other = next(s for s in assignment.sessions if not s.looked_after_by("Olga Other"))
+    shown.select_session(other.session_id)
+    assert shown.selected_session() is not None
+    shown.nurse_filter.setCurrentIndex(shown.nurse_filter.findData("Olga Other"))
+    assert shown.selected_session() is None
+    assert shown.details.text() == "Select a session to see its findings and override."
+    assert not any(action.isEnabled() for action in shown.status_actions.values())

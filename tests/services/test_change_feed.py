@@ -27,7 +27,7 @@ from clinic_app.services.clock import fixed_clock
 from clinic_app.services.exports import ExportRequest
 from clinic_app.services.lab_results import ResultEntry
 from clinic_app.services.result_import import PendingResult
-from tests.conftest import ADMIN, DESK, LONDON, NURSE
+from tests.conftest import ADMIN, DESK, LONDON, MANAGER, NURSE
 
 K = ChangeKind
 DAY = date(2026, 11, 25)  # a Wednesday, two days after the fixed "now"
@@ -544,6 +544,70 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         frozenset({K.USERS}),
     ),
     WritePath("backups", "restore", _restore, frozenset(ChangeKind)),
+    WritePath(
+        "staffing",
+        "add_nurse",
+        lambda c, _: c.staffing.add_nurse(MANAGER, "Nora Night"),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "rename_nurse",
+        lambda c, _: (
+            (lambda: c.staffing.rename_nurse(MANAGER, "Nora Night", "Nora Day"))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "retire_nurse",
+        lambda c, _: (
+            (lambda: c.staffing.retire_nurse(ADMIN, "Nora Night"))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "set_shift",
+        lambda c, _: (
+            (lambda: c.staffing.set_shift(MANAGER, "Nora Night", DAY, "08:00", "16:00"))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "remove_shift",
+        lambda c, _: (
+            (lambda: c.staffing.remove_shift(MANAGER, "Nora Night", DAY))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            and c.staffing.set_shift(MANAGER, "Nora Night", DAY, "08:00", "16:00")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "reassign",
+        lambda c, _: (
+            (lambda sid: lambda: c.staffing.reassign(NURSE, sid, "Nora Night"))(book(c))
+            if c.staffing.add_nurse(MANAGER, "Nora Night")
+            and c.staffing.set_shift(MANAGER, "Nora Night", DAY, "08:00", "16:00")
+            else None
+        ),
+        frozenset({K.SETTINGS}),
+    ),
+    WritePath(
+        "staffing",
+        "set_nurse_ratio",
+        lambda c, _: c.staffing.set_nurse_ratio(MANAGER, 3),
+        frozenset({K.SETTINGS}),
+    ),
 )
 # Public methods that write only the audit trail (or nothing the screens show): no change.
 AUDIT_ONLY = {
@@ -599,6 +663,11 @@ READ_ONLY = {
     ("lab_results", "results_list"),
     ("lab_results", "test_units"),
     ("idempotency", "recall"),
+    ("staffing", "nurses"),
+    ("staffing", "nurse_ratio"),
+    ("staffing", "day_load"),
+    ("staffing", "assignment"),
+    ("staffing", "my_patients"),
 }
 
 
@@ -662,6 +731,11 @@ def test_each_write_path_publishes_after_its_commit(
 
 # The paths whose ``run`` prepares and returns the call under test.
 _DEFERRED = {
+    "reassign",
+    "rename_nurse",
+    "retire_nurse",
+    "set_shift",
+    "remove_shift",
     "move",
     "cancel",
     "set_status",

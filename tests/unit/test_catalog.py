@@ -108,3 +108,37 @@ def test_the_catalog_itself_must_be_whole() -> None:
         Catalog.from_mapping({"therapy": data["therapy"]})
     with pytest.raises(CatalogError, match="'therapy' must be a non-empty list"):
         Catalog.from_mapping({"min_iron_observation_minutes": 30, "therapy": []})
+
+
+def test_nurse_minutes_are_catalog_data_the_issue_gives_and_fit_the_chair_time() -> None:
+    """Issue 14: set-up 15 min for IV iron, 10 for zoledronic acid, 5 for denosumab; every
+    bookable therapy's set-up and take-down lie inside its chair time."""
+    catalog = Catalog.from_mapping(shipped_catalog_data())
+    assert catalog.get("zoledronic-acid").setup_minutes == 10
+    assert catalog.get("denosumab").setup_minutes == 5
+    assert {t.setup_minutes for t in catalog.bookable() if t.is_iron} == {15}
+    for therapy in catalog.bookable():
+        assert therapy.chair_minutes is not None
+        assert therapy.setup_minutes > 0
+        assert therapy.setup_minutes + therapy.takedown_minutes <= therapy.chair_minutes
+    assert all(t.setup_minutes == t.takedown_minutes == 0 for t in catalog if not t.bookable)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"setup_minutes": -1}, r"'setup_minutes' must be a whole number >= 0"),
+        ({"takedown_minutes": 2.5}, r"'takedown_minutes' must be a whole number >= 0"),
+        ({"setup_minutes": True}, r"'setup_minutes' must be a whole number >= 0"),
+        ({"setup_minutes": 50, "takedown_minutes": 11}, r"do not fit in the chair time of 60"),
+    ],
+)
+def test_bad_nurse_minutes_are_named(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(CatalogError, match=message):
+        Catalog.from_mapping(with_therapy(shipped_catalog_data(), "zoledronic-acid", changes))
+
+
+def test_a_recorded_only_drug_has_no_nurse_minutes() -> None:
+    data = with_therapy(shipped_catalog_data(), "alendronate", {"setup_minutes": 5})
+    with pytest.raises(CatalogError, match=r"'alendronate': 'setup_minutes' needs chair_minutes"):
+        Catalog.from_mapping(data)

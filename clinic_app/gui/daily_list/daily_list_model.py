@@ -31,6 +31,7 @@ from clinic_app.services.results import (
     SessionView,
     flagged_sessions,
 )
+from clinic_app.services.staffing import AssignedSessionView, DayAssignmentView
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SessionView / LabView
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a co-therapy flag / an overdue lab
@@ -85,8 +86,9 @@ class SessionColumn(enum.IntEnum):
     THERAPY = 5
     PLANNED = 6
     STATUS = 7
-    FINDINGS = 8
-    OVERRIDE = 9
+    NURSE = 8
+    FINDINGS = 9
+    OVERRIDE = 10
 
 
 class DailyListModel(RowTableModel[SessionView]):
@@ -99,6 +101,9 @@ class DailyListModel(RowTableModel[SessionView]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._urgent: dict[str, tuple[str, ...]] = {}
+        # The day's nurse assignment by session id (empty: no rota that day, or not read).
+        self._nurses: dict[int, AssignedSessionView] = {}
+        self._nurse_note = ""
         self._headers = {
             SessionColumn.TIME: self.tr("Time"),
             SessionColumn.CHAIR: self.tr("Chair"),
@@ -108,6 +113,7 @@ class DailyListModel(RowTableModel[SessionView]):
             SessionColumn.THERAPY: self.tr("Therapy"),
             SessionColumn.PLANNED: self.tr("Planned"),
             SessionColumn.STATUS: self.tr("Status"),
+            SessionColumn.NURSE: self.tr("Nurse"),
             SessionColumn.FINDINGS: self.tr("Findings"),
             SessionColumn.OVERRIDE: self.tr("Override (who: why)"),
         }
@@ -124,6 +130,24 @@ class DailyListModel(RowTableModel[SessionView]):
             self.dataChanged.emit(
                 self.index(0, SessionColumn.PATIENT),
                 self.index(len(self._rows) - 1, SessionColumn.PATIENT),
+            )
+
+    def set_assignment(self, assignment: DayAssignmentView | None) -> None:
+        """The day's nurse assignment (``StaffingService.assignment``): the nurse column.
+        None, or a day without a rota, leaves the column empty (its header says why)."""
+        nurses = (
+            {s.session_id: s for s in assignment.sessions}
+            if assignment is not None and assignment.nurse_checked
+            else {}
+        )
+        self._nurse_note = assignment.note if assignment is not None else ""
+        if nurses == self._nurses:
+            return
+        self._nurses = nurses
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, SessionColumn.NURSE),
+                self.index(len(self._rows) - 1, SessionColumn.NURSE),
             )
 
     def urgent_for(self, mrn: str) -> tuple[str, ...]:
@@ -175,6 +199,10 @@ class DailyListModel(RowTableModel[SessionView]):
         """The flag column explains itself."""
         if column == SessionColumn.FLAG:
             return self.tr("IV iron and an antiresorptive too close together (E2-E7)")
+        if column == SessionColumn.NURSE:
+            if self._nurse_note:
+                return self.tr("No nurse rota for this day: bookings are not nurse-checked")
+            return self.tr("The nurse who looks after the patient (most of the session)")
         return None
 
     def cell(self, view: SessionView, index: int, role: int) -> Any:
@@ -193,6 +221,8 @@ class DailyListModel(RowTableModel[SessionView]):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(FLAG_FILL)) if flagged else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column is SessionColumn.NURSE and self._uncovered(view):
+                return QBrush(QColor(FLAG_COLOUR))
             if column is SessionColumn.PATIENT and self._urgent.get(view.mrn):
                 return QBrush(QColor(FLAG_COLOUR))
             if column is SessionColumn.FLAG and flagged:
@@ -239,11 +269,47 @@ class DailyListModel(RowTableModel[SessionView]):
         if column is SessionColumn.STATUS:
             text = status_text(view.status)
             return f"{text}: {view.status_reason}" if view.status_reason else text
+        if column is SessionColumn.NURSE:
+            return self._nurse_text(view)
         if column is SessionColumn.FINDINGS:
             return "; ".join(f"{f.severity.value} {f.rule}" for f in view.findings)
         return "; ".join(
             f"{f.overridden_by}: {f.override_reason}{self._consulted(f)}"
             for f in _unique_overrides(view)
+        )
+
+    def _uncovered(self, view: SessionView) -> bool:
+        assigned = self._nurses.get(view.id or 0)
+        return assigned is not None and any(c.nurse is None for c in assigned.care)
+
+    def _nurse_text(self, view: SessionView) -> str:
+        assigned = self._nurses.get(view.id or 0)
+        if assigned is None:
+            return ""
+        if assigned.nurse is None:
+            return self.tr("no nurse free")
+        text = assigned.nurse
+        if assigned.handoffs == 1:
+            text += " " + self.tr("(1 hand-off)")
+        elif assigned.handoffs:
+            text += " " + self.tr("(%1 hand-offs)").replace("%1", str(assigned.handoffs))
+        if self._uncovered(view):
+            text += " " + self.tr("(no nurse free for part)")
+        return text
+
+    def _nurse_tooltip(self, view: SessionView) -> str | None:
+        assigned = self._nurses.get(view.id or 0)
+        if assigned is None:
+            return None
+        kinds = {
+            "set-up": self.tr("set-up"),
+            "monitoring": self.tr("monitoring"),
+            "take-down": self.tr("take-down"),
+        }
+        return "\n".join(
+            f"{c.start:%H:%M}\u2013{c.end:%H:%M} {kinds.get(c.kind, c.kind)}: "
+            + (c.nurse or self.tr("no nurse free"))
+            for c in assigned.care
         )
 
     def _consulted(self, finding: FindingView) -> str:
@@ -258,6 +324,8 @@ class DailyListModel(RowTableModel[SessionView]):
             return "\n".join(lines) if lines else None
         if column is SessionColumn.PATIENT and self._urgent.get(view.mrn):
             return "\n".join((view.patient_name, *self._urgent[view.mrn]))
+        if column is SessionColumn.NURSE:
+            return self._nurse_tooltip(view)
         if column is SessionColumn.FINDINGS:
             return "\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings)
         if column is SessionColumn.OVERRIDE:

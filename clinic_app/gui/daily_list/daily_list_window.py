@@ -57,6 +57,7 @@ from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
+from clinic_app.services.staffing import DayAssignmentView
 
 CONFIRMATION_MS = 15_000  # how long "Eve Evans is now in chair" stays in the status bar
 # (status, shortcut) of the status actions, in toolbar order: the keys every window shares.
@@ -133,6 +134,9 @@ class DailyListWindow(QMainWindow):
         self.actor = actor
         self.clinic_name = services.setup.clinic_name()
         self.day_list = DayList(date.min, (), ())
+        # The day's nurse assignment (None until read); the nurse filter shows one nurse's
+        # patients ("my patients today").
+        self.assignment: DayAssignmentView | None = None
         self._results_window: ResultsWindow | None = None
         self.setWindowTitle(self.tr("Daily list"))
         self.resize(1366, 768)
@@ -258,6 +262,14 @@ class DailyListWindow(QMainWindow):
         nav.addAction(self.next_action)
         nav.addAction(self.today_action)
         nav.addAction(self.refresh_action)
+        nav.addSeparator()
+        self.nurse_filter = QComboBox()
+        self.nurse_filter.setObjectName("nurseFilter")
+        self.nurse_filter.setAccessibleName(self.tr("Show the patients of"))
+        self.nurse_filter.setToolTip(self.tr("Everyone's patients, or one nurse's patients today"))
+        self.nurse_filter.addItem(self.tr("All patients"), "")
+        self.nurse_filter.currentIndexChanged.connect(lambda _index: self._apply_nurse_filter())
+        nav.addWidget(self.nurse_filter)
 
         status_bar = QToolBar(self.tr("Status"))
         status_bar.setObjectName("statusToolbar")
@@ -353,12 +365,17 @@ class DailyListWindow(QMainWindow):
         try:
             day_list = self.services.queries.day(self.actor, day)
             alerts = self.services.lab_results.open_alerts(self.actor)
+            assignment = self.services.staffing.assignment(self.actor, day)
         except ClinicError as error:
             show_error(self, self.tr("Daily list"), str(error))
             return
         urgent = urgent_by_mrn(alerts)
         self.model.set_urgent({mrn: tuple(map(urgent_line, a)) for mrn, a in urgent.items()})
+        self.assignment = assignment
+        self.model.set_assignment(assignment)
         self.set_day_list(day_list)
+        self._fill_nurse_filter()
+        self._apply_nurse_filter()
         if selected is not None and day == selected.start.date():
             self.select_session(selected.id)
         else:
@@ -373,6 +390,34 @@ class DailyListWindow(QMainWindow):
         waiting = [s for s in sessions if s.status in ("booked", "arrived", "in-chair")]
         upcoming = [s for s in waiting if s.end > now] or waiting or list(sessions)
         return upcoming[0].id if upcoming else None
+
+    def _fill_nurse_filter(self) -> None:
+        """The day's nurses in the filter, keeping the one chosen when she works that day."""
+        chosen = self.nurse_filter.currentData() or ""
+        names = [n.nurse for n in self.assignment.nurses] if self.assignment else []
+        self.nurse_filter.blockSignals(True)
+        self.nurse_filter.clear()
+        self.nurse_filter.addItem(self.tr("All patients"), "")
+        for name in names:
+            self.nurse_filter.addItem(self.tr("%1's patients").replace("%1", name), name)
+        self.nurse_filter.setCurrentIndex(max(0, self.nurse_filter.findData(chosen)))
+        self.nurse_filter.setEnabled(bool(names))
+        self.nurse_filter.blockSignals(False)
+
+    def chosen_nurse(self) -> str:
+        """The nurse whose patients are shown ("" for everyone's)."""
+        return str(self.nurse_filter.currentData() or "")
+
+    def _apply_nurse_filter(self) -> None:
+        """Show every session, or the chosen nurse's patients (``looked_after_by``)."""
+        name = self.chosen_nurse()
+        if not name or self.assignment is None:
+            self.model.set_sessions(self.day_list.sessions)
+        else:
+            mine = {s.session_id for s in self.assignment.sessions if s.looked_after_by(name)}
+            self.model.set_sessions([v for v in self.day_list.sessions if v.id in mine])
+        # A session filtered out is no longer current: the details and actions follow.
+        self._selection_changed()
 
     def set_day_list(self, day_list: DayList) -> None:
         """Show ``day_list`` (the tables, the co-therapy banner, the counts)."""

@@ -4,7 +4,7 @@
 password while it is true, and the user's own new password clears it.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
