@@ -1,7 +1,7 @@
 """Load benchmark of the clinic server (issue 11): simulated desks through two ``clinic-app
 serve`` instances on one PostgreSQL database, one instance killed (SIGKILL) and restarted.
 
-    bench/load --db postgresql+psycopg://postgres@127.0.0.1:5432/load_bench --desks 50 --duration 180
+    bench/load --db postgresql+psycopg://postgres@127.0.0.1:5432/load_bench --desks 50
 
 What it does (bench/README.md has the details):
 
@@ -36,7 +36,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -215,8 +214,10 @@ class Instance:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "clinic_app", "serve", "--db", self.db_url]
-                + ["--host", "127.0.0.1", "--port", str(self.port)],
+                [
+                    *(sys.executable, "-m", "clinic_app", "serve", "--db", self.db_url),
+                    *("--host", "127.0.0.1", "--port", str(self.port)),
+                ],
                 cwd=ROOT,
                 env=env,
                 stdout=out,

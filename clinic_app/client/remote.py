@@ -198,6 +198,7 @@ class RemoteServices:
     created = False
     schema_upgrade = None
     database_file = None
+    connection_type: type[_Connection] = _Connection
 
     def __init__(
         self,
@@ -206,7 +207,7 @@ class RemoteServices:
         transport: httpx.BaseTransport | None = None,
         clock: Clock = system_clock,
     ) -> None:
-        self._connection = _Connection(base_url, transport)
+        self._connection = self.connection_type(base_url, transport)
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)
         for name in api.SERVICE_CLASSES:

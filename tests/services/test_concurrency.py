@@ -63,7 +63,9 @@ def test_racing_desks_never_double_book(db_url: str) -> None:
     for index in range(WORKERS):
         for slot in range(SLOTS):
             services.setup.add_patient(
-                DESK, mrn=f"P{index}-{slot}", name=f"Patient {index}-{slot}",
+                DESK,
+                mrn=f"P{index}-{slot}",
+                name=f"Patient {index}-{slot}",
                 date_of_birth="1950-01-01",
             )
     ctx = mp.get_context("spawn")

@@ -7,6 +7,8 @@ overdue draw.
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import datetime, timedelta
 
 from clinic_app.bootstrap import Services
@@ -84,6 +86,7 @@ def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
     assert len(screen.day_list.sessions) == 1
 
 
+@pytest.mark.in_process("queries.week_occupancy is server-only (service_api.EXCLUDED)")
 def test_the_week_occupancy_counts_what_the_week_holds(clinic: Services) -> None:
     monday = (NOW + timedelta(days=21)).date()
     monday -= timedelta(days=monday.weekday())
