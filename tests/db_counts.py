@@ -7,7 +7,6 @@ from sqlalchemy import func, select
 from clinic_app.bootstrap import Services
 from clinic_app.persistence.models import AuditRow, Base
 
-
 # The clinic server's replay store: a refused write is answered from it on a retry with the
 # same Idempotency-Key, so the refusal is kept there (it is not the clinic's data).
 SERVER_BOOKKEEPING = frozenset({"idempotency_keys"})

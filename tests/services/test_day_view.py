@@ -7,9 +7,9 @@ overdue draw.
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import datetime, timedelta
+
+import pytest
 
 from clinic_app.bootstrap import Services
 from clinic_app.persistence import repositories as repo
@@ -61,6 +61,9 @@ def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
     assert any(f.overridden_by for s in clinic.queries.day(NURSE, day).sessions for f in s.findings)
 
 
+@pytest.mark.in_process(
+    "counts the database connections one call opens; over the server the token check opens its own"
+)
 def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
     clinic: Services,
 ) -> None:

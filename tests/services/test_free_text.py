@@ -20,8 +20,8 @@ from clinic_app.services import validation
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.exports import ExportRequest
 from tests.conftest import ADMIN, DESK, MANAGER, NURSE
-from tests.services.conftest import ContractRemote
 from tests.db_counts import row_counts
+from tests.services.conftest import ContractRemote
 
 # One of each kind of character that can forge or reorder a line.
 HOSTILE = {
