@@ -13,17 +13,20 @@ user who logged in through it (one at a desk; several in the contract tests).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import inspect
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 
 from clinic_app import service_api as api
 from clinic_app.domain.catalog import Catalog
-from clinic_app.domain.errors import InvalidInputError
+from clinic_app.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.clock import Clock, system_clock
@@ -62,6 +65,8 @@ class _Connection:
         )
         self.tokens: dict[str, str] = {}
         self.current: str | None = None
+        # The clinic's zone: every datetime of a result is given in it, as in-process.
+        self.zone: ZoneInfo | None = None
 
     def token_for(self, actor: Actor | None) -> str:
         name = actor.username if isinstance(actor, Actor) else self.current
@@ -125,6 +130,30 @@ def _to_wire(endpoint: api.Endpoint, name: str, value: object) -> object:
         raise InvalidInputError(name, f"not expressible as JSON: {error}"[:300]) from None
 
 
+def in_zone(value: Any, zone: ZoneInfo) -> Any:
+    """``value`` with every aware datetime in it (in dataclasses, lists, tuples, dicts) given
+    in ``zone``: JSON carries only an offset (``+01:00``), which the in-process services'
+    ``ZoneInfo`` does not reduce to (a fixed offset adds a day across a clock change wrongly,
+    and names no zone)."""
+    if isinstance(value, datetime):
+        return value.astimezone(zone) if value.tzinfo is not None else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: in_zone(getattr(value, f.name), zone)
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list):
+        return [in_zone(item, zone) for item in value]
+    if isinstance(value, tuple):
+        items = [in_zone(item, zone) for item in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, dict):
+        return {key: in_zone(item, zone) for key, item in value.items()}
+    return value
+
+
 def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = endpoint.signature.bind(None, *args, **kwargs)
@@ -137,6 +166,8 @@ def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., An
             "POST", endpoint.path, body=body, token=connection.token_for(actor), idempotency_key=key
         )
         result = endpoint.result.validate_json(response.content)
+        if connection.zone is not None:
+            result = in_zone(result, connection.zone)
         return iter(result) if endpoint.returns_iterator else result
 
     call.__name__ = endpoint.method
@@ -184,7 +215,18 @@ class RemoteAuth(RemoteService):
         actor = Actor(data["actor"]["username"], Role(data["actor"]["role"]))
         self._connection.tokens[actor.username] = data["token"]
         self._connection.current = actor.username
+        self._learn_zone(data["token"])
         return actor
+
+    def _learn_zone(self, token: str) -> None:
+        """The clinic's zone, once the clinic has one (results are converted into it)."""
+        try:
+            response = self._connection.send(
+                "POST", f"{api.API_PREFIX}/queries/calendar", body={}, token=token
+            )
+        except (InvalidInputError, NotFoundError, PermissionDeniedError):
+            return  # not set up yet: results keep the offsets they came with
+        self._connection.zone = ZoneInfo(response.json()["timezone"])
 
     def logout(self, actor: Actor | None = None) -> None:
         """End the session of ``actor`` (by default the last user who logged in)."""
