@@ -26,11 +26,13 @@ in-process only.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from argon2 import PasswordHasher, Type
 from starlette.testclient import TestClient
 
 from clinic_app import service_api as api
@@ -87,7 +89,8 @@ class _ProvisioningConnection(_Connection):
             if user is None or path == api.LOGOUT_PATH:
                 raise
             del self.tokens[user]
-            self.remote.auth.authenticate(user, PASSWORD)
+            with cheap_hashing(self.backstage):
+                self.remote.auth.authenticate(user, PASSWORD)
             return super().send(method, path, **{**kwargs, "token": self.tokens[user]})
 
 
@@ -111,12 +114,29 @@ class ContractRemote(RemoteServices):
         self.ctx = backstage.ctx  # type: ignore[assignment]
 
 
+# The harness's own users get argon2id at the lowest cost while they are added and log in:
+# 8 full-cost hashes per test (~90 ms each here) were most of the remote half's time. The
+# services' hasher is swapped back at once, so every test's own users and logins pay full cost.
+CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+
+
+@contextlib.contextmanager
+def cheap_hashing(backstage: Services) -> Iterator[None]:
+    saved = backstage.auth._hasher, backstage.sessions._hasher
+    backstage.auth._hasher = backstage.sessions._hasher = CHEAP
+    try:
+        yield
+    finally:
+        backstage.auth._hasher, backstage.sessions._hasher = saved
+
+
 def sign_in(backstage: Services, remote: RemoteServices, actor: Actor) -> None:
     """Make ``actor`` a real user of the test clinic (if not yet) and log in over HTTP."""
-    known = {user.username for user in backstage.auth.users(ADMIN)}
-    if actor.username not in known:
-        backstage.auth.add_user(ADMIN, actor.username, actor.role, PASSWORD)
-    remote.auth.authenticate(actor.username, PASSWORD)
+    with cheap_hashing(backstage):
+        known = {user.username for user in backstage.auth.users(ADMIN)}
+        if actor.username not in known:
+            backstage.auth.add_user(ADMIN, actor.username, actor.role, PASSWORD)
+        remote.auth.authenticate(actor.username, PASSWORD)
 
 
 def as_user(services: Services, *actors: Actor) -> None:
