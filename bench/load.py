@@ -162,7 +162,9 @@ def seed(db_url: str, desks: int, chairs: int, patients: int, prefix: str = USER
             services.setup.add_chair(admin, name)
         users = []
         for i in range(desks):
-            role = Role.NURSE if i % 5 == 4 else Role.FRONT_DESK
+            # Every fifth desk a nurse; in a run of fewer than five, the last one.
+            nurse = i % 5 == 4 or (desks < 5 and i == desks - 1)
+            role = Role.NURSE if nurse else Role.FRONT_DESK
             username = f"{prefix}.desk{i + 1:02d}"
             services.auth.add_user(admin, username, role, PASSWORD)
             users.append((username, role.value))
@@ -176,7 +178,7 @@ def seed(db_url: str, desks: int, chairs: int, patients: int, prefix: str = USER
         today_sessions: dict[str, list[int]] = {n: [] for n in nurses}
         slot = 0
         # Today's list (denosumab, 08:00-16:00 on every chair), shared out among the nurses.
-        if today.weekday() < 5:
+        if today.weekday() < 5 and nurses:
             for hour in range(8, 16):
                 for chair in names:
                     mrn = mrns[-1 - slot]
