@@ -174,3 +174,24 @@ def test_the_architecture_guide_names_files_that_exist() -> None:
     # A moved file is caught: the check is not vacuous.
     moved = text.replace("`gui/main_window.py`", "`gui/window.py`")
     assert named_files_missing(moved, DOCS.parent) == ["gui/window.py"]
+
+
+# A deployment file named in the README: `resources/deploy/clinic-server@.service`.
+_DEPLOY_FILE = re.compile(r"`(resources/deploy/[\w.@-]+)`")
+
+
+def deploy_files_missing(text: str, root: Path) -> list[str]:
+    """The files under resources/deploy/ that ``text`` names and that do not exist."""
+    return [n for n in sorted(set(_DEPLOY_FILE.findall(text))) if not (root / n).is_file()]
+
+
+def test_the_readme_deployment_section_names_files_that_exist_and_every_one_of_them() -> None:
+    root = DOCS.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    named = set(_DEPLOY_FILE.findall(readme))
+    shipped = {f"resources/deploy/{p.name}" for p in (root / "resources" / "deploy").iterdir()}
+    assert deploy_files_missing(readme, root) == []
+    assert shipped <= named, shipped - named  # each example file is explained in the README
+    # A renamed file is caught: the check is not vacuous.
+    renamed = readme.replace("`resources/deploy/haproxy.cfg`", "`resources/deploy/lb.cfg`")
+    assert deploy_files_missing(renamed, root) == ["resources/deploy/lb.cfg"]

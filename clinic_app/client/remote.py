@@ -213,16 +213,23 @@ def _error_of(response: httpx.Response) -> Exception:
     )
 
 
+def _to_wire(endpoint: api.Endpoint, name: str, value: object) -> object:
+    """An argument as JSON, or invalid input naming it (as the in-process service would refuse
+    it) when it cannot be sent: a Python object JSON has no form for, or nesting deeper than
+    the serializer goes."""
+    try:
+        return endpoint.parameters[name].dump_python(value, mode="json", warnings=False)
+    except (ValueError, TypeError, RecursionError) as error:  # PydanticSerializationError too
+        raise InvalidInputError(name, f"not expressible as JSON: {error}"[:300]) from None
+
+
 def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = endpoint.signature.bind(None, *args, **kwargs)
         values = dict(bound.arguments)
         values.pop("self", None)
         actor = values.pop("actor", None)
-        body = {
-            name: endpoint.parameters[name].dump_python(value, mode="json", warnings=False)
-            for name, value in values.items()
-        }
+        body = {name: _to_wire(endpoint, name, value) for name, value in values.items()}
         key = str(uuid.uuid4()) if endpoint.kind is api.WRITE else None
         name = actor.username if isinstance(actor, Actor) else connection.current
         token = connection.token_for(actor)
@@ -386,6 +393,7 @@ class RemoteServices:
     created = False
     schema_upgrade = None
     database_file = None
+    connection_type: type[_Connection] = _Connection
 
     def __init__(
         self,
@@ -394,7 +402,7 @@ class RemoteServices:
         transport: httpx.BaseTransport | None = None,
         clock: Clock = system_clock,
     ) -> None:
-        self._connection = _Connection(base_url, transport)
+        self._connection = self.connection_type(base_url, transport)
         self.change_listener: EventFollower | None = None
         self.ctx = RemoteContext(RuleBook.from_file(rules_file()).catalog, clock)
         self.auth = RemoteAuth(self._connection)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from clinic_app import service_api as api
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import PermissionDeniedError, RuleRefusalError
 from clinic_app.persistence.models import Base
@@ -28,6 +29,7 @@ from clinic_app.services.exports import ExportRequest
 from clinic_app.services.lab_results import ResultEntry
 from clinic_app.services.result_import import PendingResult
 from tests.conftest import ADMIN, DESK, LONDON, MANAGER, NURSE
+from tests.services.conftest import ContractRemote
 
 K = ChangeKind
 DAY = date(2026, 11, 25)  # a Wednesday, two days after the fixed "now"
@@ -143,6 +145,9 @@ def test_dry_runs_publish_nothing(clinic: Services) -> None:
     assert got == []
 
 
+@pytest.mark.in_process(
+    "breaks the commit of a service object's own transaction (fault injected in-process)"
+)
 def test_a_write_that_fails_at_commit_publishes_nothing(clinic: Services) -> None:
     """The hooks see the write inside the transaction; a commit that then fails (here: the
     feed's own hook raising, standing for a refused commit) publishes nothing."""
@@ -167,6 +172,10 @@ def test_a_write_that_fails_at_commit_publishes_nothing(clinic: Services) -> Non
     assert clinic.queries.day(NURSE, DAY).sessions == ()
 
 
+@pytest.mark.in_process(
+    "one_transaction spans several calls in one database transaction: in-process only (no "
+    "request spans two calls)"
+)
 def test_one_transaction_publishes_once_at_its_end_and_nothing_when_it_rolls_back(
     clinic: Services,
 ) -> None:
@@ -198,6 +207,7 @@ def test_a_failing_subscriber_neither_undoes_the_write_nor_stops_the_others(
     assert [s.id for s in clinic.queries.day(NURSE, DAY).sessions] == [session_id]
 
 
+@pytest.mark.in_process("exports.export is server-only (service_api.EXCLUDED)")
 def test_audit_only_writes_publish_nothing(clinic: Services, tmp_path: Path) -> None:
     with published(clinic) as got:
         with pytest.raises(PermissionDeniedError):  # a refusal, audited
@@ -710,6 +720,9 @@ ON_AN_EMPTY_DATABASE = {("setup", "init_clinic"), ("auth", "create_first_admin")
 def test_each_write_path_publishes_after_its_commit(
     clinic: Services, path: WritePath, tmp_path: Path
 ) -> None:
+    server_only = api.EXCLUDED.get(path.service, {})
+    if isinstance(clinic, ContractRemote) and path.method in server_only:
+        pytest.skip(f"{path.service}.{path.method} is server-only: {server_only[path.method]}")
     prepared = path.run(clinic, tmp_path) if path.method in _DEFERRED else None
     with published(clinic) as got:
         if prepared is not None:

@@ -114,6 +114,7 @@ def test_nurse_override_saves_session_findings_and_labs(on_denosumab: Services) 
     assert all(lab.status == "cancelled" for lab in remaining)
 
 
+@pytest.mark.in_process("drives the CLI on a database file (create_first_admin is server-only)")
 def test_story_through_the_cli(on_denosumab: Services) -> None:
     args = [
         "book",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from clinic_app.bootstrap import Services
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.booking import BookingRequest
@@ -59,6 +61,9 @@ def test_the_day_view_equals_the_mapped_rows(clinic: Services) -> None:
     assert any(f.overridden_by for s in clinic.queries.day(NURSE, day).sessions for f in s.findings)
 
 
+@pytest.mark.in_process(
+    "counts the database connections one call opens; over the server the token check opens its own"
+)
 def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
     clinic: Services,
 ) -> None:
@@ -84,6 +89,7 @@ def test_the_day_screen_reads_chairs_calendar_and_day_in_one_transaction(
     assert len(screen.day_list.sessions) == 1
 
 
+@pytest.mark.in_process("queries.week_occupancy is server-only (service_api.EXCLUDED)")
 def test_the_week_occupancy_counts_what_the_week_holds(clinic: Services) -> None:
     monday = (NOW + timedelta(days=21)).date()
     monday -= timedelta(days=monday.weekday())

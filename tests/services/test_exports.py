@@ -17,6 +17,10 @@ from clinic_app.services.exports import ExportRequest
 from tests.conftest import ADMIN, DESK, MANAGER, NURSE
 from tests.report_seed import DAY, SeededDay, seed_day
 
+pytestmark = pytest.mark.in_process(
+    "exports.export writes files on the caller's disk: server-only (service_api.EXCLUDED)"
+)
+
 
 @pytest.fixture
 def seeded(clinic: Services) -> tuple[Services, SeededDay]:

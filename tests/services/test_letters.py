@@ -181,6 +181,9 @@ def test_letters_only_follow_iron_with_an_outside_antiresorptive(clinic: Service
 
 
 @pytest.mark.parametrize("actor", [DESK, NURSE], ids=["front-desk", "nurse"])
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_front_desk_and_nurses_print_and_it_is_audited(
     iron_after_denosumab: tuple[Services, int], actor: Actor, tmp_path: Path, qapp: object
 ) -> None:
@@ -205,6 +208,9 @@ def test_front_desk_and_nurses_print_and_it_is_audited(
 
 
 @pytest.mark.parametrize("actor", [MANAGER, ADMIN], ids=["manager", "admin"])
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_managers_and_administrators_may_not_print(
     iron_after_denosumab: tuple[Services, int], actor: Actor, tmp_path: Path
 ) -> None:
@@ -228,6 +234,9 @@ def test_managers_and_administrators_may_not_print(
 # ---------------------------------------------------------------------- the PDFs, as text
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_the_letter_to_the_prescriber_as_text(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
@@ -255,6 +264,9 @@ def test_the_letter_to_the_prescriber_as_text(
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "dates as the clinic writes them"
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_the_patient_sheet_as_text(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
@@ -283,6 +295,9 @@ def test_the_patient_sheet_as_text(
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_a_clinic_without_a_phone_is_named_alone(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
@@ -295,6 +310,9 @@ def test_a_clinic_without_a_phone_is_named_alone(
     assert "phone" not in text
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_a_completed_dose_reads_as_given(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
@@ -311,6 +329,9 @@ def test_a_completed_dose_reads_as_given(
     assert "Ferric carboxymaltose on Tue 1 Dec 2026 (given)" in pdf_text(files.prescriber_letter)
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_a_bad_folder_is_invalid_input_and_writes_nothing(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:
@@ -351,6 +372,9 @@ def test_the_clinic_phone_is_an_audited_admin_setting(clinic: Services) -> None:
     assert [json.loads(c or "{}") for c in changes] == [{"phone": PHONE}]
 
 
+@pytest.mark.in_process(
+    "letters.write_letters paints PDFs on the caller's disk: server-only (service_api.EXCLUDED)"
+)
 def test_both_files_or_neither(
     iron_after_denosumab: tuple[Services, int], tmp_path: Path, qapp: object
 ) -> None:

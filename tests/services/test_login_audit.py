@@ -16,6 +16,11 @@ from clinic_app.persistence.models import AuditRow
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.validation import audit_excerpt
 
+pytestmark = pytest.mark.in_process(
+    "logs in through auth.authenticate and create_first_admin, which the server keeps to itself "
+    "(login is POST /api/v1/login with its own bounds)"
+)
+
 PASSWORD = "a sound password"
 _serial = itertools.count()
 

@@ -14,6 +14,10 @@ from clinic_app.services.clock import fixed_clock
 from clinic_app.services.lab_results import ImportRefusedError
 from tests.conftest import DESK, LONDON, NURSE
 
+pytestmark = pytest.mark.in_process(
+    "lab_results.import_file reads a path on the server's disk: server-only (service_api.EXCLUDED)"
+)
+
 DATA = Path(__file__).parents[1] / "data" / "lab_results"
 MONDAY = date(2026, 12, 14)
 # Every result of the golden files: (mrn, lab, test, value, unit, drawn at, flag).
