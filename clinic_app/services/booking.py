@@ -356,7 +356,7 @@ class BookingService:
         """Move ``session_id`` to ``request``'s start and chair (its MRN, therapy, course and
         regimen are the session's own); a prescriber it names replaces the session's."""
         prescriber = _request_prescriber(request)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             row = repo.session_by_id(s, session_id)
@@ -599,7 +599,7 @@ class BookingService:
         override = self._override(actor, request.override_reason, request.consulted)
         prescriber = _request_prescriber(request)
         outcomes: list[BookingOutcome] = []
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             parsed = self._parse_request(s, calendar, request, override, prescriber)
@@ -665,7 +665,7 @@ class BookingService:
             else NO_OVERRIDE
         )
         prescriber = _request_prescriber(request)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             parsed = self._parse_request(s, calendar, request, override, prescriber)
@@ -1252,7 +1252,7 @@ class BookingService:
         override_reason: str | None = None,
         consulted: str | None = None,
     ) -> BookingOutcome:
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             row = repo.session_by_id(s, session_id)
