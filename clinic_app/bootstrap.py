@@ -60,9 +60,9 @@ __all__ = [
     "Services",
     "UnusableDatabaseError",
     "build_services",
-    "set_app_role",
     "is_sqlite_damage",
     "open_services",
+    "set_app_role",
 ]
 
 

@@ -33,7 +33,6 @@ from typing import Any, TextIO
 
 from clinic_app.bootstrap import (
     AppRoleError,
-    set_app_role,
     BackupError,
     DatabaseError,
     DatabaseMissingError,
@@ -43,6 +42,7 @@ from clinic_app.bootstrap import (
     UnusableDatabaseError,
     is_sqlite_damage,
     open_services,
+    set_app_role,
 )
 from clinic_app.cli_results import add_results_commands, print_notices
 from clinic_app.client import RemoteServices, RemoteUnavailableError

@@ -4,8 +4,9 @@ It refuses to listen beyond this computer without TLS: passwords and session tok
 the clinic's network in clear. On PostgreSQL it refuses to run as a superuser or as the
 database's owner (either could switch a trigger off or rewrite the audit trail): it runs as
 the clinic's app role (``clinic-app db app-role``), unless ``--dev-allow-owner`` says this is
-a developer's machine. It never migrates: the owner does (``clinic-app migrate``). It keeps no state of its own (tokens and idempotency keys are in
-the database), so several instances may serve one PostgreSQL database.
+a developer's machine. It never migrates: the owner does (``clinic-app migrate``). It keeps
+no state of its own (tokens and idempotency keys are in the database), so several
+instances may serve one PostgreSQL database.
 """
 
 from __future__ import annotations
