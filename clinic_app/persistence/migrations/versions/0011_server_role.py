@@ -32,7 +32,8 @@ grants could make such a login safe. From here on:
   database's ``users`` table that 0010's ``clinic_clinic_role`` recognises (no attribute, in
   exactly one clinic group and nothing else, CONNECT granted on this database). One that may
   also connect to another database of the server is not this clinic's alone: it only loses
-  CONNECT here and its groups, and is kept (with a NOTICE). The ``clinic_*`` group roles are
+  CONNECT here and is kept (with a NOTICE); one that holds objects elsewhere is kept NOLOGIN
+  and out of the clinic groups. The ``clinic_*`` group roles are
   cluster-wide and may still serve another clinic at an older revision: they lose every
   privilege in this database but are not dropped.
 - The login-management functions of 0010 (``clinic_create_login`` and friends) and 0008's
@@ -309,12 +310,11 @@ DROP_LOGINS = f"""
                         JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
                        WHERE d.datname <> pg_catalog.current_database()
                          AND r.rolname = v_name) THEN
-                -- Also let into another database: not this clinic's alone. Cut off here only.
+                -- Also let into another database: not this clinic's alone. Cut off here only
+                -- (its group stays: the other clinic, at an older revision, may need it; the
+                -- groups hold nothing in this database any more).
                 EXECUTE pg_catalog.format('REVOKE ALL ON DATABASE %I FROM %I',
                                           pg_catalog.current_database(), v_name);
-                FOREACH v_group IN ARRAY ARRAY[{GROUP_LIST}] LOOP
-                    EXECUTE pg_catalog.format('REVOKE %I FROM %I', v_group, v_name);
-                END LOOP;
                 RAISE NOTICE 'login role % may use another database: kept, cut off here',
                     v_name;
             ELSE
