@@ -27,7 +27,10 @@ grants could make such a login safe. From here on:
   migrations, ``init``), which is then recorded as itself.
 - **Clinical status changes** (a session's arrived / in-chair / completed / no-show; a lab
   draw's completed) are refused unless the actor is an active nurse of the users table (the
-  groups that used to tell are no longer anybody's), or the owner.
+  groups that used to tell are no longer anybody's), or the owner. So is an **override**
+  (new trigger ``overrides_nurse_guard``) unless the actor is an active nurse and the override
+  names that nurse (0004's grant kept overrides to the nurse group; the server's login needs
+  INSERT on them for its nurses).
 - **Per-user login roles of this clinic are dropped**: a role named like a row of this
   database's ``users`` table that 0010's ``clinic_clinic_role`` recognises (no attribute, in
   exactly one clinic group and nothing else, CONNECT granted on this database). One that may
@@ -210,6 +213,22 @@ FUNCTIONS = [
         RETURN NEW;
     END $$
     """,
+    # An override is a nurse's, under the nurse's own name (the actor), on the server's login.
+    f"""
+    CREATE OR REPLACE FUNCTION public.clinic_override_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {SAFE} AS $$
+    BEGIN
+        IF {IS_OWNER} THEN
+            RETURN NEW;
+        END IF;
+        IF NOT public.clinic_actor_is_nurse()
+           OR NEW.overridden_by IS DISTINCT FROM public.clinic_current_actor() THEN
+            RAISE EXCEPTION 'only a nurse gives an override, under their own name'
+                USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END $$
+    """,
     # --- the server's app role ----------------------------------------------------------------
     # Run by the owner (EXECUTE for nobody else): the grants of one server role, from nothing.
     f"""
@@ -335,6 +354,14 @@ DROP_LOGINS = f"""
     END $$
 """
 
+TRIGGERS = [
+    "DROP TRIGGER IF EXISTS overrides_nurse_guard ON overrides",
+    """
+    CREATE TRIGGER overrides_nurse_guard BEFORE INSERT OR UPDATE ON overrides
+    FOR EACH ROW EXECUTE FUNCTION public.clinic_override_guard()
+    """,
+]
+
 REVOKES = [
     *[
         f"REVOKE ALL ON ALL {kind} IN SCHEMA public FROM {', '.join(GROUPS)}"
@@ -363,7 +390,7 @@ def upgrade() -> None:
     """Actor setting, server role grants; per-user logins and their functions gone."""
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in [*FUNCTIONS, DROP_LOGINS, *REVOKES]:
+    for statement in [*FUNCTIONS, *TRIGGERS, DROP_LOGINS, *REVOKES]:
         op.execute(statement)
 
 
