@@ -108,6 +108,11 @@ class Services:
             self.change_listener = None
         self.engine.dispose()
 
+    def url(self) -> str:
+        """The database URL these services use, with its password (for the owner's commands
+        run on an open database, e.g. ``db app-role`` handed these services)."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     def database_login(self) -> Login | None:
         """Who the PostgreSQL connection is (superuser, owner or the server's app role);
         None on SQLite, which has no logins."""

@@ -273,16 +273,20 @@ def cmd_migrate(cli: Cli, args: argparse.Namespace) -> int:
     raise InvalidInputError("migrate", "runs without a logged-in user")
 
 
-def _migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _migrate(
+    args: argparse.Namespace, out: TextIO, err: TextIO, services: Services | None = None
+) -> int:
     """``migrate``: bring an existing database to this app's schema (PostgreSQL: as the
-    owner; the clinic server never migrates). Nothing else is opened or written."""
-    services = open_services(resolve_db_url(args.command_db or args.db), create=False)
+    owner; the clinic server never migrates). Nothing else is opened or written. Services
+    handed in (tests, an embedding program) are open, and so migrated, already."""
+    opened = services or open_services(resolve_db_url(args.command_db or args.db), create=False)
     try:
-        _report_opening(services, err)
-        if services.schema_upgrade is None:
+        _report_opening(opened, err)
+        if opened.schema_upgrade is None:
             print("database schema is up to date", file=out)
     finally:
-        services.close()
+        if services is None:
+            opened.close()
     return EXIT_OK
 
 
@@ -304,9 +308,13 @@ def _role_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _db_command(args: argparse.Namespace, out: TextIO) -> int:
-    """``db app-role``: the owner makes (or re-keys) the clinic server's login."""
-    url = resolve_db_url(args.command_db or args.db)
+def _db_command(args: argparse.Namespace, out: TextIO, services: Services | None = None) -> int:
+    """``db app-role``: the owner makes (or re-keys) the clinic server's login (on the
+    database of ``services`` when handed in and no --db is given)."""
+    if services is not None and not (args.command_db or args.db):
+        url = services.url()
+    else:
+        url = resolve_db_url(args.command_db or args.db)
     if not url.startswith("postgresql"):
         raise InvalidInputError("--db", "db app-role needs the owner's PostgreSQL URL")
     try:
@@ -1118,9 +1126,9 @@ def main(
         if args.command == "serve":
             return _serve(args, err)  # until stopped; opening errors answer as below
         if args.command == "migrate":
-            return _migrate(args, out, err)
+            return _migrate(args, out, err, services)
         if args.command == "db":
-            return _db_command(args, out)
+            return _db_command(args, out, services)
         if services is None:
             services = _open(args)
             _report_opening(services, err)
