@@ -404,8 +404,33 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Not supported: the dropped login roles (and their passwords) cannot be brought back,
-    and the functions that made them would re-open what this revision closed."""
+    """Back to 0010's functions (its login functions too) and without this revision's own.
+
+    The login roles this revision dropped, with their passwords, and the groups' grants are
+    not brought back: an administrator re-creates the logins after a downgrade. The server's
+    app role keeps its grants (the owner drops it with DROP OWNED / DROP ROLE if wanted).
+    """
     if op.get_bind().dialect.name != "postgresql":
         return
-    raise NotImplementedError("revision 0011 (per-user logins dropped) cannot be downgraded")
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).with_name("0010_harden_postgres.py")
+    spec = importlib.util.spec_from_file_location("clinic_migration_0010_for_downgrade", path)
+    assert spec is not None and spec.loader is not None
+    previous = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(previous)
+    # clinic_actor was plpgsql here and is sql there: CREATE OR REPLACE cannot change that.
+    op.execute("DROP FUNCTION IF EXISTS public.clinic_actor(text)")
+    op.execute("DROP TRIGGER IF EXISTS overrides_nurse_guard ON overrides")
+    for statement in [*previous.FUNCTIONS, *previous.GRANTS]:
+        op.execute(statement)
+    for function in (
+        "clinic_override_guard()",
+        "clinic_grant_server_role(text)",
+        "clinic_server_roles()",
+        "clinic_actor_is_nurse()",
+        "clinic_required_actor()",
+        "clinic_current_actor()",
+    ):
+        op.execute(f"DROP FUNCTION IF EXISTS public.{function}")
