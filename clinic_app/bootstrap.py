@@ -1,7 +1,7 @@
 """Composition root shared by the CLI and the GUI: URL -> engine -> migrations -> services.
 
-It is also where the shells get what opening a database involves: connecting as a user's own
-login role, and the database errors they tell apart (the CLI's exit codes, the window's
+It is also where the shells get what opening a database involves: the database errors they
+tell apart (the CLI's exit codes, the window's
 messages), so that no shell imports persistence or SQLAlchemy itself.
 """
 
@@ -19,12 +19,19 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from clinic_app.persistence.change_tracking import ChangeListener, libpq_url
 from clinic_app.persistence.database_errors import DatabaseMissingError, UnusableDatabaseError
 from clinic_app.persistence.engine import DatabaseUrlError, sqlite_file
+from clinic_app.persistence.migrate import head_revision, stored_revision
 from clinic_app.persistence.opening import SchemaUpgrade, open_database
-from clinic_app.persistence.pg_logins import url_for_user
+from clinic_app.persistence.server_role import (
+    AppRoleError,
+    AppRoleResult,
+    Login,
+    login_of,
+    set_app_role,
+)
 from clinic_app.persistence.sqlite_backup import BackupError
 from clinic_app.persistence.unit_of_work import Database
 from clinic_app.services.audit_queries import AuditQueries
-from clinic_app.services.auth import AuthenticationError, AuthService
+from clinic_app.services.auth import AuthService
 from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
 from clinic_app.services.clinic_settings import ClinicSettingsService
@@ -45,6 +52,8 @@ from clinic_app.services.staffing import StaffingService
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
 # using the database): BackupError ... UnusableDatabaseError.
 __all__ = [
+    "AppRoleError",
+    "AppRoleResult",
     "BackupError",
     "DatabaseError",
     "DatabaseMissingError",
@@ -55,7 +64,7 @@ __all__ = [
     "build_services",
     "is_sqlite_damage",
     "open_services",
-    "open_services_as",
+    "set_app_role",
 ]
 
 
@@ -103,6 +112,25 @@ class Services:
             self.change_listener = None
         self.engine.dispose()
 
+    def url(self) -> str:
+        """The database URL these services use, with its password (for the owner's commands
+        run on an open database, e.g. ``db app-role`` handed these services)."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def database_login(self) -> Login | None:
+        """Who the PostgreSQL connection is (superuser, owner or the server's app role);
+        None on SQLite, which has no logins."""
+        if self.ctx.db.dialect != "postgresql":
+            return None
+        with self.engine.connect() as connection:
+            return login_of(connection)
+
+    def schema_behind(self) -> str | None:
+        """The database's revision when it is not this app's newest (``migrate`` first)."""
+        with self.engine.connect() as connection:
+            revision = stored_revision(connection)
+        return None if revision == head_revision() else str(revision)
+
     @property
     def engine(self) -> Engine:
         """The database engine (for shutting down)."""
@@ -142,28 +170,6 @@ def open_services(
     return replace(
         build_services(ctx, rules), created=opened.created, schema_upgrade=opened.upgrade
     )
-
-
-def open_services_as(url: str, username: str, password: str) -> Services:
-    """Services on an existing PostgreSQL database, connected as the user's own login role.
-
-    A login the server refuses (wrong password, no such login role) is an
-    ``AuthenticationError``; a server that cannot be reached stays an ``OperationalError``.
-    """
-    try:
-        return open_services(url_for_user(url, username, password), create=False)
-    except OperationalError as error:
-        if _login_refused(str(error.orig)):
-            raise AuthenticationError() from None
-        raise
-
-
-def _login_refused(server_message: str) -> bool:
-    """True when PostgreSQL refused the login itself (wrong password, no such login role),
-    as opposed to not being reachable. The server gives no SQLSTATE before a connection."""
-    text = server_message.lower()
-    unknown_role = 'role "' in text and "does not exist" in text
-    return "password" in text or "authentication" in text or unknown_role
 
 
 def is_sqlite_damage(error: DatabaseError) -> bool:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic_app.bootstrap import (
+    AppRoleError,
     BackupError,
     DatabaseError,
     DatabaseMissingError,
@@ -41,7 +42,7 @@ from clinic_app.bootstrap import (
     UnusableDatabaseError,
     is_sqlite_damage,
     open_services,
-    open_services_as,
+    set_app_role,
 )
 from clinic_app.cli_results import add_results_commands, print_notices
 from clinic_app.client import RemoteServices, RemoteUnavailableError
@@ -83,8 +84,12 @@ _log = logging.getLogger(__name__)
 PASSWORD_ENV = "CLINIC_APP_PASSWORD"
 NEW_PASSWORD_ENV = "CLINIC_APP_NEW_PASSWORD"
 SERVER_ENV = "CLINIC_APP_SERVER"
+ROLE_PASSWORD_ENV = "CLINIC_APP_ROLE_PASSWORD"
+# With a PostgreSQL --db (no --server): only the owner's and the server's own commands. Every
+# user's work on PostgreSQL goes through the clinic server (revision 0011: no user is a login).
+POSTGRES_DB_COMMANDS = ("init", "migrate", "serve", "db")
 # Commands that work on the database itself: run them on the server, not through it.
-SERVER_SIDE_COMMANDS = ("init", "backup", "restore", "demo", "serve")
+SERVER_SIDE_COMMANDS = ("init", "migrate", "backup", "restore", "demo", "serve", "db")
 
 
 def _iso(moment: datetime) -> str:
@@ -258,10 +263,73 @@ def _serve(args: argparse.Namespace, err: TextIO) -> int:
             port=args.port,
             tls_cert=args.tls_cert,
             tls_key=args.tls_key,
+            allow_owner=args.dev_allow_owner,
         )
     except ServeError as error:
         print(f"invalid input: {error}", file=err)
         return EXIT_INVALID
+
+
+def cmd_migrate(cli: Cli, args: argparse.Namespace) -> int:
+    """Never reached through ``Cli``: ``main`` runs ``migrate`` without a logged-in user."""
+    raise InvalidInputError("migrate", "runs without a logged-in user")
+
+
+def _migrate(
+    args: argparse.Namespace, out: TextIO, err: TextIO, services: Services | None = None
+) -> int:
+    """``migrate``: bring an existing database to this app's schema (PostgreSQL: as the
+    owner; the clinic server never migrates). Nothing else is opened or written. Services
+    handed in (tests, an embedding program) are open, and so migrated, already."""
+    opened = services or open_services(resolve_db_url(args.command_db or args.db), create=False)
+    try:
+        _report_opening(opened, err)
+        if opened.schema_upgrade is None:
+            print("database schema is up to date", file=out)
+    finally:
+        if services is None:
+            opened.close()
+    return EXIT_OK
+
+
+def cmd_db(cli: Cli, args: argparse.Namespace) -> int:
+    """Never reached through ``Cli``: ``main`` runs ``db`` without a logged-in user."""
+    raise InvalidInputError("db", "runs without a logged-in user")
+
+
+def _role_password() -> str:
+    """The app role's password: CLINIC_APP_ROLE_PASSWORD, else one line of stdin (a prompt
+    on a terminal); never an argument (argv is visible to every user of the machine)."""
+    value = os.environ.get(ROLE_PASSWORD_ENV)
+    if value:
+        return value
+    if sys.stdin is None:
+        raise InvalidInputError("password", f"no password given: set {ROLE_PASSWORD_ENV}")
+    if sys.stdin.isatty():
+        return getpass.getpass("New password for the app role: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _db_command(args: argparse.Namespace, out: TextIO, services: Services | None = None) -> int:
+    """``db app-role``: the owner makes (or re-keys) the clinic server's login (on the
+    database of ``services`` when handed in and no --db is given)."""
+    if services is not None and not (args.command_db or args.db):
+        url = services.url()
+    else:
+        url = resolve_db_url(args.command_db or args.db)
+    if not url.startswith("postgresql"):
+        raise InvalidInputError("--db", "db app-role needs the owner's PostgreSQL URL")
+    try:
+        done = set_app_role(url, args.name, _role_password())
+    except AppRoleError as error:
+        raise InvalidInputError("app-role", str(error)) from None
+    verb = "created" if done.created else "given a new password"
+    print(
+        f"app role {done.name} {verb}; it may use database {done.database} as the clinic "
+        "server (DML on the app's tables, nothing else)",
+        file=out,
+    )
+    return EXIT_OK
 
 
 def cmd_user_add(cli: Cli, args: argparse.Namespace) -> int:
@@ -1013,6 +1081,29 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--port", type=int, default=8443)
     c.add_argument("--tls-cert", type=Path, metavar="FILE", help="TLS certificate (PEM)")
     c.add_argument("--tls-key", type=Path, metavar="FILE", help="TLS private key (PEM)")
+    c.add_argument(
+        "--dev-allow-owner",
+        action="store_true",
+        help="developers only: serve even as a superuser or the database's owner",
+    )
+
+    c = add(
+        "migrate",
+        cmd_migrate,
+        "upgrade the database's schema (PostgreSQL: as its owner; the server never migrates)",
+    )
+    c.add_argument("--db", dest="command_db", metavar="URL", help="the owner's database URL")
+    db = sub.add_parser("db", help="the database's logins (PostgreSQL, as its owner)")
+    db_sub = db.add_subparsers(dest="what", required=True)
+    c = add(
+        "app-role",
+        cmd_db,
+        f"create the clinic server's login or give it a new password (from {ROLE_PASSWORD_ENV} "
+        "or stdin)",
+        db_sub,
+    )
+    c.add_argument("--name", required=True, help="the app role's name, e.g. clinic_server")
+    c.add_argument("--db", dest="command_db", metavar="URL", help="the owner's database URL")
 
     c = add("init", cmd_init, "create or upgrade the database and set up a new clinic")
     c.add_argument("--timezone", default="Europe/London", help="IANA zone, e.g. Europe/London")
@@ -1302,7 +1393,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-ENVIRONMENT_TEXT = ("CLINIC_APP_DB", SERVER_ENV, "CLINIC_APP_USER", PASSWORD_ENV, NEW_PASSWORD_ENV)
+ENVIRONMENT_TEXT = (
+    "CLINIC_APP_DB",
+    SERVER_ENV,
+    "CLINIC_APP_USER",
+    PASSWORD_ENV,
+    NEW_PASSWORD_ENV,
+    ROLE_PASSWORD_ENV,
+)
 
 
 def _is_text(value: str) -> bool:
@@ -1407,10 +1505,13 @@ def _open(args: argparse.Namespace) -> Services:
     create = args.command == "init"
     if create and url == default_db_url():
         data_dir().mkdir(parents=True, exist_ok=True)  # the user's data folder, made once
-    if not create and url.startswith("postgresql"):
-        username = _username(args)
-        args.password = _password(PASSWORD_ENV, f"Password for {username}: ")
-        return open_services_as(url, username, args.password)
+    if url.startswith("postgresql") and args.command not in POSTGRES_DB_COMMANDS:
+        raise InvalidInputError(
+            "--db",
+            f"'{args.command}' on PostgreSQL goes through the clinic server: use --server URL "
+            "(or CLINIC_APP_SERVER). A PostgreSQL --db is for the owner's init, migrate and "
+            "db app-role, and for serve",
+        )
     return open_services(url, create=create)
 
 
@@ -1516,6 +1617,10 @@ def main(
     try:
         if args.command == "serve":
             return _serve(args, err)  # until stopped; opening errors answer as below
+        if args.command == "migrate":
+            return _migrate(args, out, err, services)
+        if args.command == "db":
+            return _db_command(args, out, services)
         if services is None:
             services = _open(args)
             _report_opening(services, err)

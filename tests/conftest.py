@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -61,25 +61,25 @@ def pg_required() -> bool:
     return os.environ.get("CLINIC_APP_REQUIRE_PG") == "1"
 
 
-def require_password_checks(engine: Engine, username: str) -> None:
-    """Skip a test about wrong passwords when the server lets anyone in (pg_hba ``trust``).
+APP_ROLE_PASSWORD = "the clinic server's test password"
 
-    Under ``CLINIC_APP_REQUIRE_PG=1`` the test fails instead: CI (``.ci/run``) makes the
-    server require passwords for the clinic's roles, so a trusting server there is a broken
-    set-up, not a reason to skip.
+
+def app_role_url(url: str) -> str:
+    """The clinic server's URL for the test database ``url``: its own app role (revision 0011,
+    made as ``clinic-app db app-role`` makes it, by the owner), never the owner. SQLite: ``url``.
+
+    The role is named for this run and the database, so drop_pg_database drops it with it.
     """
-    from clinic_app.persistence.pg_logins import login_works
+    if not url.startswith("postgresql"):
+        return url
+    from clinic_app.bootstrap import set_app_role
 
-    if not login_works(engine, username, "definitely not the password"):
-        return
-    reason = (
-        f"this PostgreSQL server accepts {username!r} with a wrong password (pg_hba 'trust'), "
-        "so wrong passwords cannot be tested; .ci/run makes it require passwords for the "
-        "clinic's roles"
+    parsed = make_url(url)
+    name = f"srv_{parsed.database}"[:63]
+    set_app_role(url, name, APP_ROLE_PASSWORD)
+    return parsed.set(username=name, password=APP_ROLE_PASSWORD).render_as_string(
+        hide_password=False
     )
-    if pg_required():
-        pytest.fail(f"CLINIC_APP_REQUIRE_PG=1 but {reason}")
-    pytest.skip(reason)
 
 
 def _pg_admin_url() -> str:
@@ -160,11 +160,12 @@ def drop_pg_database(name: str) -> None:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
-    drop_login_roles(users)
+    drop_login_roles([*users, f"srv_{name}"[:63]])
 
 
 def drop_login_roles(names: Sequence[str]) -> None:
-    """Drop these login roles, but only those that are app users (members of a clinic group).
+    """Drop these roles made by tests (never a superuser, never a clinic group): app roles of
+    test databases, and the logins older revisions' tests made.
 
     Their database is dropped first, so they own nothing and hold no grants any more.
     """
@@ -174,10 +175,8 @@ def drop_login_roles(names: Sequence[str]) -> None:
     with admin.connect() as conn:
         app_users = conn.scalars(
             text(
-                "SELECT DISTINCT r.rolname FROM pg_roles r "
-                "JOIN pg_auth_members m ON m.member = r.oid "
-                "JOIN pg_roles g ON g.oid = m.roleid "
-                "WHERE r.rolname = ANY(:names) AND g.rolname = ANY(:groups) AND NOT r.rolsuper"
+                "SELECT r.rolname FROM pg_roles r "
+                "WHERE r.rolname = ANY(:names) AND r.rolname <> ALL(:groups) AND NOT r.rolsuper"
             ),
             {"names": list(names), "groups": list(CLINIC_GROUPS)},
         ).all()

@@ -733,8 +733,9 @@ def audit(
 ) -> None:
     """Append one audit entry (the table refuses updates and deletes).
 
-    On PostgreSQL the entry goes through ``clinic_audit()``, which records a per-user
-    login as itself (the claimed ``actor`` only counts for a maintenance login).
+    On PostgreSQL the entry goes through ``clinic_audit()``, which records the transaction's
+    audit actor (``clinic.actor``, set by ``Database.write(actor)``; revision 0011) whatever
+    ``actor`` claims; the claim only counts for the owner's maintenance, without one.
     """
     before_json, after_json = _json(before), _json(after)
     if session.get_bind().dialect.name == "postgresql":

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Protocol, Self
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -128,9 +128,11 @@ class UnitOfWork:
         self,
         session_factory: Callable[[], Session],
         database: Database | None = None,
+        actor: str | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._database = database
+        self._actor = actor
         self._session: Session | None = None
         self._committed = False
 
@@ -144,7 +146,21 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         self._session = self._session_factory()
         self._committed = False
+        if self._actor is not None:
+            self.act_as(self._actor)
         return self
+
+    def act_as(self, actor: str) -> None:
+        """The user this transaction writes for, from here on (PostgreSQL: the audit actor of
+        migration 0011, the transaction-local setting ``clinic.actor`` that the audit triggers
+        and ``clinic_audit()`` record; the server's login may write nothing audited without
+        it). SQLite has no such setting: the services' own audit entries name the user."""
+        session = self.session
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(
+                text("SELECT pg_catalog.set_config('clinic.actor', :actor, true)"),
+                {"actor": actor},
+            )
 
     def __exit__(
         self,
@@ -279,9 +295,14 @@ class Database:
         """``sqlite`` or ``postgresql``."""
         return self.engine.dialect.name
 
-    def write(self) -> UnitOfWork:
-        """A unit of work that may write (SQLite: BEGIN IMMEDIATE)."""
-        return UnitOfWork(self._writer, self)
+    def write(self, actor: str | None = None) -> UnitOfWork:
+        """A unit of work that may write (SQLite: BEGIN IMMEDIATE), on behalf of ``actor``.
+
+        On PostgreSQL ``actor`` (the authenticated user's name) becomes the transaction-local
+        setting ``clinic.actor`` the audit triggers record; the server's login may write
+        nothing audited without it. Only the owner (maintenance) writes without one.
+        """
+        return UnitOfWork(self._writer, self, actor)
 
     def read(self) -> UnitOfWork:
         """A unit of work for queries only."""

@@ -1,8 +1,12 @@
 """``clinic-app serve``: run the clinic server on uvicorn.
 
 It refuses to listen beyond this computer without TLS: passwords and session tokens would cross
-the clinic's network in clear. It keeps no state of its own (tokens and idempotency keys are in
-the database), so several instances may serve one PostgreSQL database.
+the clinic's network in clear. On PostgreSQL it refuses to run as a superuser or as the
+database's owner (either could switch a trigger off or rewrite the audit trail): it runs as
+the clinic's app role (``clinic-app db app-role``), unless ``--dev-allow-owner`` says this is
+a developer's machine. It never migrates: the owner does (``clinic-app migrate``). It keeps
+no state of its own (tokens and idempotency keys are in the database), so several
+instances may serve one PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -61,11 +65,38 @@ def serve(
     tls_cert: Path | None = None,
     tls_key: Path | None = None,
     err: TextIO | None = None,
+    allow_owner: bool = False,
 ) -> int:
-    """Check the options, open the database (it must exist) and serve until stopped."""
+    """Check the options, open the database (it must exist, at the newest revision), check
+    the login and serve until stopped."""
     check_options(host, tls_cert, tls_key)
-    services = open_services(db_url, create=False)
+    services = open_services(db_url, create=False, migrate=False)
+    try:
+        check_login(services, allow_owner=allow_owner)
+    except BaseException:
+        services.close()
+        raise
     return run(services, host=host, port=port, tls_cert=tls_cert, tls_key=tls_key)
+
+
+def check_login(services: Services, *, allow_owner: bool) -> None:
+    """Refuse a database behind this app's schema, and (PostgreSQL) a superuser or owner
+    login unless ``allow_owner``."""
+    behind = services.schema_behind()
+    if behind is not None:
+        raise ServeError(
+            f"the database is at revision {behind}, older than this app's: the owner runs "
+            "clinic-app --db OWNER_URL migrate first (the server never migrates)"
+        )
+    login = services.database_login()
+    if login is None or login.privileged is None or allow_owner:
+        return
+    raise ServeError(
+        f"refusing to serve as {login.user!r}, {login.privileged}: it could switch triggers "
+        "off and rewrite the audit trail. Connect as the clinic's app role (made by the owner "
+        "with clinic-app --db OWNER_URL db app-role --name NAME); on a developer's machine "
+        "only, --dev-allow-owner"
+    )
 
 
 def run(

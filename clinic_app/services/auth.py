@@ -5,17 +5,13 @@ password and an unknown user get the same answer and cost the same work (an unkn
 inactive user is verified against a dummy hash made once with the same parameters), so names
 cannot be probed by the answer or by its time.
 
-Every user has an argon2id hash, on every backend: the clinic server checks it (see
-``sessions.py``). On PostgreSQL each user is, for now, also a login role of the server (the
-direct desktop mode of migrations 0004 and 0010, until the clinic server replaces it): the
-server checks that login's password (SCRAM), the role's grants limit what the user can do
-even outside the app, and lockout of a direct login is the server's job (e.g. auth_delay,
-LDAP). The login role is kept in step (password, NOLOGIN when deactivated,
-group of the app role) only through the owner's checked SECURITY DEFINER functions of
-migration 0010 (``clinic_create_login``, ``clinic_set_login_password``,
-``clinic_set_login_enabled``, ``clinic_set_login_group``): no administrator's login has
-CREATEROLE, and a role of the same name that is not a login of this clinic is never taken
-over. A PostgreSQL user made before revision 0008 has no hash until an administrator sets a
+Every user has an argon2id hash, on every backend, and it is the only password: on SQLite the
+app checks it in-process, on PostgreSQL the clinic server checks it (see ``sessions.py``).
+Users are rows of ``users`` and nothing else: since revision 0011 no app user is a PostgreSQL
+login role (the direct desktop mode of 0004-0010 is gone, its roles dropped); the clinic
+server's app role is the only login, and the acting user reaches the database as the
+transaction-local audit actor (``clinic.actor``), set from the authenticated user on every
+write. A PostgreSQL user made before revision 0008 has no hash until an administrator sets a
 password.
 
 Deactivating a user, changing their role and setting their password revoke their clinic-server
@@ -25,8 +21,6 @@ sessions in the same transaction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -40,17 +34,6 @@ from sqlalchemy.orm import Session
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.persistence import repositories as repo
 from clinic_app.persistence.models import UserRow
-from clinic_app.persistence.pg_logins import (
-    LoginRoleTakenError,
-    connected_as,
-    login_role_exists,
-    login_works,
-    set_login_enabled,
-    set_login_group,
-    set_login_password,
-    set_own_password_hash,
-    upsert_login_role,
-)
 from clinic_app.services.actor import Actor, Permission, Role
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
@@ -198,11 +181,6 @@ class AuthService:
         self._ctx = ctx
         self._hasher = hasher
 
-    @property
-    def database_logins(self) -> bool:
-        """True on PostgreSQL: each user is a login role and the server checks passwords."""
-        return self._ctx.db.dialect == "postgresql"
-
     def has_users(self) -> bool:
         """False on a new database: the first start must create an administrator."""
         with self._ctx.db.read() as uow:
@@ -212,7 +190,7 @@ class AuthService:
         """The first administrator; refused once any user exists."""
         name = require_username(username)
         secret = require_password(password)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(name) as uow:
             s = uow.session
             if s.scalar(select(func.count()).select_from(UserRow)):
                 raise InvalidInputError("username", "the first administrator already exists")
@@ -238,7 +216,7 @@ class AuthService:
         name = require_username(username)
         the_role = require_role(role)
         secret = require_password(password)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             if s.scalars(select(UserRow).where(UserRow.username == name)).first():
                 raise InvalidInputError("username", f"a user named {name!r} already exists")
@@ -273,27 +251,17 @@ class AuthService:
             authorize(self._ctx, actor, Permission.ADMINISTER, "set_password")
         secret = require_password(password)
         hashed = self._hasher.hash(secret)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._user(s, username)
-            own_login = False
-            if self.database_logins:
-                if login_role_exists(s, username):
-                    set_login_password(s, username, secret)
-                own_login = connected_as(s, username)
-            if own_login:
-                # The direct desktop mode: a user's own login may not write users itself; the
-                # function stores the hash, clears the lockout and ends their sessions.
-                set_own_password_hash(s, hashed)
-            else:
-                row.password_hash = hashed
-                row.failed_attempts = 0
-                row.locked_until = None
-                repo.revoke_user_sessions(s, row.id, at=self._ctx.clock(), reason="password")
+            row.password_hash = hashed
+            row.failed_attempts = 0
+            row.locked_until = None
+            repo.revoke_user_sessions(s, row.id, at=self._ctx.clock(), reason="password")
             # The user's own new password answers a forced change; one an administrator
             # sets for someone else leaves the flag as it was.
-            changed_own = actor.username == username and row.must_change_password
-            if changed_own and not own_login:
+            forced = actor.username == username and row.must_change_password
+            if forced:
                 row.must_change_password = False
             repo.audit(
                 s,
@@ -303,7 +271,7 @@ class AuthService:
                 entity="user",
                 entity_id=row.id,
                 patient_id=None,
-                after={"username": username, **({"forced": True} if changed_own else {})},
+                after={"username": username, **({"forced": True} if forced else {})},
             )
             uow.commit()
 
@@ -313,7 +281,7 @@ class AuthService:
         """Make ``username`` set a new password at their next login before anything else
         (or, with ``required`` False, withdraw that); administrators only, audited."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "require_password_change")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._user(s, username, for_update=True)
             before = bool(row.must_change_password)
@@ -357,7 +325,7 @@ class AuthService:
         """
         authorize(self._ctx, actor, Permission.ADMINISTER, "set_role")
         the_role = require_role(role)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._user(s, username, for_update=True)
             before = Role(row.role)
@@ -368,9 +336,6 @@ class AuthService:
             row.role = the_role.value
             now = self._ctx.clock()
             repo.revoke_user_sessions(s, row.id, at=now, reason="role")
-            if self.database_logins:
-                with _this_clinics_login(username):
-                    set_login_group(s, username, the_role.value)
             repo.audit(
                 s,
                 at=now,
@@ -388,7 +353,7 @@ class AuthService:
     def _set_active(self, actor: Actor, username: str, *, active: bool) -> UserView:
         action = "reactivate_user" if active else "deactivate_user"
         authorize(self._ctx, actor, Permission.ADMINISTER, action)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._user(s, username, for_update=True)
             if row.active == active:
@@ -402,9 +367,6 @@ class AuthService:
             else:
                 row.failed_attempts = 0
                 row.locked_until = None
-            if self.database_logins:
-                with _this_clinics_login(username):
-                    set_login_enabled(s, username, active)
             repo.audit(
                 s,
                 at=now,
@@ -447,7 +409,8 @@ class AuthService:
         # was typed, so an attempt never stores more than a few dozen characters.
         possible = len(name) <= USERNAME_MAX and refused_character(name) is None
         claimed = audit_excerpt(name) if name else "?"
-        with self._ctx.db.write() as uow:
+        # Not authenticated yet: the attempt is recorded under the name it claims.
+        with self._ctx.db.write(claimed) as uow:
             s = uow.session
             row = (
                 s.scalars(select(UserRow).where(UserRow.username == name)).first()
@@ -472,34 +435,28 @@ class AuthService:
                 uow.commit()
 
             if row is None or not row.active:
-                if not self.database_logins:
-                    # The same argon2id work as a wrong password: the time tells nothing.
-                    verify_password(self._hasher, "", password or "")
+                # The same argon2id work as a wrong password: the time tells nothing.
+                verify_password(self._hasher, "", password or "")
                 record("login-failed", reason="unknown")
                 raise AuthenticationError()
-            if self.database_logins:
-                if not login_works(self._ctx.db.engine, name, password or ""):
-                    record("login-failed", reason="password")
-                    raise AuthenticationError()
-            else:
-                if row.locked_until is not None and row.locked_until > now:
-                    record("login-locked", until=row.locked_until)
+            if row.locked_until is not None and row.locked_until > now:
+                record("login-locked", until=row.locked_until)
+                raise AccountLockedError(row.locked_until)
+            if not verify_password(self._hasher, row.password_hash, password or ""):
+                row.failed_attempts += 1
+                locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
+                if locked:
+                    row.locked_until = now + LOCKOUT
+                    row.failed_attempts = 0
+                record("login-failed", reason="password", locked=locked)
+                if locked and row.locked_until is not None:
+                    # The attempt that locks the account says so at once.
                     raise AccountLockedError(row.locked_until)
-                if not verify_password(self._hasher, row.password_hash, password or ""):
-                    row.failed_attempts += 1
-                    locked = row.failed_attempts >= MAX_FAILED_ATTEMPTS
-                    if locked:
-                        row.locked_until = now + LOCKOUT
-                        row.failed_attempts = 0
-                    record("login-failed", reason="password", locked=locked)
-                    if locked and row.locked_until is not None:
-                        # The attempt that locks the account says so at once.
-                        raise AccountLockedError(row.locked_until)
-                    raise AuthenticationError()
-                row.failed_attempts = 0
-                row.locked_until = None
-                if self._hasher.check_needs_rehash(row.password_hash):
-                    row.password_hash = self._hasher.hash(password)
+                raise AuthenticationError()
+            row.failed_attempts = 0
+            row.locked_until = None
+            if self._hasher.check_needs_rehash(row.password_hash):
+                row.password_hash = self._hasher.hash(password)
             actor = Actor(row.username, Role(row.role))
             record("login")
             return actor
@@ -509,8 +466,7 @@ class AuthService:
             username=name,
             full_name=require_text("full_name", full_name, max_length=NAME_MAX, allow_empty=True),
             role=role.value,
-            # Every backend: the clinic server checks this hash (PostgreSQL also keeps the
-            # login role's own SCRAM verifier for the direct desktop mode, for now).
+            # Every backend: the app (SQLite) or the clinic server (PostgreSQL) checks it.
             password_hash=self._hasher.hash(secret),
             active=True,
             failed_attempts=0,
@@ -519,16 +475,6 @@ class AuthService:
         )
         s.add(row)
         s.flush()
-        if self.database_logins:
-            try:
-                upsert_login_role(s, name, secret, role.value)
-            except LoginRoleTakenError:
-                raise InvalidInputError(
-                    "username",
-                    f"the database server already has a role named {name!r} that is not a "
-                    "user of this clinic (another clinic's user, or a server role); choose "
-                    "another name",
-                ) from None
         return row
 
     def _user(self, s: Session, username: str, *, for_update: bool = False) -> UserRow:
@@ -539,17 +485,3 @@ class AuthService:
         if row is None:
             raise InvalidInputError("username", f"no user named {username!r}")
         return row
-
-
-@contextmanager
-def _this_clinics_login(username: str) -> Iterator[None]:
-    """A change to a user's login role that the database refused because the role of that name
-    is not a login of this clinic (another clinic's user, a server role): said as such."""
-    try:
-        yield
-    except LoginRoleTakenError:
-        raise InvalidInputError(
-            "username",
-            f"the database server's role named {username!r} is not a login of this clinic "
-            "(another clinic's user, or a server role); it is left as it is",
-        ) from None

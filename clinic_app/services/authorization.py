@@ -22,7 +22,7 @@ def authorize(ctx: ServiceContext, actor: Actor, permission: Permission, what: s
 
 def record_denial(ctx: ServiceContext, actor: Actor, permission: Permission, what: str) -> None:
     """Write a refused attempt to the audit trail (its own transaction)."""
-    with ctx.db.write() as uow:
+    with ctx.db.write(actor.username) as uow:
         repo.audit(
             uow.session,
             at=ctx.clock(),

@@ -47,7 +47,7 @@ class BackupService:
         self._ctx.feed.publish(Change.of_everything(self._ctx.feed.origin))
 
     def _audit(self, actor: Actor, action: str, path: str) -> None:
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             repo.audit(
                 uow.session,
                 at=self._ctx.clock(),

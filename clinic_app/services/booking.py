@@ -370,7 +370,7 @@ class BookingService:
         """Move ``session_id`` to ``request``'s start and chair (its MRN, therapy, course and
         regimen are the session's own); a prescriber it names replaces the session's."""
         prescriber = _request_prescriber(request)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             row = repo.session_by_id(s, session_id)
@@ -641,7 +641,7 @@ class BookingService:
         override = self._override(actor, request.override_reason, request.consulted)
         prescriber = _request_prescriber(request)
         outcomes: list[BookingOutcome] = []
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             parsed = self._parse_request(s, calendar, request, override, prescriber)
@@ -721,7 +721,7 @@ class BookingService:
             else NO_OVERRIDE
         )
         prescriber = _request_prescriber(request)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             parsed = self._parse_request(s, calendar, request, override, prescriber)
@@ -1336,7 +1336,7 @@ class BookingService:
         override_reason: str | None = None,
         consulted: str | None = None,
     ) -> BookingOutcome:
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             row = repo.session_by_id(s, session_id)

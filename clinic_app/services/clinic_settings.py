@@ -494,7 +494,7 @@ class ClinicSettingsService:
         unworkable, and commit it (audited) only when it is not a dry run and either nothing
         is affected or the affected bookings were accepted."""
         now = self._ctx.clock()
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             was = {_key(a) for a in _unworkable(s, now)}

@@ -98,7 +98,7 @@ class ClinicSetupService:
         """
         authorize(self._ctx, actor, Permission.ADMINISTER, "init_clinic")
         clinic_name, timezone = check_clinic_settings(name, timezone)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             if s.get(ClinicSettingsRow, 1) is not None:
                 return False
@@ -139,7 +139,7 @@ class ClinicSetupService:
         """Set (or with an empty value clear) the clinic's phone number; audited."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "set_clinic_phone")
         number = require_phone(phone)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = repo.settings(s)
             before = row.phone
@@ -162,7 +162,7 @@ class ClinicSetupService:
         """A new chair at the end of the chair order."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_chair")
         chair_name = require_text("name", name, max_length=CHAIR_NAME_MAX)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             if s.scalars(select(ChairRow).where(ChairRow.name == chair_name)).first():
@@ -195,7 +195,7 @@ class ClinicSetupService:
         authorize(self._ctx, actor, Permission.ADMINISTER, "add_closed_date")
         closed = parse_date("date", day)
         text = require_text("reason", reason, max_length=CLOSED_REASON_MAX, allow_empty=True)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             if s.get(ClosedDateRow, closed) is not None:
@@ -228,7 +228,7 @@ class ClinicSetupService:
             hours = OpeningHours(weekday, parse_time("opens", opens), parse_time("closes", closes))
         except CalendarError as error:
             raise InvalidInputError("hours", str(error)) from None
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             row = s.get(OpeningHoursRow, weekday)
@@ -284,7 +284,7 @@ class ClinicSetupService:
             ),
             created_at=self._ctx.clock(),
         )
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             if s.scalars(select(PatientRow).where(PatientRow.mrn == record)).first():
@@ -392,7 +392,7 @@ class ClinicSetupService:
         last = parse_date("date", last_dose) if last_dose is not None else None
         since = parse_date("ongoing-since", ongoing_since) if ongoing_since is not None else None
         where_given = require_text("where", where, max_length=WHERE_MAX, allow_empty=True)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn), lock=True)
             calendar = repo.load_calendar(s)
@@ -453,7 +453,7 @@ class ClinicSetupService:
             raise InvalidInputError(
                 "date", "give either the last dose date or the date it is ongoing since"
             )
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._exposure(s, exposure_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)
@@ -496,7 +496,7 @@ class ClinicSetupService:
         """Withdraw an exposure recorded in error (kept, marked removed, with the reason)."""
         authorize(self._ctx, actor, Permission.EDIT_PATIENTS, "remove_exposure")
         why = require_text("reason", reason, max_length=REASON_MAX)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._exposure(s, exposure_id)
             patient = repo.patient_by_id(s, row.patient_id, lock=True)

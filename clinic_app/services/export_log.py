@@ -11,7 +11,7 @@ from clinic_app.services.context import ServiceContext
 
 def record_export(ctx: ServiceContext, actor: Actor, details: dict[str, Any]) -> None:
     """Append an "export" audit entry (its own transaction: the file is already written)."""
-    with ctx.db.write() as uow:
+    with ctx.db.write(actor.username) as uow:
         repo.audit(
             uow.session,
             at=ctx.clock(),

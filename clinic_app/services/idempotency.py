@@ -49,7 +49,7 @@ class IdempotencyService:
         one fails on the key's primary key, and its write rolls back with it.
         """
         now = self._ctx.clock()
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             store.forget_before(uow.session, now - KEEP_FOR)
             store.add_response(
                 uow.session,

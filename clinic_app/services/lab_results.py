@@ -147,7 +147,7 @@ class LabResultsService:
             PendingResult(e.test, lab_id, e.test, e.value, e.unit, e.flag, None, drawn_at)
             for e in entries
         ]
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             params = self._rules.params(s)
@@ -172,7 +172,7 @@ class LabResultsService:
         authorize(self._ctx, actor, Permission.RECORD_RESULTS, "import_results")
         if not pending and not read_problems:
             raise ImportRefusedError(source, [ImportProblem(source, "file: holds no result")])
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             params = self._rules.params(s)
@@ -200,7 +200,7 @@ class LabResultsService:
         kg = _number("weight", weight_kg)
         if kg <= 0:
             raise InvalidInputError("weight", f"must be more than 0 kg, got {weight_kg!r}")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             now = self._ctx.clock()
@@ -252,7 +252,7 @@ class LabResultsService:
         """A nurse acknowledges a result alert with a note (what was done, who was called)."""
         authorize(self._ctx, actor, Permission.RECORD_RESULTS, "acknowledge_alert")
         text = require_text("note", note, max_length=MAX_NOTE)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
             row = rq.alert_by_id(s, alert_id)

@@ -230,7 +230,7 @@ class LetterService:
     def _record_printed(self, actor: Actor, data: IronLetterData, files: Sequence[Path]) -> None:
         """Audit that the letters of ``data`` were written (its own transaction)."""
         authorize(self._ctx, actor, Permission.PRINT_LETTERS, "record_printed")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = repo.session_by_id(s, data.session_id)
             repo.audit(

@@ -161,7 +161,7 @@ class RuleSettingsService:
         if not rule:
             raise InvalidInputError("rule", "give a rule id, e.g. E3")
         change = _check_change(parse_change(change) if isinstance(change, str) else change)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             rows = {r.rule_id: r for r in s.scalars(select(RuleSettingRow))}
             fragments = {k: json.loads(r.value_json) for k, r in rows.items()}
@@ -202,7 +202,7 @@ class RuleSettingsService:
     def reset(self, actor: Actor, rule_id: str) -> None:
         """Back to the shipped default for one rule."""
         authorize(self._ctx, actor, Permission.ADMINISTER, "reset_rule")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = s.get(RuleSettingRow, rule_id)
             if row is None:

@@ -129,7 +129,8 @@ class SessionService:
         possible = bool(name) and len(name) <= USERNAME_MAX and refused_character(name) is None
         claimed = audit_excerpt(name) if name else "?"
         key = claimed[:80]
-        with self._ctx.db.write() as uow:
+        # Not authenticated yet: the attempt is recorded under the name it claims.
+        with self._ctx.db.write(claimed) as uow:
             s = uow.session
 
             def record(action: str, row: UserRow | None, **after: Any) -> None:
@@ -225,7 +226,7 @@ class SessionService:
             raise SessionExpiredError()
         session_id, last_seen, absolute, actor = found
         if now - last_seen >= TOUCH_INTERVAL:
-            self._touch(session_id, now, absolute)
+            self._touch(actor.username, session_id, now, absolute)
         return actor
 
     def is_open(self, token: str) -> bool:
@@ -276,9 +277,10 @@ class SessionService:
             ).first()
             if row is None or row.revoked_utc is not None:
                 return
+            username = s.scalar(select(UserRow.username).where(UserRow.id == row.user_id))
+            uow.act_as(username or "?")  # the token's own user
             row.revoked_utc = now
             row.revoked_reason = "logout"
-            username = s.scalar(select(UserRow.username).where(UserRow.id == row.user_id))
             repo.audit(
                 s,
                 at=now,
@@ -297,8 +299,8 @@ class SessionService:
         s = session_or_uow.session if isinstance(session_or_uow, UnitOfWork) else session_or_uow
         return repo.revoke_user_sessions(s, user_id, at=self._ctx.clock(), reason=reason)
 
-    def _touch(self, session_id: int, now: datetime, absolute: datetime) -> None:
-        with self._ctx.db.write() as uow:
+    def _touch(self, username: str, session_id: int, now: datetime, absolute: datetime) -> None:
+        with self._ctx.db.write(username) as uow:
             uow.session.execute(
                 update(UserSessionRow)
                 .where(UserSessionRow.id == session_id, UserSessionRow.revoked_utc.is_(None))

@@ -12,7 +12,7 @@ duty, for the manager to re-plan. A day without any shift is not nurse-checked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import pairwise
@@ -243,7 +243,7 @@ class StaffingService:
         """A new nurse on the rota (no shift yet)."""
         authorize(self._ctx, actor, Permission.MANAGE_STAFF, "add_nurse")
         nurse_name = require_text("name", name, max_length=NURSE_NAME_MAX)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             repo.settings(s)
             self._require_free_name(s, nurse_name)
@@ -258,7 +258,7 @@ class StaffingService:
         """The nurse ``name`` is called ``new_name`` from now on (her shifts stay hers)."""
         authorize(self._ctx, actor, Permission.MANAGE_STAFF, "rename_nurse")
         wanted = require_text("new_name", new_name, max_length=NURSE_NAME_MAX)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = nurse_rota.nurse_by_name(s, require_text("name", name, max_length=NURSE_NAME_MAX))
             if wanted != row.name:
@@ -273,7 +273,7 @@ class StaffingService:
         """The nurse leaves the rota: refused while she has shifts from today on (remove
         them first, so the days they cover are re-planned knowingly)."""
         authorize(self._ctx, actor, Permission.MANAGE_STAFF, "retire_nurse")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = nurse_rota.nurse_by_name(s, require_text("name", name, max_length=NURSE_NAME_MAX))
             if not row.active:
@@ -324,7 +324,7 @@ class StaffingService:
         for (_, first_end), (second_start, _) in pairwise(pauses):
             if second_start < first_end:
                 raise InvalidInputError("breaks", "two breaks overlap")
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             nurse_rota.lock_rota(s)
             calendar = repo.load_calendar(s)
@@ -356,7 +356,7 @@ class StaffingService:
         over capacity; removing the day's last shift leaves it without a rota."""
         authorize(self._ctx, actor, Permission.MANAGE_STAFF, "remove_shift")
         shift_day = parse_date("day", day)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             nurse_rota.lock_rota(s)
             calendar = repo.load_calendar(s)
@@ -390,7 +390,7 @@ class StaffingService:
             raise InvalidInputError(
                 "ratio", f"{ratio!r}: one nurse monitors 1 to {MAX_RATIO} patients"
             )
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             nurse_rota.lock_rota(s)
             row = repo.settings(s)
@@ -457,7 +457,7 @@ class StaffingService:
         if isinstance(session_id, bool) or not isinstance(session_id, int):
             raise InvalidInputError("session_id", f"{session_id!r} is not a session id")
         name = require_text("nurse", nurse, max_length=NURSE_NAME_MAX)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             nurse_rota.lock_rota(s)
             calendar = repo.load_calendar(s)
@@ -599,8 +599,8 @@ class StaffingService:
         action: str,
         entity: str,
         entity_id: int | None,
-        before: dict[str, object] | None,
-        after: dict[str, object] | None,
+        before: Mapping[str, object] | None,
+        after: Mapping[str, object] | None,
     ) -> None:
         repo.audit(
             s,
@@ -610,8 +610,8 @@ class StaffingService:
             entity=entity,
             entity_id=entity_id,
             patient_id=None,
-            before=before,
-            after=after,
+            before=dict(before) if before is not None else None,
+            after=dict(after) if after is not None else None,
         )
 
 

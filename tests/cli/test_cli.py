@@ -14,7 +14,7 @@ import pytest
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.cli import main
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import NOW, login_name, require_password_checks
+from tests.conftest import NOW, login_name
 
 PASSWORD = "correct horse battery"
 # The test users by short name. On PostgreSQL each is a cluster-wide login role, so the real
@@ -241,6 +241,15 @@ def test_export_csv(cli_clinic: Services, tmp_path: Path) -> None:
     assert len(lines) == 2
 
 
+def test_a_postgres_url_is_only_for_the_owners_and_the_servers_commands() -> None:
+    """Revision 0011: no user is a PostgreSQL login; desks and the CLI go through --server."""
+    out, err = io.StringIO(), io.StringIO()
+    url = "postgresql+psycopg://fred@127.0.0.1:1/clinic"
+    code = main(["--db", url, "--user", "fred", "day", "2026-11-24"], out=out, err=err)
+    assert code == 2
+    assert "'day' on PostgreSQL goes through the clinic server: use --server URL" in err.getvalue()
+
+
 def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     code = main(["--db", "oracle://x/y", "--user", "x", "day", "2026-11-24"], out=out, err=err)
@@ -249,7 +258,11 @@ def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
 
 
 def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
-    env = dict(os.environ, CLINIC_APP_DB=url, CLINIC_APP_PASSWORD=PASSWORD)
+    """A desk's CLI process: on SQLite on the file, else through the clinic server at ``url``."""
+    where = "CLINIC_APP_SERVER" if url.startswith("http") else "CLINIC_APP_DB"
+    env = dict(os.environ, CLINIC_APP_PASSWORD=PASSWORD)
+    env.pop("CLINIC_APP_DB" if where == "CLINIC_APP_SERVER" else "CLINIC_APP_SERVER", None)
+    env[where] = url
     return subprocess.Popen(
         [sys.executable, "-m", "clinic_app", "--user", USERS["fred"], *argv],
         env=env,
@@ -260,8 +273,13 @@ def _cli_process(url: str, *argv: str) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
-def test_two_processes_race_for_one_chair(db_url: str) -> None:
-    """Two desks book the same chair and time at once: exactly one wins, the other exit 4."""
+def test_two_processes_race_for_one_chair(db_url: str, tmp_path: Path) -> None:
+    """Two desks book the same chair and time at once: exactly one wins, the other exit 4.
+
+    On PostgreSQL the desks go through one clinic server (connected as the app role): a desk
+    is never given a PostgreSQL URL (revision 0011)."""
+    from tests.server.conftest import start_server, stop_server
+
     services = open_services(db_url)
     make_clinic(services)
     for mrn in ("R1", "R2"):
@@ -270,10 +288,21 @@ def test_two_processes_race_for_one_chair(db_url: str) -> None:
             == 0
         )
     services.engine.dispose()
+    server = (
+        start_server(db_url, tmp_path / "server.log") if db_url.startswith("postgres") else None
+    )
+    try:
+        _race(db_url if server is None else server.url, db_url)
+    finally:
+        if server is not None:
+            stop_server(server)
+
+
+def _race(target: str, db_url: str) -> None:
     start = "2031-03-04T10:00"  # a Tuesday, in the future for real clocks
     procs = [
         _cli_process(
-            db_url,
+            target,
             "book",
             "--mrn",
             mrn,
@@ -307,8 +336,6 @@ def test_commands_need_a_user(cli_clinic: Services) -> None:
 
 
 def test_wrong_password_is_refused(cli_clinic: Services) -> None:
-    if cli_clinic.auth.database_logins:  # PostgreSQL checks the password itself
-        require_password_checks(cli_clinic.engine, USERS["nina"])
     out, err = io.StringIO(), io.StringIO()
     os.environ["CLINIC_APP_PASSWORD"] = "not the password"
     try:

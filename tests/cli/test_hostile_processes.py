@@ -240,12 +240,16 @@ def test_odd_user_names(seeded: Seeded, user: str, words: str) -> None:
 
 
 @pytest.mark.postgres
-def test_an_unknown_login_role_on_postgresql_is_not_permitted(pg_url: str, own_home: Path) -> None:
-    """A --user with no login role: the server refuses the login (5), it is not unreachable (1)."""
+def test_a_user_command_on_a_postgresql_url_is_sent_to_the_server(
+    pg_url: str, own_home: Path
+) -> None:
+    """Revision 0011: no user is a PostgreSQL login; a user's command given the database's URL
+    is a usage error (2) naming --server, before anything connects."""
     got, out, err = whole_program(
         "--db", pg_url, "--user", "nobody.hostile.x9", "day", "2026-11-24"
     )
-    assert (got, out, err) == (5, "", "not permitted: unknown user or wrong password\n")
+    assert (got, out) == (2, ""), err
+    assert err.startswith("invalid input: --db: 'day' on PostgreSQL goes through the clinic")
 
 
 def test_ctrl_c_is_interrupted_exit_130(seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:

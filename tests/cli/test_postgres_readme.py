@@ -1,25 +1,30 @@
 """The README's PostgreSQL deployment, command by command, as separate processes.
 
 IT creates the database and runs ``init --admin NAME`` as its owner (here a login role that
-may create roles and is no superuser); the administrator then works on their own login role.
-The administrator's ``demo`` is refused with a clear message and exit 5, writing nothing, as
-often as it is tried; the owner seeds the demo with ``--user NAME init --demo``, and a demo
-account logs in on its own login role. Passes on a server that trusts local logins and on one
-that requires passwords of the app's users (.ci/run).
+may create roles and is no superuser), then ``db app-role`` (the password on stdin) makes the
+clinic server's login. ``serve`` refuses the owner (exit 2) and runs as the app role (its
+password in ``PGPASSWORD``, never in the URL); a desk given the PostgreSQL URL is sent to
+``--server`` (exit 2); the owner seeds the demo with ``--user NAME init --demo``; the
+administrator and a demo account then work through the server. No app user is a PostgreSQL
+role at any point (revision 0011).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -28,8 +33,6 @@ from sqlalchemy.pool import NullPool
 from tests.conftest import PG_URL
 from tests.pg_login_roles import (
     DEMO_ROLE_NAMES,
-    demo_roles_guard,
-    demo_roles_now,
     drop_roles,
     roles_now,
     server_url,
@@ -50,6 +53,7 @@ class Deployment:
     owner_password: str
     admin: str
     home: Path
+    app_role: str = ""
 
     def owner_url(self) -> str:
         """``postgresql+psycopg://OWNER@server/clinic``: the owner's password comes from libpq."""
@@ -78,6 +82,7 @@ def deployment(pg_template: str, tmp_path: Path) -> Iterator[Deployment]:
         owner_password=f"owner password {suffix}",
         admin=unique_role_name("admin"),
         home=tmp_path,
+        app_role=f"clinic_server_{suffix}",
     )
     server = create_engine(PG_URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
     with server.connect() as connection:
@@ -90,33 +95,95 @@ def deployment(pg_template: str, tmp_path: Path) -> Iterator[Deployment]:
     with server.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{made.database}" WITH (FORCE)'))
     server.dispose()
-    drop_roles([made.admin, made.owner])
+    drop_roles([made.admin, made.app_role, made.owner])
 
 
-def clinic_app(
-    deployment: Deployment, *argv: str, password: str = ADMIN_PASSWORD, as_owner: bool = False
-) -> tuple[int, str, str]:
-    """One ``clinic-app`` process, with the passwords where the README says they come from."""
+def _env(
+    deployment: Deployment, password: str, as_owner: bool, pg_password: str | None = None
+) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in ("CLINIC_APP_DB", "CLINIC_APP_USER", "PGPASSWORD")
     }
     env["CLINIC_APP_PASSWORD"] = password
+    env["CLINIC_APP_NEW_PASSWORD"] = "a new user's long password"
     # The log and data folders of a user of our own, not the test runner's.
     env["XDG_STATE_HOME"] = str(deployment.home / "state")
     env["XDG_DATA_HOME"] = str(deployment.home / "data")
     if as_owner:
         env["PGPASSWORD"] = deployment.owner_password  # libpq's way; the URL names no password
+    if pg_password is not None:
+        env["PGPASSWORD"] = pg_password
+    return env
+
+
+def clinic_app(
+    deployment: Deployment,
+    *argv: str,
+    password: str = ADMIN_PASSWORD,
+    as_owner: bool = False,
+    stdin: str | None = None,
+) -> tuple[int, str, str]:
+    """One ``clinic-app`` process, with the passwords where the README says they come from."""
     done = subprocess.run(
         [sys.executable, "-m", "clinic_app", *argv],
-        env=env,
+        env=_env(deployment, password, as_owner),
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
     return done.returncode, done.stdout, done.stderr
+
+
+APP_ROLE_PASSWORD = "the clinic server's own long password"
+
+
+@contextmanager
+def serving(deployment: Deployment) -> Iterator[str]:
+    """``clinic-app serve`` as the app role (its password in PGPASSWORD): the base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = deployment.home / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "clinic_app",
+                "serve",
+                "--db",
+                server_url(deployment.database, deployment.app_role),
+                "--port",
+                str(port),
+            ],
+            env=_env(deployment, "", False, APP_ROLE_PASSWORD),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, log.read_text(errors="replace")[-2000:]
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer within 60 s"
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def rows(deployment: Deployment, sql: str) -> list[tuple[object, ...]]:
@@ -138,53 +205,63 @@ def contents(deployment: Deployment) -> dict[str, object]:
     }
 
 
-def test_readme_path_demo_refused_for_the_administrator_then_seeded_by_the_owner(
-    deployment: Deployment,
-) -> None:
+def test_readme_path_owner_app_role_server_and_desks(deployment: Deployment) -> None:
     d = deployment
-    # 1. The owner: migrations, group roles, grants, the first administrator.
+    # 1. The owner: migrations, the first administrator (a users row, no login role).
     code, out, err = clinic_app(d, "--db", d.owner_url(), "init", "--admin", d.admin, as_owner=True)
     assert code == 0, err
     assert f"administrator {d.admin} created" in out
-    assert roles_now([d.admin]) == {d.admin}
+    assert roles_now([d.admin]) == set()
     empty_clinic = {"users": [d.admin], "chairs": 0, "patients": 0, "sessions": 0}
     assert contents(d) == empty_clinic
 
-    with demo_roles_guard() as demo_roles_before:
-        # The administrator's own login: the demo is refused, twice, and writes nothing.
-        for _attempt in range(2):
-            code, out, err = clinic_app(d, "--db", d.app_url(), "--user", d.admin, "demo")
-            assert (code, out) == (5, ""), err
-            assert "Traceback" not in err
-            assert err.startswith("not permitted: the database refused it: permission denied")
-            assert "Nothing was written" in err
-            assert f"--user {d.admin} init --demo" in err
-            assert "already holds a clinic" not in err
-            assert contents(d) == empty_clinic
-            assert demo_roles_now() == demo_roles_before
+    # 2. The owner makes the server's app role; the password comes on stdin, never argv.
+    code, out, err = clinic_app(
+        d,
+        "--db",
+        d.owner_url(),
+        "db",
+        "app-role",
+        "--name",
+        d.app_role,
+        as_owner=True,
+        stdin=APP_ROLE_PASSWORD + "\n",
+    )
+    assert code == 0, err
+    assert f"app role {d.app_role} created" in out
+    assert roles_now([d.app_role]) == {d.app_role}
 
-        # The owner seeds it, the administrator logged in by the server.
-        code, out, err = clinic_app(
-            d, "--db", d.owner_url(), "--user", d.admin, "init", "--demo", as_owner=True
-        )
-        assert code == 0, err
-        assert "demo clinic seeded: 8 chairs, 30 patients" in out
-        assert demo_roles_now() == set(DEMO_ROLE_NAMES)
-        seeded = contents(d)
-        assert seeded["users"] == sorted([d.admin, *DEMO_ROLE_NAMES])
-        assert (seeded["chairs"], seeded["patients"]) == (8, 30)
+    # The server refuses the owner (exit 2, the README's "invalid input or usage").
+    code, out, err = clinic_app(d, "serve", "--db", d.owner_url(), "--port", "1", as_owner=True)
+    assert code == 2, err
+    assert "refusing to serve as" in err and "the database's owner" in err
 
-        # A demo account works on its own login role: the nurse reads a booked day.
-        first_day = rows(
-            d,
-            "SELECT min((start_utc AT TIME ZONE s.timezone)::date) FROM sessions, "
-            "clinic_settings s",
-        )[0][0]
-        assert isinstance(first_day, date)
+    # A desk given the PostgreSQL URL is sent to the server; nothing connects as a user.
+    code, out, err = clinic_app(d, "--db", d.app_url(), "--user", d.admin, "day", "2026-12-01")
+    assert (code, out) == (2, ""), err
+    assert "goes through the clinic server: use --server URL" in err
+
+    # 3. The owner seeds the demo, the administrator logged in by the app.
+    code, out, err = clinic_app(
+        d, "--db", d.owner_url(), "--user", d.admin, "init", "--demo", as_owner=True
+    )
+    assert code == 0, err
+    assert "demo clinic seeded: 8 chairs, 30 patients" in out
+    seeded = contents(d)
+    assert seeded["users"] == sorted([d.admin, *DEMO_ROLE_NAMES])
+    assert roles_now([d.admin, *DEMO_ROLE_NAMES]) == set()
+    first_day = rows(
+        d,
+        "SELECT min((start_utc AT TIME ZONE s.timezone)::date) FROM sessions, clinic_settings s",
+    )[0][0]
+    assert isinstance(first_day, date)
+
+    # 4. The desks go through the server, which runs as the app role.
+    with serving(d) as server:
         code, out, err = clinic_app(
             d,
-            "--db",
-            d.app_url(),
+            "--server",
+            server,
             "--user",
             "demo.nurse",
             "day",
@@ -194,12 +271,18 @@ def test_readme_path_demo_refused_for_the_administrator_then_seeded_by_the_owner
         )
         assert code == 0, err
         assert json.loads(out)["sessions"]
-
-        # The administrator's demo now finds a clinic with data and leaves it alone.
-        code, out, err = clinic_app(d, "--db", d.app_url(), "--user", d.admin, "demo")
+        fred = unique_role_name("fred")
+        code, out, err = clinic_app(
+            d, "--server", server, "--user", d.admin, "user", "add", fred, "--role", "nurse"
+        )
         assert code == 0, err
-        assert "already holds a clinic with data" in out
-        assert contents(d) == seeded
+        assert roles_now([fred]) == set()
+    # The administrator's user add was audited under the administrator's name, by the database.
+    assert rows(
+        d,
+        "SELECT actor FROM audit_log WHERE action = 'db-insert' AND entity = 'users' "
+        "ORDER BY id DESC LIMIT 1",
+    ) == [(d.admin,)]
 
 
 def test_readme_init_with_an_unknown_time_zone_leaves_the_database_empty(

@@ -1,8 +1,9 @@
-"""The test harness on a shared PostgreSQL server: test users never outlive their database.
+"""The test harness on a shared PostgreSQL server: test roles never outlive their database.
 
-Login roles are cluster-wide. Two test runs on one server (several engineers, or CI beside a
-developer) must not meet: every test user's name carries the run's tag, and dropping a test
-database drops the login roles its users got.
+Roles are cluster-wide. Two test runs on one server (several engineers, or CI beside a
+developer) must not meet: every test user's name carries the run's tag, app users are no
+login roles (revision 0011), and dropping a test database drops the app role its clinic
+server used (``app_role_url``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from sqlalchemy.pool import NullPool
 
 from clinic_app.bootstrap import open_services
 from tests.cli.test_cli import USERS
-from tests.conftest import PG_URL, RUN_TAG, drop_pg_database, fresh_pg_database, login_name
+from tests.conftest import (
+    PG_URL,
+    RUN_TAG,
+    app_role_url,
+    drop_pg_database,
+    fresh_pg_database,
+    login_name,
+)
 
 PASSWORD = "a long test password"
 
@@ -37,18 +45,23 @@ def test_test_user_names_carry_the_run_tag() -> None:
 
 
 @pytest.mark.postgres
-def test_dropping_a_test_database_drops_its_users_login_roles(pg_template: str) -> None:
+def test_users_get_no_roles_and_dropping_a_test_database_drops_its_app_role(
+    pg_template: str,
+) -> None:
     url, name = fresh_pg_database(pg_template)
-    services = open_services(url)
+    served = app_role_url(url)
+    app_role = served.split("://", 1)[1].split(":", 1)[0]
+    assert RUN_TAG in app_role
+    services = open_services(served)
     admin_name, nurse_name = login_name("harness-admin"), login_name("harness-nurse")
     admin = services.auth.create_first_admin(admin_name, PASSWORD)
     services.auth.add_user(admin, nurse_name, "nurse", PASSWORD)
     services.engine.dispose()
-    assert existing_roles([admin_name, nurse_name]) == {admin_name, nurse_name}
+    assert existing_roles([admin_name, nurse_name, app_role]) == {app_role}
 
     drop_pg_database(name)
 
-    assert existing_roles([admin_name, nurse_name]) == set()
+    assert existing_roles([app_role]) == set()
 
 
 @pytest.mark.postgres

@@ -23,7 +23,7 @@ import pytest
 from clinic_app.bootstrap import Services, open_services
 from clinic_app.client import RemoteServices
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import ADMIN, DESK, MANAGER, NOW, NURSE
+from tests.conftest import ADMIN, DESK, MANAGER, NOW, NURSE, app_role_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery staple"
@@ -68,6 +68,9 @@ def seed(url: str) -> None:
 
 
 def start_server(url: str, log: Path) -> Server:
+    """The server process on ``url``; on PostgreSQL connected as the database's app role
+    (revision 0011), as ``clinic-app serve`` must be, never as the owner."""
+    url = app_role_url(url)
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with log.open("wb") as out:

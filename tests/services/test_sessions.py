@@ -12,9 +12,9 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select, text
 
-from clinic_app.bootstrap import Services, open_services, open_services_as
+from clinic_app.bootstrap import Services, open_services
 from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError
-from clinic_app.persistence.models import Base, UserRow, UserSessionRow
+from clinic_app.persistence.models import Base, UserSessionRow
 from clinic_app.services.actor import Actor, Role
 from clinic_app.services.auth import (
     HASHER,
@@ -37,7 +37,7 @@ from clinic_app.services.sessions import (
     SessionService,
     token_hash,
 )
-from tests.conftest import NOW, login_name
+from tests.conftest import NOW, app_role_url, login_name
 
 PASSWORD = "a sound password"
 DESK_PC = "10.0.0.21"
@@ -404,171 +404,73 @@ def test_a_postgres_user_without_a_hash_is_told_to_get_a_password(pg_url: str) -
         services.engine.dispose()
 
 
-def login_state(services: Services, username: str) -> tuple[bool, set[str]]:
+def roles_named(services: Services, *names: str) -> dict[str, tuple[bool, set[str]]]:
+    """Each of ``names`` that is a PostgreSQL role: (LOGIN, its memberships)."""
+    found: dict[str, tuple[bool, set[str]]] = {}
     with services.engine.connect() as conn:
-        can_login = conn.execute(
-            text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :u"), {"u": username}
-        ).scalar_one()
-        groups = set(
-            conn.scalars(
+        for name in names:
+            row = conn.execute(
                 text(
-                    "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
-                    " JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = :u"
+                    "SELECT r.rolcanlogin, array(SELECT g.rolname::text FROM pg_auth_members m "
+                    "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid) "
+                    "FROM pg_roles r WHERE r.rolname = :u"
                 ),
-                {"u": username},
-            )
-        )
-    return bool(can_login), groups
+                {"u": name},
+            ).first()
+            if row is not None:
+                found[name] = (bool(row[0]), set(row[1]))
+    return found
 
 
 @pytest.mark.postgres
-def test_postgres_login_roles_follow_the_user(pg_url: str) -> None:
+def test_postgres_users_are_rows_of_users_never_login_roles(pg_url: str) -> None:
+    """Revision 0011: the clinic server's app role does all user administration on the users
+    table; no login role is made, changed or dropped, and the sessions end as on SQLite."""
     clock = MovableClock()
-    services = open_services(pg_url, clock=clock)
+    served = open_services(app_role_url(pg_url), clock=clock)
     try:
-        clinic = Clinic(services, clock)
-        assert login_state(services, clinic.fred_name) == (True, {"clinic_front_desk"})
-        clinic.auth.set_role(clinic.admin, clinic.fred_name, "nurse")
-        assert login_state(services, clinic.fred_name) == (True, {"clinic_nurse"})
-        clinic.auth.deactivate_user(clinic.admin, clinic.fred_name)
-        assert login_state(services, clinic.fred_name) == (False, {"clinic_nurse"})
+        clinic = Clinic(served, clock)
+        new = "reset by ada, 2026"
+        for password, change in (
+            (PASSWORD, lambda: clinic.auth.set_role(clinic.admin, clinic.fred_name, "nurse")),
+            (PASSWORD, lambda: clinic.auth.set_password(clinic.admin, clinic.fred_name, new)),
+            (new, lambda: clinic.auth.deactivate_user(clinic.admin, clinic.fred_name)),
+        ):
+            issued = clinic.sessions.login(clinic.fred_name, password, client=DESK_PC)
+            change()
+            with pytest.raises(SessionExpiredError):
+                clinic.sessions.actor_for(issued.token)
         clinic.auth.reactivate_user(clinic.admin, clinic.fred_name)
-        assert login_state(services, clinic.fred_name) == (True, {"clinic_nurse"})
+        assert clinic.sessions.login(clinic.fred_name, new, client=DESK_PC).actor.role is Role.NURSE
+        assert [r.revoked_reason for r in clinic.session_rows()][:3] == [
+            "role",
+            "password",
+            "deactivated",
+        ]
+        assert roles_named(served, clinic.admin_name, clinic.fred_name) == {}
     finally:
-        services.engine.dispose()
+        served.engine.dispose()
 
 
 @pytest.mark.postgres
-def test_postgres_per_user_logins_cannot_read_hashes_but_set_their_own(pg_url: str) -> None:
-    clock = MovableClock()
-    services = open_services(pg_url, clock=clock)
-    try:
-        clinic = Clinic(services, clock)
-        issued = clinic.fred_login()
-        desk = open_services_as(pg_url, clinic.fred_name, PASSWORD)
-        try:
-            with desk.engine.connect() as conn, pytest.raises(Exception, match="permission denied"):
-                conn.execute(text("SELECT password_hash FROM users")).all()
-            for secret in ("SELECT token_hash FROM user_sessions", "SELECT * FROM login_attempts"):
-                with desk.engine.connect() as conn, pytest.raises(Exception, match="permission"):
-                    conn.execute(text(secret)).all()
-            with desk.engine.connect() as conn:  # every other column still reads
-                assert conn.execute(text("SELECT count(username) FROM users")).scalar() == 2
-            fred = Actor(clinic.fred_name, Role.FRONT_DESK)
-            desk.auth.set_password(fred, clinic.fred_name, "fred's own new one")
-            with pytest.raises(PermissionDeniedError):
-                desk.auth.set_password(fred, clinic.admin_name, "taking over the admin")
-        finally:
-            desk.engine.dispose()
-        with pytest.raises(SessionExpiredError):
-            clinic.sessions.actor_for(issued.token)
-        clinic.sessions.login(clinic.fred_name, "fred's own new one", client=DESK_PC)
-        with services.ctx.db.read() as uow:
-            row = uow.session.scalars(
-                select(UserRow).where(UserRow.username == clinic.admin_name)
-            ).one()
-            assert HASHER.verify(row.password_hash, PASSWORD)
-    finally:
-        services.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_postgres_administrators_own_login_may_manage_users(pg_url: str) -> None:
-    """The direct desktop mode: an administrator logged in as their own role, which has no
-    CREATEROLE, has the grants (revision 0008) and the owner's checked functions (0010) to
-    deactivate, re-activate, change a role and reset a password, revoking sessions; a user
-    promoted to administrator gets no CREATEROLE either."""
-    clock = MovableClock()
-    services = open_services(pg_url, clock=clock)
-    try:
-        clinic = Clinic(services, clock)
-        assert not creates_roles(services, clinic.admin_name)
-        desk = open_services_as(pg_url, clinic.admin_name, PASSWORD)
-        try:
-            new = "reset by ada!"
-            for password, change, state in (
-                (
-                    PASSWORD,
-                    lambda: desk.auth.set_role(clinic.admin, clinic.fred_name, "nurse"),
-                    (True, {"clinic_nurse"}),
-                ),
-                (
-                    PASSWORD,
-                    lambda: desk.auth.set_password(clinic.admin, clinic.fred_name, new),
-                    (True, {"clinic_nurse"}),
-                ),
-                (
-                    new,
-                    lambda: desk.auth.deactivate_user(clinic.admin, clinic.fred_name),
-                    (False, {"clinic_nurse"}),
-                ),
-            ):
-                issued = clinic.sessions.login(clinic.fred_name, password, client=DESK_PC)
-                change()
-                with pytest.raises(SessionExpiredError):
-                    clinic.sessions.actor_for(issued.token)
-                assert login_state(services, clinic.fred_name) == state
-            desk.auth.reactivate_user(clinic.admin, clinic.fred_name)
-            assert login_state(services, clinic.fred_name) == (True, {"clinic_nurse"})
-            desk.auth.set_role(clinic.admin, clinic.fred_name, "admin")
-            assert login_state(services, clinic.fred_name) == (True, {"clinic_admin"})
-            assert not creates_roles(services, clinic.fred_name)
-        finally:
-            desk.engine.dispose()
-        reasons = [r.revoked_reason for r in clinic.session_rows()]
-        assert reasons == ["role", "password", "deactivated"]
-        # The new administrator's own login manages users the same way, nothing more.
-        promoted = open_services_as(pg_url, clinic.fred_name, new)
-        try:
-            promoted.auth.set_role(
-                Actor(clinic.fred_name, Role.ADMIN), clinic.admin_name, "manager"
-            )
-        finally:
-            promoted.engine.dispose()
-        assert login_state(services, clinic.admin_name) == (True, {"clinic_manager"})
-        assert not creates_roles(services, clinic.admin_name)
-    finally:
-        services.engine.dispose()
-
-
-def creates_roles(services: Services, username: str) -> bool:
-    with services.engine.connect() as conn:
-        return bool(
-            conn.execute(
-                text("SELECT rolcreaterole FROM pg_roles WHERE rolname = :u"), {"u": username}
-            ).scalar_one()
-        )
-
-
-@pytest.mark.postgres
-def test_postgres_a_role_of_another_clinic_is_never_changed(pg_url: str) -> None:
-    """A user whose name is a role that is not a login of this clinic (here: a login in no
-    clinic group, e.g. another clinic's or a server role): deactivating them or changing their
-    role is refused and leaves that role as it was."""
+def test_postgres_a_user_named_like_a_server_role_leaves_that_role_alone(pg_url: str) -> None:
+    """Roles are cluster-wide; a user of the same name as some role (another clinic's server
+    role, say) is just a row here: adding, deactivating or promoting them touches no role."""
     from tests.pg_login_roles import drop_roles
 
     clock = MovableClock()
-    services = open_services(pg_url, clock=clock)
     stranger = login_name("stranger")
+    owner = open_services(pg_url, clock=clock)
+    with owner.engine.begin() as conn:
+        conn.execute(text(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD 'not the app'"))
+    owner.engine.dispose()
+    served = open_services(app_role_url(pg_url), clock=clock)
     try:
-        clinic = Clinic(services, clock)
-        with services.engine.begin() as conn:  # the role first, then a users row of that name
-            conn.execute(text(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD 'not the app'"))
-            conn.execute(
-                text(
-                    "INSERT INTO users (username, full_name, role, password_hash, active, "
-                    "failed_attempts, created_at) VALUES (:u, '', 'nurse', '', true, 0, now())"
-                ),
-                {"u": stranger},
-            )
-        for change in (
-            lambda: clinic.auth.deactivate_user(clinic.admin, stranger),
-            lambda: clinic.auth.set_role(clinic.admin, stranger, "admin"),
-        ):
-            with pytest.raises(InvalidInputError, match="not a login of this clinic"):
-                change()
-        assert login_state(services, stranger) == (True, set())
-        assert not creates_roles(services, stranger)
+        clinic = Clinic(served, clock)
+        clinic.auth.add_user(clinic.admin, stranger, "nurse", PASSWORD)
+        clinic.auth.set_role(clinic.admin, stranger, "admin")
+        clinic.auth.deactivate_user(clinic.admin, stranger)
+        assert roles_named(served, stranger) == {stranger: (True, set())}
     finally:
-        services.engine.dispose()
+        served.engine.dispose()
         drop_roles([stranger])

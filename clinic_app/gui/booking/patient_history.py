@@ -53,13 +53,13 @@ def recent_line(
         if recent and (s.therapy_name not in last or last[s.therapy_name][0] < day):
             last[s.therapy_name] = (day, tr("here"))
     for e in exposures:
-        day = e.last_dose_date or e.ongoing_since
+        given = e.last_dose_date or e.ongoing_since
         where = e.where_given or tr("elsewhere")
-        if day is None:
+        if given is None:
             last.setdefault(e.drug_name, (date.min, tr("%1, date unknown").replace("%1", where)))
-        elif e.drug_name not in last or last[e.drug_name][0] < day:
+        elif e.drug_name not in last or last[e.drug_name][0] < given:
             label = where if e.last_dose_date else tr("%1, ongoing").replace("%1", where)
-            last[e.drug_name] = (day, label)
+            last[e.drug_name] = (given, label)
     if not last:
         return tr("Recent doses: none recorded.")
     parts = [

@@ -9,42 +9,54 @@ Existing clinics upgrade with no nurse and no shift: a day without a rota is not
 nurse-checked, so every booking behaves as before until the clinic enters its rota.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 """
 
 from collections.abc import Sequence
+from importlib import import_module
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-GROUPS = "clinic_front_desk, clinic_nurse, clinic_manager, clinic_admin"
 NEW_TABLES = ("nurses", "nurse_shifts", "nurse_breaks", "nurse_assignments")
 RATIO_CHECK = "nurse_ratio >= 1"
 
-PG_GRANTS = [
-    # Every role reads the rota: the booking check of any desk counts the nurses on duty.
-    f"GRANT SELECT ON {', '.join(NEW_TABLES)} TO {GROUPS}",
-    # Managers and administrators keep the rota and the ratio (the service checks the role).
-    "GRANT INSERT, UPDATE ON nurses TO clinic_manager, clinic_admin",
-    "GRANT INSERT, UPDATE, DELETE ON nurse_shifts, nurse_breaks TO clinic_manager, clinic_admin",
-    "GRANT UPDATE (nurse_ratio) ON clinic_settings TO clinic_manager",
-    # Nurses (and managers) hand patients over: assignments.
-    "GRANT INSERT, UPDATE, DELETE ON nurse_assignments TO clinic_nurse, clinic_manager, "
-    "clinic_admin",
-    f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {GROUPS}",
-    *[
-        f"""
-        CREATE TRIGGER {table}_row_audit AFTER INSERT OR UPDATE OR DELETE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION clinic_row_audit()
-        """
-        for table in NEW_TABLES
-    ],
-]
+
+def _server_tables() -> dict[str, str]:
+    """0011's server privileges and this revision's tables (the server keeps the rota and the
+    assignments; the service checks who may)."""
+    earlier = import_module("clinic_app.persistence.migrations.versions.0011_server_role")
+    return {
+        **earlier.SERVER_TABLES,
+        "nurses": "SELECT, INSERT, UPDATE",
+        "nurse_shifts": "SELECT, INSERT, UPDATE, DELETE",
+        "nurse_breaks": "SELECT, INSERT, UPDATE, DELETE",
+        "nurse_assignments": "SELECT, INSERT, UPDATE, DELETE",
+    }
+
+
+SERVER_TABLES = _server_tables()
+
+
+def _pg_statements() -> list[str]:
+    earlier = import_module("clinic_app.persistence.migrations.versions.0011_server_role")
+    return [
+        # The server role's grant list with the new tables; clinic_secure_database() (run by
+        # migrate after every upgrade) applies it to the clinic's server roles.
+        earlier.grant_role_function(SERVER_TABLES),
+        *[
+            f"""
+            CREATE TRIGGER {table}_row_audit AFTER INSERT OR UPDATE OR DELETE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION clinic_row_audit()
+            """
+            for table in NEW_TABLES
+        ],
+    ]
 
 
 def upgrade() -> None:
@@ -115,12 +127,15 @@ def upgrade() -> None:
         )
         op.create_check_constraint(name, "clinic_settings", RATIO_CHECK)
     if op.get_bind().dialect.name == "postgresql":
-        for statement in PG_GRANTS:
+        for statement in _pg_statements():
             op.execute(statement)
 
 
 def downgrade() -> None:
     """Drop the nurse tables and the ratio column (plain DROP COLUMN, SQLite 3.35+)."""
+    if op.get_bind().dialect.name == "postgresql":
+        earlier = import_module("clinic_app.persistence.migrations.versions.0011_server_role")
+        op.execute(earlier.grant_role_function(earlier.SERVER_TABLES))
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint(
             op.f("ck_clinic_settings_nurse_ratio_positive"), "clinic_settings", type_="check"

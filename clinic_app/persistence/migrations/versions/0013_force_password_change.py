@@ -18,28 +18,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-# PostgreSQL: users' columns are granted one by one (revision 0008); the new one is readable by
-# every clinic group and set by administrators. Groups a later revision dropped are skipped.
-PG_GRANTS = (
-    ("clinic_front_desk", "SELECT"),
-    ("clinic_nurse", "SELECT"),
-    ("clinic_manager", "SELECT"),
-    ("clinic_admin", "SELECT"),
-    ("clinic_admin", "UPDATE"),
-)
-
-
-def _grant(verb: str) -> None:
-    for group, right in PG_GRANTS:
-        sql = (
-            f"GRANT {right} (must_change_password) ON users TO {group}"
-            if verb == "GRANT"
-            else f"REVOKE {right} (must_change_password) ON users FROM {group}"
-        )
-        op.execute(
-            "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-            f"'{group}') THEN EXECUTE '{sql}'; END IF; END $$"
-        )
+# PostgreSQL: the server's role has UPDATE on the whole users table (0011): nothing to grant.
 
 
 def upgrade() -> None:
@@ -52,6 +31,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop the flag (plain DROP COLUMN, SQLite 3.35+, keeps the table's triggers)."""
-    if op.get_bind().dialect.name == "postgresql":
-        _grant("REVOKE")
     op.drop_column("users", "must_change_password")
