@@ -153,6 +153,21 @@ def chairs(session: Session, *, active_only: bool = True) -> list[ChairRow]:
     return list(session.scalars(stmt))
 
 
+def active_chair_names(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the active chairs in display order (``chairs``' rows, as plain
+    columns: the day screen reads them on every load and needs no mapped object)."""
+    return session.connection().execute(_active_chairs_statement()).all()  # type: ignore[return-value]
+
+
+@functools.cache
+def _active_chairs_statement() -> Executable:
+    return (
+        select(ChairRow.id, ChairRow.name)
+        .where(ChairRow.active.is_(True))
+        .order_by(ChairRow.sort_order, ChairRow.name)
+    )
+
+
 def chair_by_name(session: Session, name: str) -> ChairRow:
     """The active chair with this name."""
     row = session.scalars(select(ChairRow).where(ChairRow.name == name)).one_or_none()

@@ -77,7 +77,7 @@ class ScheduleQueries:
         with self._ctx.db.read() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            chairs = tuple(ChairView(c.id, c.name, c.active) for c in repo.chairs(s))
+            chairs = tuple(ChairView(i, name, True) for i, name in repo.active_chair_names(s))
             return DayScreen(chairs, calendar, self._day_list(s, calendar, the_day))
 
     def _day_list(self, s: Session, calendar: ClinicCalendar, the_day: date) -> DayList:
