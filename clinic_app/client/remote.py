@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from clinic_app import service_api as api
+from clinic_app.client.errors import RemoteUnavailableError
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor, Role
@@ -31,10 +32,6 @@ from clinic_app.services.context import rules_file
 from clinic_app.services.rulebook import RuleBook
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-
-
-class RemoteUnavailableError(ConnectionError):
-    """The clinic server could not be reached (twice): nothing is known to have happened."""
 
 
 class RemoteServerError(RuntimeError):
