@@ -313,6 +313,9 @@ class Bench:
         grid, daily = DayGridModel(), DailyListModel()
         day_list = services.queries.day(MANAGER, day)
         self.log(f"  busy day {day}: {len(day_list.sessions)} sessions, {len(day_list.labs)} draws")
+        from clinic_app.app import settle_heap
+
+        settle_heap()  # the app's process has done this once its window was shown
 
         def grid_load(_i: int) -> None:
             # What the main window does: one read of the day screen and the layout on its

@@ -45,7 +45,7 @@ from clinic_app.bootstrap import (
     set_app_role,
 )
 from clinic_app.cli_results import add_results_commands, print_notices
-from clinic_app.client import RemoteServices, RemoteUnavailableError
+from clinic_app.client import RemoteUnavailableError
 from clinic_app.config import data_dir, db_url_source, default_db_url, resolve_db_url
 from clinic_app.domain.catalog import CatalogError
 from clinic_app.domain.clinic_calendar import WEEKDAY_NAMES, CalendarError, wall_time_is_ambiguous
@@ -1500,6 +1500,8 @@ def _open(args: argparse.Namespace) -> Services:
             raise InvalidInputError(
                 "--server", f"'{args.command}' runs on the server itself, with --db"
             )
+        from clinic_app.client import RemoteServices  # httpx: only for a server's desk
+
         return RemoteServices(server)  # type: ignore[return-value]  # the same interface
     url = resolve_db_url(args.db)
     create = args.command == "init"

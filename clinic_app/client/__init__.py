@@ -10,6 +10,23 @@ refused. ``letters.write_letters`` and ``exports.export`` write their files at t
 what the server sends, and the server audits them.
 """
 
-from clinic_app.client.remote import RemoteServices, RemoteUnavailableError
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from clinic_app.client.errors import RemoteUnavailableError
+
+if TYPE_CHECKING:
+    from clinic_app.client.remote import RemoteServices
 
 __all__ = ["RemoteServices", "RemoteUnavailableError"]
+
+
+def __getattr__(name: str) -> Any:
+    """``RemoteServices`` on first use: httpx and the generated methods cost ~0.2-0.6 s to
+    import, and a desk on a local database never needs them (issue 10, start-up)."""
+    if name == "RemoteServices":
+        from clinic_app.client.remote import RemoteServices
+
+        return RemoteServices
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

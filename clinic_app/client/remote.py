@@ -27,6 +27,7 @@ import httpx
 
 from clinic_app import service_api as api
 from clinic_app.client.events import EventFollower, TokenSource
+from clinic_app.client.errors import RemoteUnavailableError
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor, Role
@@ -58,10 +59,6 @@ TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 # An export over the server asks for a week of sessions at a time (one request each).
 EXPORT_BATCH_DAYS = 7
 _log = logging.getLogger(__name__)
-
-
-class RemoteUnavailableError(ConnectionError):
-    """The clinic server could not be reached (twice): nothing is known to have happened."""
 
 
 class RemoteServerError(RuntimeError):

@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
     text,
     tuple_,
+    type_coerce,
     update,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from clinic_app.domain.clinic_calendar import ClinicCalendar, OpeningHours
 from clinic_app.domain.errors import InvalidInputError, NotFoundError
 from clinic_app.persistence.change_tracking import CLINIC_ZONE
+from clinic_app.persistence.column_types import StoredInstant, instant_parser
 from clinic_app.persistence.models import (
     INACTIVE_STATUSES,
     AuditRow,
@@ -156,6 +158,21 @@ def chairs(session: Session, *, active_only: bool = True) -> list[ChairRow]:
     if active_only:
         stmt = stmt.where(ChairRow.active.is_(True))
     return list(session.scalars(stmt))
+
+
+def active_chair_names(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the active chairs in display order (``chairs``' rows, as plain
+    columns: the day screen reads them on every load and needs no mapped object)."""
+    return session.connection().execute(_active_chairs_statement()).all()  # type: ignore[return-value]
+
+
+@functools.cache
+def _active_chairs_statement() -> Executable:
+    return (
+        select(ChairRow.id, ChairRow.name)
+        .where(ChairRow.active.is_(True))
+        .order_by(ChairRow.sort_order, ChairRow.name)
+    )
 
 
 def chair_by_name(session: Session, name: str) -> ChairRow:
@@ -478,7 +495,11 @@ def overdue_labs(
 
 
 class SessionFact(NamedTuple):
-    """The columns of one session a day view shows, its patient and chair joined in."""
+    """The columns of one session a day view shows, its patient and chair joined in.
+
+    ``session_facts`` returns rows in this order (plain tuples: no named tuple is built per
+    row); ``start_utc`` / ``end_utc`` come as the driver stores them, for ``stored_instants``.
+    """
 
     id: int
     patient_id: int
@@ -511,7 +532,8 @@ class FindingFact(NamedTuple):
 
 
 class LabFact(NamedTuple):
-    """The columns of one lab appointment a day view shows, its patient joined in."""
+    """The columns of one lab appointment a day view shows, its patient joined in (the
+    rows' order; instants as stored, as in ``SessionFact``)."""
 
     id: int
     patient_id: int
@@ -542,9 +564,20 @@ def session_facts(
     core = session.connection()  # Core rows: no ORM result processing on ~1,000 rows
     rows_stmt, findings_stmt = _session_fact_statements()
     bounds = {"lo": start_utc, "hi": end_utc}
-    sessions = list(map(SessionFact._make, core.execute(rows_stmt, bounds).all()))
-    findings = core.execute(findings_stmt, bounds).all()  # one fetchall, not row by row
-    return sessions, list(map(FindingFact._make, findings))
+    # One fetchall each; the rows are unpacked as tuples by the views (no per-row object).
+    sessions = core.execute(rows_stmt, bounds).all()
+    findings = core.execute(findings_stmt, bounds).all()
+    return sessions, findings  # type: ignore[return-value]
+
+
+def stored_instants(session: Session) -> Any:
+    """The conversion of an instant as ``session_facts`` / ``lab_facts_*`` return it (as
+    stored) to an aware UTC datetime: what ``UTCDateTime`` does per value, left to the
+    reader so that each distinct value is converted once (``views.LocalTimes``)."""
+    return instant_parser(session.get_bind().dialect)
+
+
+_STORED = StoredInstant()
 
 
 @functools.cache
@@ -561,8 +594,8 @@ def _session_fact_statements() -> tuple[Executable, Executable]:
             SessionRow.chair_id,
             ChairRow.name,
             SessionRow.therapy_code,
-            SessionRow.start_utc,
-            SessionRow.end_utc,
+            type_coerce(SessionRow.start_utc, _STORED),
+            type_coerce(SessionRow.end_utc, _STORED),
             SessionRow.status,
             SessionRow.course_id,
             SessionRow.status_reason,
@@ -613,8 +646,8 @@ def _lab_facts(
 ) -> tuple[list[LabFact], list[LinkFact]]:
     core = session.connection()  # Core rows: no ORM result processing
     rows_stmt, links_stmt = _lab_fact_statements(kind)
-    labs = list(map(LabFact._make, core.execute(rows_stmt, bounds).all()))
-    return labs, list(map(LinkFact._make, core.execute(links_stmt, bounds).all()))
+    labs = core.execute(rows_stmt, bounds).all()
+    return labs, core.execute(links_stmt, bounds).all()  # type: ignore[return-value]
 
 
 @functools.cache
@@ -634,8 +667,8 @@ def _lab_fact_statements(kind: str) -> tuple[Executable, Executable]:
             PatientRow.mrn,
             PatientRow.name,
             LabAppointmentRow.tests,
-            LabAppointmentRow.start_utc,
-            LabAppointmentRow.end_utc,
+            type_coerce(LabAppointmentRow.start_utc, _STORED),
+            type_coerce(LabAppointmentRow.end_utc, _STORED),
             LabAppointmentRow.status,
             LabAppointmentRow.due_from,
             LabAppointmentRow.due_to,

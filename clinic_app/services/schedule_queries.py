@@ -77,7 +77,7 @@ class ScheduleQueries:
         with self._ctx.db.read() as uow:
             s = uow.session
             calendar = repo.load_calendar(s)
-            chairs = tuple(ChairView(c.id, c.name, c.active) for c in repo.chairs(s))
+            chairs = tuple(ChairView(i, name, True) for i, name in repo.active_chair_names(s))
             return DayScreen(chairs, calendar, self._day_list(s, calendar, the_day))
 
     def _day_list(self, s: Session, calendar: ClinicCalendar, the_day: date) -> DayList:
@@ -85,16 +85,13 @@ class ScheduleQueries:
         end = calendar.day_start(the_day + timedelta(days=1))
         # Plain columns, not mapped objects: the busiest day is ~700 sessions and ~400
         # draws, and building ORM objects for them cost ten times the SQL (issue 10).
-        local = LocalTimes(calendar)  # one conversion per distinct instant, not per row
-        sessions = session_fact_views(
-            *repo.session_facts(s, start, end), calendar, self._ctx.catalog, local
-        )
-        labs = lab_fact_views(*repo.lab_facts_between(s, start, end), calendar, local)
+        # One conversion per distinct instant, not per row (values come as stored).
+        local = LocalTimes(calendar, repo.stored_instants(s))
+        sessions = session_fact_views(*repo.session_facts(s, start, end), self._ctx.catalog, local)
+        labs = lab_fact_views(*repo.lab_facts_between(s, start, end), local)
         now = self._ctx.clock()
         since = start - timedelta(days=OVERDUE_LOOKBACK_DAYS)
-        overdue = lab_fact_views(
-            *repo.overdue_lab_facts(s, since, min(now, start)), calendar, local
-        )
+        overdue = lab_fact_views(*repo.overdue_lab_facts(s, since, min(now, start)), local)
         return DayList(the_day, sessions, labs, overdue)
 
     def week_occupancy(self, actor: Actor, day: str | date) -> WeekOccupancy:
@@ -139,7 +136,9 @@ class ScheduleQueries:
                 hi = calendar.day_start(chunk_end + timedelta(days=1))
                 # Plain columns, as for the day view: a year is ~100,000 sessions.
                 rows = session_fact_views(
-                    *repo.session_facts(s, lo, hi), calendar, self._ctx.catalog
+                    *repo.session_facts(s, lo, hi),
+                    self._ctx.catalog,
+                    LocalTimes(calendar, repo.stored_instants(s)),
                 )
             yield from rows
             day = chunk_end + timedelta(days=1)

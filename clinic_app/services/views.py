@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from clinic_app.domain.catalog import Catalog, UnknownTherapyError
 from clinic_app.domain.clinic_calendar import ClinicCalendar
@@ -15,7 +16,6 @@ from clinic_app.persistence.models import (
     SessionFindingRow,
     SessionRow,
 )
-from clinic_app.persistence.repositories import FindingFact, LabFact, LinkFact, SessionFact
 from clinic_app.services.results import (
     ExposureView,
     FindingView,
@@ -131,101 +131,126 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 class LocalTimes:
-    """Stored UTC instants as the clinic's local times, each distinct instant converted once.
+    """Instants as the clinic's local times, each distinct value converted once.
 
-    A busy day's ~1,100 rows start and end on a few dozen quarter hours; the time-zone
-    conversion (``astimezone`` through the zone's rules) was a large share of building the
-    day's views. Meant for one read (the cache is not bounded).
+    A busy day's ~1,100 rows start and end on a few dozen quarter hours; parsing the stored
+    value and the time-zone conversion (``astimezone`` through the zone's rules) were a
+    large share of building the day's views. With ``parse`` (``repositories.stored_instants``)
+    the values are as stored and are parsed here, once each, in the same step. Meant for one
+    read (the cache is not bounded).
     """
 
-    __slots__ = ("_seen", "_tz")
+    __slots__ = ("_parse", "_seen", "_tz")
 
-    def __init__(self, calendar: ClinicCalendar) -> None:
+    def __init__(self, calendar: ClinicCalendar, parse: Callable[[Any], datetime] | None = None):
         self._tz = calendar.tz
-        self._seen: dict[datetime, datetime] = {}
+        self._parse = parse
+        self._seen: dict[Any, datetime] = {}
 
-    def __call__(self, moment: datetime) -> datetime:
-        """``moment`` (aware) in the clinic's zone."""
+    def __call__(self, moment: Any) -> datetime:
+        """``moment`` (aware, or as stored when made with ``parse``) in the clinic's zone."""
         local = self._seen.get(moment)
         if local is None:
-            local = self._seen[moment] = moment.astimezone(self._tz)
+            aware = moment if self._parse is None else self._parse(moment)
+            local = self._seen[moment] = aware.astimezone(self._tz)
         return local
 
 
 def session_fact_views(
-    facts: Sequence[SessionFact],
-    findings: Iterable[FindingFact],
-    calendar: ClinicCalendar,
+    facts: Iterable[Sequence[Any]],
+    findings: Iterable[Sequence[Any]],
     catalog: Catalog,
-    local: LocalTimes | None = None,
+    to_local: LocalTimes,
 ) -> tuple[SessionView, ...]:
-    """Sessions read as plain columns (a day's grid and list) as result objects: the same
-    views as ``session_view`` gives for the mapped rows, without loading them."""
+    """Sessions read as plain columns (``repositories.session_facts``: rows in
+    ``SessionFact`` / ``FindingFact`` order, instants as stored) as result objects: the
+    same views as ``session_view`` gives for the mapped rows, without loading them."""
     by_session: dict[int, list[FindingView]] = {}
-    for f in findings:
-        by_session.setdefault(f.session_id, []).append(
-            FindingView(
-                f.rule, _SEVERITIES[f.severity], f.message, f.evidence, f.overridden_by,
-                f.override_reason, f.consulted,
-            )
-        )  # fmt: skip
-    to_local = local or LocalTimes(calendar)
+    severities = _SEVERITIES
+    for sid, rule, severity, message, evidence, by, reason, consulted in findings:
+        found = by_session.get(sid)
+        view = FindingView(rule, severities[severity], message, evidence, by, reason, consulted)
+        if found is None:
+            by_session[sid] = [view]
+        else:
+            found.append(view)
+    seen = to_local._seen  # the memo's hits inline: two lookups per row, no call
     names: dict[str, str] = {}
     no_findings: tuple[FindingView, ...] = ()
     views: list[SessionView] = []
     append = views.append
-    for r in facts:
-        name = names.get(r.therapy)
+    for (
+        sid, patient_id, mrn, patient_name, chair_id, chair, therapy, start, end, status,
+        course_id, status_reason, prescriber_name, prescriber_practice, prescriber_contact,
+    ) in facts:  # fmt: skip
+        name = names.get(therapy)
         if name is None:
-            name = names[r.therapy] = therapy_name(catalog, r.therapy)
-        found = by_session.get(r.id)
+            name = names[therapy] = therapy_name(catalog, therapy)
+        found = by_session.get(sid)
+        local_start = seen.get(start) or to_local(start)
+        local_end = seen.get(end) or to_local(end)
         append(
             SessionView(
-                r.id, r.patient_id, r.mrn, r.patient_name, r.chair_id, r.chair, r.therapy, name,
-                to_local(r.start_utc), to_local(r.end_utc), r.status, r.course_id,
-                tuple(found) if found else no_findings, r.status_reason,
+                sid, patient_id, mrn, patient_name, chair_id, chair, therapy, name,
+                local_start, local_end, status, course_id,
+                tuple(found) if found else no_findings, status_reason,
                 PrescriberView(
-                    r.prescriber_name, r.prescriber_practice or "", r.prescriber_contact or ""
-                ) if r.prescriber_name else None,
+                    prescriber_name, prescriber_practice or "", prescriber_contact or ""
+                ) if prescriber_name else None,
             )
         )  # fmt: skip
     return tuple(views)
 
 
 def lab_fact_views(
-    facts: Sequence[LabFact],
-    links: Iterable[LinkFact],
-    calendar: ClinicCalendar,
-    local: LocalTimes | None = None,
+    facts: Iterable[Sequence[Any]],
+    links: Iterable[Sequence[Any]],
+    to_local: LocalTimes,
 ) -> tuple[LabView, ...]:
-    """Lab appointments read as plain columns as result objects (as ``lab_view`` does)."""
-    to_local = local or LocalTimes(calendar)
-    by_lab: dict[int, list[LinkFact]] = {}
+    """Lab appointments read as plain columns (rows in ``LabFact`` / ``LinkFact`` order,
+    instants as stored) as result objects (as ``lab_view`` does)."""
+    by_lab: dict[int, list[Sequence[Any]]] = {}
     for link in links:
-        by_lab.setdefault(link.lab_id, []).append(link)
+        mine = by_lab.get(link[0])
+        if mine is None:
+            by_lab[link[0]] = [link]
+        else:
+            mine.append(link)
+    seen = to_local._seen
     tests_of: dict[str, tuple[str, ...]] = {}  # a day has a handful of test lists
     views: list[LabView] = []
     append = views.append
-    for r in facts:
-        tests = tests_of.get(r.tests)
+    for (
+        lab_id,
+        patient_id,
+        mrn,
+        patient_name,
+        tests_text,
+        start,
+        end,
+        status,
+        due_from,
+        due_to,
+    ) in facts:
+        tests = tests_of.get(tests_text)
         if tests is None:
-            tests = tests_of[r.tests] = tuple(t for t in r.tests.split(",") if t)
-        mine = by_lab.get(r.id)
+            tests = tests_of[tests_text] = tuple(t for t in tests_text.split(",") if t)
+        mine = by_lab.get(lab_id)
         if mine:
             if len(mine) > 1:
-                mine.sort(key=lambda link: (link.session_id, link.rule_id))
-                session_ids = tuple(sorted({link.session_id for link in mine}))
-                rules = tuple(sorted({link.rule_id for link in mine}))
+                mine.sort(key=lambda link: (link[1], link[2]))
+                session_ids = tuple(sorted({link[1] for link in mine}))
+                rules = tuple(sorted({link[2] for link in mine}))
             else:
-                session_ids, rules = (mine[0].session_id,), (mine[0].rule_id,)
-            labels = tuple(link.label for link in mine if link.label)
+                session_ids, rules = (mine[0][1],), (mine[0][2],)
+            labels = tuple(link[3] for link in mine if link[3])
         else:
             session_ids, rules, labels = (), (), ()
         append(
             LabView(
-                r.id, r.patient_id, r.mrn, r.patient_name, tests,
-                to_local(r.start_utc), to_local(r.end_utc), r.status,
-                r.due_from, r.due_to, session_ids, rules, labels,
+                lab_id, patient_id, mrn, patient_name, tests,
+                seen.get(start) or to_local(start), seen.get(end) or to_local(end), status,
+                due_from, due_to, session_ids, rules, labels,
             )
         )  # fmt: skip
     return tuple(views)

@@ -30,6 +30,8 @@ NOT_ON_START = (
     "xlsxwriter",
     "icalendar",
     "hl7apy",
+    "httpx",  # the remote adapter's client: only with --server
+    "clinic_app.client.remote",
     "clinic_app.exports.pdf_export",
     "clinic_app.gui.daily_list.daily_list_window",
     "clinic_app.gui.common.export_dialog",
@@ -43,6 +45,7 @@ NOT_ON_START = (
 
 PROBE = """\
 import json, sys
+import clinic_app.cli  # the entry point's module, as `clinic-app` starts
 from clinic_app.bootstrap import open_services
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
