@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from clinic_app import service_api as api
-from clinic_app.client.events import EventFollower, TokenSource
 from clinic_app.client.errors import RemoteUnavailableError
+from clinic_app.client.events import EventFollower, TokenSource
 from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import InvalidInputError
 from clinic_app.services.actor import Actor, Role

@@ -42,9 +42,7 @@ def test_a_12_monthly_series_moves_off_a_sunday_and_bank_holidays(clinic: Servic
     assert [o.session.start.hour for o in preview] == [10, 10, 10]
     assert row_counts(clinic) == before  # the preview saved nothing
 
-    booked = clinic.booking.book_series(
-        NURSE, _request(), count=3, every=YEARLY, skip_closed=True
-    )
+    booked = clinic.booking.book_series(NURSE, _request(), count=3, every=YEARLY, skip_closed=True)
     assert [o.session.start.date() for o in booked] == [o.session.start.date() for o in preview]
     assert all(o.saved and o.session.id is not None for o in booked)
     assert booked[2].moved_from == date(2028, 12, 24)
