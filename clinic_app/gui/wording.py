@@ -228,8 +228,18 @@ def override_words(finding: FindingView) -> str:
 
 
 def finding_line(finding: FindingView) -> str:
-    """One finding as plain text, the sentence first: ``BLOCK: message`` then the override and
-    the clinicians' details (rule id, evidence) on lines of their own."""
+    """One finding on one line, the sentence first and the clinicians' details last:
+    ``BLOCK: message. Overridden by … (Rule E2 · evidence P: paper or abstract)``."""
+    text = tr("{severity}: {message}").format(
+        severity=severity_label(finding.severity), message=finding_sentence(finding)
+    )
+    if finding.overridden_by:
+        text += " " + override_words(finding)
+    return f"{text} ({finding_details(finding)})"
+
+
+def finding_text(finding: FindingView) -> str:
+    """One finding on lines of its own (tooltips): the sentence, the override, the details."""
     lines = [
         tr("{severity}: {message}").format(
             severity=severity_label(finding.severity), message=finding_sentence(finding)
@@ -332,7 +342,7 @@ def session_tooltip(session: SessionView) -> str:
         lines.append(tr("Reason: {reason}").format(reason=session.status_reason))
     if session.prescriber:
         lines.append(tr("Prescriber: {name}").format(name=session.prescriber.describe()))
-    lines.extend(finding_line(f) for f in session.findings)
+    lines.extend(finding_text(f) for f in session.findings)
     if not session.findings:
         lines.append(tr("No safety findings."))
     return "\n".join(lines)

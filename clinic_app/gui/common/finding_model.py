@@ -86,7 +86,7 @@ class FindingTableModel(RowTableModel[FindingRow]):
             return self._icons.severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             about = f"{wording.readable_dates(item.about)}\n" if item.about else ""
-            return wording.plain_tooltip(about + wording.finding_line(finding))
+            return wording.plain_tooltip(about + wording.finding_text(finding))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == SEVERITY_COLUMN:
             return wording.severity_meaning(finding.severity)
         if role == RULE_ROLE:
