@@ -201,7 +201,7 @@ class BookingDialog(QDialog):
         self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.time_edit = QTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(dates.TIME_FORMAT)
         self.time_edit.setTime(QTime(9, 0))
         self.chair_combo = QComboBox(self)
         self.chair_combo.addItem(self.tr("Any free chair"), None)

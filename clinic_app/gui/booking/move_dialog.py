@@ -87,7 +87,7 @@ class MoveDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.time_edit = QTimeEdit(QTime(target.hour, target.minute), self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(dates.TIME_FORMAT)
         self.chair_combo = QComboBox(self)
         self.chair_combo.addItem(self.tr("Any free chair"), None)
         for chair_view in services.setup.chairs(actor):
