@@ -208,6 +208,15 @@ def finding_sentence(finding: FindingView) -> str:
     return readable_dates(finding.message)
 
 
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)%]\.)\s+(?=[A-Z])")
+
+
+def finding_headline(finding: FindingView) -> str:
+    """The finding's first sentence (what is wrong), for narrow panels; the rest (what to do)
+    is in the tooltip with :func:`finding_text`."""
+    return SENTENCE_END.split(finding_sentence(finding), maxsplit=1)[0]
+
+
 def finding_details(finding: FindingView) -> str:
     """The clinicians' line: ``Rule E2 · evidence P: paper or abstract``."""
     return tr("Rule {rule} · evidence {evidence}").format(
@@ -342,6 +351,8 @@ def session_tooltip(session: SessionView) -> str:
         lines.append(tr("Reason: {reason}").format(reason=session.status_reason))
     if session.prescriber:
         lines.append(tr("Prescriber: {name}").format(name=session.prescriber.describe()))
+    if session.course_id:
+        lines.append(tr("Course {course}").format(course=session.course_id))
     lines.extend(finding_text(f) for f in session.findings)
     if not session.findings:
         lines.append(tr("No safety findings."))

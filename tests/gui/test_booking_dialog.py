@@ -336,7 +336,7 @@ def test_the_patient_s_booked_sessions_and_recent_doses_are_shown(
     qtbot.waitUntil(lambda: "Booked:" in dialog.history_label.text(), timeout=10_000)
     text = dialog.history_label.text()
     assert "Booked: Tue 1 Dec 2026 09:00 Zoledronic acid" in text
-    assert "Recent doses: Denosumab Thursday 1 October 2026 (GP surgery)" in text
+    assert "Recent doses: Denosumab Thu 1 Oct 2026 (GP surgery)" in text
     dialog.choose_patient(clinic.setup.patient(NURSE, "M002"))
     qtbot.waitUntil(lambda: "nothing from today on" in dialog.history_label.text())
     assert "Recent doses: none recorded." in dialog.history_label.text()

@@ -96,7 +96,12 @@ def test_slot_and_lab_models_from_the_service(
     qtmodeltester.check(slot_model)
     slot_model.set_rows(slots)
     qtmodeltester.check(slot_model)
-    assert cells(slot_model, 0) == ["Tue 24 Nov", "08:00-09:15", "Chair 1", "BLOCK (E2, E3)"]
+    assert cells(slot_model, 0) == [
+        "Tue 24 Nov",
+        "08:00-09:15",
+        "Chair 1",
+        "BLOCK: needs a clinical override",
+    ]
     assert slot_model.index(0, 0).data(ITEM_ROLE) is slots[0]
 
     result = clinic.booking.check(

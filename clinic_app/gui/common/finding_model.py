@@ -70,8 +70,11 @@ class FindingTableModel(RowTableModel[FindingRow]):
             if column == SEVERITY_COLUMN:
                 return wording.severity_label(finding.severity)
             if column == MESSAGE_COLUMN:
-                if self._compact:
-                    text = f"{wording.severity_label(finding.severity)}: {self._sentence(item)}"
+                if self._compact:  # the first sentence; all of it is in the tooltip
+                    headline = wording.finding_headline(finding)
+                    if item.about:
+                        headline = f"{wording.readable_dates(item.about)}: {headline}"
+                    text = f"{wording.severity_label(finding.severity)}: {headline}"
                     if finding.overridden_by:
                         text += " " + self.tr("(overridden)")
                     return text

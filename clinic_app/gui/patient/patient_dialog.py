@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -197,8 +198,12 @@ class PatientDialog(QDialog):
             stretch_column=WHAT_COLUMN,
             content_columns=(0, 2, 3, FINDINGS_COLUMN),
         )
-        # One line per entry: a cut cell ends in "…" and its tooltip says it all.
+        # One line per entry: what and the findings share the width left by the short
+        # columns; a cut cell ends in "…" and its tooltip says it all.
         self.timeline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.timeline_view.horizontalHeader().setSectionResizeMode(
+            FINDINGS_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         timeline_box = QGroupBox(self.tr("Sessions and lab draws"), self)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline_view)
@@ -221,8 +226,9 @@ class PatientDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(timeline_box)
+        # The timeline is the wide list; the exposures are a few short rows.
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 5)
 
         buttons = QDialogButtonBox(self)
         self.book_button = buttons.addButton(
