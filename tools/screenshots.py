@@ -241,15 +241,14 @@ def take(out_dir: Path) -> list[Path]:
 
 def shoot_patient_view(services: Services, window: object, mrn: str, out_dir: Path) -> Path:
     """``patient-view.png``: the demo patient on denosumab (her sessions, findings in words,
-    next doses) at the size the main window opens it."""
+    next doses) at the size the dialog opens with."""
     from clinic_app.gui.patient.patient_dialog import PatientDialog
 
     runner, icons = window.runner, window.icons  # type: ignore[attr-defined]
     dialog = PatientDialog(services, NURSE, runner, icons, mrn, window)  # type: ignore[arg-type]
     loaded: list[bool] = []
     dialog.loaded.connect(lambda: loaded.append(True))
-    dialog.resize(1280, 720)
-    dialog.show()
+    dialog.show()  # at the size it opens with
     wait_until(lambda: bool(loaded) and not runner.busy)
     path = out_dir / "patient-view.png"
     dialog.grab().save(str(path))

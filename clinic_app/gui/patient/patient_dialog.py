@@ -196,11 +196,11 @@ class PatientDialog(QDialog):
             self.timeline_model,
             self,
             stretch_column=WHAT_COLUMN,
-            content_columns=(0, 2, 3, FINDINGS_COLUMN),
+            wrap=True,
+            content_columns=(0, 2, 3),
         )
-        # One line per entry: what and the findings share the width left by the short
-        # columns; a cut cell ends in "…" and its tooltip says it all.
-        self.timeline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # What and the findings share the width the short columns leave (no sideways
+        # scrolling) and wrap rather than cut; each row's tooltip has the whole session.
         self.timeline_view.horizontalHeader().setSectionResizeMode(
             FINDINGS_COLUMN, QHeaderView.ResizeMode.Stretch
         )
