@@ -144,6 +144,13 @@ class PatientDialog(QDialog):
         self._kind.addButton(self.unknown_radio)
         self.exposure_date = QLineEdit(self)
         self.exposure_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        # Wide enough for its placeholder and a typed date, however narrow the column gets.
+        self.exposure_date.setMinimumWidth(
+            self.exposure_date.fontMetrics().horizontalAdvance(
+                self.exposure_date.placeholderText() + "MM"
+            )
+            + 12
+        )
         self.exposure_date.setMaxLength(10)
         self.where_edit = QLineEdit(self)
         self.where_edit.setMaxLength(200)
