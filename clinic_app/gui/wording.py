@@ -462,7 +462,11 @@ def explain_error(error: BaseException) -> Explanation:
         return Explanation(headline, detail, "start")
     if isinstance(error, RuleRefusalError):
         reasons = "\n".join(
-            f"{severity_label(f.severity)} {f.rule}: {f.message}"
+            tr("{severity}: {message} (rule {rule})").format(
+                severity=severity_label(f.severity),
+                message=readable_dates(f.message),
+                rule=f.rule,
+            )
             for f in error.findings
             if f.severity in (Severity.HARD, Severity.BLOCK)
         )

@@ -206,7 +206,7 @@ def test_wording_explains_refusals_in_clerk_words() -> None:
         )
     )
     assert hard.headline == "Not allowed for the patient's safety"
-    assert "HARD A1: never twice a day" in hard.detail
+    assert "HARD: never twice a day (rule A1)" in hard.detail
     block = explain_error(
         RuleRefusalError("x", [Finding("E3", Severity.BLOCK, "too close")], overridable=True)
     )
