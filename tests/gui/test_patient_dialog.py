@@ -96,6 +96,11 @@ def test_record_an_exposure_and_see_the_timeline_rechecked(
     assert dialog.timeline_model.index(row, 4).data() == "2 safety findings open"
     tooltip = dialog.timeline_model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "Rule E2" in tooltip and "Rule E3" in tooltip  # the rule ids for clinicians
+    # The columns fit the dialog as it opens: no sideways scrolling, what and findings wrap.
+    view = dialog.timeline_view
+    qtbot.waitUntil(lambda: view.horizontalHeader().length() <= view.viewport().width())
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.wordWrap()
 
 
 def test_book_for_this_patient_asks_the_window(
