@@ -707,7 +707,7 @@ class BookingDialog(QDialog):
             lines.append(
                 self.tr("%1: %2")
                 .replace("%1", wording.severity_label(finding.severity))
-                .replace("%2", finding.message)
+                .replace("%2", wording.finding_sentence(finding))
             )
         if answer.later is not None:
             lines.append(
