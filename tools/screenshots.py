@@ -11,6 +11,7 @@ The day grid and week overview are taken on a busy day instead: the busier fortn
 Wednesday 2026-11-25) looked at on that day at 11:30, when it is the clinic's today (the
 now-line, the morning shaded, statuses moved on), at 1366x768 and 1920x1080:
 ``day-grid.png``, ``day-grid-1920.png``, ``week-overview.png``, ``week-overview-1920.png``.
+The patient view of the demo patient on denosumab: ``patient-view.png``.
 
 Runs offscreen unless a display platform is chosen with ``QT_QPA_PLATFORM``.
 """
@@ -231,10 +232,28 @@ def take(out_dir: Path) -> list[Path]:
             dialog.grab().save(str(path))
             written.append(path)
             dialog.close()
+            written.append(shoot_patient_view(services, window, patient.mrn, out_dir))
             window.close()
         finally:
             services.engine.dispose()
     return written
+
+
+def shoot_patient_view(services: Services, window: object, mrn: str, out_dir: Path) -> Path:
+    """``patient-view.png``: the demo patient on denosumab (her sessions, findings in words,
+    next doses) at the size the dialog opens with."""
+    from clinic_app.gui.patient.patient_dialog import PatientDialog
+
+    runner, icons = window.runner, window.icons  # type: ignore[attr-defined]
+    dialog = PatientDialog(services, NURSE, runner, icons, mrn, window)  # type: ignore[arg-type]
+    loaded: list[bool] = []
+    dialog.loaded.connect(lambda: loaded.append(True))
+    dialog.show()  # at the size it opens with
+    wait_until(lambda: bool(loaded) and not runner.busy)
+    path = out_dir / "patient-view.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice
 
+from clinic_app.exports import print_dates
 from clinic_app.exports.pdf_export import (
     BODY,
     FLAG_COLOUR,
@@ -110,7 +111,7 @@ def _lab_rows(labs: Sequence[LabView], *, overdue: bool) -> Iterator[TableRow]:
                 lab.patient_name,
                 lab.mrn,
                 ", ".join(lab.tests),
-                f"{lab.due_from.isoformat()} - {lab.due_to.isoformat()}",
+                f"{print_dates.day_month(lab.due_from)} \u2013 {print_dates.day_month(lab.due_to)}",
                 ", ".join(lab.labels or lab.rules) or "\u2013",
                 status_text(lab.status),
             ),
@@ -144,7 +145,7 @@ def _paint(
     page_total: int | None,
 ) -> int:
     tr = QCoreApplication.translate
-    date_text = day_list.day.strftime("%A %d %B %Y")
+    date_text = print_dates.long_date(day_list.day)
     section = {"title": ""}
 
     def header(canvas: PageCanvas) -> None:
@@ -160,8 +161,8 @@ def _paint(
     footer = (
         tr("DailyList", "%1 - daily list for %2 - printed %3")
         .replace("%1", clinic_name)
-        .replace("%2", day_list.day.isoformat())
-        .replace("%3", printed_at.strftime("%Y-%m-%d %H:%M"))
+        .replace("%2", print_dates.short_date(day_list.day))
+        .replace("%3", print_dates.short_date_time(printed_at))
     )
     session_columns = (
         Column(tr("DailyList", "Time"), 10),
@@ -242,7 +243,7 @@ def write_day_list_pdf(
     """Save the printed daily list as a landscape PDF; returns the pages."""
     pages: list[int] = []
     title = QCoreApplication.translate("DailyList", "Daily list %1").replace(
-        "%1", day_list.day.isoformat()
+        "%1", print_dates.short_date(day_list.day)
     )
     write_document_pdf(
         path,

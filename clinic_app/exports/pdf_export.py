@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from clinic_app.exports import print_dates
 from clinic_app.exports.atomic_file import atomic_output
 from clinic_app.services.results import SessionView
 
@@ -446,7 +447,7 @@ def session_rows(sessions: Iterable[SessionView]) -> Iterator[TableRow]:
     for view in sessions:
         if view.start.date() != day:
             day = view.start.date()
-            yield TableRow((day.strftime("%A %Y-%m-%d"),), RowStyle(text=HEADING), span=True)
+            yield TableRow((print_dates.long_date(day),), RowStyle(text=HEADING), span=True)
         flagged = view.cotherapy_flagged
         muted = view.status in ("cancelled", "no-show")
         text = TextStyle(colour=MUTED_COLOUR) if muted else BODY
@@ -500,7 +501,7 @@ def write_pdf(
         canvas.rule()
 
     footer = tr("PdfExport", "%1 - generated %2").replace("%1", clinic_name or "clinic_app")
-    footer = footer.replace("%2", moment.strftime("%Y-%m-%d %H:%M"))
+    footer = footer.replace("%2", print_dates.short_date_time(moment))
     with (
         pdf_device(path, page_size=page_size, landscape=True, title=heading) as device,
         PageCanvas(device, footer=footer, header=header) as canvas,

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice
 
+from clinic_app.exports import print_dates
 from clinic_app.exports.pdf_export import (
     BODY,
     HEADING,
@@ -55,7 +56,7 @@ def render_utilisation(
 ) -> int:
     """Paint the report on ``device``; returns the pages."""
     tr = QCoreApplication.translate
-    period = f"{report.first.isoformat()} \u2013 {report.last.isoformat()}"
+    period = f"{print_dates.short_date(report.first)} \u2013 {print_dates.short_date(report.last)}"
 
     def header(canvas: PageCanvas) -> None:
         canvas.text_pair(report.clinic_name, period, TITLE, after_mm=0.5)
@@ -65,7 +66,7 @@ def render_utilisation(
     footer = (
         tr("UtilisationReport", "%1 - utilisation report - generated %2")
         .replace("%1", report.clinic_name)
-        .replace("%2", generated_at.strftime("%Y-%m-%d %H:%M"))
+        .replace("%2", print_dates.short_date_time(generated_at))
     )
     with PageCanvas(device, footer=footer, header=header) as canvas:
         canvas.table(
@@ -176,7 +177,7 @@ def render_utilisation(
             (
                 TableRow(
                     (
-                        d.day.strftime("%a %Y-%m-%d"),
+                        print_dates.short_date(d.day),
                         f"{d.available_hours:.1f}",
                         f"{d.booked_hours:.1f}",
                         percent(d.utilisation),

@@ -8,11 +8,13 @@ what they decided in words a clerk can act on.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from clinic_app.domain.doses_due import DoseDue, DueState
 from clinic_app.domain.errors import (
     ConflictKind,
     InvalidInputError,
@@ -22,6 +24,7 @@ from clinic_app.domain.errors import (
     SchedulingConflictError,
 )
 from clinic_app.domain.findings import Evidence, Severity, worst_severity
+from clinic_app.gui.common import dates
 from clinic_app.services.actor import Permission
 from clinic_app.services.auth import AuthenticationError
 from clinic_app.services.results import FindingView, LabView, SessionView
@@ -109,25 +112,39 @@ def status_label(status: str) -> str:
 
 
 def hhmm(moment: datetime) -> str:
-    """``09:30``."""
-    return moment.strftime("%H:%M")
+    """``09:30`` (from the UI locale, see :mod:`clinic_app.gui.common.dates`)."""
+    return dates.time_text(moment)
 
 
 def day_label(day: date) -> str:
-    """``Monday 23 November 2026`` (in the translator's order)."""
-    return tr("{weekday} {day} {month} {year}").format(
-        weekday=weekday_name(day.weekday()),
-        day=day.day,
-        month=month_name(day.month),
-        year=day.year,
-    )
+    """``Monday 23 November 2026``."""
+    return dates.long_date(day)
 
 
 def short_day_label(day: date) -> str:
     """``Mon 23 Nov``."""
-    return tr("{weekday} {day} {month}").format(
-        weekday=weekday_name(day.weekday())[:3], day=day.day, month=month_name(day.month)[:3]
-    )
+    return dates.day_month(day)
+
+
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def readable_dates(text: str) -> str:
+    """``text`` with every ISO date (``2027-09-20``) written the clinic's way (``Mon 20 Sep
+    2027``).
+
+    The rules write their dates in ISO inside their messages (the domain has no locale); the
+    screen shows them like every other date. Only the writing changes, never the date.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match[0]
+        return dates.short_date(day)
+
+    return ISO_DATE.sub(replace, text)
 
 
 def weekday_name(index: int) -> str:
@@ -187,21 +204,136 @@ def marker_short(findings: tuple[FindingView, ...]) -> str:
     return label
 
 
+def finding_sentence(finding: FindingView) -> str:
+    """The finding in words, dates written the clinic's way (no rule id, no evidence code)."""
+    return readable_dates(finding.message)
+
+
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)%]\.)\s+(?=[A-Z])")
+
+
+def finding_headline(finding: FindingView) -> str:
+    """The finding's first sentence (what is wrong), for narrow panels; the rest (what to do)
+    is in the tooltip with :func:`finding_text`."""
+    return SENTENCE_END.split(finding_sentence(finding), maxsplit=1)[0]
+
+
+def finding_details(finding: FindingView) -> str:
+    """The clinicians' line: ``Rule E2 · evidence P: paper or abstract``."""
+    return tr("Rule {rule} · evidence {evidence}").format(
+        rule=finding.rule, evidence=evidence_words(finding.evidence)
+    )
+
+
+def override_words(finding: FindingView) -> str:
+    """``Overridden by nurse1: reason (prescriber consulted: Dr X)``, or empty."""
+    if not finding.overridden_by:
+        return ""
+    text = tr("Overridden by {user}: {reason}").format(
+        user=finding.overridden_by, reason=finding.override_reason or ""
+    )
+    if finding.consulted:
+        text += " " + tr("(prescriber consulted: {name})").format(name=finding.consulted)
+    return text
+
+
 def finding_line(finding: FindingView) -> str:
-    """One finding on one line: ``BLOCK E2 (P: paper or abstract): message``."""
-    text = tr("{severity} {rule} ({evidence}): {message}").format(
-        severity=severity_label(finding.severity),
-        rule=finding.rule,
-        evidence=evidence_words(finding.evidence),
-        message=finding.message,
+    """One finding on one line, the sentence first and the clinicians' details last:
+    ``BLOCK: message. Overridden by … (Rule E2 · evidence P: paper or abstract)``."""
+    text = tr("{severity}: {message}").format(
+        severity=severity_label(finding.severity), message=finding_sentence(finding)
     )
     if finding.overridden_by:
-        text += " " + tr("[overridden by {user}: {reason}]").format(
-            user=finding.overridden_by, reason=finding.override_reason or ""
+        text += " " + override_words(finding)
+    return f"{text} ({finding_details(finding)})"
+
+
+def finding_text(finding: FindingView) -> str:
+    """One finding on lines of its own (tooltips): the sentence, the override, the details."""
+    lines = [
+        tr("{severity}: {message}").format(
+            severity=severity_label(finding.severity), message=finding_sentence(finding)
         )
-        if finding.consulted:
-            text += " " + tr("[prescriber consulted: {name}]").format(name=finding.consulted)
+    ]
+    if finding.overridden_by:
+        lines.append(override_words(finding))
+    lines.append(finding_details(finding))
+    return "\n".join(lines)
+
+
+def findings_summary(findings: tuple[FindingView, ...]) -> str:
+    """A session's findings in a few words: ``2 safety findings overridden``, ``1 warning``."""
+    if not findings:
+        return ""
+    blocks = [f for f in findings if f.severity in (Severity.HARD, Severity.BLOCK)]
+    overridden = [f for f in blocks if f.overridden_by]
+    parts = []
+    if overridden:
+        parts.append(
+            count(
+                len(overridden),
+                tr("1 safety finding overridden"),
+                tr("{n} safety findings overridden"),
+            )
+        )
+    open_blocks = len(blocks) - len(overridden)
+    if open_blocks:
+        parts.append(
+            count(open_blocks, tr("1 safety finding open"), tr("{n} safety findings open"))
+        )
+    warnings = sum(1 for f in findings if f.severity is Severity.WARN)
+    if warnings:
+        parts.append(count(warnings, tr("1 warning"), tr("{n} warnings")))
+    notes = sum(1 for f in findings if f.severity is Severity.INFO)
+    if notes:
+        parts.append(count(notes, tr("1 note"), tr("{n} notes")))
+    return ", ".join(parts)
+
+
+def dose_due_text(due: DoseDue, today: date) -> str:
+    """The next dose of one drug in words, dates the clinic's way (the rule id is left to the
+    tooltip, :func:`dose_due_details`)."""
+    if due.state is DueState.BOOKED and due.next_booked is not None:
+        return tr("{drug}: next dose booked for {day}").format(
+            drug=due.drug_name, day=day_label(due.next_booked)
+        )
+    if due.state is DueState.OVERDUE and due.overdue_after is not None:
+        return tr("{drug}: overdue since {day}; last dose {last}").format(
+            drug=due.drug_name, day=day_label(due.overdue_after), last=day_label(due.last_dose)
+        )
+    if due.state is DueState.DUE:
+        return tr("{drug}: due since {day}; last dose {last}").format(
+            drug=due.drug_name, day=day_label(due.due), last=day_label(due.last_dose)
+        )
+    days = (due.due - today).days
+    template = (
+        tr("{drug}: due in 1 day, on {day}")
+        if days == 1
+        else tr("{drug}: due in {n} days, on {day}")
+    )
+    text = template.format(drug=due.drug_name, n=days, day=day_label(due.due))
+    if due.earliest < due.due:
+        text += "; " + tr("next dose not before {day}").format(day=day_label(due.earliest))
     return text
+
+
+def dose_due_details(due: DoseDue) -> str:
+    """The clinicians' line of a dose due: the rule that sets the interval, the last dose."""
+    return tr("Rule {rule}; last dose {last} ({source})").format(
+        rule=due.rule, last=short_date(due.last_dose), source=due.last_source
+    )
+
+
+def short_date(day: date) -> str:
+    """``Wed 2 Dec 2026``."""
+    return dates.short_date(day)
+
+
+def age_words(born: date, today: date) -> str:
+    """``born Wed 2 Dec 1950, 75 years``."""
+    return tr("born {day}, {age} years").format(
+        day=dates.short_date(born), age=dates.age_in_years(born, today)
+    )
 
 
 def session_tooltip(session: SessionView) -> str:
@@ -220,7 +352,9 @@ def session_tooltip(session: SessionView) -> str:
         lines.append(tr("Reason: {reason}").format(reason=session.status_reason))
     if session.prescriber:
         lines.append(tr("Prescriber: {name}").format(name=session.prescriber.describe()))
-    lines.extend(finding_line(f) for f in session.findings)
+    if session.course_id:
+        lines.append(tr("Course {course}").format(course=session.course_id))
+    lines.extend(finding_text(f) for f in session.findings)
     if not session.findings:
         lines.append(tr("No safety findings."))
     return "\n".join(lines)
@@ -239,7 +373,7 @@ def lab_tooltip(lab: LabView) -> str:
             start=hhmm(lab.start), end=hhmm(lab.end), tests=lab_tests(lab)
         ),
         tr("Due {first} to {last}").format(
-            first=lab.due_from.isoformat(), last=lab.due_to.isoformat()
+            first=short_date(lab.due_from), last=short_date(lab.due_to)
         ),
     ]
     if lab.labels:
@@ -329,7 +463,11 @@ def explain_error(error: BaseException) -> Explanation:
         return Explanation(headline, detail, "start")
     if isinstance(error, RuleRefusalError):
         reasons = "\n".join(
-            f"{severity_label(f.severity)} {f.rule}: {f.message}"
+            tr("{severity}: {message} (rule {rule})").format(
+                severity=severity_label(f.severity),
+                message=readable_dates(f.message),
+                rule=f.rule,
+            )
             for f in error.findings
             if f.severity in (Severity.HARD, Severity.BLOCK)
         )

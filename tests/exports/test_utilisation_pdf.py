@@ -75,7 +75,7 @@ def test_the_report_pdf_states_every_figure(tmp_path: Path) -> None:
     text = pdf_text(target)
     for phrase in (
         "Riverside Infusions",
-        "2026-11-23 – 2026-11-24",
+        "Mon 23 Nov 2026 – Tue 24 Nov 2026",
         "Utilisation report",
         # Key figures: 2 x 600 min = 20 h available; 300 min = 5 h booked; 5 / 20 = 25 %.
         "Chair-hours available 20.0",
@@ -94,8 +94,8 @@ def test_the_report_pdf_states_every_figure(tmp_path: Path) -> None:
         "Zoledronic acid 3 2 1 1",
         "Ferric derisomaltose 1 0 0 0",
         "2026-11 2 3 1 1",
-        "Mon 2026-11-23 20.0 5.0 25 % 4 1.0",
-        "generated 2026-11-25 08:30",
+        "Mon 23 Nov 2026 20.0 5.0 25 % 4 1.0",
+        "generated Wed 25 Nov 2026, 08:30",
     ):
         assert phrase in text, phrase
     assert "Tue 2026-11-24" not in text

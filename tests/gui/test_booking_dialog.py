@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import Severity
 from clinic_app.gui.booking.booking_dialog import BookingDialog, BookingPrefill
+from clinic_app.gui.common.finding_model import MESSAGE_COLUMN, RULE_ROLE
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor
@@ -50,7 +51,10 @@ def wait_for_check(qtbot: QtBot, dialog: BookingDialog) -> None:
 
 def findings_on_screen(dialog: BookingDialog) -> list[tuple[str, str]]:
     model = dialog.safety.findings_model
-    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    return [
+        (model.index(r, 0).data(), model.index(r, 0).data(RULE_ROLE))
+        for r in range(model.rowCount())
+    ]
 
 
 def test_book_a_session_end_to_end_from_the_keyboard(
@@ -121,8 +125,12 @@ def test_live_block_appears_when_therapy_changes_to_iron_for_patient_on_denosuma
     assert ("BLOCK", "E2") in shown
     assert dialog.safety.state == "override"
     assert dialog.safety.banner.headline.text() == "Needs a clinical override"
-    evidence = dialog.safety.findings_model.index(0, 2).data()
-    assert evidence.startswith("P:")  # the evidence status of the rule is on screen
+    # The finding reads as a sentence; the rule id and its evidence stay on screen, on the
+    # details line under it.
+    text = dialog.safety.findings_model.index(0, MESSAGE_COLUMN).data()
+    sentence, *_, details = text.splitlines()
+    assert not sentence.startswith(("BLOCK", "E2", "E3"))
+    assert details.startswith("Rule E") and "evidence" in details
     # A nurse gets the reason field; Book waits for a reason.
     assert dialog.safety.override_shown
     assert not dialog.book_button.isEnabled()
@@ -235,7 +243,7 @@ def test_no_slot_says_which_rule_refuses_and_the_first_slot_that_passes(
     hint = dialog.slot_hint.text()
     # A3: the yearly dose is refused for 11 months; the way on is its first open slot.
     assert "No free slot in the next 120 days" in hint
-    assert "2026-11-24" in hint or "24 November 2026" in hint  # the dose that refuses
+    assert "Tue 24 Nov 2026" in hint and "2026-" not in hint  # the dose that refuses
     assert "The first slot that passes: " in hint
     assert "October 2027" in hint, hint
 
@@ -328,7 +336,7 @@ def test_the_patient_s_booked_sessions_and_recent_doses_are_shown(
     qtbot.waitUntil(lambda: "Booked:" in dialog.history_label.text(), timeout=10_000)
     text = dialog.history_label.text()
     assert "Booked: Tue 1 Dec 2026 09:00 Zoledronic acid" in text
-    assert "Recent doses: Denosumab Thursday 1 October 2026 (GP surgery)" in text
+    assert "Recent doses: Denosumab Thu 1 Oct 2026 (GP surgery)" in text
     dialog.choose_patient(clinic.setup.patient(NURSE, "M002"))
     qtbot.waitUntil(lambda: "nothing from today on" in dialog.history_label.text())
     assert "Recent doses: none recorded." in dialog.history_label.text()

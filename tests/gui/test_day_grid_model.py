@@ -124,7 +124,7 @@ def test_worst_finding_role_flags_and_drag_mime(
     assert index.data(WORST_ROLE) == "BLOCK"
     assert "[BLOCK overridden]" in index.data(Qt.ItemDataRole.DisplayRole)
     assert "Overridden" not in index.data(Qt.ItemDataRole.DisplayRole)
-    assert "overridden by nina.nurse: Hb 70, urgent" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Overridden by nina.nurse: Hb 70, urgent" in index.data(Qt.ItemDataRole.ToolTipRole)
     flags = model.flags(index)
     assert flags & Qt.ItemFlag.ItemIsDragEnabled
     assert not model.flags(model.index(0, model.lab_column)) & Qt.ItemFlag.ItemIsDropEnabled

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from clinic_app.bootstrap import Services
 from clinic_app.domain.findings import Severity
 from clinic_app.gui.booking.slot_model import SlotTableModel
-from clinic_app.gui.common.finding_model import FindingRow, FindingTableModel
+from clinic_app.gui.common.finding_model import RULE_ROLE, FindingRow, FindingTableModel
 from clinic_app.gui.common.lab_model import LabTableModel
 from clinic_app.gui.common.patient_list_model import PATIENT_ROLE, PatientListModel
 from clinic_app.gui.common.row_table_model import ITEM_ROLE
@@ -33,12 +33,12 @@ def cells(model: object, row: int) -> list[object]:
 
 
 def test_patient_list_model(qtmodeltester: ModelTester, clinic: Services) -> None:
-    model = PatientListModel()
+    model = PatientListModel(today=lambda: NOW.date())
     qtmodeltester.check(model)
     patients = [clinic.setup.patient(NURSE, mrn) for mrn in ("M002", "M001")]
     model.set_patients(patients)
     qtmodeltester.check(model)
-    assert model.index(0, 0).data(DISPLAY) == "Bob Baker · M002 · born 1948-07-01"
+    assert model.index(0, 0).data(DISPLAY) == "Bob Baker · M002 · born Thu 1 Jul 1948, 78 years"
     assert model.index(1, 0).data(PATIENT_ROLE).mrn == "M001"
     assert model.row_of("M001") == 1
     assert model.row_of("nobody") == -1
@@ -55,21 +55,32 @@ def test_finding_model_shows_severity_word_icon_rule_evidence_and_override(
     warn = FindingView("E2", Severity.WARN, "on antiresorptive", "P")
     model.set_findings((warn, overridden))
     qtmodeltester.check(model)
+    # The sentence first; the override, then the clinicians' details line (rule, evidence).
     assert cells(model, 0) == [
         "BLOCK",
-        "E3",
-        "U: policy",
-        "iron too close to denosumab\nOverridden by nina.nurse: Hb 70",
+        "iron too close to denosumab\nOverridden by nina.nurse: Hb 70\n"
+        "Rule E3 · evidence U: clinic policy, no source fixes the number",
     ]
-    assert cells(model, 1)[:3] == ["WARN", "E2", "P: paper"]
+    assert cells(model, 1) == [
+        "WARN",
+        "on antiresorptive\nRule E2 · evidence P: paper or abstract",
+    ]
+    assert model.index(1, 1).data(RULE_ROLE) == "E2"
     assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "paper or abstract" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
-    model.set_rows([FindingRow(warn, "dose 2 on 2026-12-21")])
-    assert cells(model, 0)[3] == "dose 2 on 2026-12-21: on antiresorptive"
+    tooltip = model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "WARN: on antiresorptive" in tooltip and "paper or abstract" in tooltip
+    # Dates in the messages and in what a finding is about are written the clinic's way.
+    dated = FindingView("A3", Severity.BLOCK, "last dose 2026-03-01; not before 2027-03-01", "L")
+    model.set_rows([FindingRow(warn, "dose 2 on 2026-12-21"), FindingRow(dated)])
+    assert cells(model, 0)[1].startswith("dose 2 on Mon 21 Dec 2026: on antiresorptive\n")
+    assert cells(model, 1)[1].startswith("last dose Sun 1 Mar 2026; not before Mon 1 Mar 2027")
     compact = FindingTableModel(icons, compact=True)
-    compact.set_findings((warn,))
+    compact.set_findings((warn, overridden))
     qtmodeltester.check(compact)
-    assert cells(compact, 0)[3] == "WARN E2: on antiresorptive"
+    # Compact: one headline each; the rule id is only in the tooltip.
+    assert cells(compact, 0)[1] == "BLOCK: iron too close to denosumab (overridden)"
+    assert cells(compact, 1)[1] == "WARN: on antiresorptive"
+    assert "Rule E3" in compact.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_slot_and_lab_models_from_the_service(
@@ -85,7 +96,12 @@ def test_slot_and_lab_models_from_the_service(
     qtmodeltester.check(slot_model)
     slot_model.set_rows(slots)
     qtmodeltester.check(slot_model)
-    assert cells(slot_model, 0) == ["Tue 24 Nov", "08:00-09:15", "Chair 1", "BLOCK (E2, E3)"]
+    assert cells(slot_model, 0) == [
+        "Tue 24 Nov",
+        "08:00-09:15",
+        "Chair 1",
+        "BLOCK: needs a clinical override",
+    ]
     assert slot_model.index(0, 0).data(ITEM_ROLE) is slots[0]
 
     result = clinic.booking.check(
@@ -121,8 +137,8 @@ def test_exposure_and_timeline_models(
     qtmodeltester.check(exposures)
     rows = sorted(cells(exposures, r) for r in range(exposures.rowCount()))
     assert rows == [
-        ["Alendronate (oral)", "", "2024-01-01", "GP"],
-        ["Denosumab", "2026-10-01", "", "GP surgery"],
+        ["Alendronate (oral)", "", "Mon 1 Jan 2024", "GP"],
+        ["Denosumab", "Thu 1 Oct 2026", "", "GP surgery"],
     ]
 
     book("M001", "ferric-derisomaltose", "2026-11-25T09:00", "Chair 2", reason="Hb 70")
@@ -134,9 +150,14 @@ def test_exposure_and_timeline_models(
     texts = [cells(timeline, r) for r in range(timeline.rowCount())]
     session_rows = [t for t in texts if t[1] == "Ferric derisomaltose"]
     assert session_rows == [
-        ["2026-11-25 09:00", "Ferric derisomaltose", "Chair 2", "booked", session_rows[0][4]]
+        ["Wed 25 Nov 2026 09:00", "Ferric derisomaltose", "Chair 2", "booked", session_rows[0][4]]
     ]
-    assert session_rows[0][4].startswith("BLOCK overridden: ")
+    # In words, not codes; the rule ids stay in the row's tooltip.
+    assert session_rows[0][4] == "2 safety findings overridden, 2 warnings"
+    row = next(
+        r for r in range(timeline.rowCount()) if cells(timeline, r)[1] == "Ferric derisomaltose"
+    )
+    assert "Rule E" in timeline.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert any(t[1].startswith("Lab draw: ") and t[2] == "Lab station" for t in texts)
     starts = [timeline.item(r).start for r in range(timeline.rowCount())]
     assert starts == sorted(starts)
@@ -185,7 +206,7 @@ def test_wording_explains_refusals_in_clerk_words() -> None:
         )
     )
     assert hard.headline == "Not allowed for the patient's safety"
-    assert "HARD A1: never twice a day" in hard.detail
+    assert "HARD: never twice a day (rule A1)" in hard.detail
     block = explain_error(
         RuleRefusalError("x", [Finding("E3", Severity.BLOCK, "too close")], overridable=True)
     )
@@ -209,7 +230,7 @@ def test_tooltips_quote_patient_text_literally(clinic: Services) -> None:
         date_of_birth="1960-01-01",
         notes="<img src='x'> call first",
     )
-    model = PatientListModel()
+    model = PatientListModel(today=lambda: NOW.date())
     model.set_patients([clinic.setup.patient(NURSE, "M010")])
     tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img src=&#x27;x&#x27;&gt; call first" in tooltip

@@ -46,6 +46,18 @@ def test_details_are_plain_text(
     assert "phone 01632 960001" in dialog.details_label.text()
 
 
+def test_one_mrn_label_and_the_age_beside_the_birth_date(
+    qtbot: QtBot, clinic: Services, runner: TaskRunner, icons: IconSet
+) -> None:
+    clinic.setup.add_patient(DESK, mrn="MRN400001", name="Hana Hoang", date_of_birth="1950-12-02")
+    dialog = open_patient(qtbot, clinic, runner, icons, "MRN400001")
+    details = dialog.details_label.text()
+    assert "MRN MRN400001" not in details
+    assert details.startswith("MRN400001 · ")
+    # The clock is 2026-11-24: she turns 76 on 2 December.
+    assert "born Sat 2 Dec 1950, 75 years" in details
+
+
 def test_record_an_exposure_and_see_the_timeline_rechecked(
     qtbot: QtBot,
     clinic: Services,
@@ -81,7 +93,14 @@ def test_record_an_exposure_and_see_the_timeline_rechecked(
         for r in range(dialog.timeline_model.rowCount())
         if dialog.timeline_model.index(r, 1).data() == "Ferric carboxymaltose"
     )
-    assert dialog.timeline_model.index(row, 4).data().startswith("BLOCK")
+    assert dialog.timeline_model.index(row, 4).data() == "2 safety findings open"
+    tooltip = dialog.timeline_model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Rule E2" in tooltip and "Rule E3" in tooltip  # the rule ids for clinicians
+    # The columns fit the dialog as it opens: no sideways scrolling, what and findings wrap.
+    view = dialog.timeline_view
+    qtbot.waitUntil(lambda: view.horizontalHeader().length() <= view.viewport().width())
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.wordWrap()
 
 
 def test_book_for_this_patient_asks_the_window(
@@ -135,7 +154,7 @@ def test_edit_an_exposure_shows_errors_by_field_then_saves(
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         assert dialog.edit_exposure() == changed
     assert dialog.banner.headline.text() == "Exposure corrected: Alendronate (oral)"
-    assert dialog.exposure_model.index(0, 2).data() == "2026-09-15"
+    assert dialog.exposure_model.index(0, 2).data() == "Tue 15 Sep 2026"
 
 
 def test_remove_an_exposure_needs_a_reason(
@@ -200,5 +219,14 @@ def test_next_doses_due_are_shown(
     )
     dialog = open_patient(qtbot, clinic, runner, icons, "M002")
     text = dialog.next_doses_label.text()
-    assert "Ibandronate IV: overdue since 2026-10-31 (B2)" in text
-    assert "Zoledronic acid: due in 98 days, on 2027-03-01" in text
+    assert (
+        "Ibandronate IV: overdue since Saturday 31 October 2026; last dose Friday 31 July 2026"
+        in text
+    )
+    assert (
+        "Zoledronic acid: due in 98 days, on Monday 1 March 2027; "
+        "next dose not before Monday 1 February 2027" in text
+    )
+    assert "2026-" not in text and "B2" not in text and "A3" not in text
+    tooltip = dialog.next_doses_label.toolTip()
+    assert "Rule B2" in tooltip and "Rule A3w" in tooltip

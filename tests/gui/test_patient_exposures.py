@@ -87,7 +87,7 @@ def test_an_exposure_that_stops_a_booked_session_names_it(
     detail = dialog.banner.detail.text()
     assert detail.startswith("1 booked session cannot go ahead as it stands:")
     assert "Wed 25 Nov 10:00, Chair 1: Ferric carboxymaltose for Alice Archer (M001)" in detail
-    assert "BLOCK E2" in detail and "BLOCK E3" in detail
+    assert "(rule E2)" in detail and "(rule E3)" in detail and "BLOCK: " in detail
     assert iron.id is not None
 
 

@@ -41,6 +41,7 @@ from clinic_app.gui import wording
 from clinic_app.gui.booking.new_patient_form import NewPatientForm
 from clinic_app.gui.booking.patient_history import recent_line, upcoming_line
 from clinic_app.gui.booking.slot_model import SlotTableModel
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.finding_model import FindingRow
 from clinic_app.gui.common.patient_picker import PatientPicker
 from clinic_app.gui.common.patient_search import patient_search
@@ -198,10 +199,10 @@ class BookingDialog(QDialog):
             )
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.time_edit = QTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(dates.TIME_FORMAT)
         self.time_edit.setTime(QTime(9, 0))
         self.chair_combo = QComboBox(self)
         self.chair_combo.addItem(self.tr("Any free chair"), None)
@@ -435,10 +436,13 @@ class BookingDialog(QDialog):
         """Book for ``patient``; the therapy field gets the focus."""
         self.patient = patient
         self.selected_label.setText(
-            self.tr("%1 (%2), born %3")
+            self.tr("%1 (%2), %3")
             .replace("%1", patient.name)
             .replace("%2", patient.mrn)
-            .replace("%3", patient.date_of_birth.isoformat())
+            .replace(
+                "%3",
+                wording.age_words(patient.date_of_birth, self.services.ctx.clock().date()),
+            )
         )
         self.slot_model.set_rows([])
         self.therapy_combo.setFocus()
@@ -619,7 +623,7 @@ class BookingDialog(QDialog):
                 about = (
                     self.tr("dose %1 on %2")
                     .replace("%1", str(number))
-                    .replace("%2", outcome.session.start.strftime("%Y-%m-%d"))
+                    .replace("%2", wording.short_date(outcome.session.start.date()))
                 )
                 rows += [FindingRow(f, about) for f in outcome.findings]
                 labs += [lab for lab in outcome.labs if lab.id is None]
@@ -741,7 +745,7 @@ class BookingDialog(QDialog):
             lines.append(
                 self.tr("%1: %2")
                 .replace("%1", wording.severity_label(finding.severity))
-                .replace("%2", finding.message)
+                .replace("%2", wording.finding_sentence(finding))
             )
         if answer.later is not None:
             lines.append(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import RuleRefusalError, SchedulingConflictError
 from clinic_app.gui import wording
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.finding_model import FindingRow
 from clinic_app.gui.common.safety_panel import SafetyPanel
 from clinic_app.gui.resources import IconSet
@@ -84,9 +85,9 @@ class MoveDialog(QDialog):
         target = start or session.start.replace(tzinfo=None)
         self.date_edit = QDateEdit(QDate(target.year, target.month, target.day), self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.time_edit = QTimeEdit(QTime(target.hour, target.minute), self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(dates.TIME_FORMAT)
         self.chair_combo = QComboBox(self)
         self.chair_combo.addItem(self.tr("Any free chair"), None)
         for chair_view in services.setup.chairs(actor):

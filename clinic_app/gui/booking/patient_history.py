@@ -32,8 +32,7 @@ def upcoming_line(sessions: Sequence[SessionView], today: date) -> str:
     if not coming:
         return tr("Booked: nothing from today on.")
     shown = "; ".join(
-        f"{wording.short_day_label(s.start.date())} {s.start.year} {wording.hhmm(s.start)} "
-        f"{s.therapy_name}"
+        f"{wording.short_date(s.start.date())} {wording.hhmm(s.start)} {s.therapy_name}"
         for s in coming[:UPCOMING_SHOWN]
     )
     more = len(coming) - UPCOMING_SHOWN
@@ -63,7 +62,7 @@ def recent_line(
     if not last:
         return tr("Recent doses: none recorded.")
     parts = [
-        (f"{name} " if day == date.min else f"{name} {wording.day_label(day)} ") + f"({where})"
+        (f"{name} " if day == date.min else f"{name} {wording.short_date(day)} ") + f"({where})"
         for name, (day, where) in sorted(last.items(), key=lambda item: item[1][0], reverse=True)
     ]
     return tr("Recent doses: %1").replace("%1", "; ".join(parts))

@@ -39,8 +39,8 @@ class SlotTableModel(RowTableModel[SlotView]):
             if column == SAFETY_COLUMN:
                 if worst is None:
                     return self.tr("no findings")
-                rules = ", ".join(dict.fromkeys(f.rule for f in item.findings))
-                return f"{wording.severity_label(worst)} ({rules})"
+                # In words; the findings with their rule ids are in the tooltip.
+                return f"{wording.severity_label(worst)}: {wording.severity_meaning(worst)}"
         if role == Qt.ItemDataRole.DecorationRole and column == SAFETY_COLUMN:
             return self._icons.severity_icon(worst)
         if role == Qt.ItemDataRole.ToolTipRole and item.findings:

@@ -38,6 +38,7 @@ from clinic_app.domain.errors import ClinicError
 from clinic_app.exports import ExportCancelledError, ExportFormat
 from clinic_app.exports.daily_list_print import STATUS_WORDS, status_text
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.exports import ExportRequest
@@ -178,7 +179,7 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.therapy = QComboBox()
         self.therapy.addItem(self.tr("All therapies"), None)
         for therapy in services.ctx.catalog.bookable():
@@ -339,7 +340,7 @@ class ExportDialog(QDialog):
             dialog.setLabelText(
                 self.tr("Exporting sessions... %1 so far (up to %2)")
                 .replace("%1", str(rows))
-                .replace("%2", last.start.date().isoformat())
+                .replace("%2", dates.short_date(last.start.date()))
             )
 
     def _succeeded(self, rows: Any) -> None:

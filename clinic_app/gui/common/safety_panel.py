@@ -58,7 +58,7 @@ class SafetyPanel(QWidget):
             self,
             stretch_column=MESSAGE_COLUMN,
             wrap=True,
-            content_columns=(0, 1, 2),
+            content_columns=(0,),
         )
         self.findings_view.setMinimumHeight(150)
         self.override_label = QLabel(self.tr("Clinical &override reason:"), self)
@@ -200,7 +200,7 @@ class SafetyPanel(QWidget):
                 "error",
                 self.tr("Cannot be %1: a safety rule forbids it").replace("%1", self._verb),
                 self.tr(
-                    "This cannot be overridden. Talk to the prescriber; the rule marked HARD "
+                    "This cannot be overridden. Talk to the prescriber; the finding marked HARD "
                     "below says why."
                 ),
             )

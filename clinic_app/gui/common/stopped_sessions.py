@@ -38,8 +38,9 @@ def notice_lines(notices: Sequence[SessionNotice]) -> list[str]:
         )
         for finding in notice.findings:
             lines.append(
-                f"{head} \u2014 {wording.severity_label(finding.severity)} "
-                f"{finding.rule}: {finding.message}"
+                f"{head} \u2014 {wording.severity_label(finding.severity)}: "
+                f"{wording.readable_dates(finding.message)} "
+                + _tr("(rule %1)").replace("%1", finding.rule)
             )
     return lines
 

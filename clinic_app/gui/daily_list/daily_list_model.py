@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 
 from clinic_app.exports.daily_list_print import chair_sort_key, status_text
 from clinic_app.exports.pdf_export import FLAG_COLOUR, FLAG_FILL, MUTED_COLOUR
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.services.results import (
     DayList,
@@ -447,7 +448,7 @@ class LabListModel(RowTableModel[tuple[LabView, bool]]):
         if column is LabColumn.TESTS:
             return ", ".join(lab.tests)
         if column is LabColumn.WINDOW:
-            return f"{lab.due_from.isoformat()} \u2013 {lab.due_to.isoformat()}"
+            return f"{dates.day_month(lab.due_from)} \u2013 {dates.day_month(lab.due_to)}"
         if column is LabColumn.FOR:
             return ", ".join(lab.labels or lab.rules) or "\u2013"
         return status_text(lab.status)

@@ -39,6 +39,7 @@ from clinic_app.exports.daily_list_print import render_day_list, write_day_list_
 from clinic_app.exports.pdf_export import PageSize, page_layout
 from clinic_app.gui import wording
 from clinic_app.gui.check_in.override_dialog import set_status_through_gate
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.gui.common.export_dialog import show_error, to_date
 from clinic_app.gui.common.live_changes import follow_changes, shows_change
@@ -254,7 +255,7 @@ class DailyListWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.dateChanged.connect(self._date_edited)
         nav.addAction(self.previous_action)
@@ -426,7 +427,7 @@ class DailyListWindow(QMainWindow):
         self.lab_model.set_day(day_list)
         self.setWindowTitle(
             self.tr("Daily list - %1 - %2")
-            .replace("%1", day_list.day.strftime("%A %d %B %Y"))
+            .replace("%1", dates.long_date(day_list.day))
             .replace("%2", self.clinic_name)
         )
         flagged = flagged_sessions(self.model.sessions())

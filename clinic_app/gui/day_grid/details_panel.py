@@ -45,9 +45,8 @@ class DetailsPanel(QWidget):
             self,
             stretch_column=MESSAGE_COLUMN,
             wrap=True,
-            content_columns=(0, 1),
         )
-        for column in range(MESSAGE_COLUMN):  # severity and rule are in the text here
+        for column in range(MESSAGE_COLUMN):  # the severity word and icon are in the headline
             self.findings_view.setColumnHidden(column, True)
         self.findings_view.horizontalHeader().hide()
         buttons = QGridLayout()
@@ -84,6 +83,7 @@ class DetailsPanel(QWidget):
             self.show_labs(labs)
             return
         self.urgent_banner.show_alerts(())
+        self.body.setToolTip("")
         self.title.setText(self.tr("Nothing selected"))
         self.body.setText(
             self.tr(
@@ -96,23 +96,28 @@ class DetailsPanel(QWidget):
         self.findings_view.hide()
 
     def show_session(self, session: SessionView) -> None:
-        """A session's details and findings (and the patient's URGENT results, if any)."""
+        """A session's details and findings (and the patient's URGENT results, if any).
+
+        Compact: the patient, one line for therapy and status, one for when and where, and a
+        headline per finding; the long text (reason, prescriber, rule ids, overrides) is in
+        the tooltips.
+        """
         self.urgent_banner.show_alerts(self._urgent.get(session.mrn, ()))
         self.title.setText(f"{session.patient_name} ({session.mrn})")
         lines = [
-            session.therapy_name,
-            self.tr("%1, %2-%3, %4")
+            self.tr("%1 · %2")
+            .replace("%1", session.therapy_name)
+            .replace("%2", wording.status_label(session.status)),
+            self.tr("%1, %2–%3 · %4")
             .replace("%1", wording.short_day_label(session.start.date()))
             .replace("%2", wording.hhmm(session.start))
             .replace("%3", wording.hhmm(session.end))
             .replace("%4", session.chair),
-            self.tr("Status: %1").replace("%1", wording.status_label(session.status)),
         ]
         if session.status_reason:
             lines.append(self.tr("Reason: %1").replace("%1", session.status_reason))
-        if session.course_id:
-            lines.append(self.tr("Course %1").replace("%1", session.course_id))
         self.body.setText("\n".join(lines))
+        self.body.setToolTip(wording.plain_tooltip(wording.session_tooltip(session)) or "")
         self.findings_model.set_findings(session.findings)
         self.findings_title.setText(
             self.tr("Safety findings (%1)").replace("%1", str(len(session.findings)))
@@ -123,10 +128,22 @@ class DetailsPanel(QWidget):
         self.findings_view.setVisible(bool(session.findings))
 
     def show_labs(self, labs: list[LabView]) -> None:
-        """The lab draws of a lab-station block."""
+        """The lab draws of a lab-station block: one line each, the details in the tooltip."""
         self.urgent_banner.show_alerts([a for lab in labs for a in self._urgent.get(lab.mrn, ())])
         self.title.setText(self.tr("Lab station"))
-        self.body.setText("\n\n".join(wording.lab_tooltip(lab) for lab in labs))
+        self.body.setText(
+            "\n".join(
+                self.tr("%1–%2 %3: %4")
+                .replace("%1", wording.hhmm(lab.start))
+                .replace("%2", wording.hhmm(lab.end))
+                .replace("%3", lab.patient_name)
+                .replace("%4", wording.lab_tests(lab))
+                for lab in labs
+            )
+        )
+        self.body.setToolTip(
+            wording.plain_tooltip("\n\n".join(wording.lab_tooltip(lab) for lab in labs)) or ""
+        )
         self.findings_model.set_rows([])
         self.findings_title.hide()
         self.findings_view.hide()

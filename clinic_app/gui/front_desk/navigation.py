@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDateEdit
 
 from clinic_app.gui import wording
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.live_changes import shows_change
 from clinic_app.gui.common.shortcuts import DAY_VIEW_KEY, WEEK_VIEW_KEY
 from clinic_app.gui.common.urgent_banner import urgent_by_mrn
@@ -43,7 +44,7 @@ class DayNavigator:
         self.select_after_load: int | None = None
         self.date_edit = QDateEdit(window)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.date_edit.setToolTip(tr("Go to date (Ctrl+G)"))
         self.date_edit.dateChanged.connect(self._date_picked)
         window.week.day_chosen.connect(self.open_day_from_week)

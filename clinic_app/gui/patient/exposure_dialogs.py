@@ -25,6 +25,7 @@ from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.domain.exposure import is_oral_bisphosphonate
 from clinic_app.gui import wording
+from clinic_app.gui.common.dates import short_date
 from clinic_app.services.actor import Actor
 from clinic_app.services.results import ExposureView
 
@@ -51,13 +52,13 @@ def when_text(exposure: ExposureView) -> str:
     if exposure.last_dose_unknown:
         if exposure.unconfirmed_date is not None:
             return _tr("last dose unknown (recorded as %1, unconfirmed)").replace(
-                "%1", exposure.unconfirmed_date.isoformat()
+                "%1", short_date(exposure.unconfirmed_date)
             )
         return _tr("last dose unknown")
     if exposure.last_dose_date is not None:
-        return _tr("last dose %1").replace("%1", exposure.last_dose_date.isoformat())
+        return _tr("last dose %1").replace("%1", short_date(exposure.last_dose_date))
     if exposure.ongoing_since is not None:
-        return _tr("ongoing since %1").replace("%1", exposure.ongoing_since.isoformat())
+        return _tr("ongoing since %1").replace("%1", short_date(exposure.ongoing_since))
     return ""
 
 
@@ -65,9 +66,9 @@ def _describe(exposure: ExposureView) -> str:
     if exposure.last_dose_unknown:
         when = when_text(exposure)
     elif exposure.last_dose_date is not None:
-        when = _tr("last dose %1").replace("%1", exposure.last_dose_date.isoformat())
+        when = _tr("last dose %1").replace("%1", short_date(exposure.last_dose_date))
     elif exposure.ongoing_since is not None:
-        when = _tr("ongoing since %1").replace("%1", exposure.ongoing_since.isoformat())
+        when = _tr("ongoing since %1").replace("%1", short_date(exposure.ongoing_since))
     else:
         when = ""
     return ", ".join(part for part in (exposure.drug_name, when, exposure.where_given) if part)

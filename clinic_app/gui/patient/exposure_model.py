@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from clinic_app.gui import wording
+from clinic_app.gui.common.dates import short_date
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.patient.exposure_dialogs import when_text
 from clinic_app.services.results import ExposureView
@@ -26,7 +28,10 @@ class ExposureTableModel(RowTableModel[ExposureView]):
         ]
 
     def cell(self, item: ExposureView, column: int, role: int) -> Any:
-        """Plain text per column."""
+        """Plain text per column; the whole row in words as the tooltip (cut cells)."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f" ({item.where_given})" if item.where_given else ""
+            return wording.plain_tooltip(f"{item.drug_name}: {when_text(item)}{where}")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == DRUG_COLUMN:
@@ -34,9 +39,9 @@ class ExposureTableModel(RowTableModel[ExposureView]):
         if column == LAST_DOSE_COLUMN:
             if item.last_dose_unknown:  # said in words, never a blank cell
                 return when_text(item)
-            return item.last_dose_date.isoformat() if item.last_dose_date else ""
+            return short_date(item.last_dose_date) if item.last_dose_date else ""
         if column == ONGOING_COLUMN:
-            return item.ongoing_since.isoformat() if item.ongoing_since else ""
+            return short_date(item.ongoing_since) if item.ongoing_since else ""
         if column == WHERE_COLUMN:
             return item.where_given
         return None

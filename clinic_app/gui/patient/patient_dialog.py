@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -124,7 +125,10 @@ class PatientDialog(QDialog):
 
         # Exposures and the add form.
         self.exposure_model = ExposureTableModel(self)
-        self.exposure_view = make_table(self.exposure_model, self, stretch_column=3)
+        self.exposure_view = make_table(
+            self.exposure_model, self, stretch_column=3, content_columns=(0, 1, 2)
+        )
+        self.exposure_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.drug_combo = QComboBox(self)
         for therapy in services.ctx.catalog:
             self.drug_combo.addItem(therapy.name, therapy.code)
@@ -140,6 +144,13 @@ class PatientDialog(QDialog):
         self._kind.addButton(self.unknown_radio)
         self.exposure_date = QLineEdit(self)
         self.exposure_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        # Wide enough for its placeholder and a typed date, however narrow the column gets.
+        self.exposure_date.setMinimumWidth(
+            self.exposure_date.fontMetrics().horizontalAdvance(
+                self.exposure_date.placeholderText() + "MM"
+            )
+            + 12
+        )
         self.exposure_date.setMaxLength(10)
         self.where_edit = QLineEdit(self)
         self.where_edit.setMaxLength(200)
@@ -193,7 +204,12 @@ class PatientDialog(QDialog):
             self,
             stretch_column=WHAT_COLUMN,
             wrap=True,
-            content_columns=(0, 2, 3, FINDINGS_COLUMN),
+            content_columns=(0, 2, 3),
+        )
+        # What and the findings share the width the short columns leave (no sideways
+        # scrolling) and wrap rather than cut; each row's tooltip has the whole session.
+        self.timeline_view.horizontalHeader().setSectionResizeMode(
+            FINDINGS_COLUMN, QHeaderView.ResizeMode.Stretch
         )
         timeline_box = QGroupBox(self.tr("Sessions and lab draws"), self)
         timeline_layout = QVBoxLayout(timeline_box)
@@ -217,8 +233,9 @@ class PatientDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(timeline_box)
+        # The timeline is the wide list; the exposures are a few short rows.
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 5)
 
         buttons = QDialogButtonBox(self)
         self.book_button = buttons.addButton(
@@ -294,10 +311,15 @@ class PatientDialog(QDialog):
         self.urgent_banner.show_alerts(record.alerts)
         patient = record.patient
         self.name_label.setText(patient.name)
-        parts = [
-            self.tr("MRN %1").replace("%1", patient.mrn),
-            self.tr("born %1").replace("%1", patient.date_of_birth.isoformat()),
-        ]
+        now = self.services.ctx.clock()
+        today = now.date()
+        # One label for the MRN: a number that already says "MRN" is not prefixed again.
+        mrn_text = (
+            patient.mrn
+            if patient.mrn.upper().startswith("MRN")
+            else self.tr("MRN %1").replace("%1", patient.mrn)
+        )
+        parts = [mrn_text, wording.age_words(patient.date_of_birth, today)]
         if patient.sex:
             parts.append(self.tr("sex %1").replace("%1", patient.sex))
         if patient.phone:
@@ -306,14 +328,23 @@ class PatientDialog(QDialog):
         self.notes_label.setText(patient.notes)
         self.notes_label.setVisible(bool(patient.notes))
         self.exposure_model.set_rows(record.exposures)
-        now = self.services.ctx.clock()
-        today = now.date()
         if record.doses_due:
             lines = [self.tr("Next doses:")]
-            lines += [f"• {due.describe(today)}" for due in record.doses_due]
+            lines += [f"• {wording.dose_due_text(due, today)}" for due in record.doses_due]
             self.next_doses_label.setText("\n".join(lines))
+            # The clinicians' details (the rule that sets each interval) in the tooltip.
+            self.next_doses_label.setToolTip(
+                wording.plain_tooltip(
+                    "\n".join(
+                        f"{due.drug_name}: {wording.dose_due_details(due)}"
+                        for due in record.doses_due
+                    )
+                )
+                or ""
+            )
         else:
             self.next_doses_label.setText(self.tr("No antiresorptive schedule to follow."))
+            self.next_doses_label.setToolTip("")
         self.timeline_model.set_timeline(record.sessions, record.labs, now)
         upcoming = [
             row for row, entry in enumerate(self.timeline_model.rows()) if entry.start >= now

@@ -66,7 +66,7 @@ class TimelineTableModel(RowTableModel[TimelineEntry]):
         session, lab = item.session, item.lab
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHEN_COLUMN:
-                return f"{item.start.date().isoformat()} {wording.hhmm(item.start)}"
+                return f"{wording.short_date(item.start.date())} {wording.hhmm(item.start)}"
             if column == WHAT_COLUMN:
                 if session is not None:
                     return session.therapy_name
@@ -81,11 +81,8 @@ class TimelineTableModel(RowTableModel[TimelineEntry]):
                 if session is None:
                     assert lab is not None
                     return "; ".join(dict.fromkeys(lab.labels))
-                if not session.findings:
-                    return ""
-                marker = wording.marker_text(session.findings)
-                rules = ", ".join(dict.fromkeys(f.rule for f in session.findings))
-                return f"{marker}: {rules}"
+                # In words (2 safety findings overridden); the rule ids are in the tooltip.
+                return wording.findings_summary(session.findings)
         if role == Qt.ItemDataRole.DecorationRole and column == FINDINGS_COLUMN:
             if session is not None and session.worst is not None:
                 return self._icons.severity_icon(session.worst)

@@ -41,6 +41,7 @@ from clinic_app.exports.pdf_export import PageSize
 from clinic_app.exports.session_export import CancelCheck, ProgressCallback
 from clinic_app.exports.utilisation_chart import paint_chair_chart, paint_day_chart, percent
 from clinic_app.exports.utilisation_pdf import key_figures, write_utilisation_pdf
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
 from clinic_app.gui.common.export_dialog import BackgroundTask, to_date
 from clinic_app.gui.common.row_table_model import RowTableModel
@@ -178,7 +179,7 @@ class UtilisationWindow(QMainWindow):
         self.date_to = QDateEdit(first.addMonths(1).addDays(-1))
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
             edit.setAccessibleName(name)
         self.page_size = QComboBox()
         self.page_size.addItem(self.tr("A4"), PageSize.A4.value)
@@ -249,7 +250,7 @@ class UtilisationWindow(QMainWindow):
         )
         self.day_model: RecordTableModel[DayUtilisation] = RecordTableModel(
             (
-                RecordColumn(tr("Date"), lambda d: d.day.strftime("%a %Y-%m-%d")),
+                RecordColumn(tr("Date"), lambda d: dates.short_date(d.day)),
                 RecordColumn(tr("Available h"), lambda d: _hours(d.available_minutes), True),
                 RecordColumn(tr("Booked h"), lambda d: _hours(d.booked_minutes), True),
                 RecordColumn(tr("Utilisation"), lambda d: percent(d.utilisation), True),
@@ -364,8 +365,8 @@ class UtilisationWindow(QMainWindow):
         self.day_model.set_records([d for d in report.days if d.open or d.sessions])
         self.setWindowTitle(
             self.tr("Utilisation report - %1 to %2 - %3")
-            .replace("%1", report.first.isoformat())
-            .replace("%2", report.last.isoformat())
+            .replace("%1", dates.short_date(report.first))
+            .replace("%2", dates.short_date(report.last))
             .replace("%3", report.clinic_name)
         )
         self.message.setText("")

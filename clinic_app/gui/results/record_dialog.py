@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.domain.errors import ClinicError
 from clinic_app.gui import wording
+from clinic_app.gui.common import dates
 from clinic_app.services.actor import Actor
 from clinic_app.services.lab_results import ResultEntry
 from clinic_app.services.results import LabView
@@ -126,7 +127,7 @@ class RecordResultsDialog(QDialog):
             self.unit_edits[test] = unit
         next_row = len(draw.tests) + 1
         self.drawn_edit = QDateTimeEdit(self)
-        self.drawn_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.drawn_edit.setDisplayFormat(dates.DATE_TIME_EDIT_FORMAT)
         local = draw.drawn_at
         self.drawn_edit.setDateTime(
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))

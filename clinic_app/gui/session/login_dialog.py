@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.domain.errors import ClinicError, InvalidInputError
 from clinic_app.gui.admin.user_admin import ask_forced_password
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.form_fields import error_label, password_field, plain_label, show_error
 from clinic_app.services.actor import Actor
 from clinic_app.services.auth import (
@@ -207,7 +208,7 @@ class LoginDialog(QDialog):
         return self.tr(
             "This account is locked until {time} after {count} wrong passwords. Try again "
             "then, or ask an administrator to reset the password."
-        ).format(time=error.locked_until.astimezone().strftime("%H:%M"), count=MAX_FAILED_ATTEMPTS)
+        ).format(time=dates.time_text(error.locked_until.astimezone()), count=MAX_FAILED_ATTEMPTS)
 
     def reject(self) -> None:
         """Cancel the login; the unlock prompt cannot be cancelled (the screen stays locked)."""

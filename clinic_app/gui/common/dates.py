@@ -1,0 +1,60 @@
+"""One way to write dates and times on screen, from the UI locale (``QLocale``).
+
+Every date a person reads in the GUI goes through here: ``long_date`` ("Wednesday 2 December
+2026"), ``short_date`` ("Wed 2 Dec 2026"), ``time_text`` ("09:30"), and ``DATE_EDIT_FORMAT``
+for date pickers. Day and month names come from the locale (``QLocale()``, the UI language the
+application set as default), the order is the clinic's: weekday, day, month, year, and times
+on the 24-hour clock. Machine-readable output (CSV, XLSX, ICS, settings, file names) keeps ISO
+8601 and never comes here (tests/gui/test_date_display.py keeps it that way).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+LONG_FORMAT = "dddd d MMMM yyyy"
+SHORT_FORMAT = "ddd d MMM yyyy"
+DAY_MONTH_FORMAT = "ddd d MMM"
+TIME_FORMAT = "HH:mm"
+# Date pickers (QDateEdit.setDisplayFormat): the short form, so a picker reads like the text.
+DATE_EDIT_FORMAT = SHORT_FORMAT
+DATE_TIME_EDIT_FORMAT = f"{SHORT_FORMAT} {TIME_FORMAT}"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def long_date(day: date, locale: QLocale | None = None) -> str:
+    """``Wednesday 2 December 2026``."""
+    return (locale or QLocale()).toString(_qdate(day), LONG_FORMAT)
+
+
+def short_date(day: date, locale: QLocale | None = None) -> str:
+    """``Wed 2 Dec 2026``."""
+    return (locale or QLocale()).toString(_qdate(day), SHORT_FORMAT)
+
+
+def day_month(day: date, locale: QLocale | None = None) -> str:
+    """``Wed 2 Dec`` (for tight places where the year is plain from the context)."""
+    return (locale or QLocale()).toString(_qdate(day), DAY_MONTH_FORMAT)
+
+
+def time_text(moment: datetime, locale: QLocale | None = None) -> str:
+    """``09:30`` (the wall-clock time of ``moment`` as given)."""
+    return (locale or QLocale()).toString(QTime(moment.hour, moment.minute), TIME_FORMAT)
+
+
+def short_date_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """``Wed 2 Dec 2026, 09:30``."""
+    return f"{short_date(moment.date(), locale)}, {time_text(moment, locale)}"
+
+
+def age_in_years(born: date, today: date) -> int:
+    """Completed years between ``born`` and ``today``."""
+    years = today.year - born.year
+    if (today.month, today.day) < (born.month, born.day):
+        years -= 1
+    return years
