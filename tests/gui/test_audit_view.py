@@ -79,7 +79,7 @@ def test_audit_model_content(qapp: Any, audited: Services) -> None:
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Time (UTC)"
     # The patient by MRN and name, the action in words, the change field by field.
     assert cells(model, 0) == [
-        "2026-11-23 07:00:00",
+        "Mon 23 Nov 2026, 07:00:00",
         "fred.desk",
         "added",
         f"patient {entries[0].entity_id}",
@@ -96,7 +96,7 @@ def test_times_in_the_clinic_zone_say_so(qapp: Any, audited: Services) -> None:
     model = AuditTableModel(zone=ZoneInfo("America/New_York"))
     model.set_entries(list(audited.audit.entries(MANAGER)))
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Time (America/New_York)"
-    assert model.data(model.index(0, 0)) == "2026-11-23 02:00:00"
+    assert model.data(model.index(0, 0)) == "Mon 23 Nov 2026, 02:00:00"
 
 
 def test_the_manager_sees_the_entries_and_the_details(qtbot: QtBot, audited: Services) -> None:

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from clinic_app.domain.errors import ClinicError
 from clinic_app.exports.atomic_file import atomic_output
 from clinic_app.exports.csv_export import safe_cell
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.form_fields import error_label, plain_label, show_error
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.tasks import TaskRunner
@@ -255,7 +256,7 @@ def value_text(value: Any, zone: tzinfo = UTC) -> str:
         except ValueError:
             return text
         if moment.tzinfo is not None:
-            return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            return dates.short_date_time(moment.astimezone(zone))
     # Times of day are stored as HH:MM:SS: the seconds are always zero.
     if len(text) == 8 and text[2] == ":" and text[5] == ":" and text.endswith(":00"):
         return text[:5]
@@ -338,7 +339,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
 
     def time_text(self, entry: AuditEntry) -> str:
         """``2026-11-23 07:00:00`` in the model's zone."""
-        return entry.at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M:%S")
+        return dates.short_date_time_seconds(entry.at.astimezone(self._zone))
 
     def headers(self) -> list[str]:
         """The :class:`AuditColumn` titles; the time column names its zone."""

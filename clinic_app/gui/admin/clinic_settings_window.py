@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.domain.errors import ClinicError, InvalidInputError
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.form_fields import error_label, plain_label, show_error
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.wording import explain_error
@@ -85,9 +86,9 @@ def affected_line(booking: AffectedBooking) -> str:
     """One affected booking on one line (the confirmation's list)."""
     return tr("{kind} {day} {start}-{end}, {mrn} {patient}, {place}: {problem}").format(
         kind=affected_kind(booking),
-        day=booking.start.strftime("%a %d %b %Y"),
-        start=booking.start.strftime("%H:%M"),
-        end=booking.end.strftime("%H:%M"),
+        day=dates.short_date(booking.start.date()),
+        start=dates.time_text(booking.start),
+        end=dates.time_text(booking.end),
         mrn=booking.mrn,
         patient=booking.patient,
         place=booking.place,
@@ -147,7 +148,7 @@ class ClosedDatesModel(RowTableModel[ClosedDateView]):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == 0:
-            return item.day.strftime("%a %d %b %Y")
+            return dates.short_date(item.day)
         if column == 1:
             return item.reason
         return None
@@ -249,7 +250,7 @@ class ClinicSettingsWindow(QWidget):
             check.setToolTip(self.tr("Open on {day}s").format(day=name))
             opens, closes = QTimeEdit(tab), QTimeEdit(tab)
             for edit in (opens, closes):
-                edit.setDisplayFormat("HH:mm")
+                edit.setDisplayFormat(dates.TIME_FORMAT)
                 check.toggled.connect(edit.setEnabled)
             opens.setAccessibleName(self.tr("{day} opens").format(day=name))
             closes.setAccessibleName(self.tr("{day} closes").format(day=name))
@@ -273,7 +274,7 @@ class ClinicSettingsWindow(QWidget):
         today = self._services.ctx.clock().date()
         self.closed_day = QDateEdit(QDate(today.year, today.month, today.day), tab)
         self.closed_day.setCalendarPopup(True)
-        self.closed_day.setDisplayFormat("ddd dd MMM yyyy")
+        self.closed_day.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.closed_reason = QLineEdit(tab)
         self.closed_reason.setPlaceholderText(self.tr("e.g. staff training"))
         self.add_closed_button = QPushButton(self.tr("Clo&se the clinic that day..."), tab)

@@ -535,10 +535,10 @@ class BookingDialog(QDialog):
             return
         parts = []
         for outcome in series:
-            day = outcome.session.start.strftime("%a %d %b %Y")
+            day = dates.short_date(outcome.session.start.date())
             if outcome.moved_from is not None:
                 day = self.tr("{day} (moved from {closed}, closed)").format(
-                    day=day, closed=outcome.moved_from.strftime("%a %d %b %Y")
+                    day=day, closed=dates.short_date(outcome.moved_from)
                 )
             parts.append(day)
         self.series_dates.setText(self.tr("Dose dates: {dates}").format(dates="; ".join(parts)))

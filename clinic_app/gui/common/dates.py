@@ -52,6 +52,14 @@ def short_date_time(moment: datetime, locale: QLocale | None = None) -> str:
     return f"{short_date(moment.date(), locale)}, {time_text(moment, locale)}"
 
 
+def short_date_time_seconds(moment: datetime, locale: QLocale | None = None) -> str:
+    """``Wed 2 Dec 2026, 09:30:05`` (the audit trail, where the second tells entries apart)."""
+    seconds = (locale or QLocale()).toString(
+        QTime(moment.hour, moment.minute, moment.second), f"{TIME_FORMAT}:ss"
+    )
+    return f"{short_date(moment.date(), locale)}, {seconds}"
+
+
 def age_in_years(born: date, today: date) -> int:
     """Completed years between ``born`` and ``today``."""
     years = today.year - born.year
