@@ -2612,6 +2612,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/front_desk/menus.py" />
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>&amp;Lock now</source>
             <translation type="unfinished" />
@@ -2974,6 +2979,11 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Showing %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/menus.py" />
+            <source>The language changes to %1 at the next start.</source>
             <translation type="unfinished" />
         </message>
         <message>

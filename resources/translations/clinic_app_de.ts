@@ -689,7 +689,7 @@
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Find next free &amp;slots (Ctrl+F)</source>
-            <translation>Nächste freie &amp;Termine suchen (Strg+F)</translation>
+            <translation>Nächste freie Ter&amp;mine suchen (Strg+F)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
@@ -789,7 +789,7 @@
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>closed day: next open da&amp;y</source>
-            <translation>Schließtag: nächster Öffnungsta&amp;g</translation>
+            <translation>Schließtag: nächster Öffnungst&amp;ag</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
@@ -2584,7 +2584,7 @@
         <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>&amp;Dismiss message</source>
-            <translation>Meldung &amp;ausblenden</translation>
+            <translation>Meldung a&amp;usblenden</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/menus.py" />
@@ -2610,6 +2610,11 @@
             <location filename="clinic_app/gui/main_window.py" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Tastenkürzel</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/menus.py" />
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/main_window.py" />
@@ -2975,6 +2980,11 @@
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Showing %1</source>
             <translation>Angezeigt: %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/menus.py" />
+            <source>The language changes to %1 at the next start.</source>
+            <translation>Die Sprache wechselt beim nächsten Start zu %1.</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
