@@ -10,8 +10,9 @@ What it does:
 1. ``pyside6-lupdate`` reads every ``clinic_app/**/*.py`` into a temporary ``.ts``.
 2. lupdate only knows ``self.tr("text")`` (context: the enclosing class) and
    ``QCoreApplication.translate("Context", "text")``. Many modules translate through a
-   module-level helper ``tr(text)`` that calls ``QCoreApplication.translate(CONTEXT, text)``,
-   or a local alias ``tr = QCoreApplication.translate``. lupdate files those under the
+   module-level helper ``tr(text)`` (or ``_tr``, passed to lupdate with -tr-function-alias)
+   that calls ``QCoreApplication.translate(CONTEXT, text)``, or a local alias
+   ``tr = QCoreApplication.translate``. lupdate files those under the
    enclosing class (or the empty context), so this script reads each module's syntax tree and
    moves every such message to the context the helper uses at run time.
 3. The messages are merged into ``resources/translations/clinic_app_<lang>.ts`` (existing
@@ -41,6 +42,9 @@ PACKAGE = ROOT / "clinic_app"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("de",)
 TEMPLATE = "clinic_app.ts"
+#: Names of the module-level helpers ``def tr(text)`` / ``def _tr(text)`` that translate in
+#: the module's CONTEXT (lupdate is told that ``_tr`` is spelled like ``tr``).
+HELPER_NAMES = ("tr", "_tr")
 
 
 def qt_tool(name: str) -> str:
@@ -82,7 +86,7 @@ def _helper_context(tree: ast.Module) -> str | None:
             if isinstance(target, ast.Name) and value is not None:
                 constants[target.id] = value
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == "tr":
+        if isinstance(node, ast.FunctionDef) and node.name in HELPER_NAMES:
             for call in ast.walk(node):
                 if (
                     isinstance(call, ast.Call)
@@ -110,7 +114,9 @@ def _helper_contexts(files: list[Path]) -> dict[Path, str]:
                 if (
                     isinstance(node, ast.ImportFrom)
                     and node.module in own
-                    and any(alias.name == "tr" and alias.asname is None for alias in node.names)
+                    and any(
+                        alias.name in HELPER_NAMES and alias.asname is None for alias in node.names
+                    )
                 ):
                     context = own[node.module]
         if context is not None:
@@ -143,7 +149,7 @@ def _bare_tr_calls(path: Path, helper_context: str | None) -> dict[int, list[tup
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
             continue
-        if node.func.id != "tr" or not node.args:
+        if node.func.id not in HELPER_NAMES or not node.args:
             continue
         first = _str_const(node.args[0])
         second = _str_const(node.args[1]) if len(node.args) > 1 else None
@@ -175,6 +181,7 @@ def run_lupdate(files: list[Path], ts_file: Path) -> None:
     """pyside6-lupdate over ``files`` into a fresh ``ts_file`` (no obsolete entries)."""
     subprocess.run(
         [qt_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "absolute"]
+        + ["-tr-function-alias", "tr+=_tr"]
         + [str(path) for path in files]
         + ["-ts", str(ts_file)],
         check=True,

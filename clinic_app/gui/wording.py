@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clinic_app.domain.errors import (
     ConflictKind,
@@ -249,31 +249,31 @@ def lab_tooltip(lab: LabView) -> str:
 
 
 FIELD_LABELS = {
-    "mrn": "MRN",
-    "name": "name",
-    "dob": "date of birth",
-    "sex": "sex",
-    "phone": "phone",
-    "notes": "notes",
-    "therapy": "therapy",
-    "start": "date and time",
-    "chair": "chair",
-    "override": "override reason",
-    "consulted": "prescriber consulted",
-    "prescriber": "prescriber",
-    "prescriber-practice": "prescriber's practice",
-    "prescriber-contact": "prescriber's contact",
-    "session": "session",
-    "exposure": "outside exposures",
-    "out": "folder",
-    "reason": "reason",
-    "count": "number of doses",
-    "every": "interval",
-    "date": "date",
-    "ongoing-since": "ongoing since",
-    "where": "where given",
-    "drug": "drug",
-    "patient": "patient",
+    "mrn": QT_TRANSLATE_NOOP("Wording", "MRN"),
+    "name": QT_TRANSLATE_NOOP("Wording", "name"),
+    "dob": QT_TRANSLATE_NOOP("Wording", "date of birth"),
+    "sex": QT_TRANSLATE_NOOP("Wording", "sex"),
+    "phone": QT_TRANSLATE_NOOP("Wording", "phone"),
+    "notes": QT_TRANSLATE_NOOP("Wording", "notes"),
+    "therapy": QT_TRANSLATE_NOOP("Wording", "therapy"),
+    "start": QT_TRANSLATE_NOOP("Wording", "date and time"),
+    "chair": QT_TRANSLATE_NOOP("Wording", "chair"),
+    "override": QT_TRANSLATE_NOOP("Wording", "override reason"),
+    "consulted": QT_TRANSLATE_NOOP("Wording", "prescriber consulted"),
+    "prescriber": QT_TRANSLATE_NOOP("Wording", "prescriber"),
+    "prescriber-practice": QT_TRANSLATE_NOOP("Wording", "prescriber's practice"),
+    "prescriber-contact": QT_TRANSLATE_NOOP("Wording", "prescriber's contact"),
+    "session": QT_TRANSLATE_NOOP("Wording", "session"),
+    "exposure": QT_TRANSLATE_NOOP("Wording", "outside exposures"),
+    "out": QT_TRANSLATE_NOOP("Wording", "folder"),
+    "reason": QT_TRANSLATE_NOOP("Wording", "reason"),
+    "count": QT_TRANSLATE_NOOP("Wording", "number of doses"),
+    "every": QT_TRANSLATE_NOOP("Wording", "interval"),
+    "date": QT_TRANSLATE_NOOP("Wording", "date"),
+    "ongoing-since": QT_TRANSLATE_NOOP("Wording", "ongoing since"),
+    "where": QT_TRANSLATE_NOOP("Wording", "where given"),
+    "drug": QT_TRANSLATE_NOOP("Wording", "drug"),
+    "patient": QT_TRANSLATE_NOOP("Wording", "patient"),
 }
 
 

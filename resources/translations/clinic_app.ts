@@ -925,6 +925,34 @@
         </message>
     </context>
     <context>
+        <name>CheckInOverrideDialog</name>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>%1 (%2): %3 at %4 in %5 cannot be marked %6 as it stands.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>Check in &amp;with override</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>Check-in stopped by a safety rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>do not start: talk to the prescriber, or rebook</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ClinicSettings</name>
         <message>
             <location filename="clinic_app/gui/admin/clinic_settings_window.py" />
@@ -1938,6 +1966,29 @@
         </message>
     </context>
     <context>
+        <name>ExposureDialogs</name>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose unknown (recorded as %1, unconfirmed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>ongoing since %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ExposureTableModel</name>
         <message>
             <location filename="clinic_app/gui/patient/exposure_model.py" />
@@ -2452,6 +2503,31 @@
         </message>
         <message>
             <location filename="clinic_app/exports/letters.py" />
+            <source>calcium</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>haemoglobin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>iron stores (ferritin)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>kidney function (creatinine)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>magnesium</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
             <source>muscle cramps or spasms</source>
             <translation type="unfinished" />
         </message>
@@ -2462,7 +2538,27 @@
         </message>
         <message>
             <location filename="clinic_app/exports/letters.py" />
+            <source>parathyroid hormone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>phosphate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
             <source>tingling or numbness, for example around the mouth or in the fingers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>transferrin saturation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>vitamin D</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2554,6 +2650,16 @@
         <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>%1 - front desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>%1: %2 (%3), %4, %5 in %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>%1: its own shade</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2692,6 +2798,51 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 cancelled (not drawn)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 co-therapy flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 dose booked as one course.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw no longer needed was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw serves this booking.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 overdue lab draw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>A BLOCK a clinician overrode, with a reason (see the details panel)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Acting as %1 (%2)</source>
             <translation type="unfinished" />
@@ -2719,6 +2870,26 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Alt+Right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>BLOCK✓ = overridden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Back to &amp;booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Bisphosphonate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Blood draws at the lab station (last column)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2752,6 +2923,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Cancelled sessions leave the grid; the day's summary counts them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Cancelled: hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Chair occupancy for the whole week</source>
             <translation type="unfinished" />
@@ -2759,6 +2940,16 @@
         <message>
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
             <source>Clinic &amp;settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>Closed (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Completed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2852,6 +3043,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Denosumab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Esc</source>
             <translation type="unfinished" />
@@ -2877,6 +3073,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Grey and hatched, with the word NO-SHOW: the patient did not come</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Grey: the session is completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>IV iron</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Lab draw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>Let another user log in without closing the app</source>
             <translation type="unfinished" />
@@ -2889,6 +3105,26 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;arrived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;in chair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;no-show</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2912,8 +3148,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>No-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/booking_paths.py" />
             <source>Not moved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Now</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2987,6 +3233,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>The time now; earlier time on today's grid is shaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>The worst safety finding of the session, as an icon and its word</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Type or pick a date</source>
             <translation type="unfinished" />
@@ -3009,6 +3265,56 @@
         <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>closed date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>not an opening day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} cancelled (not drawn)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} co-therapy flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} doses booked as one course.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws no longer needed were cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws serve this booking.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} overdue lab draws</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} sessions</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3951,6 +4257,24 @@
         </message>
     </context>
     <context>
+        <name>SavePdf</name>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>Save as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SessionGuard</name>
         <message>
             <location filename="clinic_app/gui/session/session_guard.py" />
@@ -4078,6 +4402,39 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
     </context>
     <context>
+        <name>StoppedSessions</name>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>%1 %2, %3: %4 for %5 (%6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>%1. They stay booked and show it on the grid and the daily list; a nurse decides at check-in (override with a reason, or rebook). %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>1 booked session cannot go ahead as it stands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>Booked sessions now stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>Sessions now stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>{n} booked sessions cannot go ahead as they stand</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TimelineTableModel</name>
         <message>
             <location filename="clinic_app/gui/patient/timeline_model.py" />
@@ -4112,6 +4469,24 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/patient/timeline_model.py" />
             <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UrgentBanner</name>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>Acknowledge it with a note in the results list (Ctrl+Shift+R) once acted on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>URGENT %1 (%2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>Urgent result alerts</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4920,6 +5295,11 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>MRN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>March</source>
             <translation type="unfinished" />
         </message>
@@ -5130,6 +5510,11 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>chair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>clinic policy, no source fixes the number</source>
             <translation type="unfinished" />
         </message>
@@ -5140,12 +5525,37 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>date and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>done</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>drug</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>drug label / SmPC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5160,7 +5570,17 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5175,6 +5595,31 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>number of doses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>ongoing since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>outside exposures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>override reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>paper</source>
             <translation type="unfinished" />
         </message>
@@ -5185,7 +5630,42 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>patient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber consulted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber's contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber's practice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>reason</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5200,7 +5680,27 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>sex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>therapy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>warning, can be booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>where given</source>
             <translation type="unfinished" />
         </message>
         <message>

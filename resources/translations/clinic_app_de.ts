@@ -925,6 +925,34 @@
         </message>
     </context>
     <context>
+        <name>CheckInOverrideDialog</name>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>%1 (%2): %3 at %4 in %5 cannot be marked %6 as it stands.</source>
+            <translation>%1 (%2): %3 um %4 in %5 kann so nicht als %6 markiert werden.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>Check in &amp;with override</source>
+            <translation>Mit Übersteuerung &amp;einchecken</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>Check-in stopped by a safety rule</source>
+            <translation>Check-in durch eine Sicherheitsregel gestoppt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>checked in</source>
+            <translation>eingecheckt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/check_in/override_dialog.py" />
+            <source>do not start: talk to the prescriber, or rebook</source>
+            <translation>nicht beginnen: mit dem Verordner sprechen oder umbuchen</translation>
+        </message>
+    </context>
+    <context>
         <name>ClinicSettings</name>
         <message>
             <location filename="clinic_app/gui/admin/clinic_settings_window.py" />
@@ -1559,7 +1587,7 @@
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Letter</source>
-            <translation>Brief</translation>
+            <translation>US-Letter</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -1899,7 +1927,7 @@
         <message>
             <location filename="clinic_app/gui/common/export_dialog.py" />
             <source>Letter</source>
-            <translation>Brief</translation>
+            <translation>US-Letter</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/export_dialog.py" />
@@ -1935,6 +1963,29 @@
             <location filename="clinic_app/gui/common/export_dialog.py" />
             <source>iCalendar (.ics; initials, therapy and chair only)</source>
             <translation>iCalendar (.ics; nur Initialen, Therapie und Stuhl)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExposureDialogs</name>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose %1</source>
+            <translation>letzte Gabe %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose unknown</source>
+            <translation>letzte Gabe unbekannt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>last dose unknown (recorded as %1, unconfirmed)</source>
+            <translation>letzte Gabe unbekannt (erfasst als %1, unbestätigt)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
+            <source>ongoing since %1</source>
+            <translation>laufend seit %1</translation>
         </message>
     </context>
     <context>
@@ -2452,6 +2503,31 @@
         </message>
         <message>
             <location filename="clinic_app/exports/letters.py" />
+            <source>calcium</source>
+            <translation>Calcium</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>haemoglobin</source>
+            <translation>Hämoglobin</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>iron stores (ferritin)</source>
+            <translation>Eisenspeicher (Ferritin)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>kidney function (creatinine)</source>
+            <translation>Nierenfunktion (Kreatinin)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>magnesium</source>
+            <translation>Magnesium</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
             <source>muscle cramps or spasms</source>
             <translation>Muskelkrämpfe oder -zuckungen</translation>
         </message>
@@ -2462,8 +2538,28 @@
         </message>
         <message>
             <location filename="clinic_app/exports/letters.py" />
+            <source>parathyroid hormone</source>
+            <translation>Parathormon</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>phosphate</source>
+            <translation>Phosphat</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
             <source>tingling or numbness, for example around the mouth or in the fingers</source>
             <translation>Kribbeln oder Taubheit, zum Beispiel um den Mund oder in den Fingern</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>transferrin saturation</source>
+            <translation>Transferrinsättigung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/letters.py" />
+            <source>vitamin D</source>
+            <translation>Vitamin D</translation>
         </message>
     </context>
     <context>
@@ -2555,6 +2651,16 @@
             <location filename="clinic_app/gui/main_window.py" />
             <source>%1 - front desk</source>
             <translation>%1 - Empfang</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>%1: %2 (%3), %4, %5 in %6</source>
+            <translation>%1: %2 (%3), %4, %5 in %6</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>%1: its own shade</source>
+            <translation>%1: eigener Farbton</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/menus.py" />
@@ -2692,6 +2798,51 @@
             <translation>&amp;Wochenübersicht</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 cancelled (not drawn)</source>
+            <translation>1 abgesagt (nicht abgenommen)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 co-therapy flag</source>
+            <translation>1 Co-Therapie-Hinweis</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 dose booked as one course.</source>
+            <translation>1 Gabe als eine Serie gebucht.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw</source>
+            <translation>1 Blutabnahme</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw no longer needed was cancelled.</source>
+            <translation>1 nicht mehr benötigte Blutabnahme wurde abgesagt.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 lab draw serves this booking.</source>
+            <translation>1 Blutabnahme gehört zu dieser Buchung.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 overdue lab draw</source>
+            <translation>1 überfällige Blutabnahme</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>1 session</source>
+            <translation>1 Termin</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>A BLOCK a clinician overrode, with a reason (see the details panel)</source>
+            <translation>Ein BLOCK, den eine Fachkraft mit Grund übersteuert hat (siehe Detailbereich)</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Acting as %1 (%2)</source>
             <translation>Angemeldet als %1 (%2)</translation>
@@ -2720,6 +2871,26 @@
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Alt+Right</source>
             <translation>Alt+Right</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>BLOCK✓ = overridden</source>
+            <translation>BLOCK✓ = übersteuert</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Back to &amp;booked</source>
+            <translation>&amp;Zurück auf gebucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Bisphosphonate</source>
+            <translation>Bisphosphonat</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Blood draws at the lab station (last column)</source>
+            <translation>Blutabnahmen am Laborplatz (letzte Spalte)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/booking_paths.py" />
@@ -2752,6 +2923,16 @@
             <translation>Abgesagt</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Cancelled sessions leave the grid; the day's summary counts them</source>
+            <translation>Abgesagte Termine verschwinden aus dem Plan; die Tageszusammenfassung zählt sie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Cancelled: hidden</source>
+            <translation>Abgesagt: ausgeblendet</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Chair occupancy for the whole week</source>
             <translation>Stuhlbelegung für die ganze Woche</translation>
@@ -2760,6 +2941,16 @@
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
             <source>Clinic &amp;settings…</source>
             <translation>Praxis&amp;einstellungen…</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>Closed (%1)</source>
+            <translation>Geschlossen (%1)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
@@ -2852,6 +3043,11 @@
             <translation>Tag</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Denosumab</source>
+            <translation>Denosumab</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Esc</source>
             <translation>Esc</translation>
@@ -2877,6 +3073,26 @@
             <translation>Gehe zu Datum (Strg+G)</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Grey and hatched, with the word NO-SHOW: the patient did not come</source>
+            <translation>Grau und schraffiert, mit dem Wort NO-SHOW: der Patient ist nicht gekommen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Grey: the session is completed</source>
+            <translation>Grau: der Termin ist abgeschlossen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>IV iron</source>
+            <translation>I.v. Eisen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Lab draw</source>
+            <translation>Blutabnahme</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>Let another user log in without closing the app</source>
             <translation>Einen anderen Benutzer anmelden lassen, ohne das Programm zu schließen</translation>
@@ -2890,6 +3106,26 @@
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Loading…</source>
             <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;arrived</source>
+            <translation>Als &amp;angekommen markieren</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;completed</source>
+            <translation>Als abges&amp;chlossen markieren</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;in chair</source>
+            <translation>Als &amp;im Stuhl markieren</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/session_commands.py" />
+            <source>Mark &amp;no-show</source>
+            <translation>Als &amp;nicht erschienen markieren</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/booking_paths.py" />
@@ -2912,9 +3148,19 @@
             <translation>Navigation</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>No-show</source>
+            <translation>Nicht erschienen</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/booking_paths.py" />
             <source>Not moved: %1</source>
             <translation>Nicht verschoben: %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>Now</source>
+            <translation>Jetzt</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
@@ -2987,6 +3233,16 @@
             <translation>Die Sprache wechselt beim nächsten Start zu %1.</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>The time now; earlier time on today's grid is shaded</source>
+            <translation>Die aktuelle Uhrzeit; frühere Zeit im heutigen Plan ist schattiert</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/legend.py" />
+            <source>The worst safety finding of the session, as an icon and its word</source>
+            <translation>Der schwerste Sicherheitsbefund des Termins, als Symbol und Wort</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>Type or pick a date</source>
             <translation>Datum eingeben oder wählen</translation>
@@ -3010,6 +3266,56 @@
             <location filename="clinic_app/gui/front_desk/feedback.py" />
             <source>Working…</source>
             <translation>Wird bearbeitet…</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>closed date</source>
+            <translation>Schließtag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>not an opening day</source>
+            <translation>kein Öffnungstag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} cancelled (not drawn)</source>
+            <translation>{n} abgesagt (nicht abgenommen)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} co-therapy flags</source>
+            <translation>{n} Co-Therapie-Hinweise</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} doses booked as one course.</source>
+            <translation>{n} Gaben als eine Serie gebucht.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws</source>
+            <translation>{n} Blutabnahmen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws no longer needed were cancelled.</source>
+            <translation>{n} nicht mehr benötigte Blutabnahmen wurden abgesagt.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} lab draws serve this booking.</source>
+            <translation>{n} Blutabnahmen gehören zu dieser Buchung.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} overdue lab draws</source>
+            <translation>{n} überfällige Blutabnahmen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/summary.py" />
+            <source>{n} sessions</source>
+            <translation>{n} Termine</translation>
         </message>
     </context>
     <context>
@@ -3951,6 +4257,24 @@
         </message>
     </context>
     <context>
+        <name>SavePdf</name>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>Save as PDF</source>
+            <translation>Als PDF speichern</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/save_pdf.py" />
+            <source>Saved %1</source>
+            <translation>Gespeichert: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionGuard</name>
         <message>
             <location filename="clinic_app/gui/session/session_guard.py" />
@@ -4083,6 +4407,39 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
     </context>
     <context>
+        <name>StoppedSessions</name>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>%1 %2, %3: %4 for %5 (%6)</source>
+            <translation>%1 %2, %3: %4 für %5 (%6)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>%1. They stay booked and show it on the grid and the daily list; a nurse decides at check-in (override with a reason, or rebook). %2</source>
+            <translation>%1. Sie bleiben gebucht und sind im Plan und in der Tagesliste markiert; eine Pflegekraft entscheidet beim Check-in (Übersteuerung mit Grund oder Umbuchung). %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>1 booked session cannot go ahead as it stands</source>
+            <translation>1 gebuchter Termin kann so nicht stattfinden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>Booked sessions now stopped</source>
+            <translation>Jetzt gestoppte gebuchte Termine</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>Sessions now stopped</source>
+            <translation>Jetzt gestoppte Termine</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>{n} booked sessions cannot go ahead as they stand</source>
+            <translation>{n} gebuchte Termine können so nicht stattfinden</translation>
+        </message>
+    </context>
+    <context>
         <name>TimelineTableModel</name>
         <message>
             <location filename="clinic_app/gui/patient/timeline_model.py" />
@@ -4118,6 +4475,24 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/patient/timeline_model.py" />
             <source>Where</source>
             <translation>Wo</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrgentBanner</name>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>Acknowledge it with a note in the results list (Ctrl+Shift+R) once acted on.</source>
+            <translation>Nach dem Handeln in der Ergebnisliste (Strg+Umschalt+R) mit einer Notiz bestätigen.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>URGENT %1 (%2): %3</source>
+            <translation>DRINGEND %1 (%2): %3</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/urgent_banner.py" />
+            <source>Urgent result alerts</source>
+            <translation>Warnungen zu dringenden Ergebnissen</translation>
         </message>
     </context>
     <context>
@@ -4620,7 +4995,7 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
             <source>Letter</source>
-            <translation>Brief</translation>
+            <translation>US-Letter</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
@@ -4927,6 +5302,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>MRN</source>
+            <translation>MRN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>March</source>
             <translation>März</translation>
         </message>
@@ -5137,6 +5517,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>chair</source>
+            <translation>Stuhl</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>clinic policy, no source fixes the number</source>
             <translation>Praxisregel, keine Quelle legt die Zahl fest</translation>
         </message>
@@ -5147,13 +5532,38 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>date and time</source>
+            <translation>Datum und Uhrzeit</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>date of birth</source>
+            <translation>Geburtsdatum</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>done</source>
             <translation>erledigt</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>drug</source>
+            <translation>Wirkstoff</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>drug label / SmPC</source>
             <translation>Fachinformation / SmPC</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>folder</source>
+            <translation>Ordner</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5167,8 +5577,18 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>interval</source>
+            <translation>Intervall</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>label</source>
             <translation>Fachinformation</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>name</source>
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5182,6 +5602,31 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>notes</source>
+            <translation>Notizen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>number of doses</source>
+            <translation>Anzahl der Gaben</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>ongoing since</source>
+            <translation>laufend seit</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>outside exposures</source>
+            <translation>externe Expositionen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>override reason</source>
+            <translation>Übersteuerungsgrund</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>paper</source>
             <translation>Publikation</translation>
         </message>
@@ -5192,8 +5637,43 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>policy</source>
             <translation>Praxisregel</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber</source>
+            <translation>Verordner</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber consulted</source>
+            <translation>konsultierter Verordner</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber's contact</source>
+            <translation>Kontakt des Verordners</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>prescriber's practice</source>
+            <translation>Praxis des Verordners</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>reason</source>
+            <translation>Grund</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5207,8 +5687,28 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>session</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>sex</source>
+            <translation>Geschlecht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>therapy</source>
+            <translation>Therapie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>warning, can be booked</source>
             <translation>Warnung, buchbar</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>where given</source>
+            <translation>Verabreichungsort</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
