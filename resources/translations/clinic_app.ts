@@ -618,6 +618,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>A later dose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Any free chair</source>
             <translation type="unfinished" />
         </message>
@@ -1705,6 +1710,69 @@
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
             <source>Chart of chair-hours per day</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DayGrid</name>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>ALN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>DMAB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FCM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FDI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FMX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IBN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IBN po</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>LMWID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>RIS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>SFG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>ZOL</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5571,6 +5639,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/day_grid_model.py" />
+            <source>lab</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -618,6 +618,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>A later dose</source>
+            <translation>Eine spätere Gabe</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Any free chair</source>
             <translation>Beliebiger freier Stuhl</translation>
         </message>
@@ -1706,6 +1711,69 @@
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
             <source>Chart of chair-hours per day</source>
             <translation>Diagramm der Stuhlstunden pro Tag</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayGrid</name>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>ALN</source>
+            <translation>ALN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>DMAB</source>
+            <translation>DMAB</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FCM</source>
+            <translation>FCM</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FDI</source>
+            <translation>FDI</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>FMX</source>
+            <translation>FMX</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IBN</source>
+            <translation>IBN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IBN po</source>
+            <translation>IBN p.o.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>IS</source>
+            <translation>IS</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>LMWID</source>
+            <translation>LMWID</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>RIS</source>
+            <translation>RIS</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>SFG</source>
+            <translation>SFG</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/abbreviations.py" />
+            <source>ZOL</source>
+            <translation>ZOL</translation>
         </message>
     </context>
     <context>
@@ -5579,6 +5647,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>interval</source>
             <translation>Intervall</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/day_grid_model.py" />
+            <source>lab</source>
+            <translation>Labor</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />

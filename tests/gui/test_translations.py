@@ -92,6 +92,34 @@ def test_extraction_sees_every_module_level_tr_helper(
     assert len(extracted) > 900
 
 
+def _literal_texts() -> set[str]:
+    """The English text of every tr/_tr/translate/QT_TRANSLATE_NOOP call with a literal."""
+    import ast
+
+    texts: set[str] = set()
+    for path in (ROOT / "clinic_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name not in ("tr", "_tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"):
+                continue
+            text_arg = node.args[1] if len(node.args) >= 2 else node.args[0]  # (context, text)
+            if isinstance(text_arg, ast.Constant) and isinstance(text_arg.value, str):
+                texts.add(text_arg.value)
+    return texts
+
+
+def test_lupdate_extracts_every_literal_text(
+    extracted: list[update_translations.Message],
+) -> None:
+    # A text lupdate cannot see (a variable context, a call inside an f-string) is never
+    # translated: hoist it into a plain call with literal arguments.
+    unseen = _literal_texts() - {m.source for m in extracted}
+    assert not unseen, sorted(unseen)
+
+
 def test_the_compiled_files_are_up_to_date() -> None:
     # --check rebuilds the .ts and .qm in a temporary folder and compares them byte for byte.
     run = subprocess.run(
