@@ -125,8 +125,14 @@ def day_label(day: date) -> str:
 def short_day_label(day: date) -> str:
     """``Mon 23 Nov``."""
     return tr("{weekday} {day} {month}").format(
-        weekday=weekday_name(day.weekday())[:3], day=day.day, month=month_name(day.month)[:3]
+        weekday=short_weekday_name(day.weekday()), day=day.day, month=month_name(day.month)[:3]
     )
+
+
+def short_weekday_name(index: int) -> str:
+    """``Mon``; Monday is 0 (translated whole: German abbreviates to two letters, ``Mi``)."""
+    names = (tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun"))
+    return names[index]
 
 
 def weekday_name(index: int) -> str:

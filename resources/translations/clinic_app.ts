@@ -5328,6 +5328,11 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Fri</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Friday</source>
             <translation type="unfinished" />
         </message>
@@ -5374,6 +5379,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>May</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Mon</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5453,6 +5463,11 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Sat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Saturday</source>
             <translation type="unfinished" />
         </message>
@@ -5474,6 +5489,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>Status: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Sun</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5518,7 +5538,17 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Thu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Thursday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Tue</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5534,6 +5564,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>WARN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Wed</source>
             <translation type="unfinished" />
         </message>
         <message>

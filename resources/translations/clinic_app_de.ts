@@ -2743,7 +2743,7 @@
         <message>
             <location filename="clinic_app/gui/front_desk/session_commands.py" />
             <source>&amp;Cancel session…</source>
-            <translation>Termin &amp;absagen…</translation>
+            <translation>&amp;Absagen…</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
@@ -2808,7 +2808,7 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>&amp;Next day</source>
-            <translation>&amp;Nächster Tag</translation>
+            <translation>&amp;Folgetag</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/menus.py" />
@@ -2823,7 +2823,7 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>&amp;Previous day</source>
-            <translation>&amp;Vorheriger Tag</translation>
+            <translation>&amp;Vortag</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/main_window.py" />
@@ -2833,7 +2833,7 @@
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>&amp;Refresh</source>
-            <translation>&amp;Aktualisieren</translation>
+            <translation>&amp;Neu laden</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
@@ -2943,7 +2943,7 @@
         <message>
             <location filename="clinic_app/gui/day_grid/legend.py" />
             <source>BLOCK✓ = overridden</source>
-            <translation>BLOCK✓ = übersteuert</translation>
+            <translation>BLOCK✓ übersteuert</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/session_commands.py" />
@@ -2998,7 +2998,7 @@
         <message>
             <location filename="clinic_app/gui/day_grid/legend.py" />
             <source>Cancelled: hidden</source>
-            <translation>Abgesagt: ausgeblendet</translation>
+            <translation>Abgesagt: verborgen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
@@ -3018,7 +3018,7 @@
         <message>
             <location filename="clinic_app/gui/day_grid/legend.py" />
             <source>Completed</source>
-            <translation>Abgeschlossen</translation>
+            <translation>Erledigt</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
@@ -3158,7 +3158,7 @@
         <message>
             <location filename="clinic_app/gui/day_grid/legend.py" />
             <source>Lab draw</source>
-            <translation>Blutabnahme</translation>
+            <translation>Labor</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/main_window.py" />
@@ -3218,7 +3218,7 @@
         <message>
             <location filename="clinic_app/gui/day_grid/legend.py" />
             <source>No-show</source>
-            <translation>Nicht erschienen</translation>
+            <translation>No-Show</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/booking_paths.py" />
@@ -5335,6 +5335,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Fri</source>
+            <translation>Fr</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Friday</source>
             <translation>Freitag</translation>
         </message>
@@ -5382,6 +5387,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>May</source>
             <translation>Mai</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Mon</source>
+            <translation>Mo</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5460,6 +5470,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Sat</source>
+            <translation>Sa</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Saturday</source>
             <translation>Samstag</translation>
         </message>
@@ -5482,6 +5497,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Sun</source>
+            <translation>So</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5525,8 +5545,18 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Thu</source>
+            <translation>Do</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Thursday</source>
             <translation>Donnerstag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Tue</source>
+            <translation>Di</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5542,6 +5572,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>WARN</source>
             <translation>WARN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Wed</source>
+            <translation>Mi</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
