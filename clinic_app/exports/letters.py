@@ -65,7 +65,7 @@ def tr(text: str) -> str:
 def test_words(codes: Iterable[str]) -> str:
     """``calcium, phosphate, magnesium, kidney function (creatinine)``."""
     ordered = sorted(codes, key=lambda c: _FIRST.index(c) if c in _FIRST else len(_FIRST))
-    return ", ".join(tr(TEST_WORDS.get(code, code)) for code in ordered)
+    return ", ".join(tr(str(TEST_WORDS.get(code, code))) for code in ordered)
 
 
 # ---------------------------------------------------------------------- shared pieces

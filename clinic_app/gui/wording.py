@@ -285,7 +285,7 @@ FIELD_LABELS = {
 
 def field_label(field: str) -> str:
     """The form label of a service field name."""
-    return tr(FIELD_LABELS.get(field, field))
+    return tr(str(FIELD_LABELS.get(field, field)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ class SessionCommands:
             self.status_actions[status] = make_action(
                 window,
                 icons,
-                tr(text),
+                tr(str(text)),
                 functools.partial(self.set_status, status),
                 (status_key(status),),
             )
