@@ -694,7 +694,7 @@
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Find next free &amp;slots (Ctrl+F)</source>
-            <translation>Nächste freie Ter&amp;mine suchen (Strg+F)</translation>
+            <translation>Nächste &amp;freie Termine suchen (Strg+F)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
@@ -3497,7 +3497,7 @@
         <message>
             <location filename="clinic_app/gui/booking/new_patient_form.py" />
             <source>P&amp;hone:</source>
-            <translation>&amp;Telefon:</translation>
+            <translation>Tel&amp;efon:</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/new_patient_form.py" />
@@ -4271,7 +4271,7 @@
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
             <source>Clinical &amp;override reason:</source>
-            <translation>Grund der klinischen Ü&amp;bersteuerung:</translation>
+            <translation>G&amp;rund der klinischen Übersteuerung:</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
@@ -4291,7 +4291,7 @@
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
             <source>Prescriber consu&amp;lted:</source>
-            <translation>Verordner kons&amp;ultiert:</translation>
+            <translation>Verordner &amp;konsultiert:</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
@@ -216,5 +216,70 @@ def test_the_booking_dialog_speaks_german(
     texts = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"&Therapie:", "&Datum und Uhrzeit:", "St&uhl:", "&Verordner:"} <= texts
     assert dialog.windowTitle() == "Neue Buchung"
-    assert dialog.find_button.text() == "Nächste freie Ter&mine suchen (Strg+F)"
+    assert dialog.find_button.text() == "Nächste &freie Termine suchen (Strg+F)"
     runner.wait(10_000)
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single '&' (``&&`` is a literal ampersand), lower case."""
+    match = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
+    return match.group(1).lower() if match else None
+
+
+def clashes(texts: list[str]) -> list[str]:
+    """The texts whose mnemonic letter another text already uses."""
+    seen: dict[str, str] = {}
+    found = []
+    for text in texts:
+        letter = mnemonic(text)
+        if letter is None:
+            continue
+        if letter in seen:
+            found.append(f"{seen[letter]!r} / {text!r}")
+        seen.setdefault(letter, text)
+    return found
+
+
+def window_clashes(
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    icons: IconSet,
+    tmp_path: Path,
+) -> list[str]:
+    """Mnemonic clashes in each menu of a new main window and in a new booking dialog."""
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(clinic, NURSE, settings=settings, runner=runner, icons=icons)
+    qtbot.addWidget(window)
+    problems = clashes([a.text() for a in window.menuBar().actions()])
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert menu is not None
+        for sub in [menu, *menu.findChildren(type(menu))]:
+            problems += clashes([a.text() for a in sub.actions() if not a.isSeparator()])
+    dialog = BookingDialog(clinic, NURSE, runner, icons, None)
+    qtbot.addWidget(dialog)
+    widgets = [w for w in dialog.findChildren(QWidget) if not w.isHidden()]
+    problems += clashes([w.text() for w in widgets if isinstance(w, QLabel | QAbstractButton)])
+    runner.wait(10_000)
+    return problems
+
+
+def test_german_adds_no_mnemonic_clash(
+    qapp: QApplication,
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    icons: IconSet,
+    tmp_path: Path,
+) -> None:
+    # Two entries of one menu or dialog on the same Alt+letter make the key cycle between
+    # them. The English has a few (the booking form and its inline new-patient form); the
+    # German must not have more.
+    english = window_clashes(qtbot, clinic, runner, icons, tmp_path)
+    installed = install_translators(qapp, "de")
+    try:
+        german = window_clashes(qtbot, clinic, runner, icons, tmp_path)
+    finally:
+        remove_translators(qapp, installed)
+    assert len(german) <= len(english), f"German: {german}\nEnglish: {english}"
