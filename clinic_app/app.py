@@ -21,20 +21,27 @@ log = logging.getLogger(__name__)
 
 
 def make_application() -> QApplication:
-    """The Qt application as the window runs in it: names, icon and style sheet.
+    """The Qt application as the window runs in it: names, language, icon and style sheet.
+
+    The language comes from ``CLINIC_APP_LANG``, the ``ui/language`` setting or the system
+    locale (:func:`clinic_app.gui.translations.choose_language`).
 
     Qt is imported here, after the database layer (``clinic_app.cli`` and this module import
     ``bootstrap`` first): PySide6 reads the source of every module imported after it (its
     ``__feature__`` switch), so SQLAlchemy and the services are cheaper to import before it.
     """
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from clinic_app.gui.resources import load_icon, stylesheet
+    from clinic_app.gui.translations import choose_language, install_translators
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("clinic_app")
     app.setOrganizationName("clinic_app")
+    # Before any window is built: texts are translated when a widget is made.
+    install_translators(app, choose_language(QSettings()))
     app.setWindowIcon(load_icon("app"))
     app.setStyleSheet(stylesheet())
     return app

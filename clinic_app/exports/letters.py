@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice
 
 from clinic_app.domain.clinic_dates import clinic_date, clinic_date_time
@@ -41,15 +41,15 @@ from clinic_app.services.letters import IronLetterData, MonitoringDraw
 # Lab test codes (rules file section 5) in words a patient or a GP reads without a legend;
 # calcium and phosphate first, because they are what the letters are about.
 TEST_WORDS = {
-    "calcium": "calcium",
-    "phosphate": "phosphate",
-    "magnesium": "magnesium",
-    "creatinine": "kidney function (creatinine)",
-    "vitamin-d": "vitamin D",
-    "pth": "parathyroid hormone",
-    "hemoglobin": "haemoglobin",
-    "ferritin": "iron stores (ferritin)",
-    "tsat": "transferrin saturation",
+    "calcium": QT_TRANSLATE_NOOP("Letters", "calcium"),
+    "phosphate": QT_TRANSLATE_NOOP("Letters", "phosphate"),
+    "magnesium": QT_TRANSLATE_NOOP("Letters", "magnesium"),
+    "creatinine": QT_TRANSLATE_NOOP("Letters", "kidney function (creatinine)"),
+    "vitamin-d": QT_TRANSLATE_NOOP("Letters", "vitamin D"),
+    "pth": QT_TRANSLATE_NOOP("Letters", "parathyroid hormone"),
+    "hemoglobin": QT_TRANSLATE_NOOP("Letters", "haemoglobin"),
+    "ferritin": QT_TRANSLATE_NOOP("Letters", "iron stores (ferritin)"),
+    "tsat": QT_TRANSLATE_NOOP("Letters", "transferrin saturation"),
 }
 _FIRST = ("calcium", "phosphate")
 BIG_BODY = TextStyle(11)  # the patient sheet is read by patients: a larger type
@@ -65,7 +65,7 @@ def tr(text: str) -> str:
 def test_words(codes: Iterable[str]) -> str:
     """``calcium, phosphate, magnesium, kidney function (creatinine)``."""
     ordered = sorted(codes, key=lambda c: _FIRST.index(c) if c in _FIRST else len(_FIRST))
-    return ", ".join(tr(TEST_WORDS.get(code, code)) for code in ordered)
+    return ", ".join(tr(str(TEST_WORDS.get(code, code))) for code in ordered)
 
 
 # ---------------------------------------------------------------------- shared pieces

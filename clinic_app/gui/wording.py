@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clinic_app.domain.doses_due import DoseDue, DueState
 from clinic_app.domain.errors import (
@@ -145,6 +145,12 @@ def readable_dates(text: str) -> str:
         return dates.short_date(day)
 
     return ISO_DATE.sub(replace, text)
+
+
+def short_weekday_name(index: int) -> str:
+    """``Mon``; Monday is 0 (translated whole: German abbreviates to two letters, ``Mi``)."""
+    names = (tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun"))
+    return names[index]
 
 
 def weekday_name(index: int) -> str:
@@ -384,37 +390,37 @@ def lab_tooltip(lab: LabView) -> str:
 
 
 FIELD_LABELS = {
-    "mrn": "MRN",
-    "name": "name",
-    "dob": "date of birth",
-    "sex": "sex",
-    "phone": "phone",
-    "notes": "notes",
-    "therapy": "therapy",
-    "start": "date and time",
-    "chair": "chair",
-    "override": "override reason",
-    "consulted": "prescriber consulted",
-    "prescriber": "prescriber",
-    "prescriber-practice": "prescriber's practice",
-    "prescriber-contact": "prescriber's contact",
-    "session": "session",
-    "exposure": "outside exposures",
-    "out": "folder",
-    "reason": "reason",
-    "count": "number of doses",
-    "every": "interval",
-    "date": "date",
-    "ongoing-since": "ongoing since",
-    "where": "where given",
-    "drug": "drug",
-    "patient": "patient",
+    "mrn": QT_TRANSLATE_NOOP("Wording", "MRN"),
+    "name": QT_TRANSLATE_NOOP("Wording", "name"),
+    "dob": QT_TRANSLATE_NOOP("Wording", "date of birth"),
+    "sex": QT_TRANSLATE_NOOP("Wording", "sex"),
+    "phone": QT_TRANSLATE_NOOP("Wording", "phone"),
+    "notes": QT_TRANSLATE_NOOP("Wording", "notes"),
+    "therapy": QT_TRANSLATE_NOOP("Wording", "therapy"),
+    "start": QT_TRANSLATE_NOOP("Wording", "date and time"),
+    "chair": QT_TRANSLATE_NOOP("Wording", "chair"),
+    "override": QT_TRANSLATE_NOOP("Wording", "override reason"),
+    "consulted": QT_TRANSLATE_NOOP("Wording", "prescriber consulted"),
+    "prescriber": QT_TRANSLATE_NOOP("Wording", "prescriber"),
+    "prescriber-practice": QT_TRANSLATE_NOOP("Wording", "prescriber's practice"),
+    "prescriber-contact": QT_TRANSLATE_NOOP("Wording", "prescriber's contact"),
+    "session": QT_TRANSLATE_NOOP("Wording", "session"),
+    "exposure": QT_TRANSLATE_NOOP("Wording", "outside exposures"),
+    "out": QT_TRANSLATE_NOOP("Wording", "folder"),
+    "reason": QT_TRANSLATE_NOOP("Wording", "reason"),
+    "count": QT_TRANSLATE_NOOP("Wording", "number of doses"),
+    "every": QT_TRANSLATE_NOOP("Wording", "interval"),
+    "date": QT_TRANSLATE_NOOP("Wording", "date"),
+    "ongoing-since": QT_TRANSLATE_NOOP("Wording", "ongoing since"),
+    "where": QT_TRANSLATE_NOOP("Wording", "where given"),
+    "drug": QT_TRANSLATE_NOOP("Wording", "drug"),
+    "patient": QT_TRANSLATE_NOOP("Wording", "patient"),
 }
 
 
 def field_label(field: str) -> str:
     """The form label of a service field name."""
-    return tr(FIELD_LABELS.get(field, field))
+    return tr(str(FIELD_LABELS.get(field, field)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -635,10 +635,11 @@ class BookingDialog(QDialog):
             needs_override = needs_override or error.overridable
         elif error is not None:
             explanation = wording.explain_error(error)
+            occurrence = _occurrence(error) or self.tr("A later dose")
             self.safety.show_problem(
                 wording.Explanation(
                     explanation.headline,
-                    f"{_occurrence(error) or self.tr('A later dose')}: {explanation.detail}",
+                    f"{occurrence}: {explanation.detail}",
                     explanation.field,
                 ),
                 rows,

@@ -6,26 +6,24 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 
-CONTEXT = "DayGrid"
-
 
 def therapy_abbreviation(code: str, name: str) -> str:
     """The abbreviation clinicians use for a catalog therapy (``FCM``, ``ZOL``...); for a code
     not listed, the initials of its name."""
-    tr = QCoreApplication.translate
+    tr = QCoreApplication.translate  # literal contexts: pyside6-lupdate reads them
     known = {
-        "zoledronic-acid": tr(CONTEXT, "ZOL"),
-        "ibandronate": tr(CONTEXT, "IBN"),
-        "denosumab": tr(CONTEXT, "DMAB"),
-        "ferric-carboxymaltose": tr(CONTEXT, "FCM"),
-        "ferric-derisomaltose": tr(CONTEXT, "FDI"),
-        "ferumoxytol": tr(CONTEXT, "FMX"),
-        "iron-sucrose": tr(CONTEXT, "IS"),
-        "sodium-ferric-gluconate": tr(CONTEXT, "SFG"),
-        "iron-dextran": tr(CONTEXT, "LMWID"),
-        "alendronate": tr(CONTEXT, "ALN"),
-        "risedronate": tr(CONTEXT, "RIS"),
-        "oral-ibandronate": tr(CONTEXT, "IBN po"),
+        "zoledronic-acid": tr("DayGrid", "ZOL"),
+        "ibandronate": tr("DayGrid", "IBN"),
+        "denosumab": tr("DayGrid", "DMAB"),
+        "ferric-carboxymaltose": tr("DayGrid", "FCM"),
+        "ferric-derisomaltose": tr("DayGrid", "FDI"),
+        "ferumoxytol": tr("DayGrid", "FMX"),
+        "iron-sucrose": tr("DayGrid", "IS"),
+        "sodium-ferric-gluconate": tr("DayGrid", "SFG"),
+        "iron-dextran": tr("DayGrid", "LMWID"),
+        "alendronate": tr("DayGrid", "ALN"),
+        "risedronate": tr("DayGrid", "RIS"),
+        "oral-ibandronate": tr("DayGrid", "IBN po"),
     }
     found = known.get(code)
     if found:

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -97,9 +98,10 @@ class GridEntry:
             return f"{text} [{marker}]" if marker else text
         assert self.lab is not None
         lab = self.lab
+        lab_word = QCoreApplication.translate("Wording", "lab")
         return (
             f"{wording.hhmm(lab.start)} {lab.patient_name} ({lab.mrn}), "
-            f"{wording.tr('lab')}: {wording.lab_tests(lab)}"
+            f"{lab_word}: {wording.lab_tests(lab)}"
         )
 
     def tooltip(self) -> str:

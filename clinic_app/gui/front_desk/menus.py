@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from clinic_app.gui.day_grid.details_panel import DetailsPanel
 from clinic_app.gui.front_desk.actions import tr
 from clinic_app.gui.reports.reports_menu import add_reports_actions
+from clinic_app.gui.translations import (
+    LANGUAGE_KEY,
+    LANGUAGE_NAMES,
+    available_languages,
+    choose_language,
+)
 
 if TYPE_CHECKING:
     from clinic_app.gui.main_window import MainWindow
@@ -65,6 +71,8 @@ def build_menus(window: MainWindow, reports: ReportsMenu) -> Menus:
             window.dismiss_action,
         ),
     )
+    view_menu.addSeparator()
+    build_language_menu(window, view_menu)
     session_menu = bar.addMenu(tr("&Session"))
     _add_all(
         session_menu,
@@ -94,6 +102,33 @@ def build_menus(window: MainWindow, reports: ReportsMenu) -> Menus:
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(window.shortcuts_action)
     return Menus(view_menu, status_menu, admin_menu, help_menu)
+
+
+def build_language_menu(window: MainWindow, view_menu: QMenu) -> QMenu:
+    """View > Language: one checkable entry per language, stored in the ``ui/language``
+    setting and used from the next start (texts are translated when a window is built)."""
+    menu = view_menu.addMenu(tr("&Language"))
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    current = choose_language(window.settings)
+    for language in available_languages():
+        action = menu.addAction(LANGUAGE_NAMES[language])
+        action.setCheckable(True)
+        action.setChecked(language == current)
+        action.setData(language)
+        group.addAction(action)
+
+        def choose(_checked: bool = False, language: str = language) -> None:
+            if window.settings is not None:
+                window.settings.setValue(LANGUAGE_KEY, language)
+            window.statusBar().showMessage(
+                tr("The language changes to %1 at the next start.").replace(
+                    "%1", LANGUAGE_NAMES[language]
+                )
+            )
+
+        action.triggered.connect(choose)
+    return menu
 
 
 def build_toolbar(window: MainWindow) -> None:

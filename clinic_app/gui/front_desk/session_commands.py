@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -26,11 +27,11 @@ if TYPE_CHECKING:
     from clinic_app.gui.main_window import MainWindow
 
 STATUS_ACTIONS = (
-    ("arrived", "Mark &arrived"),
-    ("in-chair", "Mark &in chair"),
-    ("completed", "Mark &completed"),
-    ("no-show", "Mark &no-show"),
-    ("booked", "Back to &booked"),
+    ("arrived", QT_TRANSLATE_NOOP("MainWindow", "Mark &arrived")),
+    ("in-chair", QT_TRANSLATE_NOOP("MainWindow", "Mark &in chair")),
+    ("completed", QT_TRANSLATE_NOOP("MainWindow", "Mark &completed")),
+    ("no-show", QT_TRANSLATE_NOOP("MainWindow", "Mark &no-show")),
+    ("booked", QT_TRANSLATE_NOOP("MainWindow", "Back to &booked")),
 )
 
 
@@ -63,7 +64,7 @@ class SessionCommands:
             self.status_actions[status] = make_action(
                 window,
                 icons,
-                tr(text),
+                tr(str(text)),
                 functools.partial(self.set_status, status),
                 (status_key(status),),
             )
