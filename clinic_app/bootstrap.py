@@ -39,6 +39,7 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
+from clinic_app.services.waitlist import WaitlistService
 from clinic_app.services.sessions import SessionService
 
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
@@ -78,6 +79,7 @@ class Services:
     lab_results: LabResultsService
     exports: ExportService
     idempotency: IdempotencyService
+    waitlist: WaitlistService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
@@ -190,4 +192,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         lab_results=LabResultsService(ctx, rules),
         exports=ExportService(ctx, setup, queries),
         idempotency=IdempotencyService(ctx),
+        waitlist=WaitlistService(ctx, rules),
     )

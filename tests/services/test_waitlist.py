@@ -1,0 +1,154 @@
+"""The waitlist (issue 14): entries, offers of a freed slot to the first waiting patient whom
+every rule allows there, and booking an offer in one step. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clinic_app.bootstrap import Services, open_services
+from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError, RuleRefusalError
+from clinic_app.services.booking import BookingRequest
+from clinic_app.services.clock import fixed_clock
+from tests.conftest import DESK, MANAGER, NOW, NURSE
+
+SLOT_DAY = date(2026, 11, 26)  # a Thursday, three days after the fixed "now"
+SLOT = f"{SLOT_DAY} 10:00"
+
+
+def _cancelled_session(clinic: Services) -> int:
+    outcome = clinic.booking.book(
+        DESK, BookingRequest("M004", "zoledronic-acid", SLOT, chair="Chair 1")
+    )
+    assert outcome.session.id is not None
+    clinic.booking.cancel(DESK, outcome.session.id, "patient moved away")
+    return outcome.session.id
+
+
+def _refused_on_the_slot(clinic: Services) -> int:
+    """M001 on denosumab last month: IV iron on the slot's day is refused (as in the feed test)."""
+    clinic.setup.add_exposure(DESK, mrn="M001", drug="denosumab", last_dose="2026-11-01")
+    entry = clinic.waitlist.add(
+        DESK, "M001", "ferric-carboxymaltose", "2026-11-24", "2026-12-31", note="first to join"
+    )
+    assert not clinic.booking.check(
+        DESK, BookingRequest("M001", "ferric-carboxymaltose", SLOT, chair="Chair 1")
+    ).ok
+    return entry.id
+
+
+def test_a_cancellation_is_offered_to_the_first_patient_the_rules_allow(clinic: Services) -> None:
+    refused = _refused_on_the_slot(clinic)
+    fits = clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    later = clinic.waitlist.add(NURSE, "M003", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    session_id = _cancelled_session(clinic)
+
+    offer = clinic.waitlist.offer_for_session(DESK, session_id)
+
+    assert offer is not None
+    assert offer.entry.id == fits.id != refused
+    assert offer.entry.id != later.id
+    assert offer.chair == "Chair 1"
+    assert offer.start.strftime("%Y-%m-%d %H:%M") == SLOT
+
+
+def test_take_books_the_offer_and_marks_the_entry_in_one_step(clinic: Services) -> None:
+    entry = clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    session_id = _cancelled_session(clinic)
+    offer = clinic.waitlist.offer_for_session(DESK, session_id)
+    assert offer is not None
+
+    outcome = clinic.waitlist.take(DESK, offer.entry.id, offer.chair, offer.start)
+
+    assert outcome.session.mrn == "M002"
+    assert outcome.session.chair == "Chair 1"
+    (booked,) = [e for e in clinic.waitlist.entries(MANAGER, include_closed=True)]
+    assert booked.id == entry.id
+    assert booked.status == "booked"
+    assert booked.session_id == outcome.session.id
+    assert clinic.waitlist.entries(MANAGER) == []
+    trail = [(e.action, e.entity_id) for e in clinic.audit.entries(MANAGER)]
+    assert ("waitlist-book", entry.id) in trail
+    # The slot is taken now: nobody else is offered it.
+    clinic.waitlist.add(DESK, "M003", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    assert clinic.waitlist.offer_slot(DESK, "Chair 1", offer.start) is None
+
+
+def test_a_refused_take_changes_nothing(clinic: Services) -> None:
+    refused = _refused_on_the_slot(clinic)
+    with pytest.raises(RuleRefusalError):
+        clinic.waitlist.take(DESK, refused, "Chair 1", SLOT)
+    (entry,) = clinic.waitlist.entries(DESK)
+    assert entry.status == "waiting" and entry.session_id is None
+    assert clinic.queries.day(DESK, SLOT_DAY).sessions == ()
+
+
+def test_take_refuses_a_slot_outside_the_entrys_dates(clinic: Services) -> None:
+    entry = clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-12-01", "2026-12-31")
+    with pytest.raises(InvalidInputError, match="outside the entry's dates"):
+        clinic.waitlist.take(DESK, entry.id, "Chair 1", SLOT)
+    assert clinic.queries.day(DESK, SLOT_DAY).sessions == ()
+
+
+def test_dates_and_preferences_limit_the_offer(clinic: Services) -> None:
+    clinic.waitlist.add(DESK, "M001", "zoledronic-acid", "2026-12-01", "2026-12-31")
+    clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-24", "2026-12-31", weekdays="0")
+    clinic.waitlist.add(
+        DESK, "M003", "zoledronic-acid", "2026-11-24", "2026-12-31", preferred_from="13:00"
+    )
+    assert clinic.waitlist.offer_slot(DESK, "Chair 1", SLOT) is None
+    last = clinic.waitlist.add(DESK, "M004", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    offer = clinic.waitlist.offer_slot(DESK, "Chair 1", SLOT)
+    assert offer is not None and offer.entry.id == last.id
+
+
+def test_expired_entries_are_shown_expired_and_never_offered(clinic: Services, db_url: str) -> None:
+    clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-23", "2026-11-24")
+    later = open_services(db_url, clock=fixed_clock(NOW.replace(day=30)))
+    try:
+        (entry,) = later.waitlist.entries(DESK)
+        assert entry.status == "expired"
+        assert later.waitlist.offer_slot(DESK, "Chair 1", "2026-12-01 10:00") is None
+        with pytest.raises(InvalidInputError, match="expired"):
+            later.waitlist.take(DESK, entry.id, "Chair 1", "2026-11-24 10:00")
+    finally:
+        later.engine.dispose()
+
+
+def test_withdraw_and_roles(clinic: Services) -> None:
+    entry = clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    with pytest.raises(PermissionDeniedError):
+        clinic.waitlist.add(MANAGER, "M003", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    with pytest.raises(PermissionDeniedError):
+        clinic.waitlist.withdraw(MANAGER, entry.id)
+    assert [e.id for e in clinic.waitlist.entries(MANAGER)] == [entry.id]
+    withdrawn = clinic.waitlist.withdraw(NURSE, entry.id, "booked elsewhere")
+    assert withdrawn.status == "withdrawn"
+    assert clinic.waitlist.entries(DESK) == []
+    assert clinic.waitlist.offer_slot(DESK, "Chair 1", SLOT) is None
+    with pytest.raises(InvalidInputError, match="withdrawn"):
+        clinic.waitlist.withdraw(DESK, entry.id)
+    trail = [(e.action, e.entity_id) for e in clinic.audit.entries(MANAGER)]
+    assert ("waitlist-add", entry.id) in trail
+    assert ("waitlist-withdraw", entry.id) in trail
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"earliest": "2026-12-31", "latest": "2026-12-01"}, "before the earliest"),
+        ({"latest": "2026-11-01", "earliest": "2026-10-01"}, "has passed"),
+        ({"weekdays": "7"}, "weekdays"),
+        ({"preferred_from": "14:00", "preferred_until": "09:00"}, "end before"),
+        ({"therapy": "alendronate"}, "outside exposure"),
+    ],
+)
+def test_add_refuses_bad_input(clinic: Services, kwargs: dict[str, str], message: str) -> None:
+    args = {"therapy": "zoledronic-acid", "earliest": "2026-11-24", "latest": "2026-12-31"}
+    args.update(kwargs)
+    with pytest.raises(InvalidInputError, match=message):
+        clinic.waitlist.add(DESK, "M002", **args)  # type: ignore[arg-type]
+    assert clinic.waitlist.entries(DESK) == []
