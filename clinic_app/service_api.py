@@ -54,6 +54,7 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
+from clinic_app.services.waitlist import WaitlistService
 
 API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
@@ -86,6 +87,7 @@ SERVICE_CLASSES: dict[str, type] = {
     "letters": LetterService,
     "lab_results": LabResultsService,
     "exports": ExportService,
+    "waitlist": WaitlistService,
 }
 
 EXPOSED: dict[str, dict[str, Kind]] = {
@@ -165,6 +167,14 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "import_pending": WRITE,
         "record_results": WRITE,
         "record_weight": WRITE,
+    },
+    "waitlist": {
+        "entries": READ,
+        "offer_for_session": READ,
+        "offer_slot": READ,
+        "add": WRITE,
+        "withdraw": WRITE,
+        "take": WRITE,
     },
 }
 

@@ -544,6 +544,32 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         frozenset({K.USERS}),
     ),
     WritePath("backups", "restore", _restore, frozenset(ChangeKind)),
+    WritePath(
+        "waitlist",
+        "add",
+        lambda c, _: c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31"),
+        frozenset({K.WAITLIST}),
+        "M001",
+    ),
+    WritePath(
+        "waitlist",
+        "withdraw",
+        lambda c, _: (lambda e: lambda: c.waitlist.withdraw(DESK, e.id, "booked elsewhere"))(
+            c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31")
+        ),
+        frozenset({K.WAITLIST}),
+        "M001",
+    ),
+    WritePath(
+        "waitlist",
+        "take",
+        lambda c, _: (lambda e: lambda: c.waitlist.take(DESK, e.id, "Chair 1", START))(
+            c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31")
+        ),
+        frozenset({K.WAITLIST}) | BOOKED_AT_DAY,
+        "M001",
+        DAY,
+    ),
 )
 # Public methods that write only the audit trail (or nothing the screens show): no change.
 AUDIT_ONLY = {
@@ -595,6 +621,9 @@ READ_ONLY = {
     ("lab_results", "results_list"),
     ("lab_results", "test_units"),
     ("idempotency", "recall"),
+    ("waitlist", "entries"),
+    ("waitlist", "offer_for_session"),
+    ("waitlist", "offer_slot"),
 }
 
 
@@ -676,6 +705,8 @@ _DEFERRED = {
     "record_results",
     "import_pending",
     "import_file",
+    "withdraw",
+    "take",
 }
 
 

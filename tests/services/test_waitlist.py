@@ -6,14 +6,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from clinic_app.bootstrap import Services, open_services
-from clinic_app.domain.errors import InvalidInputError, PermissionDeniedError, RuleRefusalError
+from clinic_app.domain.errors import (
+    InvalidInputError,
+    PermissionDeniedError,
+    RuleRefusalError,
+    SchedulingConflictError,
+)
 from clinic_app.services.booking import BookingRequest
 from clinic_app.services.clock import fixed_clock
-from tests.conftest import DESK, MANAGER, NOW, NURSE
+from tests.conftest import ADMIN, DESK, MANAGER, NOW, NURSE
 
 SLOT_DAY = date(2026, 11, 26)  # a Thursday, three days after the fixed "now"
 SLOT = f"{SLOT_DAY} 10:00"
@@ -152,3 +157,107 @@ def test_add_refuses_bad_input(clinic: Services, kwargs: dict[str, str], message
     with pytest.raises(InvalidInputError, match=message):
         clinic.waitlist.add(DESK, "M002", **args)  # type: ignore[arg-type]
     assert clinic.waitlist.entries(DESK) == []
+
+
+# ---------------------------------------------------------------------- property: offers book
+
+
+class _Rollback(Exception):
+    """Ends one generated example: its transaction rolls back, the clinic stays as it was."""
+
+
+THERAPIES = ("zoledronic-acid", "denosumab", "ibandronate", "ferric-carboxymaltose", "iron-sucrose")
+EXPOSED_DRUGS = ("denosumab", "zoledronic-acid", "ibandronate", "ferric-carboxymaltose")
+
+_patient = st.fixed_dictionaries(
+    {
+        "therapy": st.sampled_from(THERAPIES),
+        "exposures": st.lists(
+            st.tuples(st.sampled_from(EXPOSED_DRUGS), st.integers(min_value=1, max_value=800)),
+            max_size=2,
+        ),
+        # A session already booked for the patient: days from the slot's day (None: none).
+        "booked": st.one_of(st.none(), st.tuples(st.sampled_from(THERAPIES), st.integers(-20, 20))),
+        "earliest": st.integers(min_value=0, max_value=10),
+        "span": st.integers(min_value=0, max_value=30),
+    }
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    waitlist=st.lists(_patient, min_size=1, max_size=5),
+    day_offset=st.integers(min_value=1, max_value=14),
+    hour=st.integers(min_value=8, max_value=15),
+    chair=st.sampled_from(("Chair 1", "Chair 2")),
+)
+def test_every_offer_books_without_an_override(
+    services: Services,
+    waitlist: list[dict[str, object]],
+    day_offset: int,
+    hour: int,
+    chair: str,
+) -> None:
+    """Generated waitlists and exposures: whatever is offered books through
+    ``BookingService.book`` with no override, and every entry ahead of it would not."""
+    from datetime import timedelta
+
+    if not services.setup.chairs(DESK):
+        for name in ("Chair 1", "Chair 2"):
+            services.setup.add_chair(ADMIN, name)
+    slot_day = NOW.date() + timedelta(days=day_offset)
+    start = f"{slot_day} {hour:02d}:00"
+    try:
+        with services.one_transaction() as tx:
+            entries = []
+            for number, person in enumerate(waitlist):
+                mrn = f"P{number:03d}"
+                tx.setup.add_patient(DESK, mrn=mrn, name=f"Pat {number}", date_of_birth="1950-01-01")
+                for drug, days_ago in person["exposures"]:  # type: ignore[attr-defined]
+                    tx.setup.add_exposure(
+                        DESK, mrn=mrn, drug=drug, last_dose=NOW.date() - timedelta(days=days_ago)
+                    )
+                if person["booked"] is not None:
+                    therapy, shift = person["booked"]  # type: ignore[misc]
+                    when = slot_day + timedelta(days=shift)
+                    if when > NOW.date():
+                        try:
+                            tx.booking.book(
+                                DESK, BookingRequest(mrn, therapy, f"{when} 09:00", chair="Chair 2")
+                            )
+                        except (RuleRefusalError, SchedulingConflictError):
+                            pass  # an existing booking is scenery: refused, it is left out
+                first = NOW.date() + timedelta(days=int(person["earliest"]))  # type: ignore[call-overload]
+                entries.append(
+                    tx.waitlist.add(
+                        DESK,
+                        mrn,
+                        str(person["therapy"]),
+                        first,
+                        first + timedelta(days=int(person["span"])),  # type: ignore[call-overload]
+                    )
+                )
+            offer = tx.waitlist.offer_slot(DESK, chair, start)
+            event("offered" if offer is not None else "nobody fits")
+            for entry in entries:
+                if offer is not None and entry.id == offer.entry.id:
+                    break
+                if entry.earliest <= slot_day <= entry.latest:
+                    ahead = tx.booking.check(
+                        DESK, BookingRequest(entry.mrn, entry.therapy, start, chair=chair)
+                    )
+                    assert not ahead.ok, (entry, ahead)
+            if offer is not None:
+                assert offer.entry.earliest <= slot_day <= offer.entry.latest
+                outcome = tx.booking.book(
+                    DESK, BookingRequest(offer.entry.mrn, offer.entry.therapy, start, chair=chair)
+                )
+                assert outcome.session.start == offer.start
+                assert all(f.overridden_by is None for f in outcome.findings)
+            raise _Rollback
+    except _Rollback:
+        pass
