@@ -39,8 +39,8 @@ from clinic_app.services.reports import UtilisationReport
 from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
-from clinic_app.services.waitlist import WaitlistService
 from clinic_app.services.sessions import SessionService
+from clinic_app.services.waitlist import WaitlistService
 
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
 # using the database): BackupError ... UnusableDatabaseError.

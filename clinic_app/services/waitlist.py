@@ -10,7 +10,8 @@ whose latest date has passed are shown as expired and never offered.
 booked and linked to the session; a refusal changes nothing.
 
 Roles: the front desk and nurses add, withdraw and book (``Permission.BOOK``); every role that
-views the schedule lists entries and offers (``Permission.VIEW``).
+views the schedule lists entries (``Permission.VIEW``); offers are a dry run of a booking,
+so they are for the roles that book.
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ class WaitlistService:
 
     def offer_for_session(self, actor: Actor, session_id: int) -> WaitlistOffer | None:
         """The offer of the slot a cancelled or no-show session freed (None: nobody fits)."""
-        authorize(self._ctx, actor, Permission.VIEW, "waitlist offers")
+        authorize(self._ctx, actor, Permission.BOOK, "waitlist offers")
         with self._ctx.db.read() as uow:
             s = uow.session
             row: SessionRow = repo.session_by_id(s, session_id)
@@ -231,11 +232,9 @@ class WaitlistService:
             start = calendar.local(row.start_utc)
         return self._first_fit(actor, chair, start)
 
-    def offer_slot(
-        self, actor: Actor, chair: str, start: str | datetime
-    ) -> WaitlistOffer | None:
+    def offer_slot(self, actor: Actor, chair: str, start: str | datetime) -> WaitlistOffer | None:
         """The offer of any free slot (that chair, that local start) on demand."""
-        authorize(self._ctx, actor, Permission.VIEW, "waitlist offers")
+        authorize(self._ctx, actor, Permission.BOOK, "waitlist offers")
         with self._ctx.db.read() as uow:
             calendar = repo.load_calendar(uow.session)
             repo.chair_by_name(uow.session, chair)
@@ -311,9 +310,8 @@ class WaitlistService:
         for entry in self.entries(actor):
             if not self._wants(entry, day, start.time()):
                 continue
-            result = booking.check(
-                actor, BookingRequest(mrn=entry.mrn, therapy=entry.therapy, start=start, chair=chair)
-            )
+            request = BookingRequest(entry.mrn, entry.therapy, start, chair=chair)
+            result = booking.check(actor, request)
             if result.ok and result.session is not None:
                 return WaitlistOffer(
                     entry, chair, result.session.start, result.session.end, result.findings
