@@ -87,3 +87,45 @@ def test_withdraw_the_selected_entry(clinic: Services, runner: TaskRunner, qtbot
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert clinic.waitlist.entries(DESK) == []
+
+
+def test_a_cancel_in_the_main_window_offers_the_slot_and_books_it(
+    qtbot: QtBot,
+    clinic: Services,
+    runner: TaskRunner,
+    tmp_path: Any,
+    monkeypatch: Any,
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from clinic_app.gui.booking.cancel_dialog import CancelDialog
+    from clinic_app.gui.main_window import MainWindow
+    from clinic_app.gui.resources import IconSet
+
+    clinic.waitlist.add(DESK, "M002", "zoledronic-acid", "2026-11-24", "2026-12-31")
+    session = clinic.booking.book(
+        DESK, BookingRequest("M004", "zoledronic-acid", SLOT, chair="Chair 1")
+    ).session
+    assert session.id is not None
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(clinic, DESK, settings=settings, runner=runner, icons=IconSet())
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.day_loaded, timeout=10_000):
+        main.show()
+    with qtbot.waitSignal(main.day_loaded, timeout=10_000):
+        main.go_to(date(2026, 11, 26))
+    assert main.grid_view.select_session(session.id)
+    monkeypatch.setattr(CancelDialog, "ask", classmethod(lambda cls, parent, s: "phoned"))
+    main.cancel_action.trigger()
+    qtbot.waitUntil(lambda: "waitlist" in main.tool_windows.windows, timeout=10_000)
+    shown = main.tool_windows.windows["waitlist"]
+    assert isinstance(shown, WaitlistWindow)
+    qtbot.waitUntil(lambda: shown.banner.offer is not None, timeout=10_000)
+    assert "offer to Bob Baker" in shown.banner.label.text()
+    with qtbot.waitSignal(main.day_loaded, timeout=10_000):
+        shown.banner.book_button.click()
+    booked = [
+        s for s in clinic.queries.day(DESK, date(2026, 11, 26)).sessions if s.status == "booked"
+    ]
+    assert [(s.mrn, s.chair) for s in booked] == [("M002", "Chair 1")]
+    runner.wait(10_000)
