@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -63,7 +64,11 @@ def _weekday_names(days: tuple[int, ...]) -> str:
 
 
 class WaitlistModel(RowTableModel[WaitlistEntryView]):
-    """One row per entry, in order of joining."""
+    """One row per entry, in order of joining; ``names`` gives a therapy code's name."""
+
+    def __init__(self, parent: QObject | None = None, names: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self._names = names or {}
 
     def headers(self) -> list[str]:
         """Translated column titles."""
@@ -85,7 +90,7 @@ class WaitlistModel(RowTableModel[WaitlistEntryView]):
         values = (
             item.patient,
             item.mrn,
-            item.therapy,
+            self._names.get(item.therapy, item.therapy),
             item.earliest.isoformat(),
             item.latest.isoformat(),
             _weekday_names(item.preferred_weekdays),
@@ -100,8 +105,9 @@ class OfferBanner(QFrame):
 
     book_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: dict[str, str] | None = None) -> None:
         super().__init__(parent)
+        self._names = names or {}
         self.setObjectName("offerBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(tr("Waitlist offer"))
@@ -111,7 +117,7 @@ class OfferBanner(QFrame):
         self.label.setWordWrap(True)
         self.book_button = QPushButton(tr("&Book"), self)
         self.book_button.clicked.connect(self.book_requested)
-        self.dismiss_button = QPushButton(tr("Dis&miss"), self)
+        self.dismiss_button = QPushButton(tr("&Dismiss"), self)
         self.dismiss_button.clicked.connect(self.clear)
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
@@ -125,7 +131,7 @@ class OfferBanner(QFrame):
         self.label.setText(
             tr("Slot freed: offer to %1 (fits the rules): %2, %3 at %4")
             .replace("%1", offer.entry.patient)
-            .replace("%2", offer.entry.therapy)
+            .replace("%2", self._names.get(offer.entry.therapy, offer.entry.therapy))
             .replace("%3", offer.chair)
             .replace("%4", offer.start.strftime("%Y-%m-%d %H:%M"))
         )
@@ -158,14 +164,18 @@ class WaitlistWindow(QWidget):
         self._services = services
         self._actor = actor
         self._runner = runner
-        self.model = WaitlistModel(self)
+        names = {therapy.code: therapy.name for therapy in services.rules.catalog.bookable()}
+        self.model = WaitlistModel(self, names)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.table.setAccessibleName(tr("Waiting patients"))
-        self.banner = OfferBanner(self)
+        self.banner = OfferBanner(self, names)
         self.banner.book_requested.connect(self.book_offer)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
