@@ -263,3 +263,48 @@ def test_every_offer_books_without_an_override(
             raise _Rollback
     except _Rollback:
         pass
+
+
+@pytest.mark.postgres
+def test_postgres_desk_login_adds_books_and_a_manager_login_only_reads(pg_url: str) -> None:
+    """The grants of migration 0014: a front-desk login writes the waitlist and books an
+    offer with its own role; a manager's login reads it and the database refuses a write."""
+    from sqlalchemy import text
+
+    from clinic_app.bootstrap import open_services_as
+    from clinic_app.services.actor import Actor, Role
+    from tests.conftest import login_name
+
+    password = "a long password 1"
+    owner = open_services(pg_url, clock=fixed_clock(NOW))
+    admin_name, desk_name, boss_name = login_name("ada"), login_name("fred"), login_name("mia")
+    try:
+        admin = owner.auth.create_first_admin(admin_name, password)
+        owner.setup.init_clinic(admin, name="Test clinic", timezone="Europe/London")
+        owner.setup.add_chair(admin, "Chair 1")
+        owner.auth.add_user(admin, desk_name, "front-desk", password)
+        owner.auth.add_user(admin, boss_name, "manager", password)
+        owner.setup.add_patient(DESK, mrn="M002", name="Bob Baker", date_of_birth="1950-01-01")
+        desk = open_services_as(pg_url, desk_name, password)
+        boss = open_services_as(pg_url, boss_name, password)
+        # A login's services run on the real clock: a weekday a week or more from now.
+        day = date.today() + timedelta(days=7)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        slot, last = f"{day} 10:00", day + timedelta(days=30)
+        try:
+            fred = Actor(desk_name, Role.FRONT_DESK)
+            entry = desk.waitlist.add(fred, "M002", "zoledronic-acid", day, last)
+            offer = desk.waitlist.offer_slot(fred, "Chair 1", slot)
+            assert offer is not None and offer.entry.id == entry.id
+            desk.waitlist.take(fred, entry.id, "Chair 1", slot)
+            mia = Actor(boss_name, Role.MANAGER)
+            (shown,) = boss.waitlist.entries(mia, include_closed=True)
+            assert shown.status == "booked"
+            with boss.engine.connect() as conn, pytest.raises(Exception, match="permission"):
+                conn.execute(text("UPDATE waitlist_entries SET note = 'x'"))
+        finally:
+            desk.engine.dispose()
+            boss.engine.dispose()
+    finally:
+        owner.engine.dispose()
