@@ -71,6 +71,7 @@ from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 from clinic_app.services.staffing import AssignedSessionView
 from clinic_app.services.validation import parse_interval
+from clinic_app.services.waitlist import WaitlistEntryView
 
 EXIT_OK = 0
 EXIT_DB = 1
@@ -588,6 +589,126 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int:
         cli.emit_json(_outcome_json(outcome))
     else:
         cli.print_outcome(outcome, args.status)
+    return EXIT_OK
+
+
+def _entry_json(entry: WaitlistEntryView) -> dict[str, object]:
+    return {
+        "id": entry.id,
+        "mrn": entry.mrn,
+        "patient": entry.patient,
+        "therapy": entry.therapy,
+        "earliest": entry.earliest.isoformat(),
+        "latest": entry.latest.isoformat(),
+        "weekdays": list(entry.preferred_weekdays),
+        "from": _hm(entry.preferred_from) if entry.preferred_from else None,
+        "until": _hm(entry.preferred_until) if entry.preferred_until else None,
+        "note": entry.note,
+        "status": entry.status,
+        "session_id": entry.session_id,
+        "created_by": entry.created_by,
+    }
+
+
+def _entry_line(entry: WaitlistEntryView) -> str:
+    days = "".join("MTWTFSS"[d] for d in entry.preferred_weekdays) or "any day"
+    times = ""
+    if entry.preferred_from or entry.preferred_until:
+        since = _hm(entry.preferred_from) if entry.preferred_from else ""
+        until = _hm(entry.preferred_until) if entry.preferred_until else ""
+        times = f", {since}-{until}"
+    return (
+        f"entry {entry.id}: {entry.mrn} {entry.patient}, {entry.therapy}, "
+        f"{entry.earliest.isoformat()} to {entry.latest.isoformat()} ({days}{times}), "
+        f"{entry.status}"
+    )
+
+
+def cmd_waitlist_add(cli: Cli, args: argparse.Namespace) -> int:
+    entry = cli.s.waitlist.add(
+        cli.actor,
+        args.mrn,
+        args.therapy,
+        args.earliest,
+        args.latest,
+        weekdays=args.weekdays,
+        preferred_from=args.time_from,
+        preferred_until=args.time_until,
+        note=args.note or "",
+    )
+    if args.json:
+        cli.emit_json(_entry_json(entry))
+    else:
+        cli.print(f"added {_entry_line(entry)}")
+    return EXIT_OK
+
+
+def cmd_waitlist_list(cli: Cli, args: argparse.Namespace) -> int:
+    entries = cli.s.waitlist.entries(cli.actor, include_closed=args.all)
+    if args.json:
+        cli.emit_json({"entries": [_entry_json(e) for e in entries]})
+    else:
+        for entry in entries:
+            cli.print(_entry_line(entry))
+        if not entries:
+            cli.print("nobody is waiting")
+    return EXIT_OK
+
+
+def cmd_waitlist_withdraw(cli: Cli, args: argparse.Namespace) -> int:
+    entry = cli.s.waitlist.withdraw(cli.actor, args.id, args.reason or "")
+    if args.json:
+        cli.emit_json(_entry_json(entry))
+    else:
+        cli.print(f"withdrawn {_entry_line(entry)}")
+    return EXIT_OK
+
+
+def cmd_waitlist_offers(cli: Cli, args: argparse.Namespace) -> int:
+    if (args.session is None) == (args.chair is None or args.start is None):
+        raise InvalidInputError("session", "give --session ID, or --chair NAME with --start TIME")
+    if args.session is not None:
+        offer = cli.s.waitlist.offer_for_session(cli.actor, args.session)
+    else:
+        offer = cli.s.waitlist.offer_slot(cli.actor, args.chair, args.start)
+    if args.json:
+        cli.emit_json(
+            {
+                "offer": None
+                if offer is None
+                else {
+                    "entry": _entry_json(offer.entry),
+                    "chair": offer.chair,
+                    "start": _iso(offer.start),
+                    "end": _iso(offer.end),
+                    "findings": [f.as_json() for f in offer.findings],
+                }
+            }
+        )
+    elif offer is None:
+        cli.print("no waiting patient fits this slot under every rule")
+    else:
+        cli.print(
+            f"offer {offer.chair} {offer.start:%Y-%m-%d} {_hm(offer.start)}-{_hm(offer.end)} "
+            f"to {_entry_line(offer.entry)}"
+        )
+        for f in offer.findings:
+            cli.print(f"  {f.severity.value} {f.rule}: {f.message}")
+        cli.print(
+            f"  book it: clinic-app waitlist take {offer.entry.id} --chair {offer.chair!r} "
+            f"--start '{offer.start:%Y-%m-%d %H:%M}'"
+        )
+    return EXIT_OK
+
+
+def cmd_waitlist_take(cli: Cli, args: argparse.Namespace) -> int:
+    outcome = cli.s.waitlist.take(
+        cli.actor, args.id, args.chair, args.start, prescriber=args.prescriber
+    )
+    if args.json:
+        cli.emit_json(_outcome_json(outcome))
+    else:
+        cli.print_outcome(outcome, f"booked from waitlist entry {args.id}")
     return EXIT_OK
 
 
@@ -1293,6 +1414,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--override", metavar="REASON", help="check-in: a nurse's override of a BLOCK, with why"
     )
     c.add_argument("--consulted", metavar="NAME", help="with --override: the prescriber consulted")
+    c.add_argument("--json", action="store_true")
+
+    waitlist = sub.add_parser("waitlist", help="patients waiting for an earlier slot")
+    wl = waitlist.add_subparsers(dest="what", required=True)
+    c = add("add", cmd_waitlist_add, "put a patient on the waitlist (desk, nurse)", wl)
+    c.add_argument("--mrn", required=True)
+    c.add_argument("--therapy", required=True)
+    c.add_argument("--earliest", required=True, help="YYYY-MM-DD")
+    c.add_argument("--latest", required=True, help="YYYY-MM-DD")
+    c.add_argument("--weekdays", help="preferred weekdays as digits, 0 = Monday (e.g. 024)")
+    c.add_argument("--from", dest="time_from", metavar="HH:MM", help="preferred earliest start")
+    c.add_argument("--until", dest="time_until", metavar="HH:MM", help="preferred latest start")
+    c.add_argument("--note")
+    c.add_argument("--json", action="store_true")
+    c = add("list", cmd_waitlist_list, "the waitlist in order of joining", wl)
+    c.add_argument("--all", action="store_true", help="also booked and withdrawn entries")
+    c.add_argument("--json", action="store_true")
+    c = add("withdraw", cmd_waitlist_withdraw, "take an entry off the waitlist", wl)
+    c.add_argument("id", type=int)
+    c.add_argument("--reason")
+    c.add_argument("--json", action="store_true")
+    c = add(
+        "offers",
+        cmd_waitlist_offers,
+        "the first waiting patient whom every rule allows in a freed slot",
+        wl,
+    )
+    c.add_argument("--session", type=int, help="a cancelled or no-show session's id")
+    c.add_argument("--chair", help="with --start: any free slot")
+    c.add_argument("--start", help="YYYY-MM-DD HH:MM, clinic time")
+    c.add_argument("--json", action="store_true")
+    c = add("take", cmd_waitlist_take, "book an offer in one step (desk, nurse)", wl)
+    c.add_argument("id", type=int, help="the waitlist entry")
+    c.add_argument("--chair", required=True)
+    c.add_argument("--start", required=True, help="YYYY-MM-DD HH:MM, clinic time")
+    c.add_argument("--prescriber", metavar="NAME")
     c.add_argument("--json", action="store_true")
 
     c = add("slots", cmd_slots, "the next free slots that pass every rule")

@@ -61,6 +61,7 @@ from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
 from clinic_app.services.staffing import StaffingService
+from clinic_app.services.waitlist import WaitlistService
 
 API_PREFIX = "/api/v1"
 LOGIN_PATH = f"{API_PREFIX}/login"
@@ -95,6 +96,7 @@ SERVICE_CLASSES: dict[str, type] = {
     "lab_results": LabResultsService,
     "exports": ExportService,
     "staffing": StaffingService,
+    "waitlist": WaitlistService,
 }
 
 EXPOSED: dict[str, dict[str, Kind]] = {
@@ -192,6 +194,14 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "assignment": READ,
         "my_patients": READ,
         "reassign": WRITE,
+    },
+    "waitlist": {
+        "entries": READ,
+        "offer_for_session": READ,
+        "offer_slot": READ,
+        "add": WRITE,
+        "withdraw": WRITE,
+        "take": WRITE,
     },
 }
 

@@ -40,6 +40,9 @@ SESSION_STATUSES = ("booked", "arrived", "in-chair", "completed", "cancelled", "
 LAB_STATUSES = ("booked", "completed", "cancelled", "no-show")
 # Statuses that no longer hold a chair, a lab slot or the patient's time.
 INACTIVE_STATUSES = ("cancelled", "no-show")
+# A waitlist entry's stored statuses (migration 0014). "expired" is also shown for a waiting
+# entry whose latest date has passed.
+WAITLIST_STATUSES = ("waiting", "offered", "booked", "withdrawn", "expired")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -501,6 +504,39 @@ class LoginAttemptRow(Base):
     at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     username: Mapped[str] = mapped_column(String(80))
     client: Mapped[str] = mapped_column(String(100))
+
+
+class WaitlistRow(Base):
+    """A patient waiting for an earlier slot of one therapy (migration 0014).
+
+    Offers go to the first waiting entry, in order of joining (``id``), whose booking of the
+    freed slot passes every rule (services/waitlist.py). ``preferred_weekdays`` holds digits
+    0-6 (Monday = 0) without separators, empty for any weekday.
+    """
+
+    __tablename__ = "waitlist_entries"
+    __table_args__ = (
+        CheckConstraint(_in("status", WAITLIST_STATUSES), name="status_known"),
+        CheckConstraint("earliest_date <= latest_date", name="dates_in_order"),
+        Index("ix_waitlist_entries_status_id", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    therapy_code: Mapped[str] = mapped_column(String(60))
+    earliest_date: Mapped[date] = mapped_column(Date)
+    latest_date: Mapped[date] = mapped_column(Date)
+    preferred_weekdays: Mapped[str] = mapped_column(String(7), default="")
+    preferred_from: Mapped[time | None] = mapped_column(Time, nullable=True)
+    preferred_until: Mapped[time | None] = mapped_column(Time, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="waiting")
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"), nullable=True)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    patient: Mapped[PatientRow] = relationship()
 
 
 class AuditRow(Base):

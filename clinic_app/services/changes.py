@@ -66,6 +66,7 @@ class ChangeKind(enum.StrEnum):
     SETTINGS = "settings"  # the clinic, opening hours, closed dates, chairs, lab station
     RULES = "rules"  # the clinic's rule settings
     USERS = "users"
+    WAITLIST = "waitlist"  # a waitlist entry added, withdrawn or booked
 
 
 # Every table the app writes, and the kind of change writing it is. None: not shown by any
@@ -94,6 +95,7 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "nurse_assignments": ChangeKind.SETTINGS,
     "rule_settings": ChangeKind.RULES,
     "users": ChangeKind.USERS,
+    "waitlist_entries": ChangeKind.WAITLIST,
     "audit_log": None,
     "interval_bounds": None,
     # The clinic server's own bookkeeping: session tokens, failed logins, stored responses.

@@ -568,7 +568,7 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
-            <source>%1 (%2), born %3</source>
+            <source>%1 (%2), %3</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1408,6 +1408,21 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(%1 hand-offs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(1 hand-off)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(no nurse free for part)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>(prescriber consulted: %1)</source>
             <translation type="unfinished" />
         </message>
@@ -1443,6 +1458,16 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>No nurse rota for this day: bookings are not nurse-checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>Nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>Override (who: why)</source>
             <translation type="unfinished" />
         </message>
@@ -1463,6 +1488,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>The nurse who looks after the patient (most of the session)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>Therapy</source>
             <translation type="unfinished" />
         </message>
@@ -1476,6 +1506,26 @@
             <source>URGENT result: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>monitoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>no nurse free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>set-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>take-down</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DailyListWindow</name>
@@ -1487,6 +1537,11 @@
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>%1 sessions, %2 with a co-therapy flag, %3 lab draws, %4 overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>%1's patients</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1541,6 +1596,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>All patients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>CO-THERAPY FLAG</source>
             <translation type="unfinished" />
         </message>
@@ -1577,6 +1637,11 @@
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Day shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Everyone's patients, or one nurse's patients today</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1677,6 +1742,11 @@
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Sessions of the day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Show the patients of</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1793,12 +1863,17 @@
         <name>DetailsPanel</name>
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>%1, %2-%3, %4</source>
+            <source>%1 · %2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>Course %1</source>
+            <source>%1, %2–%3 · %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/details_panel.py" />
+            <source>%1–%2 %3: %4</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1834,11 +1909,6 @@
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
             <source>Select a session in the grid to see its details and safety findings. Enter on a free slot starts a booking there.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>Status: %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2096,12 +2166,7 @@
         <name>FindingTableModel</name>
         <message>
             <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>(prescriber consulted: %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Evidence</source>
+            <source>(overridden)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2111,17 +2176,12 @@
         </message>
         <message>
             <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Overridden by %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
             <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/finding_model.py" />
+            <source>The rule id and its evidence are on the line under each finding.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2654,6 +2714,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/session/login_dialog.py" />
+            <source>Clinic server: {server}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/login_dialog.py" />
             <source>Enter your password.</source>
             <translation type="unfinished" />
         </message>
@@ -2685,6 +2750,11 @@
         <message>
             <location filename="clinic_app/gui/session/login_dialog.py" />
             <source>The clinic database could not be reached: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/login_dialog.py" />
+            <source>The clinic server could not be reached. Check the network and try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3672,11 +3742,6 @@
         </message>
         <message>
             <location filename="clinic_app/gui/patient/patient_dialog.py" />
-            <source>born %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/patient/patient_dialog.py" />
             <source>e.g. GP surgery, St Mary's Hospital</source>
             <translation type="unfinished" />
         </message>
@@ -3743,7 +3808,7 @@
         <name>PatientListModel</name>
         <message>
             <location filename="clinic_app/gui/common/patient_list_model.py" />
-            <source>%1 · %2 · born %3</source>
+            <source>%1 · %2 · %3</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4305,7 +4370,7 @@
         </message>
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
-            <source>This cannot be overridden. Talk to the prescriber; the rule marked HARD below says why.</source>
+            <source>This cannot be overridden. Talk to the prescriber; the finding marked HARD below says why.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4358,6 +4423,11 @@
         <message>
             <location filename="clinic_app/gui/session/session_guard.py" />
             <source>The screen was locked after {minutes} min without use. Enter your password to go on where you left off, or switch user.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/session_guard.py" />
+            <source>Your session on the clinic server has ended (it expired, or an administrator changed your account). Log in again to go on where you left off, or switch user.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4431,6 +4501,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/startup.py" />
+            <source>The clinic server has no users yet. Set the clinic up on the server first (clinic-app --db URL init --admin NAME), then start again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/startup.py" />
             <source>The clinic was empty, so a demo clinic was set up to try the app.</source>
             <translation type="unfinished" />
         </message>
@@ -4451,6 +4526,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/startup.py" />
             <source>administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/startup.py" />
+            <source>clinic_app</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4479,6 +4559,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/common/stopped_sessions.py" />
             <source>%1. They stay booked and show it on the grid and the daily list; a nurse decides at check-in (override with a reason, or rebook). %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>(rule %1)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5271,6 +5356,31 @@ This database is for trying the app only: start the real clinic on a new databas
         <name>Wording</name>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>(prescriber consulted: {name})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 safety finding open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 safety finding overridden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>A nurse must confirm this booking and give a reason before it can be saved.
 {reasons}</source>
             <translation type="unfinished" />
@@ -5308,7 +5418,17 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Check the network and try again in a moment. Nothing was saved: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Check the {field}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Course {course}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5364,6 +5484,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>Lab draw {start}-{end}: {tests}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Log in again to go on. Nothing was saved by this last step.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5433,6 +5558,11 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Overridden by {user}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Pick a time within opening hours.</source>
             <translation type="unfinished" />
         </message>
@@ -5459,6 +5589,16 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>Reason: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Rule {rule} · evidence {evidence}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Rule {rule}; last dose {last} ({source})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5514,6 +5654,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>The clinic is closed then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>The clinic server could not be reached</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5583,12 +5728,7 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
-            <source>[overridden by {user}: {reason}]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>[prescriber consulted: {name}]</source>
+            <source>Your session has ended</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5599,6 +5739,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>born {day}, {age} years</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5694,6 +5839,11 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>needs a clinical override</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>next dose not before {day}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5813,12 +5963,62 @@ This database is for trying the app only: start the real clinic on a new databas
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due in 1 day, on {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due in {n} days, on {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due since {day}; last dose {last}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: next dose booked for {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: overdue since {day}; last dose {last}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} safety findings open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} safety findings overridden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} warnings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>{severity} overridden</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
-            <source>{severity} {rule} ({evidence}): {message}</source>
+            <source>{severity}: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{severity}: {message} (rule {rule})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5826,19 +6026,15 @@ This database is for trying the app only: start the real clinic on a new databas
             <source>{therapy}, {start}-{end}, {chair}</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>{weekday} {day} {month}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>{weekday} {day} {month} {year}</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>run_gui</name>
+        <message>
+            <location filename="clinic_app/app.py" />
+            <source>The clinic server at %1 could not be reached:
+%2</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <location filename="clinic_app/app.py" />
             <source>The database could not be opened:

@@ -568,8 +568,8 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
-            <source>%1 (%2), born %3</source>
-            <translation>%1 (%2), geboren %3</translation>
+            <source>%1 (%2), %3</source>
+            <translation>%1 (%2), %3</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
@@ -1408,6 +1408,21 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(%1 hand-offs)</source>
+            <translation>(%1 Übergaben)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(1 hand-off)</source>
+            <translation>(1 Übergabe)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>(no nurse free for part)</source>
+            <translation>(für einen Teil keine Pflegekraft frei)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>(prescriber consulted: %1)</source>
             <translation>(Verordner konsultiert: %1)</translation>
         </message>
@@ -1443,6 +1458,16 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>No nurse rota for this day: bookings are not nurse-checked</source>
+            <translation>Kein Pflegedienstplan für diesen Tag: Buchungen werden nicht auf freie Pflegekräfte geprüft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>Nurse</source>
+            <translation>Pflegekraft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>Override (who: why)</source>
             <translation>Übersteuerung (wer: warum)</translation>
         </message>
@@ -1463,6 +1488,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>The nurse who looks after the patient (most of the session)</source>
+            <translation>Die Pflegekraft, die den Patienten betreut (den größten Teil der Sitzung)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
             <source>Therapy</source>
             <translation>Therapie</translation>
         </message>
@@ -1476,6 +1506,26 @@
             <source>URGENT result: %1</source>
             <translation>DRINGENDES Ergebnis: %1</translation>
         </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>monitoring</source>
+            <translation>Überwachung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>no nurse free</source>
+            <translation>keine Pflegekraft frei</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>set-up</source>
+            <translation>Vorbereitung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_model.py" />
+            <source>take-down</source>
+            <translation>Abschluss</translation>
+        </message>
     </context>
     <context>
         <name>DailyListWindow</name>
@@ -1488,6 +1538,11 @@
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>%1 sessions, %2 with a co-therapy flag, %3 lab draws, %4 overdue</source>
             <translation>%1 Termine, %2 mit Co-Therapie-Hinweis, %3 Blutabnahmen, %4 überfällig</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>%1's patients</source>
+            <translation>Patienten von %1</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -1541,6 +1596,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>All patients</source>
+            <translation>Alle Patienten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>CO-THERAPY FLAG</source>
             <translation>CO-THERAPIE-HINWEIS</translation>
         </message>
@@ -1578,6 +1638,11 @@
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Day shown</source>
             <translation>Angezeigter Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Everyone's patients, or one nurse's patients today</source>
+            <translation>Alle Patienten oder die Patienten einer Pflegekraft heute</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -1678,6 +1743,11 @@
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Sessions of the day</source>
             <translation>Termine des Tages</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Show the patients of</source>
+            <translation>Patienten zeigen von</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -1793,13 +1863,18 @@
         <name>DetailsPanel</name>
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>%1, %2-%3, %4</source>
-            <translation>%1, %2-%3, %4</translation>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>Course %1</source>
-            <translation>Serie %1</translation>
+            <source>%1, %2–%3 · %4</source>
+            <translation>%1, %2–%3 · %4</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/day_grid/details_panel.py" />
+            <source>%1–%2 %3: %4</source>
+            <translation>%1–%2 %3: %4</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
@@ -1835,11 +1910,6 @@
             <location filename="clinic_app/gui/day_grid/details_panel.py" />
             <source>Select a session in the grid to see its details and safety findings. Enter on a free slot starts a booking there.</source>
             <translation>Wählen Sie einen Termin im Tagesplan, um Details und Sicherheitsbefunde zu sehen. Eingabe auf einem freien Platz beginnt dort eine Buchung.</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/day_grid/details_panel.py" />
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
         </message>
     </context>
     <context>
@@ -2096,13 +2166,8 @@
         <name>FindingTableModel</name>
         <message>
             <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>(prescriber consulted: %1)</source>
-            <translation>(Verordner konsultiert: %1)</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Evidence</source>
-            <translation>Evidenz</translation>
+            <source>(overridden)</source>
+            <translation>(übersteuert)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/finding_model.py" />
@@ -2111,18 +2176,13 @@
         </message>
         <message>
             <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Overridden by %1: %2</source>
-            <translation>Übersteuert von %1: %2</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
-            <source>Rule</source>
-            <translation>Regel</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/common/finding_model.py" />
             <source>Severity</source>
             <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/finding_model.py" />
+            <source>The rule id and its evidence are on the line under each finding.</source>
+            <translation>Regel-ID und Evidenz stehen in der Zeile unter jedem Befund.</translation>
         </message>
     </context>
     <context>
@@ -2654,6 +2714,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/session/login_dialog.py" />
+            <source>Clinic server: {server}</source>
+            <translation>Klinikserver: {server}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/login_dialog.py" />
             <source>Enter your password.</source>
             <translation>Bitte Ihr Passwort eingeben.</translation>
         </message>
@@ -2686,6 +2751,11 @@
             <location filename="clinic_app/gui/session/login_dialog.py" />
             <source>The clinic database could not be reached: {error}</source>
             <translation>Die Praxisdatenbank war nicht erreichbar: {error}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/login_dialog.py" />
+            <source>The clinic server could not be reached. Check the network and try again.</source>
+            <translation>Der Klinikserver ist nicht erreichbar. Bitte Netzwerk prüfen und erneut versuchen.</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/session/login_dialog.py" />
@@ -3672,11 +3742,6 @@
         </message>
         <message>
             <location filename="clinic_app/gui/patient/patient_dialog.py" />
-            <source>born %1</source>
-            <translation>geboren %1</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/patient/patient_dialog.py" />
             <source>e.g. GP surgery, St Mary's Hospital</source>
             <translation>z. B. Hausarztpraxis, St.-Marien-Krankenhaus</translation>
         </message>
@@ -3743,8 +3808,8 @@
         <name>PatientListModel</name>
         <message>
             <location filename="clinic_app/gui/common/patient_list_model.py" />
-            <source>%1 · %2 · born %3</source>
-            <translation>%1 · %2 · geboren %3</translation>
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/patient_list_model.py" />
@@ -4305,8 +4370,8 @@
         </message>
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
-            <source>This cannot be overridden. Talk to the prescriber; the rule marked HARD below says why.</source>
-            <translation>Dies kann nicht übersteuert werden. Sprechen Sie mit dem Verordner; die unten mit HARD markierte Regel nennt den Grund.</translation>
+            <source>This cannot be overridden. Talk to the prescriber; the finding marked HARD below says why.</source>
+            <translation>Dies kann nicht übersteuert werden. Sprechen Sie mit dem verordnenden Arzt; der unten mit HARD markierte Befund nennt den Grund.</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/safety_panel.py" />
@@ -4360,6 +4425,11 @@
             <location filename="clinic_app/gui/session/session_guard.py" />
             <source>The screen was locked after {minutes} min without use. Enter your password to go on where you left off, or switch user.</source>
             <translation>Der Bildschirm wurde nach {minutes} min ohne Nutzung gesperrt. Geben Sie Ihr Passwort ein, um dort weiterzumachen, wo Sie aufgehört haben, oder wechseln Sie den Benutzer.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/session/session_guard.py" />
+            <source>Your session on the clinic server has ended (it expired, or an administrator changed your account). Log in again to go on where you left off, or switch user.</source>
+            <translation>Ihre Sitzung auf dem Klinikserver ist beendet (abgelaufen, oder ein Administrator hat Ihr Konto geändert). Melden Sie sich erneut an, um dort weiterzumachen, wo Sie aufgehört haben, oder wechseln Sie den Benutzer.</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/session/session_guard.py" />
@@ -4432,6 +4502,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/startup.py" />
+            <source>The clinic server has no users yet. Set the clinic up on the server first (clinic-app --db URL init --admin NAME), then start again.</source>
+            <translation>Der Klinikserver hat noch keine Benutzer. Richten Sie die Klinik zuerst auf dem Server ein (clinic-app --db URL init --admin NAME) und starten Sie dann erneut.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/startup.py" />
             <source>The clinic was empty, so a demo clinic was set up to try the app.</source>
             <translation>Die Praxis war leer, daher wurde eine Demo-Praxis zum Ausprobieren eingerichtet.</translation>
         </message>
@@ -4460,6 +4535,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/startup.py" />
+            <source>clinic_app</source>
+            <translation>clinic_app</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/startup.py" />
             <source>front desk</source>
             <translation>Empfang</translation>
         </message>
@@ -4485,6 +4565,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/common/stopped_sessions.py" />
             <source>%1. They stay booked and show it on the grid and the daily list; a nurse decides at check-in (override with a reason, or rebook). %2</source>
             <translation>%1. Sie bleiben gebucht und sind im Plan und in der Tagesliste markiert; eine Pflegekraft entscheidet beim Check-in (Übersteuerung mit Grund oder Umbuchung). %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/common/stopped_sessions.py" />
+            <source>(rule %1)</source>
+            <translation>(Regel %1)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/common/stopped_sessions.py" />
@@ -5276,6 +5361,31 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         <name>Wording</name>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>(prescriber consulted: {name})</source>
+            <translation>(verordnender Arzt konsultiert: {name})</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 note</source>
+            <translation>1 Hinweis</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 safety finding open</source>
+            <translation>1 Sicherheitsbefund offen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 safety finding overridden</source>
+            <translation>1 Sicherheitsbefund übersteuert</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>1 warning</source>
+            <translation>1 Warnung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>A nurse must confirm this booking and give a reason before it can be saved.
 {reasons}</source>
             <translation>Eine Pflegekraft muss diese Buchung bestätigen und einen Grund angeben, bevor sie gespeichert werden kann.
@@ -5315,8 +5425,18 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Check the network and try again in a moment. Nothing was saved: {error}</source>
+            <translation>Bitte Netzwerk prüfen und gleich erneut versuchen. Nichts wurde gespeichert: {error}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Check the {field}: {problem}</source>
             <translation>Bitte {field} prüfen: {problem}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Course {course}</source>
+            <translation>Kur {course}</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5372,6 +5492,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>Lab draw {start}-{end}: {tests}</source>
             <translation>Blutabnahme {start}-{end}: {tests}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Log in again to go on. Nothing was saved by this last step.</source>
+            <translation>Melden Sie sich erneut an, um fortzufahren. Der letzte Schritt wurde nicht gespeichert.</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5440,6 +5565,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>Overridden by {user}: {reason}</source>
+            <translation>Übersteuert von {user}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>Pick a time within opening hours.</source>
             <translation>Bitte eine Zeit innerhalb der Öffnungszeiten wählen.</translation>
         </message>
@@ -5467,6 +5597,16 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>Reason: {reason}</source>
             <translation>Grund: {reason}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Rule {rule} · evidence {evidence}</source>
+            <translation>Regel {rule} · Evidenz {evidence}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>Rule {rule}; last dose {last} ({source})</source>
+            <translation>Regel {rule}; letzte Dosis {last} ({source})</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5522,6 +5662,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>The clinic is closed then</source>
             <translation>Die Praxis ist dann geschlossen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>The clinic server could not be reached</source>
+            <translation>Der Klinikserver ist nicht erreichbar</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5590,13 +5735,8 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
-            <source>[overridden by {user}: {reason}]</source>
-            <translation>[übersteuert von {user}: {reason}]</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>[prescriber consulted: {name}]</source>
-            <translation>[Verordner konsultiert: {name}]</translation>
+            <source>Your session has ended</source>
+            <translation>Ihre Sitzung ist beendet</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5607,6 +5747,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>booked</source>
             <translation>gebucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>born {day}, {age} years</source>
+            <translation>geb. {day}, {age} Jahre</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5702,6 +5847,11 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/wording.py" />
             <source>needs a clinical override</source>
             <translation>erfordert eine klinische Übersteuerung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>next dose not before {day}</source>
+            <translation>nächste Dosis nicht vor {day}</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
@@ -5820,32 +5970,79 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due in 1 day, on {day}</source>
+            <translation>{drug}: fällig in 1 Tag, am {day}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due in {n} days, on {day}</source>
+            <translation>{drug}: fällig in {n} Tagen, am {day}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: due since {day}; last dose {last}</source>
+            <translation>{drug}: fällig seit {day}; letzte Dosis {last}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: next dose booked for {day}</source>
+            <translation>{drug}: nächste Dosis gebucht für {day}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{drug}: overdue since {day}; last dose {last}</source>
+            <translation>{drug}: überfällig seit {day}; letzte Dosis {last}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} notes</source>
+            <translation>{n} Hinweise</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} safety findings open</source>
+            <translation>{n} Sicherheitsbefunde offen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} safety findings overridden</source>
+            <translation>{n} Sicherheitsbefunde übersteuert</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{n} warnings</source>
+            <translation>{n} Warnungen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
             <source>{severity} overridden</source>
             <translation>{severity} übersteuert</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
-            <source>{severity} {rule} ({evidence}): {message}</source>
-            <translation>{severity} {rule} ({evidence}): {message}</translation>
+            <source>{severity}: {message}</source>
+            <translation>{severity}: {message}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/wording.py" />
+            <source>{severity}: {message} (rule {rule})</source>
+            <translation>{severity}: {message} (Regel {rule})</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/wording.py" />
             <source>{therapy}, {start}-{end}, {chair}</source>
             <translation>{therapy}, {start}-{end}, {chair}</translation>
         </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>{weekday} {day} {month}</source>
-            <translation>{weekday}, {day}. {month}</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/wording.py" />
-            <source>{weekday} {day} {month} {year}</source>
-            <translation>{weekday}, {day}. {month} {year}</translation>
-        </message>
     </context>
     <context>
         <name>run_gui</name>
+        <message>
+            <location filename="clinic_app/app.py" />
+            <source>The clinic server at %1 could not be reached:
+%2</source>
+            <translation>Der Klinikserver unter %1 ist nicht erreichbar:
+%2</translation>
+        </message>
         <message>
             <location filename="clinic_app/app.py" />
             <source>The database could not be opened:

@@ -617,6 +617,30 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         "set_nurse_ratio",
         lambda c, _: c.staffing.set_nurse_ratio(MANAGER, 3),
         frozenset({K.SETTINGS}),
+        "waitlist",
+        "add",
+        lambda c, _: c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31"),
+        frozenset({K.WAITLIST}),
+        "M001",
+    ),
+    WritePath(
+        "waitlist",
+        "withdraw",
+        lambda c, _: (lambda e: lambda: c.waitlist.withdraw(DESK, e.id, "booked elsewhere"))(
+            c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31")
+        ),
+        frozenset({K.WAITLIST}),
+        "M001",
+    ),
+    WritePath(
+        "waitlist",
+        "take",
+        lambda c, _: (lambda e: lambda: c.waitlist.take(DESK, e.id, "Chair 1", START))(
+            c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31")
+        ),
+        frozenset({K.WAITLIST}) | BOOKED_AT_DAY,
+        "M001",
+        DAY,
     ),
 )
 # Public methods that write only the audit trail (or nothing the screens show): no change.
@@ -678,6 +702,9 @@ READ_ONLY = {
     ("staffing", "day_load"),
     ("staffing", "assignment"),
     ("staffing", "my_patients"),
+    ("waitlist", "entries"),
+    ("waitlist", "offer_for_session"),
+    ("waitlist", "offer_slot"),
 }
 
 
@@ -767,6 +794,8 @@ _DEFERRED = {
     "record_results",
     "import_pending",
     "import_file",
+    "withdraw",
+    "take",
 }
 
 

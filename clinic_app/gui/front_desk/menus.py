@@ -92,7 +92,13 @@ def build_menus(window: MainWindow, reports: ReportsMenu) -> Menus:
     patient_menu = bar.addMenu(tr("&Patient"))
     _add_all(
         patient_menu,
-        (window.patient_action, window.find_patient_action, None, window.results_action),
+        (
+            window.patient_action,
+            window.find_patient_action,
+            None,
+            window.results_action,
+            window.tool_windows.waitlist_action,
+        ),
     )
     reports.rebuild(None)
     admin_menu = bar.addMenu(tr("&Administration"))

@@ -141,6 +141,7 @@ class SessionCommands:
         def done(outcome: BookingOutcome) -> None:
             window.feedback.report(tr("Cancelled"), [outcome])
             window.reload()
+            window.tool_windows.offer_freed_slot(session_id)
 
         window.runner.run(
             lambda: booking.cancel(actor, session_id, reason),
@@ -178,6 +179,8 @@ class SessionCommands:
                 .replace("%3", wording.status_label(outcome.session.status))
             )
             window.reload(select_session=session_id)
+            if status == "no-show":
+                window.tool_windows.offer_freed_slot(session_id)
 
         def failed(error: BaseException) -> None:
             if not is_gate_refusal(error, status):

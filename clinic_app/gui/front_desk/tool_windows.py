@@ -87,6 +87,16 @@ class ToolWindows:
             tr("URGENT and low results, results not back, sessions that cannot go ahead"),
         )
 
+        self.waitlist_action = make_action(
+            window,
+            icons,
+            tr("&Waitlist…"),
+            self.open_waitlist,
+            (tr("Ctrl+Shift+I"),),
+            None,
+            tr("Patients waiting for an earlier slot; offers of freed slots"),
+        )
+
     def update_actions(self) -> None:
         """Disabled rather than hidden, so people see what exists; the services refuse anyway."""
         actor = self._window.actor
@@ -194,6 +204,41 @@ class ToolWindows:
         window = self._window
         services, actor = window.services, window.actor
         return self._open("settings", lambda: ClinicSettingsWindow(services, actor, window))
+
+    def open_waitlist(self) -> QWidget:
+        """The waitlist window (every role reads it; the desk and nurses change it)."""
+        from clinic_app.gui.waitlist.waitlist_window import WaitlistWindow
+
+        window = self._window
+        services, actor, runner = window.services, window.actor, window.runner
+        shown = self._open("waitlist", lambda: WaitlistWindow(services, actor, runner, window))
+        assert isinstance(shown, WaitlistWindow)
+        return shown
+
+    def offer_freed_slot(self, session_id: int) -> None:
+        """A session was cancelled or did not show: when someone on the waitlist fits its slot
+        under every rule, open the waitlist with the offer and its one-step Book."""
+        window = self._window
+        if not window.actor.can(Permission.BOOK):
+            return
+        waitlist, actor = window.services.waitlist, window.actor
+
+        def done(offer: object) -> None:
+            if offer is None:
+                return
+            from clinic_app.gui.waitlist.waitlist_window import WaitlistWindow
+
+            shown = self.open_waitlist()
+            assert isinstance(shown, WaitlistWindow)
+            shown.changed.connect(window.reload, Qt.ConnectionType.UniqueConnection)
+            shown.show_offer(offer)  # type: ignore[arg-type]
+
+        window.runner.run(
+            lambda: waitlist.offer_for_session(actor, session_id),
+            done,
+            window.feedback.action_failed,
+            context=window,
+        )
 
     # ------------------------------------------------------------------ closing
 

@@ -78,7 +78,15 @@ def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -
 def _daily_list(services: Services, actor: Actor, parent: QWidget) -> QWidget:
     from clinic_app.gui.daily_list.daily_list_window import DailyListWindow
 
-    return DailyListWindow(services, actor, parent)
+    shown = DailyListWindow(services, actor, parent)
+    tools = getattr(parent, "tool_windows", None)
+    if tools is not None:  # in the main window: a freed slot is offered to the waitlist
+        shown.status_changed.connect(
+            lambda session_id, status: (
+                tools.offer_freed_slot(session_id) if status in ("cancelled", "no-show") else None
+            )
+        )
+    return shown
 
 
 def _export_dialog(services: Services, actor: Actor, parent: QWidget) -> QWidget:
