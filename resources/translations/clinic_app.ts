@@ -2931,6 +2931,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>&amp;Waitlist…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>&amp;Week overview</source>
             <translation type="unfinished" />
@@ -3146,6 +3151,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>Ctrl+Shift+I</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>Ctrl+Shift+L</source>
             <translation type="unfinished" />
@@ -3308,6 +3318,11 @@
         <message>
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
             <source>Opening hours, closed dates, time zone, lab capacity, chairs (administrators)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>Patients waiting for an earlier slot; offers of freed slots</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5238,6 +5253,214 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
             <source>Your role may not see the utilisation report.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Waitlist</name>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>%1 is on the waitlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>%1 withdrawn from the waitlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Add to waitlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Earliest date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Latest date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;MRN:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Therapy:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Withdraw selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Any day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Booked %1 at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Earliest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Fri</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Latest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>MRN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Mon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>N&amp;ote:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Nobody on the waitlist fits the freed slot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Offered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Patient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Preferred days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Sat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Select an entry to withdraw it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Slot freed: offer to %1 (fits the rules): %2, %3 at %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Sun</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Therapy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Thu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Tue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waiting patients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waitlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waitlist offer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Wed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Withdrawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>e.g. M001</source>
             <translation type="unfinished" />
         </message>
     </context>

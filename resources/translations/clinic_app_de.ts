@@ -2931,6 +2931,11 @@
             <translation>&amp;Ansicht</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>&amp;Waitlist…</source>
+            <translation>&amp;Warteliste…</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/front_desk/navigation.py" />
             <source>&amp;Week overview</source>
             <translation>&amp;Wochenübersicht</translation>
@@ -3146,6 +3151,11 @@
             <translation>Ctrl+Shift+A</translation>
         </message>
         <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>Ctrl+Shift+I</source>
+            <translation>Ctrl+Shift+I</translation>
+        </message>
+        <message>
             <location filename="clinic_app/gui/main_window.py" />
             <source>Ctrl+Shift+L</source>
             <translation>Ctrl+Shift+L</translation>
@@ -3309,6 +3319,11 @@
             <location filename="clinic_app/gui/front_desk/tool_windows.py" />
             <source>Opening hours, closed dates, time zone, lab capacity, chairs (administrators)</source>
             <translation>Öffnungszeiten, Schließtage, Zeitzone, Laborkapazität, Stühle (Administratoren)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/front_desk/tool_windows.py" />
+            <source>Patients waiting for an earlier slot; offers of freed slots</source>
+            <translation>Patienten, die auf einen früheren Termin warten; Angebote frei gewordener Termine</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/front_desk/session_commands.py" />
@@ -5244,6 +5259,214 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
             <source>Your role may not see the utilisation report.</source>
             <translation>Ihre Rolle darf den Auslastungsbericht nicht sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Waitlist</name>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>%1 is on the waitlist</source>
+            <translation>%1 steht auf der Warteliste</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>%1 withdrawn from the waitlist</source>
+            <translation>%1 von der Warteliste genommen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Add to waitlist</source>
+            <translation>Auf die Warteliste &amp;setzen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Book</source>
+            <translation>&amp;Buchen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Earliest date:</source>
+            <translation>&amp;Frühestes Datum:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Latest date:</source>
+            <translation>Spät&amp;estes Datum:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;MRN:</source>
+            <translation>&amp;MRN:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Therapy:</source>
+            <translation>&amp;Therapie:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>&amp;Withdraw selected</source>
+            <translation>Auswahl &amp;zurückziehen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Any day</source>
+            <translation>Jeder Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Booked</source>
+            <translation>Gebucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Booked %1 at %2</source>
+            <translation>%1 um %2 gebucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Earliest</source>
+            <translation>Frühestens</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Fri</source>
+            <translation>Fr</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Latest</source>
+            <translation>Spätestens</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>MRN</source>
+            <translation>MRN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Mon</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>N&amp;ote:</source>
+            <translation>&amp;Notiz:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Nobody on the waitlist fits the freed slot</source>
+            <translation>Niemand auf der Warteliste passt zum frei gewordenen Termin</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Offered</source>
+            <translation>Angeboten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Preferred days</source>
+            <translation>Bevorzugte Tage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Sat</source>
+            <translation>Sa</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Select an entry to withdraw it</source>
+            <translation>Wählen Sie einen Eintrag, um ihn zurückzuziehen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Slot freed: offer to %1 (fits the rules): %2, %3 at %4</source>
+            <translation>Termin frei geworden: Angebot an %1 (erfüllt die Regeln): %2, %3 um %4</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Sun</source>
+            <translation>So</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Therapy</source>
+            <translation>Therapie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Thu</source>
+            <translation>Do</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Tue</source>
+            <translation>Di</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waiting</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waiting patients</source>
+            <translation>Wartende Patienten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waitlist</source>
+            <translation>Warteliste</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Waitlist offer</source>
+            <translation>Angebot aus der Warteliste</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Wed</source>
+            <translation>Mi</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>Withdrawn</source>
+            <translation>Zurückgezogen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/waitlist/waitlist_window.py" />
+            <source>e.g. M001</source>
+            <translation>z. B. M001</translation>
         </message>
     </context>
     <context>
