@@ -163,6 +163,14 @@ def fill_through_services(url: str) -> None:
         )
     if hasattr(services, "lab_results"):  # revision 0006: results, weights, alerts
         fill_results(services, clock, nurse, zoledronic, iron)
+    if hasattr(services, "staffing"):  # revision 0012: nurses, shifts, breaks, assignments
+        fill_staffing(services, admin, nurse, iron)
+    if hasattr(services.auth, "require_password_change"):  # revision 0013
+        services.auth.require_password_change(admin, "fred.desk")
+    if hasattr(services, "waitlist"):  # revision 0014: a patient waiting for an earlier slot
+        services.waitlist.add(
+            desk, "F002", "denosumab", "2026-12-02", "2027-01-29", weekdays="012", note="mornings"
+        )
     # Last: a changed rule re-checks every booked session.
     if hasattr(services, "rule_settings"):
         services.rule_settings.change(admin, "E3", {"window": {"weeks": 16}})
@@ -180,6 +188,18 @@ def fill_through_services(url: str) -> None:
             )
             uow.commit()
     services.engine.dispose()
+
+
+def fill_staffing(services: Any, admin: Any, nurse: Any, iron: Any) -> None:
+    """Two nurses on the iron day's rota (one with a break), the ratio, and the iron session
+    handed to a nurse by hand."""
+    staffing = services.staffing
+    staffing.add_nurse(admin, "Nora Night")
+    staffing.add_nurse(admin, "Dora Day")
+    staffing.set_shift(admin, "Nora Night", "2026-12-01", "08:00", "18:00", ("12:30-13:00",))
+    staffing.set_shift(admin, "Dora Day", "2026-12-01", "08:00", "16:00")
+    staffing.set_nurse_ratio(admin, 3)
+    staffing.reassign(nurse, iron.session.id, "Dora Day")
 
 
 def fill_sessions(services: Any) -> None:
