@@ -161,8 +161,7 @@ def fill_through_services(url: str) -> None:
         setup.add_exposure(
             desk, mrn="F004", drug="zoledronic-acid", last_dose_unknown=True, where="hospital"
         )
-    if hasattr(services, "lab_results"):  # revision 0006: results, weights, alerts
-        fill_results(services, clock, nurse, zoledronic, iron)
+    # Before the results move the clock on: the rota of a past day cannot change.
     if hasattr(services, "staffing"):  # revision 0012: nurses, shifts, breaks, assignments
         fill_staffing(services, admin, nurse, iron)
     if hasattr(services.auth, "require_password_change"):  # revision 0013
@@ -171,6 +170,8 @@ def fill_through_services(url: str) -> None:
         services.waitlist.add(
             desk, "F002", "denosumab", "2026-12-02", "2027-01-29", weekdays="012", note="mornings"
         )
+    if hasattr(services, "lab_results"):  # revision 0006: results, weights, alerts
+        fill_results(services, clock, nurse, zoledronic, iron)
     # Last: a changed rule re-checks every booked session.
     if hasattr(services, "rule_settings"):
         services.rule_settings.change(admin, "E3", {"window": {"weeks": 16}})
