@@ -37,7 +37,7 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # 9b73f75 brought 0009 (idempotency keys of the clinic server; the filler's 0009 step).
 # 0b701ae is the code of 0010 (PostgreSQL hardening, no change on SQLite) chained after
 # 0008 and 0009: the rows of 0009's steps (b657bf0, where 0010 followed 0007, made it first).
-# 3e3b153 is the code of 0014 (the waitlist) with 0011 (the server's role: no change on SQLite),
+# 6722aa1 is the code of 0014 (the waitlist) with 0011 (the server's role: no change on SQLite),
 # 0012 (nurses) and 0013 (forced password change), which landed in the same merge: the
 # filler's 0012-0014 steps (nurses, shifts, a break, the ratio, an assignment, a forced
 # password change, a waitlist entry).
@@ -50,7 +50,7 @@ REVISIONS = {
     "0008": ("69964da", "services"),
     "0009": ("9b73f75", "services"),
     "0010": ("0b701ae", "services"),
-    "0014": ("3e3b153", "services"),
+    "0014": ("6722aa1", "services"),
 }
 
 

@@ -34,6 +34,9 @@ FIXTURE_PASSWORD = "fixture password 1"
 NEVER_RELEASED = {
     "0005": "landed with 0007 (bounded interval search, with lab results and prescribers)",
     "0006": "landed with 0007 (lab results, with prescribers)",
+    "0011": "landed with 0014 (the clinic server's role, with nurses and the waitlist)",
+    "0012": "landed with 0014 (nurses and shifts, with the waitlist)",
+    "0013": "landed with 0014 (forced password change, with the waitlist)",
 }
 RELEASED = [r for r in REVISIONS if r not in NEVER_RELEASED]
 
