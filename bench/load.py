@@ -34,6 +34,7 @@ import asyncio
 import json
 import os
 import random
+import secrets
 import signal
 import socket
 import subprocess
@@ -50,6 +51,8 @@ from zoneinfo import ZoneInfo
 import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from clinic_app.service_api import zoned_from_wire
 
 ROOT = Path(__file__).resolve().parents[1]
 ZONE = ZoneInfo("Europe/London")
@@ -110,8 +113,25 @@ def create_database(db_url: str, admin_url: str) -> None:
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{app_role_name(db_url)}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
+
+
+def app_role_name(db_url: str) -> str:
+    """The clinic server's own login for the bench database (revision 0011)."""
+    return f"srv_{make_url(db_url).database}"[:63]
+
+
+def app_role_url(db_url: str) -> str:
+    """Make the server's app role as ``clinic-app db app-role`` does (the owner's URL in
+    ``db_url``) and return the URL the servers run on: never the owner, as deployed."""
+    from clinic_app.bootstrap import set_app_role
+
+    password = secrets.token_urlsafe(24)
+    set_app_role(db_url, app_role_name(db_url), password)
+    url = make_url(db_url).set(username=app_role_name(db_url), password=password)
+    return url.render_as_string(hide_password=False)
 
 
 def drop_database(db_url: str, admin_url: str, prefix: str = USER_PREFIX) -> None:
@@ -119,6 +139,7 @@ def drop_database(db_url: str, admin_url: str, prefix: str = USER_PREFIX) -> Non
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{app_role_name(db_url)}"'))
         # Login roles that `user add` made for the bench's users (while the app still makes
         # them; roles are cluster-wide).
         roles = conn.scalars(
@@ -515,7 +536,11 @@ def verify(db_url: str, record: Record) -> dict[str, int]:
             if isinstance(row.start_utc, datetime)
             else datetime.fromisoformat(row.start_utc)
         )
-        if stored.replace(tzinfo=stored.tzinfo or ZoneInfo("UTC")) != datetime.fromisoformat(start):
+        # The server writes local times in RFC 9557's form ("...+00:00[Europe/London]").
+        answered = zoned_from_wire(start)
+        if not isinstance(answered, datetime):
+            answered = datetime.fromisoformat(start)
+        if stored.replace(tzinfo=stored.tzinfo or ZoneInfo("UTC")) != answered:
             wrong += 1
     for sid, status in record.expected_status.items():
         row = rows.get(sid)
@@ -636,7 +661,8 @@ def main(argv: list[str] | None = None) -> int:
         began = time.monotonic()
         clinic = seed(db_url, args.desks, args.chairs, args.patients, args.user_prefix)
         print(f"set-up: {time.monotonic() - began:.0f} s", file=sys.stderr)
-        instances = [Instance(n, db_url, args.log_dir) for n in ("A", "B")[: args.instances]]
+        served_as = app_role_url(db_url)
+        instances = [Instance(n, served_as, args.log_dir) for n in ("A", "B")[: args.instances]]
         if len(instances) == 1:
             instances.append(instances[0])  # both "sides" are the one instance
         for instance in dict.fromkeys(instances):
