@@ -49,14 +49,6 @@ PASSWORD = "contract suite password"
 BASE_URL = "http://clinic.test"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "in_process(reason): a service test that runs on the in-process adapter only "
-        "(it reaches below the service interface; the reason says how)",
-    )
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "adapter" not in metafunc.fixturenames:
         return

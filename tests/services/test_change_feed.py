@@ -617,6 +617,8 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         "set_nurse_ratio",
         lambda c, _: c.staffing.set_nurse_ratio(MANAGER, 3),
         frozenset({K.SETTINGS}),
+    ),
+    WritePath(
         "waitlist",
         "add",
         lambda c, _: c.waitlist.add(DESK, "M001", "zoledronic-acid", DAY, "2026-12-31"),
