@@ -1,5 +1,6 @@
 """Schemathesis over the server's OpenAPI schema, on a real server process: no 5xx, and every
-response matches the schema. Bounded (a few examples per operation) to stay under two minutes.
+response matches the schema, on SQLite and on PostgreSQL (there the server runs as the clinic's
+app role). Bounded (a few examples per operation) to stay under two minutes each.
 
 It runs as a nurse (the role that may do the most on the schedule); ``logout`` is left out,
 since ending the run's own session would turn the rest of it into 401s, and so is
@@ -22,7 +23,9 @@ from tests.server.conftest import PASSWORD, Server
 ST = Path(sys.executable).with_name("st")
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(
+    "db_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
 def test_fuzzing_the_schema_finds_no_server_error(served: Server, tmp_path: Path) -> None:
     login = {"username": NURSE.username, "password": PASSWORD}
     token = httpx.post(f"{served.url}/api/v1/login", json=login).json()["token"]
