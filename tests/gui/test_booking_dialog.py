@@ -373,3 +373,22 @@ def test_a_series_skipping_a_bank_holiday(
         dialog.book()
     starts = [o.session.start.strftime("%Y-%m-%d %H:%M") for o in dialog.outcomes]
     assert starts == ["2026-12-24 10:00", "2027-12-24 10:00", "2028-12-27 10:00"]
+
+
+def test_lab_rows_take_one_line_each(qtbot: QtBot, clinic: Services, open_dialog: object) -> None:
+    # Iron for a patient on denosumab: the baseline draw and the follow-ups of co-therapy.
+    clinic.setup.add_exposure(
+        DESK, mrn="M002", drug="denosumab", last_dose="2026-05-01", where="GP"
+    )
+    dialog = open_dialog(  # type: ignore[operator]
+        NURSE, BookingPrefill(mrn="M002", therapy="ferric-carboxymaltose", start=TUESDAY_TEN)
+    )
+    wait_for_check(qtbot, dialog)
+    view = dialog.safety.labs_view
+    assert dialog.safety.labs_model.rowCount() >= 2  # baseline and follow-ups
+    single = view.verticalHeader().defaultSectionSize()  # a row of one line of text
+    assert not view.wordWrap()
+    assert all(view.rowHeight(r) <= single for r in range(dialog.safety.labs_model.rowCount()))
+    # What is cut in the row is whole in its tooltip.
+    why = dialog.safety.labs_model.index(0, 3)
+    assert why.data() and why.data() in " ".join(str(why.data(Qt.ItemDataRole.ToolTipRole)).split())

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic_app.domain.findings import Severity
 from clinic_app.gui.common.finding_model import MESSAGE_COLUMN, FindingRow, FindingTableModel
@@ -89,9 +96,14 @@ class SafetyPanel(QWidget):
         self.labs_title = QLabel(self.tr("Lab draws for this booking"), self)
         self.labs_title.setObjectName("sectionTitle")
         self.labs_model = LabTableModel(self)
+        # One line per draw (the "why" elided, whole in its tooltip): five draws fit where
+        # two and a half wrapped rows did.
         self.labs_view = make_table(
-            self.labs_model, self, stretch_column=2, wrap=True, content_columns=(0, 1, 3)
+            self.labs_model, self, stretch_column=3, wrap=False, content_columns=(0, 1)
         )
+        # The tests and the reason share what the state and time leave.
+        self.labs_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.labs_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.labs_view.setMinimumHeight(120)
         self.labs_view.setMaximumHeight(200)
         title = QLabel(self.tr("Safety check"), self)
