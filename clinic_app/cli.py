@@ -601,8 +601,8 @@ def _entry_json(entry: WaitlistEntryView) -> dict[str, object]:
         "earliest": entry.earliest.isoformat(),
         "latest": entry.latest.isoformat(),
         "weekdays": list(entry.preferred_weekdays),
-        "from": _hm(entry.preferred_from) if entry.preferred_from else None,
-        "until": _hm(entry.preferred_until) if entry.preferred_until else None,
+        "from": f"{entry.preferred_from:%H:%M}" if entry.preferred_from else None,
+        "until": f"{entry.preferred_until:%H:%M}" if entry.preferred_until else None,
         "note": entry.note,
         "status": entry.status,
         "session_id": entry.session_id,
@@ -614,8 +614,8 @@ def _entry_line(entry: WaitlistEntryView) -> str:
     days = "".join("MTWTFSS"[d] for d in entry.preferred_weekdays) or "any day"
     times = ""
     if entry.preferred_from or entry.preferred_until:
-        since = _hm(entry.preferred_from) if entry.preferred_from else ""
-        until = _hm(entry.preferred_until) if entry.preferred_until else ""
+        since = f"{entry.preferred_from:%H:%M}" if entry.preferred_from else ""
+        until = f"{entry.preferred_until:%H:%M}" if entry.preferred_until else ""
         times = f", {since}-{until}"
     return (
         f"entry {entry.id}: {entry.mrn} {entry.patient}, {entry.therapy}, "

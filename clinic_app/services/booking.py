@@ -61,6 +61,7 @@ from clinic_app.services.findings_store import (
     unique_findings,
 )
 from clinic_app.services.lab_sync import LabChanges, LabReconciler
+from clinic_app.services.level_loading import recommend_option
 from clinic_app.services.patient_state import PatientState, regimen_of, session_dose
 from clinic_app.services.prescribers import prescriber_from, require_consulted, require_line
 from clinic_app.services.recheck import evaluate_sessions, recheck_patient
@@ -189,6 +190,8 @@ class SlotView:
     start: datetime
     end: datetime
     findings: tuple[FindingView, ...]
+    # Set on the one option the level-loaded ranking recommends: why, in words (issue 14).
+    recommended: str | None = None
 
 
 @dataclass
@@ -477,7 +480,9 @@ class BookingService:
         exclude_session: int | None = None,
         include_overridable: bool = False,
     ) -> list[SlotView]:
-        """The earliest free (chair, start) options that pass every rule.
+        """The earliest free (chair, start) options that pass every rule, in time order; the
+        one that keeps its day's nurse load flattest is marked ``recommended`` with its
+        reason (issue 14's level-loaded suggestion; ties go to the earliest).
 
         Options with a HARD finding are never offered; options with a BLOCK finding only
         with ``include_overridable`` (a nurse looking for a slot to book with an override).
@@ -605,6 +610,15 @@ class BookingService:
                 accept_day=accept_day,
                 accept_start=accept_start,
             )
+            best = recommend_option(
+                s,
+                calendar,
+                self._ctx.catalog,
+                therapy,
+                options,
+                schedules_on,
+                exclude_session=exclude_session,
+            )
             return [
                 SlotView(
                     o.chair_id,
@@ -612,8 +626,9 @@ class BookingService:
                     calendar.local(o.start),
                     calendar.local(o.end),
                     tuple(FindingView.of(f) for f in evaluate(o).findings),
+                    best.reason if best is not None and best.index == i else None,
                 )
-                for o in options
+                for i, o in enumerate(options)
             ]
 
     def book_series(

@@ -338,7 +338,7 @@ class WaitlistService:
         stmt = select(WaitlistRow).where(WaitlistRow.id == entry_id)
         if lock and s.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update()
-        row = s.scalars(stmt).one_or_none()
+        row: WaitlistRow | None = s.scalars(stmt).one_or_none()
         if row is None:
             raise NotFoundError("entry", f"no waitlist entry {entry_id}")
         return row

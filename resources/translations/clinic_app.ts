@@ -4493,6 +4493,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>Suggested: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>

@@ -4494,6 +4494,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>Suggested: {reason}</source>
+            <translation>Empfohlen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>Time</source>
             <translation>Zeit</translation>
         </message>

@@ -96,12 +96,17 @@ def test_slot_and_lab_models_from_the_service(
     qtmodeltester.check(slot_model)
     slot_model.set_rows(slots)
     qtmodeltester.check(slot_model)
+    # The empty day's earliest slot is the level-loaded suggestion: a star, why in the tip.
     assert cells(slot_model, 0) == [
         "Tue 24 Nov",
-        "08:00-09:15",
+        "\u2605 08:00-09:15",
         "Chair 1",
         "BLOCK: needs a clinical override",
     ]
+    assert cells(slot_model, 1)[1] == "08:15-09:30"
+    tip = slot_model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Suggested: raises the set-up peak to 1 at 08:00" in tip and "earliest" in tip
+    assert "Suggested" not in slot_model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert slot_model.index(0, 0).data(ITEM_ROLE) is slots[0]
 
     result = clinic.booking.check(

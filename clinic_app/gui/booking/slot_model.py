@@ -16,7 +16,8 @@ DAY_COLUMN, TIME_COLUMN, CHAIR_COLUMN, SAFETY_COLUMN = range(4)
 
 
 class SlotTableModel(RowTableModel[SlotView]):
-    """Day, time, chair and the worst finding of each offered slot."""
+    """Day, time, chair and the worst finding of each offered slot; the slot that keeps the
+    day's nurse load flattest has a star before its time and the reason in its tooltip."""
 
     def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +34,9 @@ class SlotTableModel(RowTableModel[SlotView]):
             if column == DAY_COLUMN:
                 return wording.short_day_label(item.start.date())
             if column == TIME_COLUMN:
-                return f"{wording.hhmm(item.start)}-{wording.hhmm(item.end)}"
+                times = f"{wording.hhmm(item.start)}-{wording.hhmm(item.end)}"
+                # The level-loaded suggestion (issue 14): a star, its reason in the tooltip.
+                return f"\u2605 {times}" if item.recommended else times
             if column == CHAIR_COLUMN:
                 return item.chair
             if column == SAFETY_COLUMN:
@@ -43,6 +46,9 @@ class SlotTableModel(RowTableModel[SlotView]):
                 return f"{wording.severity_label(worst)}: {wording.severity_meaning(worst)}"
         if role == Qt.ItemDataRole.DecorationRole and column == SAFETY_COLUMN:
             return self._icons.severity_icon(worst)
-        if role == Qt.ItemDataRole.ToolTipRole and item.findings:
-            return wording.plain_tooltip("\n".join(wording.finding_line(f) for f in item.findings))
+        if role == Qt.ItemDataRole.ToolTipRole and (item.findings or item.recommended):
+            lines = [wording.finding_line(f) for f in item.findings]
+            if item.recommended:
+                lines.insert(0, self.tr("Suggested: {reason}").format(reason=item.recommended))
+            return wording.plain_tooltip("\n".join(lines))
         return None

@@ -181,7 +181,9 @@ class WaitlistWindow(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
 
-        start = QDate(today) if today is not None else QDate.currentDate()
+        start = (
+            QDate(today.year, today.month, today.day) if today is not None else QDate.currentDate()
+        )
         self.mrn_edit = QLineEdit(self)
         self.mrn_edit.setPlaceholderText(tr("e.g. M001"))
         self.therapy_box = QComboBox(self)
@@ -255,6 +257,7 @@ class WaitlistWindow(QWidget):
         therapy = str(self.therapy_box.currentData())
         earliest = self.earliest_edit.date().toPython()
         latest = self.latest_edit.date().toPython()
+        assert isinstance(earliest, date) and isinstance(latest, date)
         note = self.note_edit.text()
 
         def done(entry: WaitlistEntryView) -> None:

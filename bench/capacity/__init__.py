@@ -1,0 +1,1 @@
+"""Capacity benchmark (issue 14): referrals booked through the real booking service."""
