@@ -187,6 +187,7 @@ _patient = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.in_process("runs each example in one transaction rolled back afterwards")
 @settings(
     max_examples=25,
     deadline=None,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.gui.common import dates
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.gui.wording import explain_error
@@ -91,8 +92,8 @@ class WaitlistModel(RowTableModel[WaitlistEntryView]):
             item.patient,
             item.mrn,
             self._names.get(item.therapy, item.therapy),
-            item.earliest.isoformat(),
-            item.latest.isoformat(),
+            dates.short_date(item.earliest),
+            dates.short_date(item.latest),
             _weekday_names(item.preferred_weekdays),
             status_label(item.status),
             item.note,
@@ -133,7 +134,7 @@ class OfferBanner(QFrame):
             .replace("%1", offer.entry.patient)
             .replace("%2", self._names.get(offer.entry.therapy, offer.entry.therapy))
             .replace("%3", offer.chair)
-            .replace("%4", offer.start.strftime("%Y-%m-%d %H:%M"))
+            .replace("%4", dates.short_date_time(offer.start))
         )
         self.book_button.setEnabled(True)
         self.show()
@@ -193,7 +194,7 @@ class WaitlistWindow(QWidget):
         self.latest_edit = QDateEdit(start.addDays(28), self)
         for edit in (self.earliest_edit, self.latest_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
         self.note_edit = QLineEdit(self)
         form = QFormLayout()
         for text, field in (
@@ -315,7 +316,7 @@ class WaitlistWindow(QWidget):
             self.message.setText(
                 tr("Booked %1 at %2")
                 .replace("%1", outcome.session.patient_name)
-                .replace("%2", outcome.session.start.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", dates.short_date_time(outcome.session.start))
             )
             self.changed.emit()
             self.reload()
