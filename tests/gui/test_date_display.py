@@ -56,9 +56,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "admin/audit_view.py",
         'entry.at.astimezone(UTC).isoformat(timespec="seconds"),',
     ): "the audit CSV's machine-readable UTC stamp",
-    ("admin/audit_view.py", 'edit.setDisplayFormat("yyyy-MM-dd")'): (
-        "audit view, admin area (to move to the formatter with the audit rework)"
-    ),
     (
         "admin/audit_view.py",
         'k: (v.isoformat() if hasattr(v, "isoformat") else v)',

@@ -393,7 +393,7 @@ def _optional_date(label: str, parent: QWidget, today: date) -> tuple[QCheckBox,
     check = QCheckBox(label, parent)
     edit = QDateEdit(QDate(today.year, today.month, today.day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
     edit.setEnabled(False)
     check.toggled.connect(edit.setEnabled)
     return check, edit
@@ -488,7 +488,9 @@ class AuditWindow(QWidget):
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
         time_width = 24 + max(
-            metrics.horizontalAdvance("2026-11-23 07:00:00"),
+            metrics.horizontalAdvance(
+                dates.short_date_time_seconds(datetime(2026, 11, 25, 23, 59, 59))
+            ),
             metrics.horizontalAdvance(str(self.model.headerData(0, Qt.Orientation.Horizontal))),
         )
         # Actions, records and patients are sized to their longest text (never cut); the
