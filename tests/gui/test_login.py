@@ -284,3 +284,20 @@ def test_later_starts_show_the_login(with_admin: Services, monkeypatch: pytest.M
     )
     assert startup.start_session(with_admin) == Actor("ada.admin", Role.ADMIN)
     assert calls == ["login"]
+
+
+def test_the_wrong_password_message_is_not_clipped_at_the_dialog_s_width(
+    qtbot: QtBot, with_admin: Services
+) -> None:
+    dialog = login_dialog(qtbot, with_admin, username="ada.admin")
+    dialog.resize(dialog.minimumWidth(), dialog.sizeHint().height())  # its real 380 px
+    dialog.password.setText("not the password")
+    assert not dialog.try_login()
+    qtbot.wait(20)  # the layout settles
+    error = dialog.error
+    assert error.width() <= dialog.width()
+    assert error.height() >= error.heightForWidth(error.width()), (
+        error.height(),
+        error.heightForWidth(error.width()),
+        error.text(),
+    )

@@ -201,7 +201,17 @@ class LoginDialog(QDialog):
             return True
         self.password.clear()
         self.password.setFocus()
+        self._fit_message()
         return False
+
+    def _fit_message(self) -> None:
+        """Grow the dialog to the wrapped message's height: a top-level window keeps its size
+        when a label inside it wraps to more lines, which cut the last line off at 380 px."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def lockout_text(self, error: AccountLockedError) -> str:
         """ "Locked until HH:MM" in this PC's local time, from the error's ``locked_until``."""
