@@ -208,6 +208,8 @@ class LoginDialog(QDialog):
         """Grow the dialog to the wrapped message's height: a top-level window keeps its size
         when a label inside it wraps to more lines, which cut the last line off at 380 px."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
