@@ -1769,9 +1769,19 @@ def main(
         print(f"invalid input: {error}", file=err)
         return EXIT_INVALID
     if args.command is None:
+        server = _server_url(args)
+        if server is None and resolve_db_url(args.db).startswith("postgresql"):
+            # The window, like every desk command, reaches PostgreSQL through the server.
+            print(
+                "invalid input: --db: the window on PostgreSQL goes through the clinic "
+                "server: use --server URL (or CLINIC_APP_SERVER). A PostgreSQL --db is for the "
+                "owner's init, migrate and db app-role, and for serve",
+                file=err,
+            )
+            return EXIT_INVALID
         from clinic_app.app import run_gui
 
-        return run_gui(args.db, _server_url(args))
+        return run_gui(args.db, server)
     opened_here = services is None
     try:
         if args.command == "serve":

@@ -248,6 +248,10 @@ def test_a_postgres_url_is_only_for_the_owners_and_the_servers_commands() -> Non
     code = main(["--db", url, "--user", "fred", "day", "2026-11-24"], out=out, err=err)
     assert code == 2
     assert "'day' on PostgreSQL goes through the clinic server: use --server URL" in err.getvalue()
+    # The window too: it opens nothing (no login dialog) and says where to go.
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--db", url], out=out, err=err) == 2
+    assert "the window on PostgreSQL goes through the clinic server" in err.getvalue()
 
 
 def test_unusable_database_url_exit_2(tmp_path: Path) -> None:
