@@ -50,7 +50,7 @@ from clinic_app.services.audit_queries import AuditQueries
 from clinic_app.services.auth import AccountLockedError, AuthenticationError, AuthService
 from clinic_app.services.backup import BackupService
 from clinic_app.services.booking import BookingService
-from clinic_app.services.clinic_settings import ClinicSettingsService
+from clinic_app.services.clinic_settings import AffectedBookingsError, ClinicSettingsService
 from clinic_app.services.clinic_setup import ClinicSetupService
 from clinic_app.services.exports import ExportService
 from clinic_app.services.lab_results import ImportRefusedError, LabResultsService
@@ -513,6 +513,8 @@ ERROR_STATUS: dict[type[Exception], int] = {
     ImportRefusedError: 422,
     InvalidInputError: 422,
     RuleRefusalError: 409,
+    # Its own entry (not its base's): the desk needs the affected bookings to confirm.
+    AffectedBookingsError: 409,
     SchedulingConflictError: 409,
     PermissionDeniedError: 403,
     LoginRateLimitedError: 429,

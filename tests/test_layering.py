@@ -145,3 +145,32 @@ def test_cli_imports_the_server_only_to_serve() -> None:
     outside_serve = imported_modules(cli, skip_function="_serve")
     assert "clinic_app.server.serve" in everywhere
     assert not any(name.startswith("clinic_app.server") for name in outside_serve)
+
+
+# Writes made for nobody in particular: the token is the caller's only proof, and the rows
+# they touch (user_sessions) carry no audit trigger.
+WRITES_WITHOUT_ACTOR = {("sessions.py", "logout")}
+
+
+def test_every_service_write_names_its_user() -> None:
+    """On PostgreSQL the audit triggers refuse a write that does not set ``clinic.actor``
+    (revision 0011), which ``Database.write(actor)`` does: a service that opens
+    ``db.write()`` without the user works on SQLite and fails on the clinic server."""
+    nameless = []
+    for path in sorted((PACKAGE / "services").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "write"
+                    and ast.unparse(node.func.value).split(".")[-1] == "db"
+                    and not node.args
+                    and not node.keywords
+                    and (path.name, function.name) not in WRITES_WITHOUT_ACTOR
+                ):
+                    nameless.append(f"{path.name}:{node.lineno} in {function.name}")
+    assert nameless == []

@@ -274,6 +274,15 @@ class RemoteAuth(RemoteService):
     def __init__(self, connection: _Connection) -> None:
         super().__init__(connection, "auth")
         self._connection = connection
+        self._set_password_on_server = vars(self).pop("set_password")
+
+    def set_password(self, actor: Actor, username: str, password: str) -> None:
+        """As the service's; the server ends every session of the user (a stolen token must
+        not outlive the old password), so a user changing their own password here - at a forced
+        change right after login, say - is logged in again with it and keeps working."""
+        self._set_password_on_server(actor, username, password)
+        if actor.username == username and username in self._connection.tokens:
+            self.authenticate(username, password)
 
     def authenticate(self, username: str, password: str) -> Actor:
         """Log in on the server; the token is kept for calls made as this user."""

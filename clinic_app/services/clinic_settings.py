@@ -120,6 +120,7 @@ class AffectedBookingsError(SchedulingConflictError):
         ]
         lines.append("confirm the change to make it anyway and rebook them")
         super().__init__(ConflictKind.HOURS, "\n".join(lines))
+        self.description = description
         self.affected = tuple(affected)
 
 

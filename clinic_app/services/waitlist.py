@@ -138,7 +138,7 @@ class WaitlistService:
         if start is not None and until is not None and until <= start:
             raise InvalidInputError("until", "the preferred times end before they start")
         text = require_text("note", note, max_length=MAX_NOTE, allow_empty=True, multiline=True)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             patient = repo.patient_by_mrn(s, require_mrn(mrn))
             now = self._ctx.clock()
@@ -178,7 +178,7 @@ class WaitlistService:
         """Take a waiting entry off the waitlist (audited with the reason)."""
         authorize(self._ctx, actor, Permission.BOOK, "waitlist withdraw")
         text = require_text("reason", reason, max_length=MAX_NOTE, allow_empty=True)
-        with self._ctx.db.write() as uow:
+        with self._ctx.db.write(actor.username) as uow:
             s = uow.session
             row = self._entry(s, entry_id, lock=True)
             if row.status not in ("waiting", "offered"):
@@ -255,7 +255,7 @@ class WaitlistService:
         authorize(self._ctx, actor, Permission.BOOK, "waitlist take")
         with self._ctx.db.one_transaction() as db:
             ctx = replace(self._ctx, db=db)
-            with db.write() as uow:
+            with db.write(actor.username) as uow:
                 s = uow.session
                 row = self._entry(s, entry_id, lock=True)
                 calendar = repo.load_calendar(s)
@@ -279,7 +279,7 @@ class WaitlistService:
                 )
                 uow.commit()
             outcome = BookingService(ctx, self._rules).book(actor, request)
-            with db.write() as uow:
+            with db.write(actor.username) as uow:
                 s = uow.session
                 row = self._entry(s, entry_id, lock=True)
                 before = _audit(row)

@@ -189,8 +189,8 @@ def whole_program(*argv: str) -> tuple[int, str, str]:
         ("not a url", 2, "invalid input: database URL 'not a url' is not a URL"),
         ("://", 2, "is not a URL"),
         ("x" * 5000, 2, "is not a URL"),
-        # The one case that exits 1: nothing answers there.
-        ("postgresql+psycopg://nobody@127.0.0.1:1/clinic", 1, "cannot use the database"),
+        # A desk command never opens PostgreSQL itself: it goes through the clinic server.
+        ("postgresql+psycopg://nobody@127.0.0.1:1/clinic", 2, "goes through the clinic server"),
     ],
 )
 def test_database_urls(own_home: Path, url: str, code: int, words: str) -> None:
@@ -198,6 +198,15 @@ def test_database_urls(own_home: Path, url: str, code: int, words: str) -> None:
     assert (got, out) == (code, "")
     assert err.startswith("invalid input: " if code == 2 else "cannot use")
     assert words in err and "Traceback" not in err
+    assert not (own_home / "data").exists()
+
+
+def test_an_unreachable_postgresql_for_the_owner(own_home: Path) -> None:
+    """The owner's migrate does connect; nothing answers there, so it cannot (1)."""
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/clinic"
+    got, out, err = whole_program("--db", url, "migrate")
+    assert (got, out) == (1, "")
+    assert err.startswith("cannot use the database") and "Traceback" not in err
     assert not (own_home / "data").exists()
 
 

@@ -19,6 +19,7 @@ from clinic_app.domain.errors import (
 )
 from clinic_app.domain.findings import Evidence, Finding, Severity
 from clinic_app.services.auth import AccountLockedError, AuthenticationError
+from clinic_app.services.clinic_settings import AffectedBooking, AffectedBookingsError
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
 
 
@@ -52,6 +53,10 @@ def test_one_route_per_exposed_method_without_the_actor() -> None:
 
 
 FINDING = Finding("E3", Severity.BLOCK, "too close to the last dose", Evidence.LABEL, 7)
+AT = datetime(2026, 12, 24, 10, tzinfo=UTC)
+AFFECTED = AffectedBooking(
+    "session", 7, "M001", "Alice Archer", AT, AT, "Chair 1", "hours", "the clinic is closed"
+)
 
 
 @pytest.mark.parametrize(
@@ -67,6 +72,12 @@ FINDING = Finding("E3", Severity.BLOCK, "too close to the last dose", Evidence.L
         (AccountLockedError(datetime(2026, 11, 23, 9, tzinfo=UTC)), 401, {}),
         (LoginRateLimitedError(30), 429, {"retry_after": 30}),
         (CalendarError("Monday has opening hours twice"), 422, {}),
+        # The desk lists what a settings change would strand before asking to confirm it.
+        (
+            AffectedBookingsError("closed on 2026-12-24", [AFFECTED]),
+            409,
+            {"description": "closed on 2026-12-24", "affected": (AFFECTED,)},
+        ),
     ],
 )
 def test_an_error_comes_back_as_the_same_type_with_the_same_fields(

@@ -139,6 +139,13 @@ def as_user(services: Services, *actors: Actor) -> None:
                 sign_in(services.backstage, services, actor)
 
 
+def log_in(services: Services, username: str, password: str) -> None:
+    """On the remote adapter, log ``username`` in with its own password (a test's user whose
+    password the harness does not know); in process there is nothing to do."""
+    if isinstance(services, ContractRemote):
+        services.auth.authenticate(username, password)
+
+
 @pytest.fixture
 def adapter() -> str:  # replaced by pytest_generate_tests' parametrization
     return "in-process"
