@@ -77,6 +77,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     if language == SOURCE_LANGUAGE:
         return []
+    QLocale.setDefault(ui_locale(language))
     installed: list[QTranslator] = []
     qt_own = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -90,8 +91,19 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
+def ui_locale(language: str, system_locale: QLocale | None = None) -> QLocale:
+    """The locale dates and numbers are written in for UI ``language``: the system's when it
+    speaks that language (an Austrian PC keeps "Jänner"), else the language's own, so a German
+    UI on an English PC names its days and months in German, in the text and in the date
+    pickers' calendars alike (gui/common/dates.py reads the default locale)."""
+    system = system_locale or QLocale.system()
+    wanted = QLocale(language)
+    return system if system.language() == wanted.language() else wanted
+
+
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Undo :func:`install_translators` (tests switch back to English)."""
+    QLocale.setDefault(QLocale.system())
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()

@@ -14,15 +14,17 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import QDate, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
 from clinic_app.gui.booking.booking_dialog import BookingDialog
+from clinic_app.gui.common.dates import DATE_EDIT_FORMAT, long_date
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
@@ -33,6 +35,7 @@ from clinic_app.gui.translations import (
     install_translators,
     remove_translators,
     translation_file,
+    ui_locale,
 )
 from tests.conftest import NURSE
 
@@ -218,6 +221,25 @@ def test_the_booking_dialog_speaks_german(
     assert dialog.windowTitle() == "Neue Buchung"
     assert dialog.find_button.text() == "Nächste &freie Termine suchen (Strg+F)"
     runner.wait(10_000)
+
+
+def test_german_dates_on_an_english_pc(german: None, qtbot: QtBot) -> None:
+    """Day and month names follow the UI language, in text and in the pickers' calendars."""
+    assert long_date(date(2026, 12, 2)) == "Mittwoch 2 Dezember 2026"
+    picker = QDateEdit(QDate(2026, 12, 2))
+    qtbot.addWidget(picker)
+    picker.setDisplayFormat(DATE_EDIT_FORMAT)
+    picker.setCalendarPopup(True)
+    assert picker.text().startswith("Mi")
+    calendar = picker.calendarWidget()
+    assert calendar is not None and calendar.locale().language() == QLocale.Language.German
+
+
+def test_the_ui_locale_keeps_the_systems_country_for_its_language() -> None:
+    austria, england = QLocale("de_AT"), QLocale("en_GB")
+    assert ui_locale("de", austria).name() == "de_AT"
+    assert ui_locale("de", england).language() == QLocale.Language.German
+    assert ui_locale("en", england).name() == "en_GB"
 
 
 def mnemonic(text: str) -> str | None:
