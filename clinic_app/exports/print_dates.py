@@ -2,7 +2,8 @@
 
 The same rules as the screen (``clinic_app.gui.common.dates``, on ``QLocale``): the long form
 "Wednesday 2 December 2026", the short form "Wed 2 Dec 2026", times "09:30" on the 24-hour
-clock; day and month names from the clinic's locale, the order the clinic's. The locale is the
+clock; day and month names from the clinic's locale, the order the clinic's, in the
+language's punctuation (German "Mittwoch, 2. Dezember 2026"). The locale is the
 process's (``LC_TIME``/``LANG``, as ``QLocale`` takes it for the screen), or ``en_GB`` when
 that names none (``C``/``POSIX``). Machine-readable exports (CSV, XLSX, ICS) keep ISO 8601 and
 never come here.
@@ -21,6 +22,12 @@ LONG_PATTERN = "EEEE d MMMM y"  # Babel (CLDR) patterns of the GUI's QLocale for
 SHORT_PATTERN = "EEE d MMM y"
 DAY_MONTH_PATTERN = "EEE d MMM"
 TIME_PATTERN = "HH:mm"
+# (long, short, day-month) in a language's own punctuation, as gui/common/dates.py has them.
+_BY_LANGUAGE = {"de": ("EEEE, d. MMMM y", "EEE, d. MMM y", "EEE, d. MMM")}
+
+
+def _patterns(locale: Locale) -> tuple[str, str, str]:
+    return _BY_LANGUAGE.get(locale.language, (LONG_PATTERN, SHORT_PATTERN, DAY_MONTH_PATTERN))
 
 
 @lru_cache(maxsize=8)
@@ -37,17 +44,20 @@ def clinic_locale(name: str | None = None) -> Locale:
 
 def long_date(day: date, locale: str | None = None) -> str:
     """``Wednesday 2 December 2026``."""
-    return format_date(day, LONG_PATTERN, locale=clinic_locale(locale))
+    chosen = clinic_locale(locale)
+    return format_date(day, _patterns(chosen)[0], locale=chosen)
 
 
 def short_date(day: date, locale: str | None = None) -> str:
     """``Wed 2 Dec 2026``."""
-    return format_date(day, SHORT_PATTERN, locale=clinic_locale(locale))
+    chosen = clinic_locale(locale)
+    return format_date(day, _patterns(chosen)[1], locale=chosen)
 
 
 def day_month(day: date, locale: str | None = None) -> str:
     """``Wed 2 Dec``."""
-    return format_date(day, DAY_MONTH_PATTERN, locale=clinic_locale(locale))
+    chosen = clinic_locale(locale)
+    return format_date(day, _patterns(chosen)[2], locale=chosen)
 
 
 def time_text(moment: datetime, locale: str | None = None) -> str:

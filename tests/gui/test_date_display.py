@@ -93,7 +93,7 @@ def test_the_scan_catches_a_hand_written_date() -> None:
     assert DATE_WRITING.search('label.setText(day.strftime("%d/%m/%Y"))')
     assert DATE_WRITING.search("text = day.isoformat()")
     assert DATE_WRITING.search('edit.setDisplayFormat("dd.MM.yy")')
-    assert not DATE_WRITING.search("edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)")
+    assert not DATE_WRITING.search("edit.setDisplayFormat(dates.date_edit_format())")
     assert not DATE_WRITING.search("date.fromisoformat(text)")
 
 
@@ -109,17 +109,21 @@ def test_the_formats_of_the_clinic() -> None:
 
 def test_names_come_from_the_locale_the_order_stays_the_clinics() -> None:
     day = date(2027, 9, 20)
-    assert dates.long_date(day, GERMAN) == "Montag 20 September 2027"
-    assert dates.short_date(day, GERMAN) == "Mo. 20 Sept. 2027"
-    # Babel (printed pages) and QLocale (screen) agree on the same CLDR names.
-    assert print_dates.short_date(day, "de_DE") == dates.short_date(day, GERMAN)
+    assert dates.long_date(day, GERMAN) == "Montag, 20. September 2027"
+    assert dates.short_date(day, GERMAN) == "Mo., 20. Sept. 2027"
+    assert dates.day_month(day, GERMAN) == "Mo., 20. Sept."
+    # Babel (printed pages) and QLocale (screen) agree on the same CLDR names and patterns.
+    for form in ("long_date", "short_date", "day_month"):
+        for name, qt in (("de_DE", GERMAN), ("en_GB", ENGLISH)):
+            assert getattr(print_dates, form)(day, name) == getattr(dates, form)(day, qt)
 
 
 def test_the_default_locale_is_the_uis() -> None:
     previous = QLocale()
     QLocale.setDefault(GERMAN)
     try:
-        assert dates.long_date(date(2026, 12, 2)) == "Mittwoch 2 Dezember 2026"
+        assert dates.long_date(date(2026, 12, 2)) == "Mittwoch, 2. Dezember 2026"
+        assert dates.date_edit_format() == "ddd, d. MMM yyyy"
     finally:
         QLocale.setDefault(previous)
     assert dates.long_date(date(2026, 12, 2)) == dates.long_date(date(2026, 12, 2), previous)
@@ -153,6 +157,6 @@ def test_printed_pages_follow_the_same_rules() -> None:
     assert print_dates.day_month(day, "en_GB") == dates.day_month(day, ENGLISH)
     moment = datetime(2026, 12, 2, 9, 30)
     assert print_dates.short_date_time(moment, "en_GB") == "Wed 2 Dec 2026, 09:30"
-    assert print_dates.long_date(day, "de_DE") == "Mittwoch 2 Dezember 2026"
+    assert print_dates.long_date(day, "de_DE") == "Mittwoch, 2. Dezember 2026"
     assert print_dates.long_date(day, "xx_YY") == "Wednesday 2 December 2026"
     assert print_dates.clinic_locale("C") == print_dates.clinic_locale("en_GB")

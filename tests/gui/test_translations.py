@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
 from clinic_app.gui.booking.booking_dialog import BookingDialog
-from clinic_app.gui.common.dates import DATE_EDIT_FORMAT, long_date
+from clinic_app.gui.common.dates import date_edit_format, long_date
 from clinic_app.gui.main_window import MainWindow
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.tasks import TaskRunner
@@ -225,10 +225,10 @@ def test_the_booking_dialog_speaks_german(
 
 def test_german_dates_on_an_english_pc(german: None, qtbot: QtBot) -> None:
     """Day and month names follow the UI language, in text and in the pickers' calendars."""
-    assert long_date(date(2026, 12, 2)) == "Mittwoch 2 Dezember 2026"
+    assert long_date(date(2026, 12, 2)) == "Mittwoch, 2. Dezember 2026"
     picker = QDateEdit(QDate(2026, 12, 2))
     qtbot.addWidget(picker)
-    picker.setDisplayFormat(DATE_EDIT_FORMAT)
+    picker.setDisplayFormat(date_edit_format())
     picker.setCalendarPopup(True)
     assert picker.text().startswith("Mi")
     calendar = picker.calendarWidget()

@@ -393,7 +393,7 @@ def _optional_date(label: str, parent: QWidget, today: date) -> tuple[QCheckBox,
     check = QCheckBox(label, parent)
     edit = QDateEdit(QDate(today.year, today.month, today.day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+    edit.setDisplayFormat(dates.date_edit_format())
     edit.setEnabled(False)
     check.toggled.connect(edit.setEnabled)
     return check, edit

@@ -274,7 +274,7 @@ class ClinicSettingsWindow(QWidget):
         today = self._services.ctx.clock().date()
         self.closed_day = QDateEdit(QDate(today.year, today.month, today.day), tab)
         self.closed_day.setCalendarPopup(True)
-        self.closed_day.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+        self.closed_day.setDisplayFormat(dates.date_edit_format())
         self.closed_reason = QLineEdit(tab)
         self.closed_reason.setPlaceholderText(self.tr("e.g. staff training"))
         self.add_closed_button = QPushButton(self.tr("Clo&se the clinic that day..."), tab)

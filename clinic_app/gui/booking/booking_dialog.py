@@ -199,7 +199,7 @@ class BookingDialog(QDialog):
             )
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+        self.date_edit.setDisplayFormat(dates.date_edit_format())
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat(dates.TIME_FORMAT)

@@ -85,7 +85,7 @@ class MoveDialog(QDialog):
         target = start or session.start.replace(tzinfo=None)
         self.date_edit = QDateEdit(QDate(target.year, target.month, target.day), self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+        self.date_edit.setDisplayFormat(dates.date_edit_format())
         self.time_edit = QTimeEdit(QTime(target.hour, target.minute), self)
         self.time_edit.setDisplayFormat(dates.TIME_FORMAT)
         self.chair_combo = QComboBox(self)

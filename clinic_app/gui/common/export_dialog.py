@@ -179,7 +179,7 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+            edit.setDisplayFormat(dates.date_edit_format())
         self.therapy = QComboBox()
         self.therapy.addItem(self.tr("All therapies"), None)
         for therapy in services.ctx.catalog.bookable():

@@ -255,7 +255,7 @@ class DailyListWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+        self.date_edit.setDisplayFormat(dates.date_edit_format())
         self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.dateChanged.connect(self._date_edited)
         nav.addAction(self.previous_action)

@@ -44,7 +44,7 @@ class DayNavigator:
         self.select_after_load: int | None = None
         self.date_edit = QDateEdit(window)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+        self.date_edit.setDisplayFormat(dates.date_edit_format())
         self.date_edit.setToolTip(tr("Go to date (Ctrl+G)"))
         self.date_edit.dateChanged.connect(self._date_picked)
         window.week.day_chosen.connect(self.open_day_from_week)

@@ -179,7 +179,7 @@ class UtilisationWindow(QMainWindow):
         self.date_to = QDateEdit(first.addMonths(1).addDays(-1))
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+            edit.setDisplayFormat(dates.date_edit_format())
             edit.setAccessibleName(name)
         self.page_size = QComboBox()
         self.page_size.addItem(self.tr("A4"), PageSize.A4.value)

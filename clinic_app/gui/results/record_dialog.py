@@ -127,7 +127,7 @@ class RecordResultsDialog(QDialog):
             self.unit_edits[test] = unit
         next_row = len(draw.tests) + 1
         self.drawn_edit = QDateTimeEdit(self)
-        self.drawn_edit.setDisplayFormat(dates.DATE_TIME_EDIT_FORMAT)
+        self.drawn_edit.setDisplayFormat(dates.date_time_edit_format())
         local = draw.drawn_at
         self.drawn_edit.setDateTime(
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))

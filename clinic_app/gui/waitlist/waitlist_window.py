@@ -194,7 +194,7 @@ class WaitlistWindow(QWidget):
         self.latest_edit = QDateEdit(start.addDays(28), self)
         for edit in (self.earliest_edit, self.latest_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+            edit.setDisplayFormat(dates.date_edit_format())
         self.note_edit = QLineEdit(self)
         form = QFormLayout()
         for text, field in (
