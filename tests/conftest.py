@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import secrets
+import shutil
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -214,10 +215,33 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to head once per run: the fixtures that open a fresh migrated
+    clinic copy it instead of running every migration again (about 0.2-0.4 s a test)."""
+    path = tmp_path_factory.mktemp("template") / "clinic.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_to_head(engine)
+    engine.dispose()  # the last connection checkpoints the WAL into the file
+    return path
+
+
+def fresh_migrated(db_url: str, request: pytest.FixtureRequest) -> str:
+    """``db_url`` with its SQLite file made from the migrated template when it is not there
+    yet (the same schema ``open_services`` would migrate it to; PostgreSQL databases are
+    cloned from their own template already)."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        target = Path(url.database)
+        if not target.exists():
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+    return db_url
+
+
 @pytest.fixture
-def services(db_url: str) -> Iterator[Services]:
+def services(db_url: str, request: pytest.FixtureRequest) -> Iterator[Services]:
     """Services on a fresh database, at the fixed moment NOW, with an empty clinic."""
-    built = open_services(db_url, clock=fixed_clock(NOW))
+    built = open_services(fresh_migrated(db_url, request), clock=fixed_clock(NOW))
     built.setup.init_clinic(ADMIN, name="Test clinic", timezone="Europe/London")
     yield built
     built.engine.dispose()

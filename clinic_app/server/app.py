@@ -12,6 +12,7 @@ own transaction, and a retry with the key gets the stored response without runni
 """
 
 import asyncio
+import functools
 import hashlib
 import inspect
 import logging
@@ -20,7 +21,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -129,22 +130,27 @@ def _internal_error(error: BaseException) -> JSONResponse:
     return JSONResponse({"error": detail}, status_code=500)
 
 
+DESCRIPTION = (
+    "The clinic's service interface; every route but login and health needs "
+    "Authorization: Bearer <token from login>. In results, a date-time in a named zone "
+    "(the clinic's local times) is written in RFC 9557's extended form, the RFC 3339 "
+    "date-time followed by the zone's name in brackets, e.g. "
+    "2026-03-30T09:00:00+01:00[Europe/London]; a text value of that form is sent with a "
+    "leading NUL character."
+)
+
+
 def create_app(services: Services) -> FastAPI:
     """The clinic server's application over ``services`` (built once per process).
 
     Nothing is kept in memory between requests: session tokens and idempotency keys live in
     the database, so several instances can serve one clinic and any of them can stop.
+    The routes are the process's one set (:func:`_routes`); they reach ``services`` through
+    the application's state, so a second application (the tests make one per test) costs
+    no second schema build.
     """
-    app = FastAPI(
-        title="clinic_app server",
-        version="1",
-        description="The clinic's service interface; every route but login and health needs "
-        "Authorization: Bearer <token from login>. In results, a date-time in a named zone "
-        "(the clinic's local times) is written in RFC 9557's extended form, the RFC 3339 "
-        "date-time followed by the zone's name in brackets, e.g. "
-        "2026-03-30T09:00:00+01:00[Europe/London]; a text value of that form is sent with a "
-        "leading NUL character.",
-    )
+    app = FastAPI(title="clinic_app server", version="1", description=DESCRIPTION)
+    app.state.services = services
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -160,25 +166,47 @@ def create_app(services: Services) -> FastAPI:
     async def any_error(request: Request, error: Exception) -> JSONResponse:
         return _internal_error(error)
 
-    def bearer_token(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> str:
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            raise AuthenticationError("no session token: log in first")
-        return credentials.credentials
+    app.router.routes.extend(_routes().routes)
+    _describe_local_times(app)
+    return app
 
-    def current_actor(token: Annotated[str, Depends(bearer_token)]) -> Actor:
-        return services.sessions.actor_for(token)
 
-    @app.get(api.HEALTH_PATH, response_model=Health, tags=["session"])
-    def health() -> Health:
+def _services(request: Request) -> Services:
+    """The services of the application serving ``request``."""
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(_services)]
+
+
+def _bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise AuthenticationError("no session token: log in first")
+    return credentials.credentials
+
+
+def _current_actor(services: ServicesDep, token: Annotated[str, Depends(_bearer_token)]) -> Actor:
+    return services.sessions.actor_for(token)
+
+
+@functools.cache
+def _routes() -> APIRouter:
+    """Every route of the server, built once per process: FastAPI derives each route's
+    pydantic models when it is added (about a second for the whole interface)."""
+    router = APIRouter()
+
+    @router.get(api.HEALTH_PATH, response_model=Health, tags=["session"])
+    def health(services: ServicesDep) -> Health:
         """The server and its database answer (no token needed)."""
         return Health(status="ok", ready=services.auth.has_users())
 
-    @app.post(
+    @router.post(
         api.LOGIN_PATH, response_model=LoginResponse, responses=ERROR_RESPONSES, tags=["session"]
     )
-    def login(credentials: LoginRequest, request: Request) -> LoginResponse:
+    def login(credentials: LoginRequest, request: Request, services: ServicesDep) -> LoginResponse:
         """Check the password and issue a session token (rate-limited per user and address)."""
         client = request.client.host if request.client else "unknown"
         issued = services.sessions.login(credentials.username, credentials.password, client=client)
@@ -189,14 +217,14 @@ def create_app(services: Services) -> FastAPI:
             absolute_expires=issued.absolute_expires,
         )
 
-    @app.post(api.LOGOUT_PATH, status_code=204, responses=ERROR_RESPONSES, tags=["session"])
-    def logout(token: Annotated[str, Depends(bearer_token)]) -> Response:
+    @router.post(api.LOGOUT_PATH, status_code=204, responses=ERROR_RESPONSES, tags=["session"])
+    def logout(services: ServicesDep, token: Annotated[str, Depends(_bearer_token)]) -> Response:
         """End the session of this token (a token that is not valid is refused, as anywhere)."""
         services.sessions.actor_for(token)
         services.sessions.logout(token)
         return Response(status_code=204)
 
-    @app.get(
+    @router.get(
         EVENTS_PATH,
         responses={**ERROR_RESPONSES, 200: {"content": {"text/event-stream": {}}}},
         response_class=StreamingResponse,
@@ -204,8 +232,9 @@ def create_app(services: Services) -> FastAPI:
     )
     async def events(
         request: Request,
-        actor: Annotated[Actor, Depends(current_actor)],
-        token: Annotated[str, Depends(bearer_token)],
+        services: ServicesDep,
+        actor: Annotated[Actor, Depends(_current_actor)],
+        token: Annotated[str, Depends(_bearer_token)],
     ) -> StreamingResponse:
         """Server-sent events: every committed change (``event: change``, the change's JSON
         payload), as any desk or server instance on this database makes it. The stream ends
@@ -216,9 +245,9 @@ def create_app(services: Services) -> FastAPI:
         )
 
     for endpoint in api.endpoints():
-        app.add_api_route(
+        router.add_api_route(
             endpoint.path,
-            _route_handler(endpoint, services, current_actor),
+            _route_handler(endpoint),
             methods=["POST"],
             response_model=None if endpoint.result_type is type(None) else endpoint.result_type,
             responses=ERROR_RESPONSES,
@@ -227,8 +256,7 @@ def create_app(services: Services) -> FastAPI:
             description=inspect.getdoc(endpoint.function) or "",
             operation_id=f"{endpoint.service}_{endpoint.method}",
         )
-    _describe_local_times(app)
-    return app
+    return router
 
 
 # A clinic's opening hours are wall-clock times in its own zone, without an offset; JSON
@@ -362,12 +390,13 @@ def _write(
     return Response(content, status_code=status, media_type="application/json")
 
 
-def _route_handler(
-    endpoint: api.Endpoint, services: Services, current_actor: Callable[..., Actor]
-) -> Callable[..., Response]:
-    """A route function whose signature FastAPI reads: the body model, the actor, the key."""
+def _route_handler(endpoint: api.Endpoint) -> Callable[..., Response]:
+    """A route function whose signature FastAPI reads: the body model, the actor, the
+    services, the key."""
 
-    def handler(body: BaseModel, actor: Actor, idempotency_key: str | None = None) -> Response:
+    def handler(
+        body: BaseModel, actor: Actor, services: Services, idempotency_key: str | None = None
+    ) -> Response:
         if endpoint.kind is api.READ:
             content = _call(endpoint, services, actor, body)
             return Response(content, media_type="application/json")
@@ -380,7 +409,10 @@ def _route_handler(
         inspect.Parameter(
             "actor",
             inspect.Parameter.POSITIONAL_OR_KEYWORD,
-            annotation=Annotated[Actor, Depends(current_actor)],
+            annotation=Annotated[Actor, Depends(_current_actor)],
+        ),
+        inspect.Parameter(
+            "services", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=ServicesDep
         ),
     ]
     if endpoint.kind is api.WRITE:

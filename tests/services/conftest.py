@@ -42,7 +42,7 @@ from clinic_app.server.app import create_app
 from clinic_app.services.actor import Actor
 from clinic_app.services.clock import fixed_clock
 from clinic_app.services.sessions import SessionExpiredError
-from tests.conftest import ADMIN, DESK, MANAGER, NOW, NURSE
+from tests.conftest import ADMIN, DESK, MANAGER, NOW, NURSE, fresh_migrated
 
 ADAPTERS = ("in-process", "remote")
 PASSWORD = "contract suite password"
@@ -152,9 +152,9 @@ def adapter() -> str:  # replaced by pytest_generate_tests' parametrization
 
 
 @pytest.fixture
-def services(db_url: str, adapter: str) -> Iterator[Services]:
+def services(db_url: str, adapter: str, request: pytest.FixtureRequest) -> Iterator[Services]:
     """Services on a fresh database at NOW with an empty clinic, through ``adapter``."""
-    built = open_services(db_url, clock=fixed_clock(NOW))
+    built = open_services(fresh_migrated(db_url, request), clock=fixed_clock(NOW))
     built.setup.init_clinic(ADMIN, name="Test clinic", timezone="Europe/London")
     if adapter == "in-process":
         yield built
