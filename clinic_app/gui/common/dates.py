@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 LONG_FORMAT = "dddd d MMMM yyyy"
 SHORT_FORMAT = "ddd d MMM yyyy"
 DAY_MONTH_FORMAT = "ddd d MMM"
+WEEKDAY_DAY_FORMAT = "ddd d"
 TIME_FORMAT = "HH:mm"
 # Date pickers (QDateEdit.setDisplayFormat): the short form, so a picker reads like the text.
 DATE_EDIT_FORMAT = SHORT_FORMAT
@@ -40,6 +41,11 @@ def short_date(day: date, locale: QLocale | None = None) -> str:
 def day_month(day: date, locale: QLocale | None = None) -> str:
     """``Wed 2 Dec`` (for tight places where the year is plain from the context)."""
     return (locale or QLocale()).toString(_qdate(day), DAY_MONTH_FORMAT)
+
+
+def weekday_day(day: date, locale: QLocale | None = None) -> str:
+    """``Wed 2`` (a chart's day axis, where the month is in the title or the range)."""
+    return (locale or QLocale()).toString(_qdate(day), WEEKDAY_DAY_FORMAT)
 
 
 def time_text(moment: datetime, locale: QLocale | None = None) -> str:
