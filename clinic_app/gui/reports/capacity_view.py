@@ -217,7 +217,7 @@ class CapacityWindow(QMainWindow):
         self.resize(1366, 768)
 
         allowed = actor.can(Permission.EXPORT)
-        today = clinic_today(services, actor) if allowed else date.today()
+        today = clinic_today(services, actor)  # the clinic's today, whatever the PC's zone
         first = QDate(today.year, today.month, today.day).addDays(-today.weekday())
         self.date_from = QDateEdit(first)
         self.date_to = QDateEdit(first.addDays(13))
