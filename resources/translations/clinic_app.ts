@@ -1120,7 +1120,12 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Patients</source>
+            <source>Patients (nobody waiting)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (the longest waiting since %1)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1175,22 +1180,12 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired; %5</source>
+            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Your role may not see the capacity report.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>nobody waiting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>waiting since %1</source>
             <translation type="unfinished" />
         </message>
     </context>

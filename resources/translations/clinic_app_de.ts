@@ -938,7 +938,7 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Nurses needed</source>
-            <translation>Pflegekräfte gebraucht</translation>
+            <translation>Gebraucht</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -963,7 +963,7 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
-            <translation>Spitze Vorbereitungen</translation>
+            <translation>Vorbereitungen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1091,22 +1091,22 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Nurses / set-ups</source>
-            <translation>Pflegekräfte / Vorbereitungen</translation>
+            <translation>Anzahl</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Nurses for monitoring</source>
-            <translation>Pflegekräfte für die Überwachung</translation>
+            <translation>Überwachung</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Nurses needed</source>
-            <translation>Pflegekräfte gebraucht</translation>
+            <translation>Gebraucht</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Nurses on duty</source>
-            <translation>Pflegekräfte im Dienst</translation>
+            <translation>Im Dienst</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1120,8 +1120,13 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Patients</source>
-            <translation>Patienten</translation>
+            <source>Patients (nobody waiting)</source>
+            <translation>Patienten (niemand wartet)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (the longest waiting since %1)</source>
+            <translation>Patienten (der am längsten wartende seit %1)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1131,12 +1136,12 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak nurses needed</source>
-            <translation>Spitze gebrauchter Pflegekräfte</translation>
+            <translation>Pflegekräfte (Spitze)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
-            <translation>Spitze Vorbereitungen</translation>
+            <translation>Vorbereitungen (Spitze)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1146,7 +1151,7 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Set-ups and take-downs</source>
-            <translation>Vor- und Nachbereitungen</translation>
+            <translation>Vor-/Nachbereitung</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1175,23 +1180,13 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired; %5</source>
-            <translation>Warteliste am %1: %2 wartend, %3 angeboten, %4 abgelaufen; %5</translation>
+            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired</source>
+            <translation>Warteliste am %1: %2 wartend, %3 angeboten, %4 abgelaufen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Your role may not see the capacity report.</source>
             <translation>Ihre Rolle darf den Kapazitätsbericht nicht sehen.</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>nobody waiting</source>
-            <translation>niemand wartet</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>waiting since %1</source>
-            <translation>wartend seit %1</translation>
         </message>
     </context>
     <context>

@@ -105,7 +105,12 @@ def test_the_window_shows_the_days_and_charts_them(
     assert isinstance(waitlist_bars, QAbstractBarSeries)
     waiting, offered = waitlist_bars.barSets()
     assert (waiting.count(), waiting.at(0), offered.at(0)) == (1, 1.0, 0.0)
-    assert "1 waiting, 0 offered, 0 expired" in window.waitlist_chart.title()
+    assert (
+        window.waitlist_chart.title()
+        == "Waitlist on Mon 23 Nov 2026: 1 waiting, 0 offered, 0 expired"
+    )
+    axes = window.waitlist_chart.axes(Qt.Orientation.Horizontal)
+    assert axes[0].titleText() == "Patients (the longest waiting since Mon 23 Nov 2026)"
 
     # Choosing another day (by keyboard: the table has the focus) charts its load.
     window.show()

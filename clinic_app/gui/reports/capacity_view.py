@@ -517,20 +517,20 @@ class CapacityWindow(QMainWindow):
         chart = self.waitlist_chart
         _fresh(chart)
         waitlist = report.waitlist
+        oldest = waitlist.oldest_waiting_since
         since = (
-            self.tr("waiting since %1").replace(
-                "%1", dates.short_date(waitlist.oldest_waiting_since)
+            self.tr("Patients (the longest waiting since %1)").replace(
+                "%1", dates.short_date(oldest)
             )
-            if waitlist.oldest_waiting_since is not None
-            else self.tr("nobody waiting")
+            if oldest is not None
+            else self.tr("Patients (nobody waiting)")
         )
         chart.setTitle(
-            self.tr("Waitlist on %1: %2 waiting, %3 offered, %4 expired; %5")
+            self.tr("Waitlist on %1: %2 waiting, %3 offered, %4 expired")
             .replace("%1", dates.short_date(waitlist.as_of))
             .replace("%2", str(waitlist.waiting))
             .replace("%3", str(waitlist.offered))
             .replace("%4", str(waitlist.expired))
-            .replace("%5", since)
         )
         therapies = list(reversed(waitlist.by_therapy))  # the longest queue on top
         waiting = QBarSet(self.tr("Waiting"))
@@ -547,7 +547,7 @@ class CapacityWindow(QMainWindow):
         names = QBarCategoryAxis()
         names.append([t.therapy_name for t in therapies])
         top = max((t.waiting + t.offered for t in therapies), default=1)
-        counts = _count_axis(top, self.tr("Patients"))
+        counts = _count_axis(top, since)
         counts.setTickCount(min(top + 1, 8))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
