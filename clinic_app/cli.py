@@ -1160,6 +1160,100 @@ def cmd_rota(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}"
+
+
+def cmd_report_capacity(cli: Cli, args: argparse.Namespace) -> int:
+    report = cli.s.reports.capacity(cli.actor, args.first, args.last)
+    waitlist = report.waitlist
+    if args.json:
+        cli.emit_json(
+            {
+                "clinic": report.clinic_name,
+                "from": report.first.isoformat(),
+                "to": report.last.isoformat(),
+                "ratio": report.ratio,
+                "days": [
+                    {
+                        "date": d.day.isoformat(),
+                        "open": d.open,
+                        "nurse_checked": d.nurse_checked,
+                        "utilisation": d.utilisation,
+                        "open_chair_hours": d.open_chair_hours,
+                        "booked_chair_hours": d.booked_chair_hours,
+                        "idle_chair_hours": d.idle_chair_hours,
+                        "peak_setups": d.peak_setups,
+                        "peak_needed": d.peak_needed,
+                        "peak_at": None if d.peak_at is None else f"{d.peak_at:%H:%M}",
+                        "on_duty_at_peak": d.on_duty_at_peak,
+                        "minutes_over": d.minutes_over,
+                        "load": [
+                            {
+                                "at": f"{p.at:%H:%M}",
+                                "exclusive": p.exclusive,
+                                "monitored": p.monitored,
+                                "needed": p.needed,
+                                "on_duty": p.on_duty,
+                            }
+                            for p in d.points
+                        ],
+                    }
+                    for d in report.days
+                ],
+                "waitlist": {
+                    "as_of": waitlist.as_of.isoformat(),
+                    "waiting": waitlist.waiting,
+                    "offered": waitlist.offered,
+                    "expired": waitlist.expired,
+                    "oldest_waiting_since": (
+                        None
+                        if waitlist.oldest_waiting_since is None
+                        else waitlist.oldest_waiting_since.isoformat()
+                    ),
+                    "by_therapy": [
+                        {"therapy": t.therapy, "waiting": t.waiting, "offered": t.offered}
+                        for t in waitlist.by_therapy
+                    ],
+                },
+            }
+        )
+        return EXIT_OK
+    cli.print(
+        f"Capacity {report.first:%Y-%m-%d} to {report.last:%Y-%m-%d}, {report.clinic_name} "
+        f"(nurse ratio {report.ratio})"
+    )
+    cli.print(
+        f"{'date':<14} {'util %':>6} {'booked h':>8} {'idle h':>7} {'set-ups':>7} "
+        f"{'needed':>6} {'on duty':>7} {'at':>5} {'over min':>8}"
+    )
+    for d in report.days:
+        if not d.open and not d.points:
+            cli.print(f"{d.day:%a %Y-%m-%d} closed")
+            continue
+        at = "-" if d.peak_at is None else f"{d.peak_at:%H:%M}"
+        over = str(d.minutes_over) if d.nurse_checked else "no rota"
+        cli.print(
+            f"{d.day:%a %Y-%m-%d} {_percent(d.utilisation):>6} {d.booked_chair_hours:>8.1f} "
+            f"{d.idle_chair_hours:>7.1f} {d.peak_setups:>7} {d.peak_needed:>6} "
+            f"{d.on_duty_at_peak:>7} {at:>5} {over:>8}"
+        )
+    cli.print(
+        f"total: utilisation {_percent(report.utilisation)} %, idle "
+        f"{report.idle_chair_hours:.1f} chair-hours, {report.minutes_over} minutes over nurse "
+        "capacity"
+    )
+    since = waitlist.oldest_waiting_since
+    cli.print(
+        f"waitlist on {waitlist.as_of:%Y-%m-%d}: {waitlist.waiting} waiting, "
+        f"{waitlist.offered} offered, {waitlist.expired} expired"
+        + ("" if since is None else f"; waiting since {since:%Y-%m-%d}")
+    )
+    for t in waitlist.by_therapy:
+        cli.print(f"  {t.therapy_name:<32} {t.waiting:>3} waiting {t.offered:>3} offered")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``clinic-app [--db URL] COMMAND ...``; no command opens the GUI."""
     p = _Parser(
@@ -1332,6 +1426,20 @@ def build_parser() -> argparse.ArgumentParser:
     c = add("rota", cmd_rota, "a day's nurse shifts and nurse load (per 15 minutes)")
     c.add_argument("date", help="YYYY-MM-DD")
     c.add_argument("--json", action="store_true")
+
+    report = sub.add_parser("report", help="managers' reports").add_subparsers(
+        dest="what", required=True
+    )
+    c = add(
+        "capacity",
+        cmd_report_capacity,
+        "per day: chair utilisation, idle chair-hours, nurse load peaks; the waitlist "
+        "(manager, admin)",
+        report,
+    )
+    c.add_argument("first", help="YYYY-MM-DD")
+    c.add_argument("last", help="YYYY-MM-DD (a year at most)")
+    c.add_argument("--json", action="store_true", help="with the load per 15 minutes")
 
     patient = sub.add_parser("patient", help="patients").add_subparsers(dest="what", required=True)
     c = add("add", cmd_patient_add, "register a patient", patient)

@@ -165,7 +165,7 @@ EXPOSED: dict[str, dict[str, Kind]] = {
     },
     "audit": {"entries": READ, "record_export": WRITE},
     "rule_settings": {"current": READ, "change": WRITE, "reset": WRITE},
-    "reports": {"build": READ},
+    "reports": {"build": READ, "capacity": READ},
     # write_letters at a desk: letter_data, the PDFs painted there, record_printed (audit).
     "letters": {"letter_data": READ, "record_printed": WRITE},
     # export at a desk: plan, sessions_between week by week, the file, record_written (audit).

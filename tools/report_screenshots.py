@@ -8,6 +8,8 @@ arrived, in chair, completed, a no-show, a cancellation) and writes:
 
 * ``daily-list.png``: the daily list window at 1366x768;
 * ``utilisation.png``: the utilisation report window at 1366x768;
+* ``capacity.png``: the capacity report window at 1366x768 (the fortnight, the day shown's
+  nurse load, a few patients on the waitlist);
 * ``daily-list-print.png``: page 1 of the printed daily list (PDF -> PNG with ``pdftoppm``);
 
 then, a week on (Thursday 2026-12-03 09:40, most results back, one URGENT calcium, a low
@@ -31,6 +33,7 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -249,8 +252,53 @@ def take_screenshots(url: str, outdir: Path, *, pdf_dir: Path) -> list[Path]:
     written.append(path)
     report.save_pdf(pdf_dir / "utilisation-report.pdf")
     report.close()
+
+    path = outdir / "capacity.png"
+    take_capacity_screenshot(services, path)
+    written.append(path)
     services.engine.dispose()
     return written
+
+
+# Patients put on the waitlist for the capacity screenshot: (MRN, therapy).
+WAITLIST = (
+    ("MRN300010", "denosumab"),
+    ("MRN300011", "denosumab"),
+    ("MRN300012", "iron-sucrose"),
+    ("MRN300013", "zoledronic-acid"),
+    ("MRN300014", "denosumab"),
+    ("MRN300015", "ferric-carboxymaltose"),
+)
+
+
+def take_capacity_screenshot(services: Any, path: Path) -> None:
+    """The capacity report of the fortnight at 1366x768, the day shown's row chosen."""
+    from PySide6.QtWidgets import QApplication
+
+    from clinic_app.gui.reports.capacity_view import CapacityWindow
+    from clinic_app.services.actor import Actor, Role
+
+    app = QApplication.instance()
+    assert app is not None
+    desk = Actor("fred.desk", Role.FRONT_DESK)
+    for mrn, therapy in WAITLIST:
+        services.waitlist.add(desk, mrn, therapy, SHOWN_DAY, SHOWN_DAY + timedelta(days=60))
+    window = CapacityWindow(services, Actor("mia.manager", Role.MANAGER))
+    window.resize(*SIZE)
+    window.set_period(*REPORT_PERIOD)
+    window.show()
+    window.runner.wait(60_000)
+    app.processEvents()
+    window.refresh()
+    window.runner.wait(60_000)
+    for _ in range(3):
+        app.processEvents()
+    shown = next(n for n, day in enumerate(window.day_model.rows()) if day.day == SHOWN_DAY)
+    window.table.selectRow(shown)
+    window.table.setFocus()
+    app.processEvents()
+    window.grab().save(str(path))
+    window.close()
 
 
 # The results list a week on: Thursday 3 December 2026, 09:40.

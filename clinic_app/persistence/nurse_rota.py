@@ -89,29 +89,39 @@ def day_rota(session: Session, day: date) -> DayRota:
 
     Two column queries, no ORM rows: every booking check asks it.
     """
+    rota = rotas_between(session, day, day).get(day)
+    return rota if rota is not None else DayRota((), settings(session).nurse_ratio)
+
+
+def rotas_between(session: Session, first: date, last: date) -> dict[date, DayRota]:
+    """The rota of every day from ``first`` to ``last`` that has a shift (a day without one
+    has no rota: not in the result). Two column queries over the range, no ORM rows."""
     shifts = session.execute(
         select(
             NurseShiftRow.id,
+            NurseShiftRow.day,
             NurseShiftRow.nurse_id,
             NurseRow.name,
             NurseShiftRow.starts,
             NurseShiftRow.ends,
         )
         .join(NurseRow)
-        .where(NurseShiftRow.day == day)
-        .order_by(NurseShiftRow.starts, NurseRow.name)
+        .where(NurseShiftRow.day >= first, NurseShiftRow.day <= last)
+        .order_by(NurseShiftRow.day, NurseShiftRow.starts, NurseRow.name)
     ).all()
     breaks: dict[int, list[tuple[int, int]]] = {}
     if shifts:
         rows = session.execute(
             select(NurseBreakRow.shift_id, NurseBreakRow.starts, NurseBreakRow.ends)
-            .where(NurseBreakRow.shift_id.in_([row.id for row in shifts]))
+            .join(NurseShiftRow, NurseShiftRow.id == NurseBreakRow.shift_id)
+            .where(NurseShiftRow.day >= first, NurseShiftRow.day <= last)
             .order_by(NurseBreakRow.starts)
         )
         for shift_id, starts, ends in rows:
             breaks.setdefault(shift_id, []).append((minute_of(starts), minute_of(ends)))
-    return DayRota(
-        tuple(
+    per_day: dict[date, list[NurseShift]] = {}
+    for row in shifts:
+        per_day.setdefault(row.day, []).append(
             NurseShift(
                 row.nurse_id,
                 row.name,
@@ -119,10 +129,9 @@ def day_rota(session: Session, day: date) -> DayRota:
                 minute_of(row.ends),
                 tuple(breaks.get(row.id, ())),
             )
-            for row in shifts
-        ),
-        settings(session).nurse_ratio,
-    )
+        )
+    ratio = settings(session).nurse_ratio
+    return {day: DayRota(tuple(day_shifts), ratio) for day, day_shifts in per_day.items()}
 
 
 def local_minutes(calendar: ClinicCalendar, day: date, moment: datetime) -> int:
@@ -159,14 +168,30 @@ def task_of_row(
 ) -> NurseTask | None:
     """What the session ``row`` asks of the nurses on ``day``. A therapy no longer in the
     catalog asks for no set-up or take-down, only monitoring (its times are unknown now)."""
-    start = local_minutes(calendar, day, row.start_utc)
-    end = local_minutes(calendar, day, row.end_utc)
+    return task_of_session(
+        calendar, catalog, day, row.therapy_code, row.start_utc, row.end_utc, row.id
+    )
+
+
+def task_of_session(
+    calendar: ClinicCalendar,
+    catalog: Catalog,
+    day: date,
+    therapy_code: str,
+    start_utc: datetime,
+    end_utc: datetime,
+    session_id: int | None = None,
+) -> NurseTask | None:
+    """What a session of ``therapy_code`` asks of the nurses on ``day`` (task_of_row, from
+    plain columns: the reports read no ORM rows)."""
+    start = local_minutes(calendar, day, start_utc)
+    end = local_minutes(calendar, day, end_utc)
     if start >= end:
         return None
-    if row.therapy_code not in catalog:
-        return NurseTask(start, end, 0, 0, row.id)
-    therapy = catalog.get(row.therapy_code)
-    return task_of(calendar, therapy, day, row.start_utc, row.end_utc, row.id)
+    if therapy_code not in catalog:
+        return NurseTask(start, end, 0, 0, session_id)
+    therapy = catalog.get(therapy_code)
+    return task_of(calendar, therapy, day, start_utc, end_utc, session_id)
 
 
 def day_sessions(

@@ -1,4 +1,4 @@
-"""Read-only queries for the managers' reports (utilisation, findings per month).
+"""Read-only queries for the managers' reports (utilisation, findings per month, capacity).
 
 They select plain columns, not mapped objects, and stream them in batches so a year of a busy
 clinic is aggregated without loading every row at once. Times stay in UTC; the service turns
@@ -8,7 +8,7 @@ them into clinic-local days.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -18,7 +18,9 @@ from clinic_app.persistence.models import (
     ChairRow,
     SessionFindingRow,
     SessionRow,
+    WaitlistRow,
 )
+from clinic_app.persistence.repositories import overlapping
 
 BATCH_ROWS = 2000  # rows fetched per round trip while streaming
 
@@ -104,3 +106,52 @@ def finding_facts(
     )
     for row in session.execute(stmt):
         yield FindingFact(row[0], row[1], row[2], row[3], row[4] is not None)
+
+
+def sessions_touching(
+    session: Session, start_utc: datetime, end_utc: datetime
+) -> Iterator[SessionFact]:
+    """Every session not cancelled that overlaps ``[start_utc, end_utc)`` (a session over
+    midnight touches two days), streamed; ``start_utc`` bounded on both sides."""
+    stmt = (
+        select(
+            SessionRow.id,
+            SessionRow.chair_id,
+            SessionRow.therapy_code,
+            SessionRow.start_utc,
+            SessionRow.end_utc,
+            SessionRow.status,
+        )
+        .where(
+            SessionRow.status != "cancelled",
+            *overlapping(session, SessionRow, start_utc, end_utc),
+        )
+        .order_by(SessionRow.start_utc, SessionRow.chair_id)
+        .execution_options(yield_per=BATCH_ROWS)
+    )
+    for row in session.execute(stmt):
+        yield SessionFact(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+class WaitlistFact(NamedTuple):
+    """A waitlist entry still open (waiting or offered), as the capacity report counts it."""
+
+    therapy: str
+    status: str
+    latest: date
+    created_at: datetime
+
+
+def open_waitlist(session: Session) -> list[WaitlistFact]:
+    """The waitlist entries waiting or offered, in order of joining."""
+    stmt = (
+        select(
+            WaitlistRow.therapy_code,
+            WaitlistRow.status,
+            WaitlistRow.latest_date,
+            WaitlistRow.created_at,
+        )
+        .where(WaitlistRow.status.in_(("waiting", "offered")))
+        .order_by(WaitlistRow.id)
+    )
+    return [WaitlistFact(r[0], r[1], r[2], r[3]) for r in session.execute(stmt)]

@@ -899,6 +899,297 @@
         </message>
     </context>
     <context>
+        <name>CapacityDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Booked chair-h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Idle chair-h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Minutes needing more nurses than are on duty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Minutes over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Most nurses needed at one minute (set-ups plus monitored patients)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Most set-ups and take-downs in progress at one minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses on duty at the first minute of the peak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>On duty then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak set-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>no rota</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>open</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CapacityWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source> &amp;From </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source> &amp;to </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>&amp;Days (choose one to see its nurse load):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>&amp;Show report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Booked chair-hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Building the report...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Capacity report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Capacity report - %1 to %2 - %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chair-hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chair-hours per open day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of booked and idle chair-hours per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the chosen day's nurse load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the peak nurse load per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the waitlist per therapy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Days of the capacity report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Idle chair-hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load on %1: nothing booked, no rota</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses / set-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses for monitoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses on duty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Offered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>On duty then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (nobody waiting)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (the longest waiting since %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak nurse load per open day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak nurses needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak set-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Set-ups and take-downs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>The report could not be built: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation %1, idle %2 chair-hours, %3 minutes over nurse capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waitlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Your role may not see the capacity report.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ChairChart</name>
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
@@ -4026,6 +4317,11 @@
     </context>
     <context>
         <name>ReportsMenu</name>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>&amp;Capacity report</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <location filename="clinic_app/gui/reports/reports_menu.py" />
             <source>&amp;Daily list</source>

@@ -899,6 +899,297 @@
         </message>
     </context>
     <context>
+        <name>CapacityDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Booked chair-h</source>
+            <translation>Gebuchte Stuhl-h</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Idle chair-h</source>
+            <translation>Freie Stuhl-h</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Minutes needing more nurses than are on duty</source>
+            <translation>Minuten, die mehr Pflegekräfte brauchen, als im Dienst sind</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Minutes over</source>
+            <translation>Minuten darüber</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Most nurses needed at one minute (set-ups plus monitored patients)</source>
+            <translation>Die meisten in einer Minute gebrauchten Pflegekräfte (Vorbereitungen plus überwachte Patienten)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Most set-ups and take-downs in progress at one minute</source>
+            <translation>Die meisten gleichzeitigen Vor- und Nachbereitungen in einer Minute</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses needed</source>
+            <translation>Gebraucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses on duty at the first minute of the peak</source>
+            <translation>Pflegekräfte im Dienst in der ersten Minute der Spitze</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>On duty then</source>
+            <translation>Dann im Dienst</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Open</source>
+            <translation>Geöffnet</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak at</source>
+            <translation>Spitze um</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak set-ups</source>
+            <translation>Vorbereitungen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation</source>
+            <translation>Auslastung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>closed</source>
+            <translation>geschlossen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>no rota</source>
+            <translation>kein Dienstplan</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>open</source>
+            <translation>geöffnet</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source> &amp;From </source>
+            <translation> &amp;Von </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source> &amp;to </source>
+            <translation> &amp;bis </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>&amp;Days (choose one to see its nurse load):</source>
+            <translation>&amp;Tage (einen wählen, um seine Pflegelast zu sehen):</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>&amp;Show report</source>
+            <translation>Bericht &amp;anzeigen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Booked chair-hours</source>
+            <translation>Gebuchte Stuhlstunden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Building the report...</source>
+            <translation>Bericht wird erstellt...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Capacity report</source>
+            <translation>Kapazitätsbericht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Capacity report - %1 to %2 - %3</source>
+            <translation>Kapazitätsbericht - %1 bis %2 - %3</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chair-hours</source>
+            <translation>Stuhlstunden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chair-hours per open day</source>
+            <translation>Stuhlstunden pro Öffnungstag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of booked and idle chair-hours per day</source>
+            <translation>Diagramm der gebuchten und freien Stuhlstunden pro Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the chosen day's nurse load</source>
+            <translation>Diagramm der Pflegelast des gewählten Tages</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the peak nurse load per day</source>
+            <translation>Diagramm der Spitzen-Pflegelast pro Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Chart of the waitlist per therapy</source>
+            <translation>Diagramm der Warteliste pro Therapie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Days of the capacity report</source>
+            <translation>Tage des Kapazitätsberichts</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Idle chair-hours</source>
+            <translation>Freie Stuhlstunden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load</source>
+            <translation>Pflegelast</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load on %1</source>
+            <translation>Pflegelast am %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurse load on %1: nothing booked, no rota</source>
+            <translation>Pflegelast am %1: nichts gebucht, kein Dienstplan</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses</source>
+            <translation>Pflegekräfte</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses / set-ups</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses for monitoring</source>
+            <translation>Überwachung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses needed</source>
+            <translation>Gebraucht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Nurses on duty</source>
+            <translation>Im Dienst</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Offered</source>
+            <translation>Angeboten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>On duty then</source>
+            <translation>Dann im Dienst</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (nobody waiting)</source>
+            <translation>Patienten (niemand wartet)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Patients (the longest waiting since %1)</source>
+            <translation>Patienten (der am längsten wartende seit %1)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak nurse load per open day</source>
+            <translation>Spitzen-Pflegelast pro Öffnungstag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak nurses needed</source>
+            <translation>Pflegekräfte (Spitze)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Peak set-ups</source>
+            <translation>Vorbereitungen (Spitze)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Set-ups and take-downs</source>
+            <translation>Vor-/Nachbereitung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>The report could not be built: %1</source>
+            <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation %</source>
+            <translation>Auslastung %</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Utilisation %1, idle %2 chair-hours, %3 minutes over nurse capacity</source>
+            <translation>Auslastung %1, %2 freie Stuhlstunden, %3 Minuten über der Pflegekapazität</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waiting</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waitlist</source>
+            <translation>Warteliste</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Waitlist on %1: %2 waiting, %3 offered, %4 expired</source>
+            <translation>Warteliste am %1: %2 wartend, %3 angeboten, %4 abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/capacity_view.py" />
+            <source>Your role may not see the capacity report.</source>
+            <translation>Ihre Rolle darf den Kapazitätsbericht nicht sehen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChairChart</name>
         <message>
             <location filename="clinic_app/gui/reports/utilisation_view.py" />
@@ -4026,6 +4317,11 @@
     </context>
     <context>
         <name>ReportsMenu</name>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>&amp;Capacity report</source>
+            <translation>&amp;Kapazitätsbericht</translation>
+        </message>
         <message>
             <location filename="clinic_app/gui/reports/reports_menu.py" />
             <source>&amp;Daily list</source>

@@ -452,8 +452,13 @@ def test_reports_menu_opens_the_windows(qtbot: QtBot, clinic: Services) -> None:
     main = QMainWindow()
     qtbot.addWidget(main)
     actions = add_reports_actions(main, clinic, NURSE)
-    assert [a.shortcut().toString() for a in actions] == ["Ctrl+L", "Ctrl+E", "Ctrl+U"]
-    assert [a.isEnabled() for a in actions] == [True, False, False]
+    assert [a.shortcut().toString() for a in actions] == [
+        "Ctrl+L",
+        "Ctrl+E",
+        "Ctrl+U",
+        "Ctrl+Shift+C",
+    ]
+    assert [a.isEnabled() for a in actions] == [True, False, False, False]
     actions[0].trigger()
     opened = [w for w in main.findChildren(DailyListWindow)]
     assert len(opened) == 1 and opened[0].isVisible()

@@ -102,6 +102,7 @@ def test_the_formats_of_the_clinic() -> None:
     assert dates.long_date(day, ENGLISH) == "Wednesday 2 December 2026"
     assert dates.short_date(day, ENGLISH) == "Wed 2 Dec 2026"
     assert dates.day_month(day, ENGLISH) == "Wed 2 Dec"
+    assert dates.weekday_day(day, ENGLISH) == "Wed 2"
     assert dates.time_text(datetime(2026, 12, 2, 9, 30), ENGLISH) == "09:30"
     assert dates.time_text(datetime(2026, 12, 2, 17, 5), ENGLISH) == "17:05"
     assert dates.short_date_time(datetime(2026, 12, 2, 9, 30), ENGLISH) == "Wed 2 Dec 2026, 09:30"

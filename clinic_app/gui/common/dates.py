@@ -19,6 +19,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 LONG_FORMAT = "dddd d MMMM yyyy"
 SHORT_FORMAT = "ddd d MMM yyyy"
 DAY_MONTH_FORMAT = "ddd d MMM"
+WEEKDAY_DAY_FORMAT = "ddd d"
 TIME_FORMAT = "HH:mm"
 
 
@@ -69,6 +70,11 @@ def short_date(day: date, locale: QLocale | None = None) -> str:
 def day_month(day: date, locale: QLocale | None = None) -> str:
     """``Wed 2 Dec`` (for tight places where the year is plain from the context)."""
     return (locale or QLocale()).toString(_qdate(day), _formats(locale).day_month)
+
+
+def weekday_day(day: date, locale: QLocale | None = None) -> str:
+    """``Wed 2`` (a chart's day axis, where the month is in the title or the range)."""
+    return (locale or QLocale()).toString(_qdate(day), WEEKDAY_DAY_FORMAT)
 
 
 def time_text(moment: datetime, locale: QLocale | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Menu entries that open the daily list, the export dialog and the utilisation report.
+"""Menu entries that open the daily list, the export dialog, the utilisation and capacity
+reports.
 
 The main window calls ``add_reports_actions(window, services, actor)`` once; each action opens
 its window (or brings the open one to the front). Actions the actor's role may not use are
@@ -62,6 +63,13 @@ def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -
             Permission.EXPORT,
             lambda: _utilisation(services, actor, window),
         ),
+        (
+            "capacity",
+            tr("ReportsMenu", "&Capacity report"),
+            "Ctrl+Shift+C",
+            Permission.EXPORT,
+            lambda: _capacity(services, actor, window),
+        ),
     )
     menu = window.menuBar().addMenu(tr("ReportsMenu", "&Reports"))
     actions = []
@@ -99,3 +107,9 @@ def _utilisation(services: Services, actor: Actor, parent: QWidget) -> QWidget:
     from clinic_app.gui.reports.utilisation_view import UtilisationWindow
 
     return UtilisationWindow(services, actor, parent)
+
+
+def _capacity(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.reports.capacity_view import CapacityWindow
+
+    return CapacityWindow(services, actor, parent)
