@@ -226,7 +226,7 @@ class CapacityWindow(QMainWindow):
         self.addToolBar(toolbar)
         for edit, text in ((self.date_from, self.tr(" &From ")), (self.date_to, self.tr(" &to "))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.DATE_EDIT_FORMAT)
+            edit.setDisplayFormat(dates.date_edit_format())
             label = QLabel(text)
             label.setBuddy(edit)
             edit.setAccessibleName(text.replace("&", "").strip())
