@@ -63,7 +63,12 @@ def test_startup_builds_the_window_for_the_logged_in_actor(started: MainWindow) 
     assert not started.users_action.isEnabled()
     assert started.open_audit() is None and started.open_users() is None
     reports = {a.text().replace("&", ""): a.isEnabled() for a in started.reports_actions}
-    assert reports == {"Daily list": True, "Export schedule...": False, "Utilisation report": False}
+    assert reports == {
+        "Daily list": True,
+        "Export schedule...": False,
+        "Utilisation report": False,
+        "Capacity report": False,
+    }
     # Still there (disabled, not hidden), with shortcuts shown.
     menus = {a.text().replace("&", ""): a.menu() for a in started.menuBar().actions()}
     administration = menus["Administration"]

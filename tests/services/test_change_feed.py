@@ -690,6 +690,7 @@ READ_ONLY = {
     ("audit", "entries"),
     ("rule_settings", "current"),
     ("reports", "build"),
+    ("reports", "capacity"),
     ("letters", "letter_data"),
     ("exports", "plan"),
     ("sessions", "is_open"),
