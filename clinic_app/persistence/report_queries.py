@@ -62,25 +62,29 @@ def report_chairs(session: Session) -> list[ChairFact]:
     return [ChairFact(r.id, r.name, bool(r.active)) for r in session.execute(stmt)]
 
 
+# The columns of a SessionFact, in its order.
+_SESSION_FACT_COLUMNS = (
+    SessionRow.id,
+    SessionRow.chair_id,
+    SessionRow.therapy_code,
+    SessionRow.start_utc,
+    SessionRow.end_utc,
+    SessionRow.status,
+)
+
+
 def session_facts(
     session: Session, start_utc: datetime, end_utc: datetime
 ) -> Iterator[SessionFact]:
     """Every session (cancelled included) starting in ``[start_utc, end_utc)``, streamed."""
     stmt = (
-        select(
-            SessionRow.id,
-            SessionRow.chair_id,
-            SessionRow.therapy_code,
-            SessionRow.start_utc,
-            SessionRow.end_utc,
-            SessionRow.status,
-        )
+        select(*_SESSION_FACT_COLUMNS)
         .where(SessionRow.start_utc >= start_utc, SessionRow.start_utc < end_utc)
         .order_by(SessionRow.start_utc, SessionRow.chair_id)
         .execution_options(yield_per=BATCH_ROWS)
     )
     for row in session.execute(stmt):
-        yield SessionFact(row[0], row[1], row[2], row[3], row[4], row[5])
+        yield SessionFact(*row)
 
 
 def finding_facts(
@@ -114,14 +118,7 @@ def sessions_touching(
     """Every session not cancelled that overlaps ``[start_utc, end_utc)`` (a session over
     midnight touches two days), streamed; ``start_utc`` bounded on both sides."""
     stmt = (
-        select(
-            SessionRow.id,
-            SessionRow.chair_id,
-            SessionRow.therapy_code,
-            SessionRow.start_utc,
-            SessionRow.end_utc,
-            SessionRow.status,
-        )
+        select(*_SESSION_FACT_COLUMNS)
         .where(
             SessionRow.status != "cancelled",
             *overlapping(session, SessionRow, start_utc, end_utc),
@@ -130,7 +127,7 @@ def sessions_touching(
         .execution_options(yield_per=BATCH_ROWS)
     )
     for row in session.execute(stmt):
-        yield SessionFact(row[0], row[1], row[2], row[3], row[4], row[5])
+        yield SessionFact(*row)
 
 
 class WaitlistFact(NamedTuple):
