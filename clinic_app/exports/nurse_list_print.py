@@ -62,11 +62,7 @@ def nurse_sections(
     sections: list[tuple[str | None, list[SessionView]]] = []
     covered: set[int | None] = set()
     for nurse in assignment.nurses:
-        mine = [
-            v
-            for v in live
-            if v.id in by_id and by_id[v.id].looked_after_by(nurse.nurse)  # type: ignore[index]
-        ]
+        mine = [v for v in live if v.id in by_id and by_id[v.id].looked_after_by(nurse.nurse)]
         covered.update(v.id for v in mine)
         sections.append((nurse.nurse, order(mine)))
     sections.append((None, order([v for v in live if v.id not in covered])))

@@ -157,7 +157,7 @@ class NursePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = NurseListModel(self)
-        self.heading = QLabel(self.tr("Nurses &today"))
+        self.heading = QLabel(self.tr("Nurses to&day"))
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)

@@ -52,7 +52,7 @@ class NurseTools(QObject):
         self.panel = NursePanel()
         self.panel.model.session_dropped.connect(self.reassign)
 
-        self.reassign_action = QAction(self.tr("Reassign to &nurse..."), window)
+        self.reassign_action = QAction(self.tr("Reassi&gn to nurse..."), window)
         self.reassign_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.reassign_action.setToolTip(
             self.tr("Hand the selected patient to another nurse (Ctrl+Shift+N)")
@@ -64,13 +64,13 @@ class NurseTools(QObject):
         self.mine_action.setToolTip(self.tr("Show only my patients today (Ctrl+Shift+M)"))
         self.mine_action.setVisible(window.actor.role is Role.NURSE)
         self.mine_action.toggled.connect(self.show_mine)
-        self.print_action = QAction(self.tr("Print by n&urse..."), window)
+        self.print_action = QAction(self.tr("Print b&y nurse..."), window)
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.print_action.setToolTip(
             self.tr("One page per nurse with her patients, then the unassigned (Ctrl+Shift+B)")
         )
         self.print_action.triggered.connect(lambda: self.print_preview())
-        self.pdf_action = QAction(self.tr("Save by nurse as P&DF..."), window)
+        self.pdf_action = QAction(self.tr("Save by nurse as PD&F..."), window)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.pdf_action.triggered.connect(lambda: self.save_pdf())
         for action in (self.reassign_action, self.mine_action, self.print_action, self.pdf_action):
