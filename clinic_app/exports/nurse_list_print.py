@@ -89,7 +89,8 @@ def _labs_of(mrn: str, day_list: DayList) -> Iterator[tuple[LabView, bool]]:
 
 
 def _others(assigned: AssignedSessionView | None, nurse: str | None) -> str:
-    """The parts of the session in another nurse's care (the hand-offs), one per line."""
+    """The parts of the session in another nurse's care (the hand-offs), one per line; for
+    an unassigned session (``nurse`` None) every part, so "no nurse free" shows where."""
     if assigned is None:
         return ""
     kinds = {
@@ -101,7 +102,7 @@ def _others(assigned: AssignedSessionView | None, nurse: str | None) -> str:
         f"{c.start:%H:%M}-{c.end:%H:%M} {kinds.get(c.kind, c.kind)}: "
         + (c.nurse or _tr("no nurse free"))
         for c in assigned.care
-        if c.nurse != nurse
+        if nurse is None or c.nurse != nurse  # the unassigned: every part, "no nurse free"
     )
 
 
@@ -184,6 +185,7 @@ def _paint(
     by_id = {a.session_id: a for a in assignment.sessions}
     work = {n.nurse: n for n in assignment.nurses}
     sections = nurse_sections(day_list, assignment)
+    section["title"] = sections[0][0] or _tr("Unassigned")  # the first page's header
     with PageCanvas(device, footer=footer, page_total=page_total, header=header) as canvas:
         for number, (nurse, sessions) in enumerate(sections):
             title = nurse if nurse is not None else _tr("Unassigned")

@@ -4018,7 +4018,7 @@
         <name>NurseListModel</name>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
-            <source>%1 (%2 patients)</source>
+            <source>%1 (patients: %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4072,11 +4072,6 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
-            <source>%1: %2 patients today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
             <source>&amp;My patients</source>
             <translation type="unfinished" />
         </message>
@@ -4103,6 +4098,11 @@
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
             <source>One page per nurse with her patients, then the unassigned (Ctrl+Shift+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Patients of %1 today: %2</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -4018,8 +4018,8 @@
         <name>NurseListModel</name>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
-            <source>%1 (%2 patients)</source>
-            <translation>%1 (%2 Patienten)</translation>
+            <source>%1 (patients: %2)</source>
+            <translation>%1 (Patienten: %2)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
@@ -4072,11 +4072,6 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
-            <source>%1: %2 patients today</source>
-            <translation>%1: heute %2 Patienten</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
             <source>&amp;My patients</source>
             <translation>&amp;Meine Patienten</translation>
         </message>
@@ -4104,6 +4099,11 @@
             <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
             <source>One page per nurse with her patients, then the unassigned (Ctrl+Shift+B)</source>
             <translation>Eine Seite je Pflegekraft mit ihren Patienten, dann die nicht zugeteilten (Strg+Umschalt+B)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Patients of %1 today: %2</source>
+            <translation>Patienten von %1 heute: %2</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/nurse_tools.py" />

@@ -151,7 +151,7 @@ def test_the_nurse_panel_passes_the_model_tester(
     assignment = services.staffing.assignment(NURSE, DAY)
     texts = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     counts = [sum(1 for s in assignment.sessions if s.looked_after_by(n)) for n in (NORA, OLGA)]
-    assert texts == [f"{NORA} ({counts[0]} patients)", f"{OLGA} ({counts[1]} patients)"]
+    assert texts == [f"{NORA} (patients: {counts[0]})", f"{OLGA} (patients: {counts[1]})"]
 
 
 def test_dropping_a_patient_on_a_nurse_hands_her_over(
@@ -261,7 +261,7 @@ def test_my_patients_asks_once_which_nurse_she_is_then_filters(
     assert mine_action.isChecked() and shown.chosen_nurse() == OLGA
     mine = {s.session_id for s in services.staffing.my_patients(NURSE, OLGA, DAY)}
     assert mine and {shown.model.session(r).id for r in range(shown.model.rowCount())} == mine
-    assert f"{OLGA}: {len(mine)} patients today" == shown.statusBar().currentMessage()
+    assert shown.statusBar().currentMessage() == f"Patients of {OLGA} today: {len(mine)}"
     mine_action.trigger()  # off: everyone's patients again
     assert not mine_action.isChecked() and shown.chosen_nurse() == ""
     mine_action.trigger()  # on again: she is not asked twice

@@ -86,7 +86,7 @@ class NurseListModel(QAbstractListModel):
         nurse = self._nurses[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             count = self._patients.get(nurse.nurse, 0)
-            return self.tr("%1 (%2 patients)").replace("%1", nurse.nurse).replace("%2", str(count))
+            return self.tr("%1 (patients: %2)").replace("%1", nurse.nurse).replace("%2", str(count))
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 self.tr("On duty %1 min; nurse work %2 min. Drop a patient here to hand over.")
@@ -164,6 +164,9 @@ class NursePanel(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for two wrapped lines: a word-wrapped label in a squeezed layout gets clipped.
+        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 2 + 4)
+        self.setMinimumWidth(200)
         self.view = QListView()
         self.view.setObjectName("nurseList")
         self.view.setModel(self.model)

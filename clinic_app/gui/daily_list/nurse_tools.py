@@ -215,7 +215,9 @@ class NurseTools(QObject):
             return
         window.nurse_filter.setCurrentIndex(window.nurse_filter.findData(self.me))
         window.statusBar().showMessage(
-            self.tr("%1: %2 patients today").replace("%1", self.me).replace("%2", str(len(mine))),
+            self.tr("Patients of %1 today: %2")
+            .replace("%1", self.me)
+            .replace("%2", str(len(mine))),
             CONFIRMATION_MS,
         )
 
