@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clinic_app.bootstrap import Services
@@ -282,3 +284,33 @@ def test_my_patients_is_for_nurses_on_a_day_with_a_rota(
     monkeypatch.setattr(NursePickerDialog, "ask", lambda *_: pytest.fail("asked"))
     shown.nurse_tools.show_mine(True)
     assert shown.chosen_nurse() == "" and not shown.nurse_tools.mine_action.isChecked()
+
+
+def test_a_drop_on_the_nurse_lists_view_lands_on_the_nurse_under_the_pointer(
+    qtbot: QtBot, rota: tuple[Services, SeededDay]
+) -> None:
+    services, day = rota
+    shown = window_on(qtbot, services)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    before = nurse_of(services, day.booked)
+    other = OLGA if before == NORA else NORA
+    row = shown.model.row_of(day.booked)
+    assert row is not None
+    data = shown.model.mimeData([shown.model.index(row, 0)])
+    view = shown.nurse_tools.panel.view
+    target = view.visualRect(view.model().index([NORA, OLGA].index(other), 0)).center()
+    point = QPointF(target)
+    move = Qt.DropAction.MoveAction
+    button, no_key = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(target, move, data, button, no_key)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted()
+    moving = QDragMoveEvent(target, move, data, button, no_key)
+    QApplication.sendEvent(view.viewport(), moving)
+    assert moving.isAccepted()
+    QApplication.sendEvent(view.viewport(), QDropEvent(point, move, data, button, no_key))
+    assert nurse_of(services, day.booked) == other
+    # The dragged row is still in the table (a hand-over moves no row).
+    assert shown.model.row_of(day.booked) is not None
