@@ -7,10 +7,10 @@ goes:
 
 - a session that is not movable (arrived, in the chair, completed: the desk cannot move it)
   stays at its expected times;
-- the movable ones (booked) are taken in their booked order, so an earlier patient gets the
-  first pick; each keeps its own chair and time when that still fits, else takes the
-  smallest delay (on the ``step`` grid, never earlier than booked, never before
-  ``not_before``) on its own chair first, then on another chair;
+- the movable ones (booked) keep their own chair and time wherever that still fits (taken in
+  booked order: the fewest moves); the others, in booked order so an earlier patient gets
+  the first pick, take the smallest delay left (on the ``step`` grid, never earlier than
+  booked, never before ``not_before``) on their own chair first, then on another chair;
 - "fits" means: the chair is free, the patient is not in another session, the session ends
   by closing time, and the nurse invariant is not made worse (``DayCapacity.shortfall``, the
   booking service's own check: a minute already over capacity because of sessions nobody
@@ -134,54 +134,80 @@ def plan_day(
     moved: list[Placement] = []
     new_day: list[tuple[int, str]] = []
     order = sorted((s for s in sessions if s.movable), key=lambda s: (s.start, s.session_id))
-    for session in order:
-        spot, reason = _place(session, placed, chairs, rota, closes, not_before, step)
+    # First the sessions running late take their own chair at their expected time where it
+    # is free, then every session that still fits where it is booked keeps its place (the
+    # fewest moves); then the others, in booked order, take the smallest delay left.
+    waiting: list[tuple[DaySession, str]] = []
+    for session in sorted(order, key=lambda s: not s.late):
+        at = session.expected_start
+        why = _obstacle(session, session.chair, at, placed, rota, closes)
+        if why:
+            waiting.append((session, LATE if session.late else why))
+            continue
+        spot = Placement(
+            session.session_id,
+            session.chair,
+            at,
+            at + session.duration,
+            LATE if session.late else "",
+        )
+        placed.append((session, spot))
+        if session.late:
+            moved.append(spot)
+    waiting.sort(key=lambda item: (item[0].start, item[0].session_id))
+    for session, why in waiting:
+        spot = _place(session, why, placed, chairs, rota, closes, not_before, step)
         if spot is None:
-            new_day.append((session.session_id, reason))
+            new_day.append((session.session_id, why))
             continue
         placed.append((session, spot))
-        if (spot.chair, spot.start) != (session.chair, session.start):
-            moved.append(spot)
+        moved.append(spot)
+    moved.sort(key=lambda p: (p.start, p.session_id))
     tasks = [s.task_at(p.start) for s, p in placed]
     assignment = assign_nurses(rota.shifts, tasks, rota.ratio, preferred=preferred)
     placements = tuple(sorted((p for _s, p in placed), key=lambda p: (p.start, p.session_id)))
     return DayReplan(placements, tuple(moved), tuple(new_day), assignment)
 
 
+def _obstacle(
+    session: DaySession,
+    chair: str,
+    start: int,
+    placed: Sequence[tuple[DaySession, Placement]],
+    rota: DayRota,
+    closes: int,
+    capacity: DayCapacity | None = None,
+) -> str:
+    """Why ``session`` cannot start at ``start`` on ``chair`` beside ``placed`` (empty: it
+    can). ``capacity``: the placed sessions' nurse load, when already counted."""
+    end = start + session.duration
+    if end > closes:
+        return CLOSED
+    for other, spot in placed:
+        if spot.chair == chair and _overlaps(start, end, spot.start, spot.end):
+            return CHAIR
+        if other.patient_id == session.patient_id and _overlaps(start, end, spot.start, spot.end):
+            return PATIENT
+    if capacity is None:
+        capacity = DayCapacity(rota, [s.task_at(p.start) for s, p in placed])
+    if capacity.shortfall(session.task_at(start)) is not None:
+        return NURSE
+    return ""
+
+
 def _place(
     session: DaySession,
+    why: str,
     placed: Sequence[tuple[DaySession, Placement]],
     chairs: Sequence[str],
     rota: DayRota,
     closes: int,
     not_before: int,
     step: int,
-) -> tuple[Placement | None, str]:
-    """The session's place (its own when it fits, else the smallest delay), and why it is
-    not its own (the first obstacle its own place met)."""
+) -> Placement | None:
+    """The smallest delay (own chair first, then the others) where the session fits, never
+    earlier than it is expected; None when none is left that day."""
     capacity = DayCapacity(rota, [s.task_at(p.start) for s, p in placed])
-
-    def obstacle(chair: str, start: int) -> str:
-        end = start + session.duration
-        if end > closes:
-            return CLOSED
-        for other, spot in placed:
-            if spot.chair == chair and _overlaps(start, end, spot.start, spot.end):
-                return CHAIR
-            if other.patient_id == session.patient_id and _overlaps(
-                start, end, spot.start, spot.end
-            ):
-                return PATIENT
-        if capacity.shortfall(session.task_at(start)) is not None:
-            return NURSE
-        return ""
-
-    if session.late:
-        why = LATE
-    else:
-        why = obstacle(session.chair, session.start)
-        if not why:
-            return Placement(session.session_id, session.chair, session.start, session.end), ""
     first = max(session.expected_start, not_before)
     if first > session.expected_start:
         # Onto the step grid from the booked start, so proposed times stay round.
@@ -190,9 +216,7 @@ def _place(
     start = first
     while start + session.duration <= closes:
         for chair in (session.chair, *others):
-            if not obstacle(chair, start):
-                return Placement(
-                    session.session_id, chair, start, start + session.duration, why
-                ), why
+            if not _obstacle(session, chair, start, placed, rota, closes, capacity):
+                return Placement(session.session_id, chair, start, start + session.duration, why)
         start += step
-    return None, why
+    return None
