@@ -141,6 +141,8 @@ def plan_day(
     for session in sorted(order, key=lambda s: not s.late):
         at = session.expected_start
         why = _obstacle(session, session.chair, at, placed, rota, closes)
+        if session.late and at < not_before:
+            why = LATE  # a move starts from now on
         if why:
             waiting.append((session, LATE if session.late else why))
             continue
@@ -156,12 +158,12 @@ def plan_day(
             moved.append(spot)
     waiting.sort(key=lambda item: (item[0].start, item[0].session_id))
     for session, why in waiting:
-        spot = _place(session, why, placed, chairs, rota, closes, not_before, step)
-        if spot is None:
+        found = _place(session, why, placed, chairs, rota, closes, not_before, step)
+        if found is None:
             new_day.append((session.session_id, why))
             continue
-        placed.append((session, spot))
-        moved.append(spot)
+        placed.append((session, found))
+        moved.append(found)
     moved.sort(key=lambda p: (p.start, p.session_id))
     tasks = [s.task_at(p.start) for s, p in placed]
     assignment = assign_nurses(rota.shifts, tasks, rota.ratio, preferred=preferred)

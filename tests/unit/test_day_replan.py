@@ -108,6 +108,12 @@ def test_a_move_is_never_earlier_and_never_before_now() -> None:
     assert [(p.session_id, p.start) for p in plan.moved] == [(2, 10 * H + 35)]
 
 
+def test_a_late_booked_session_is_not_moved_into_the_past() -> None:
+    day = [sess(1, "Chair 1", 9 * H, late=10)]
+    plan = plan_day(day, CHAIRS, rota((8 * H, 16 * H)), closes=17 * H, not_before=9 * H + 12)
+    assert [(p.start, p.reason) for p in plan.moved] == [(9 * H + 15, LATE)]
+
+
 def test_the_same_patient_is_never_in_two_chairs() -> None:
     day = [
         sess(1, "Chair 1", 9 * H, patient=7, movable=False, late=30),
@@ -220,5 +226,5 @@ def test_a_nurse_off_sick_still_gives_a_proposal_that_keeps_them(
     fewer = DayRota(tuple(s for s in day_rota.shifts if s.nurse_id != sick), day_rota.ratio)
     plan = plan_day(sessions, chairs, fewer, closes=18 * H, not_before=9 * H)
     _check_invariants(sessions, plan, fewer)
-    # A session the day can still keep where it is stays put: a move always has a reason.
-    assert all(p.reason for p in plan.moved)
+    # A move always has a reason, and never starts before now.
+    assert all(p.reason and p.start >= 9 * H for p in plan.moved)
