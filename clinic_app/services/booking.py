@@ -376,6 +376,7 @@ class BookingService:
     ) -> BookingOutcome:
         """Move ``session_id`` to ``request``'s start and chair (its MRN, therapy, course and
         regimen are the session's own); a prescriber it names replaces the session's."""
+        prescriber = _request_prescriber(request)
         with self._ctx.db.write(actor.username) as uow:
             calendar = repo.load_calendar(uow.session)
             outcome = self._move_in(
@@ -385,6 +386,7 @@ class BookingService:
                 session_id,
                 request,
                 override,
+                prescriber,
                 dry_run=dry_run,
                 enforce_rules=enforce_rules,
             )
@@ -400,13 +402,14 @@ class BookingService:
         session_id: int,
         request: BookingRequest,
         override: _Override,
+        prescriber: PrescriberView | None,
         *,
         dry_run: bool,
         enforce_rules: bool,
     ) -> BookingOutcome:
         """One move inside ``uow`` (not committed): the move path ``_move`` and the
-        re-plan's moves share."""
-        prescriber = _request_prescriber(request)
+        re-plan's moves share; ``prescriber`` (parsed from ``request``) replaces the
+        session's when given."""
         s = uow.session
         row = repo.session_by_id(s, session_id)
         patient = repo.patient_by_id(s, row.patient_id, lock=True)
@@ -570,6 +573,7 @@ class BookingService:
                         change.session_id,
                         BookingRequest("", "", change.to_start, chair=change.to_chair),
                         NO_OVERRIDE,
+                        None,
                         dry_run=False,
                         enforce_rules=True,
                     )
