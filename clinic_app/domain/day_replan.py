@@ -18,6 +18,10 @@ goes:
 - a session with no such place that day "needs a new day": listed, never dropped.
 
 Finally every kept session gets its nurses (``assign_nurses``) on the rota as it stands.
+
+Fewest moves comes first: a session that still fits stays, even when that makes a displaced
+session booked before it wait behind it on a chair with no other free (its order on that
+chair then changes; the change list shows the delay, and the desk may rebook instead).
 Everything counts in minutes of the day, like ``nurse_capacity``.
 """
 

@@ -138,7 +138,7 @@ def test_a_move_a_rule_now_refuses_refuses_the_whole_re_plan(clinic: Services) -
     )
     with pytest.raises(RuleRefusalError) as caught:
         clinic.booking.apply_replan(DESK, proposal)
-    assert f"session {iron}" in str(caught.value)
+    assert f"session {iron}" in str(caught.value) and "E3" in str(caught.value)
     assert caught.value.findings and all(f.rule for f in caught.value.findings)
     assert places(clinic) == before
 
