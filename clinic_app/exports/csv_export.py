@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from clinic_app.exports.atomic_file import atomic_output
@@ -32,32 +33,66 @@ COLUMNS = (
 )
 # OWASP CSV injection: a cell starting with one of these would be run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_START)  # one set lookup per cell: 1.5 M cells a year
 
 
 def safe_cell(value: object) -> str:
     """Text that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    if value is None:
+        return ""
+    text = value if value.__class__ is str else str(value)
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
 
 
-def session_values(view: SessionView) -> list[object]:
-    """The raw values of one session, in ``COLUMNS`` order (not yet neutralised)."""
+class TimeTexts:
+    """A session's date, start and end as text, each distinct time formatted once.
+
+    A year's ~100,000 sessions start and end on a few thousand quarter hours, and
+    ``isoformat`` of an aware time asks the zone for its offset every time. Keyed with the
+    ``fold``: the two 01:30 of the autumn change compare equal in one zone but are written
+    with different offsets.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[datetime, int], tuple[str, str]] = {}
+
+    def __call__(self, moment: datetime) -> tuple[str, str]:
+        """``(date, time)``: ``2026-03-02`` and ``2026-03-02T08:00+00:00``."""
+        key = (moment, moment.fold)
+        texts = self._seen.get(key)
+        if texts is None:
+            texts = self._seen[key] = (
+                moment.date().isoformat(),
+                moment.isoformat(timespec="minutes"),
+            )
+        return texts
+
+
+def session_values(view: SessionView, times: TimeTexts | None = None) -> list[object]:
+    """The raw values of one session, in ``COLUMNS`` order (not yet neutralised).
+
+    ``times``: a cache shared by the rows of one export."""
+    times = times or TimeTexts()
+    day, start = times(view.start)
+    findings = view.findings
     return [
         view.id,
-        view.start.date().isoformat(),
-        view.start.isoformat(timespec="minutes"),
-        view.end.isoformat(timespec="minutes"),
+        day,
+        start,
+        times(view.end)[1],
         view.chair,
         view.mrn,
         view.patient_name,
         view.therapy,
         view.therapy_name,
         view.status,
-        view.worst.value if view.worst else "",
-        "; ".join(f"{f.severity.value} {f.rule}: {f.message}" for f in view.findings),
-        "; ".join(_override_text(f) for f in view.overridden),
+        view.worst.value if findings and view.worst else "",
+        "; ".join(f"{f.severity.value} {f.rule}: {f.message}" for f in findings)
+        if findings
+        else "",
+        "; ".join(_override_text(f) for f in view.overridden) if findings else "",
         view.course_id or "",
         view.prescriber.describe() if view.prescriber else "",
     ]
@@ -69,9 +104,9 @@ def _override_text(f: FindingView) -> str:
     return f"{text} (prescriber consulted: {f.consulted})" if f.consulted else text
 
 
-def session_row(view: SessionView) -> list[str]:
-    """One CSV row for a session."""
-    return [safe_cell(v) for v in session_values(view)]
+def session_row(view: SessionView, times: TimeTexts | None = None) -> list[str]:
+    """One CSV row for a session (``times``: shared by the rows of one export)."""
+    return [safe_cell(v) for v in session_values(view, times)]
 
 
 def write_csv(sessions: Iterable[SessionView], path: Path) -> int:
@@ -83,8 +118,9 @@ def write_csv(sessions: Iterable[SessionView], path: Path) -> int:
     with Path(path).open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
+        times = TimeTexts()
         for view in sessions:
-            writer.writerow(session_row(view))
+            writer.writerow(session_row(view, times))
             count += 1
     return count
 

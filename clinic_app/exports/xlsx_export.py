@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from clinic_app.exports.csv_export import COLUMNS, safe_cell, session_values
+from clinic_app.exports.csv_export import COLUMNS, TimeTexts, safe_cell, session_values
 from clinic_app.services.results import SessionView
 
 SHEET_NAME = "sessions"
@@ -55,13 +55,18 @@ def write_xlsx(sessions: Iterable[SessionView], path: Path) -> int:
             sheet.write_string(0, col, name, header)
         sheet.freeze_panes(1, 0)
         count = 0
+        times = TimeTexts()
         for view in sessions:
             count += 1
-            for col, value in enumerate(session_values(view)):
+            for col, value in enumerate(session_values(view, times)):
                 if col == 0 and isinstance(value, int):
                     sheet.write_number(count, col, value)
-                else:
-                    sheet.write_string(count, col, safe_cell(value))
+                    continue
+                text = safe_cell(value)
+                # An empty value stays a blank cell: writing "" would store an inline empty
+                # string, a third of a year's 1.5 M cells (no finding, course, prescriber).
+                if text:
+                    sheet.write_string(count, col, text)
         sheet.autofilter(0, 0, max(count, 1), len(COLUMNS) - 1)
     finally:
         workbook.close()

@@ -65,6 +65,9 @@ def settings(session: Session) -> ClinicSettingsRow:
     row = session.get(ClinicSettingsRow, 1)
     if row is None:
         raise NotInitialisedError()
+    # The identity map holds rows weakly: without this reference the row was collected as
+    # soon as the caller dropped it, and the next ask (a booking asks 3 times) read it again.
+    session.info["clinic_settings"] = row
     return row
 
 

@@ -1947,7 +1947,7 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
-            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+D)</source>
+            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3908,6 +3908,266 @@
         <message>
             <location filename="clinic_app/gui/booking/new_patient_form.py" />
             <source>not recorded</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NurseList</name>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 (continued)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 (due and not done)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 - daily list by nurse for %2 - printed %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Chair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Daily list by nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Daily list by nurse %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Hand-offs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Labs due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>MRN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>No nurse rota for this day: no session has a nurse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>No patients.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>On duty %1 min; nurse work %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Patient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Patients: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Therapy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Unassigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>monitoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>no nurse free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>set-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>take-down</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NurseListModel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>%1 (patients: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>On duty %1 min; nurse work %2 min. Drop a patient here to hand over.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NursePanel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Drag a patient onto a nurse to hand her over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>No nurse rota for this day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Nurses to&amp;day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Nurses today</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NursePickerDialog</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>&amp;Nurse:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NurseTools</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>%1 is not free for most of %2's session; %3 keeps it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>%1 is now looked after by %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>&amp;My patients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Daily list by nurse %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Hand the selected patient to another nurse (Ctrl+Shift+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>My patients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Nurse not changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>One page per nurse with her patients, then the unassigned (Ctrl+Shift+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Patients of %1 today: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Print b&amp;y nurse...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Print preview - daily list by nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Reassi&amp;gn to nurse...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Reassign to nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Save by nurse as PD&amp;F...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Save daily list by nurse as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Show only my patients today (Ctrl+Shift+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Which nurse looks after %1 (%2, %3)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Which nurse of today's rota are you?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>no nurse</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1947,8 +1947,8 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
-            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+D)</source>
-            <translation>Verspätete Termine oder eine krank gemeldete Pflegekraft: Änderungen vorschlagen (Strg+Umschalt+D)</translation>
+            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)</source>
+            <translation>Verspätete Termine oder eine krank gemeldete Pflegekraft: Änderungen vorschlagen (Strg+Umschalt+J)</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -3909,6 +3909,266 @@
             <location filename="clinic_app/gui/booking/new_patient_form.py" />
             <source>not recorded</source>
             <translation>nicht erfasst</translation>
+        </message>
+    </context>
+    <context>
+        <name>NurseList</name>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 (continued)</source>
+            <translation>%1 (Fortsetzung)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 (due and not done)</source>
+            <translation>%1 (fällig und nicht erledigt)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 - daily list by nurse for %2 - printed %3</source>
+            <translation>%1 - Tagesliste nach Pflegekraft für %2 - gedruckt %3</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>%1 at %2</source>
+            <translation>%1 um %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Chair</source>
+            <translation>Stuhl</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Daily list by nurse</source>
+            <translation>Tagesliste nach Pflegekraft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Daily list by nurse %1</source>
+            <translation>Tagesliste nach Pflegekraft %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Flags</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Hand-offs</source>
+            <translation>Übergaben</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Labs due</source>
+            <translation>Fällige Blutabnahmen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>MRN</source>
+            <translation>MRN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>No nurse rota for this day: no session has a nurse.</source>
+            <translation>Kein Dienstplan für diesen Tag: kein Termin hat eine Pflegekraft.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>No patients.</source>
+            <translation>Keine Patienten.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>On duty %1 min; nurse work %2 min</source>
+            <translation>Im Dienst %1 Min.; Pflegearbeit %2 Min.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Patients: %1</source>
+            <translation>Patienten: %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Therapy</source>
+            <translation>Therapie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>Unassigned</source>
+            <translation>Nicht zugeteilt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>monitoring</source>
+            <translation>Überwachung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>no nurse free</source>
+            <translation>keine Pflegekraft frei</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>set-up</source>
+            <translation>Vorbereitung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/exports/nurse_list_print.py" />
+            <source>take-down</source>
+            <translation>Abschluss</translation>
+        </message>
+    </context>
+    <context>
+        <name>NurseListModel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>%1 (patients: %2)</source>
+            <translation>%1 (Patienten: %2)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>On duty %1 min; nurse work %2 min. Drop a patient here to hand over.</source>
+            <translation>Im Dienst %1 Min.; Pflegearbeit %2 Min. Patienten hierher ziehen, um ihn zu übergeben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NursePanel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Drag a patient onto a nurse to hand her over.</source>
+            <translation>Einen Patienten auf eine Pflegekraft ziehen, um ihn zu übergeben.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>No nurse rota for this day.</source>
+            <translation>Kein Dienstplan für diesen Tag.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Nurses to&amp;day</source>
+            <translation>Pflege&amp;kräfte heute</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>Nurses today</source>
+            <translation>Pflegekräfte heute</translation>
+        </message>
+    </context>
+    <context>
+        <name>NursePickerDialog</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_panel.py" />
+            <source>&amp;Nurse:</source>
+            <translation>&amp;Pflegekraft:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NurseTools</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>%1 is not free for most of %2's session; %3 keeps it</source>
+            <translation>%1 ist für den größten Teil des Termins von %2 nicht frei; %3 behält ihn</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>%1 is now looked after by %2</source>
+            <translation>%1 wird jetzt von %2 betreut</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>&amp;My patients</source>
+            <translation>&amp;Meine Patienten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Daily list by nurse %1</source>
+            <translation>Tagesliste nach Pflegekraft %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Hand the selected patient to another nurse (Ctrl+Shift+N)</source>
+            <translation>Den gewählten Patienten einer anderen Pflegekraft übergeben (Strg+Umschalt+N)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>My patients</source>
+            <translation>Meine Patienten</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Nurse not changed</source>
+            <translation>Pflegekraft nicht geändert</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>One page per nurse with her patients, then the unassigned (Ctrl+Shift+B)</source>
+            <translation>Eine Seite je Pflegekraft mit ihren Patienten, dann die nicht zugeteilten (Strg+Umschalt+B)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Patients of %1 today: %2</source>
+            <translation>Patienten von %1 heute: %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Print b&amp;y nurse...</source>
+            <translation>Nach Pflegekraft d&amp;rucken...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Print preview - daily list by nurse</source>
+            <translation>Druckvorschau - Tagesliste nach Pflegekraft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Reassi&amp;gn to nurse...</source>
+            <translation>An Pflegekraft über&amp;geben...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Reassign to nurse</source>
+            <translation>An Pflegekraft übergeben</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Save by nurse as PD&amp;F...</source>
+            <translation>Nach Pflegekraft als PDF s&amp;peichern...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Save daily list by nurse as PDF</source>
+            <translation>Tagesliste nach Pflegekraft als PDF speichern</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Show only my patients today (Ctrl+Shift+M)</source>
+            <translation>Nur meine heutigen Patienten zeigen (Strg+Umschalt+M)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Which nurse looks after %1 (%2, %3)?</source>
+            <translation>Welche Pflegekraft betreut %1 (%2, %3)?</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>Which nurse of today's rota are you?</source>
+            <translation>Welche Pflegekraft des heutigen Dienstplans sind Sie?</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/nurse_tools.py" />
+            <source>no nurse</source>
+            <translation>keine Pflegekraft</translation>
         </message>
     </context>
     <context>

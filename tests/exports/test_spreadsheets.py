@@ -65,6 +65,28 @@ def test_summer_times_carry_the_summer_offset(tmp_path: Path, session_factory: M
     assert read_csv(target)[0]["start"] == "2026-07-01T09:00+01:00"
 
 
+def test_the_repeated_autumn_hour_keeps_both_offsets(
+    tmp_path: Path, session_factory: MakeSession
+) -> None:
+    """The two 01:30 of the autumn change compare equal in one zone: the export's cache of
+    formatted times must still write each with its own offset."""
+    from datetime import datetime
+
+    from tests.exports.conftest import LONDON
+
+    first = datetime(2026, 10, 25, 1, 30, tzinfo=LONDON)
+    second = first.replace(fold=1)
+    assert first == second  # the trap: same wall time, same zone object
+    target = tmp_path / "autumn.csv"
+    export_sessions(
+        [session_factory(1, start=first), session_factory(2, start=second)], target, "csv"
+    )
+    assert [row["start"] for row in read_csv(target)] == [
+        "2026-10-25T01:30+01:00",
+        "2026-10-25T01:30+00:00",
+    ]
+
+
 def test_xlsx_round_trip(tmp_path: Path, session_factory: MakeSession) -> None:
     sessions = [session_factory(n, name=f"Patient {n}") for n in range(1, 4)]
     target = tmp_path / "out.xlsx"
@@ -74,6 +96,9 @@ def test_xlsx_round_trip(tmp_path: Path, session_factory: MakeSession) -> None:
     assert [r[0] for r in rows] == [1, 2, 3]
     assert rows[0][COLUMNS.index("patient")] == "Patient 1"
     assert rows[2][COLUMNS.index("start")] == "2026-11-24T09:00+00:00"
+    # No finding, override, course or prescriber: blank cells, not empty strings.
+    for column in ("worst_finding", "findings", "overrides", "course_id", "prescriber"):
+        assert rows[0][COLUMNS.index(column)] is None
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)

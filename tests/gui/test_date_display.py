@@ -43,6 +43,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         'suggested_name=f"daily-list-{self.day().isoformat()}.pdf",',
     ): "a file name",
     (
+        "daily_list/nurse_tools.py",
+        'self.tr("Daily list by nurse %1").replace("%1", self.window.day().isoformat())',
+    ): "the print job's name in the spooler, sorted as text",
+    (
+        "daily_list/nurse_tools.py",
+        'suggested_name=f"daily-list-by-nurse-{window.day().isoformat()}.pdf",',
+    ): "a file name",
+    (
         "reports/utilisation_view.py",
         'suggested_name=f"utilisation-{report.first.isoformat()}-{report.last.isoformat()}.pdf",',
     ): "a file name",

@@ -117,6 +117,6 @@ def test_the_window_action_opens_it_for_the_day_and_session_shown(
         asked.append((shown, selected))
 
     monkeypatch.setattr(daily_list_window.ReplanDialog, "ask", ask)
-    assert window.replan_action.shortcut().toString() == "Ctrl+Shift+D"
+    assert window.replan_action.shortcut().toString() == "Ctrl+Shift+J"
     window.replan_action.trigger()
     assert asked == [(DAY, day[1])]

@@ -15,7 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPointF,
     Qt,
 )
@@ -36,6 +40,8 @@ from clinic_app.services.staffing import AssignedSessionView, DayAssignmentView
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SessionView / LabView
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a co-therapy flag / an overdue lab
+# A session row dragged onto a nurse (its own type: a day grid must not take it as a move).
+NURSE_DRAG_MIME = "application/x-clinic-app-daily-list-session"
 
 
 @functools.cache
@@ -105,6 +111,8 @@ class DailyListModel(RowTableModel[SessionView]):
         # The day's nurse assignment by session id (empty: no rota that day, or not read).
         self._nurses: dict[int, AssignedSessionView] = {}
         self._nurse_note = ""
+        # Rows may be dragged onto a nurse (set by the window for users who assign nurses).
+        self._draggable = False
         self._headers = {
             SessionColumn.TIME: self.tr("Time"),
             SessionColumn.CHAIR: self.tr("Chair"),
@@ -150,6 +158,40 @@ class DailyListModel(RowTableModel[SessionView]):
                 self.index(0, SessionColumn.NURSE),
                 self.index(len(self._rows) - 1, SessionColumn.NURSE),
             )
+
+    def set_draggable(self, draggable: bool) -> None:
+        """Whether the sessions a nurse can look after may be dragged (to reassign them)."""
+        self._draggable = draggable
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Rows of sessions that need a nurse are draggable when reassigning is allowed."""
+        flags = super().flags(index)
+        if self._draggable and index.isValid() and self.needs_nurse(self.session(index.row())):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    @staticmethod
+    def needs_nurse(view: SessionView) -> bool:
+        """True for a session a nurse looks after (not cancelled, not a no-show)."""
+        return view.id is not None and view.status not in ("cancelled", "no-show")
+
+    def mimeTypes(self) -> list[str]:
+        """Sessions are dragged by id."""
+        return [NURSE_DRAG_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The id of the first session among ``indexes`` that a nurse looks after."""
+        data = QMimeData()
+        for index in indexes:
+            view = self.session(index.row())
+            if self.needs_nurse(view):
+                data.setData(NURSE_DRAG_MIME, QByteArray(str(view.id).encode("ascii")))
+                break
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        """A session is handed to a nurse, never copied."""
+        return Qt.DropAction.MoveAction
 
     def urgent_for(self, mrn: str) -> tuple[str, ...]:
         """The open URGENT alerts' words for ``mrn`` (empty when none)."""
@@ -343,6 +385,14 @@ class DailyListModel(RowTableModel[SessionView]):
             )
         text = self._text(view, column)
         return text or None
+
+
+def session_id_from_drag(data: QMimeData) -> int | None:
+    """The session id a dragged daily-list row carries, or None."""
+    if not data.hasFormat(NURSE_DRAG_MIME):
+        return None
+    text = bytes(data.data(NURSE_DRAG_MIME).data()).decode("ascii", "replace")
+    return int(text) if text.isdigit() else None
 
 
 def _unique_overrides(view: SessionView) -> list[Any]:

@@ -51,6 +51,7 @@ from clinic_app.gui.daily_list.daily_list_model import (
     LabListModel,
     SessionColumn,
 )
+from clinic_app.gui.daily_list.nurse_tools import NurseTools
 from clinic_app.gui.daily_list.replan_dialog import ReplanDialog
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.results.record_dialog import DrawToRecord
@@ -201,7 +202,14 @@ class DailyListWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.banner)
-        top_layout.addWidget(self.table, 1)
+        # The day's nurses beside the table: drop a patient on a nurse to hand her over.
+        self.nurse_tools = NurseTools(self)
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.addWidget(self.table)
+        beside.addWidget(self.nurse_tools.panel)
+        beside.setStretchFactor(0, 5)
+        beside.setStretchFactor(1, 1)
+        top_layout.addWidget(beside, 1)
         top_layout.addWidget(self.details)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -266,9 +274,9 @@ class DailyListWindow(QMainWindow):
         nav.addAction(self.today_action)
         nav.addAction(self.refresh_action)
         self.replan_action = QAction(self.tr("Re-plan &day..."), self)
-        self.replan_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.replan_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
         self.replan_action.setToolTip(
-            self.tr("Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+D)")
+            self.tr("Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)")
         )
         self.replan_action.triggered.connect(lambda: self.replan_day())
         nav.addAction(self.replan_action)
@@ -281,6 +289,7 @@ class DailyListWindow(QMainWindow):
         self.nurse_filter.addItem(self.tr("All patients"), "")
         self.nurse_filter.currentIndexChanged.connect(lambda _index: self._apply_nurse_filter())
         nav.addWidget(self.nurse_filter)
+        nav.addAction(self.nurse_tools.mine_action)
 
         status_bar = QToolBar(self.tr("Status"))
         status_bar.setObjectName("statusToolbar")
@@ -348,6 +357,7 @@ class DailyListWindow(QMainWindow):
         for action in (self.preview_action, self.print_action, self.pdf_action):
             print_bar.addAction(action)
             self.addAction(action)
+        print_bar.addWidget(self.nurse_tools.print_button)
         for action in (self.previous_action, self.next_action, self.today_action):
             self.addAction(action)
 
@@ -385,6 +395,7 @@ class DailyListWindow(QMainWindow):
         self.assignment = assignment
         self.model.set_assignment(assignment)
         self.set_day_list(day_list)
+        self.nurse_tools.set_assignment(assignment)
         self._fill_nurse_filter()
         self._apply_nurse_filter()
         if selected is not None and day == selected.start.date():
@@ -504,6 +515,7 @@ class DailyListWindow(QMainWindow):
 
     def _selection_changed(self, *_: QModelIndex) -> None:
         view = self.selected_session()
+        self.nurse_tools.update_actions()
         for status, action in self.status_actions.items():
             action.setEnabled(view is not None and self._may_change(view, status))
         if view is None:
@@ -548,6 +560,8 @@ class DailyListWindow(QMainWindow):
         menu = QMenu(self)
         for action in self.status_actions.values():
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.nurse_tools.reassign_action)
         menu.exec(self.table.viewport().mapToGlobal(point))
 
     # ------------------------------------------------------------------ status changes
