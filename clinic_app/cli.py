@@ -567,6 +567,87 @@ def cmd_move(cli: Cli, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Why a re-plan changes a session, as the CLI says it (services/day_replan.py's reasons).
+REPLAN_REASONS = {
+    "late": "running late",
+    "chair": "its chair is taken then",
+    "patient": "the patient is still in another session",
+    "nurse": "no nurse free then",
+    "closed": "it would end after closing",
+    "reassigned": "another nurse",
+}
+
+
+def _parse_late(values: list[str] | None) -> dict[int, int]:
+    """``SESSION:MINUTES`` arguments as ``{session id: minutes}``."""
+    late: dict[int, int] = {}
+    for value in values or ():
+        sid, sep, minutes = value.partition(":")
+        if not sep or not sid.strip().isdigit() or not minutes.strip().isdigit():
+            raise InvalidInputError("--late", f"{value!r} is not SESSION:MINUTES (e.g. 12:20)")
+        late[int(sid)] = int(minutes)
+    return late
+
+
+def _replan_place(chair: str | None, start: datetime | None, nurse: str | None) -> str:
+    if chair is None or start is None:
+        return "needs a new day"
+    return f"{chair} {start:%H:%M} ({nurse or 'no nurse'})"
+
+
+def cmd_replan(cli: Cli, args: argparse.Namespace) -> int:
+    proposal = cli.s.booking.propose_replan(
+        cli.actor, args.date, tuple(args.sick or ()), _parse_late(args.late)
+    )
+    if args.apply:
+        proposal = cli.s.booking.apply_replan(cli.actor, proposal)
+    if args.json:
+        cli.emit_json(
+            {
+                "date": proposal.day.isoformat(),
+                "applied": bool(args.apply),
+                "note": proposal.note,
+                "changes": [
+                    {
+                        "session_id": c.session_id,
+                        "mrn": c.mrn,
+                        "from": {
+                            "chair": c.from_chair,
+                            "start": c.from_start.isoformat(),
+                            "nurse": c.from_nurse,
+                        },
+                        "to": None
+                        if c.needs_new_day
+                        else {
+                            "chair": c.to_chair,
+                            "start": c.to_start.isoformat() if c.to_start else None,
+                            "nurse": c.to_nurse,
+                        },
+                        "reason": c.reason,
+                    }
+                    for c in proposal.changes
+                ],
+            }
+        )
+        return EXIT_OK
+    cli.print(f"re-plan of {proposal.day:%Y-%m-%d}: {len(proposal.changes)} change(s)")
+    if proposal.note:
+        cli.print(f"  {proposal.note}")
+    for c in proposal.changes:
+        cli.print(
+            f"  session {c.session_id} {c.mrn} {c.patient_name} ({c.therapy_name}): "
+            f"{_replan_place(c.from_chair, c.from_start, c.from_nurse)} -> "
+            f"{_replan_place(c.to_chair, c.to_start, c.to_nurse)}; "
+            f"{REPLAN_REASONS.get(c.reason, c.reason)}"
+        )
+    moves, lost = len(proposal.moves), len(proposal.new_day)
+    if args.apply:
+        cli.print(f"applied: {moves} moved, {lost} cancelled to be rebooked on a new day")
+    elif moves or lost:
+        cli.print("not applied: run again with --apply to make these changes")
+    return EXIT_OK
+
+
 def cmd_cancel(cli: Cli, args: argparse.Namespace) -> int:
     outcome = cli.s.booking.cancel(cli.actor, args.id, args.reason or "")
     if args.json:
@@ -1505,6 +1586,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--chair")
     c.add_argument("--override", metavar="REASON")
     _add_prescriber_arguments(c)
+    c.add_argument("--json", action="store_true")
+
+    c = add("replan", cmd_replan, "propose (and --apply) the day-of re-plan")
+    c.add_argument("date")
+    c.add_argument("--sick", action="append", metavar="NURSE", help="a nurse off sick")
+    c.add_argument(
+        "--late", action="append", metavar="SESSION:MINUTES", help="a session running late"
+    )
+    c.add_argument("--apply", action="store_true", help="make the changes, in one transaction")
     c.add_argument("--json", action="store_true")
 
     c = add("cancel", cmd_cancel, "cancel a session (and the labs nobody else needs)")

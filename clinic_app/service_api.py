@@ -110,6 +110,8 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "move": WRITE,
         "cancel": WRITE,
         "set_status": WRITE,
+        "propose_replan": READ,
+        "apply_replan": WRITE,
     },
     "setup": {
         "chairs": READ,

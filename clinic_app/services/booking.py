@@ -54,6 +54,8 @@ from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.check_in import CheckInGate
 from clinic_app.services.context import ServiceContext
+from clinic_app.services.day_replan import ReplanChange, ReplanProposal, parse_late
+from clinic_app.services.day_replan import propose as propose_day
 from clinic_app.services.findings_store import (
     finding_key,
     planned_findings,
@@ -103,6 +105,8 @@ STATUS_FLOW: dict[str, frozenset[str]] = {
 # The grid on which a nurse conflict looks for the next free start (minutes): an
 # application setting, not a clinical one.
 NURSE_NEXT_FREE_STEP = 5
+# The conflicts a re-plan's move may meet while another of its moves still holds the place.
+REPLAN_RETRY = frozenset({ConflictKind.CHAIR, ConflictKind.NURSE, ConflictKind.PATIENT})
 # The order statuses are named in (the order of a session's day).
 STATUS_ORDER = ("booked", "arrived", "in-chair", "completed", "no-show", "cancelled")
 # Statuses that record what happened on the day: only once the session's day has come, in
@@ -374,38 +378,67 @@ class BookingService:
         regimen are the session's own); a prescriber it names replaces the session's."""
         prescriber = _request_prescriber(request)
         with self._ctx.db.write(actor.username) as uow:
-            s = uow.session
-            calendar = repo.load_calendar(s)
-            row = repo.session_by_id(s, session_id)
-            patient = repo.patient_by_id(s, row.patient_id, lock=True)
-            row = repo.session_by_id(s, session_id, lock=True)
-            if row.status != "booked":
-                raise SchedulingConflictError(
-                    ConflictKind.STATE,
-                    f"this session is {status_words(row.status)}; "
-                    "only booked sessions can be moved",
-                )
-            parsed = self._parse_request(
-                s, calendar, request, override, prescriber, moving=(row, patient)
-            )
-            before = _audit_session(row)
-            placed = self._place(
+            calendar = repo.load_calendar(uow.session)
+            outcome = self._move_in(
                 uow,
                 actor,
-                parsed,
                 calendar,
-                existing=row,
-                enforce_rules=enforce_rules,
+                session_id,
+                request,
+                override,
+                prescriber,
                 dry_run=dry_run,
+                enforce_rules=enforce_rules,
             )
-            if prescriber is not None:
-                _set_prescriber(placed.row, prescriber)
-            outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
             if not dry_run:
-                # The audit trail records what happened: a dry run, rolled back, writes none.
-                self._audit_placement(s, actor, placed, "move", before)
                 uow.commit()
             return outcome
+
+    def _move_in(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        calendar: ClinicCalendar,
+        session_id: int,
+        request: BookingRequest,
+        override: _Override,
+        prescriber: PrescriberView | None,
+        *,
+        dry_run: bool,
+        enforce_rules: bool,
+    ) -> BookingOutcome:
+        """One move inside ``uow`` (not committed): the move path ``_move`` and the
+        re-plan's moves share; ``prescriber`` (parsed from ``request``) replaces the
+        session's when given."""
+        s = uow.session
+        row = repo.session_by_id(s, session_id)
+        patient = repo.patient_by_id(s, row.patient_id, lock=True)
+        row = repo.session_by_id(s, session_id, lock=True)
+        if row.status != "booked":
+            raise SchedulingConflictError(
+                ConflictKind.STATE,
+                f"this session is {status_words(row.status)}; only booked sessions can be moved",
+            )
+        parsed = self._parse_request(
+            s, calendar, request, override, prescriber, moving=(row, patient)
+        )
+        before = _audit_session(row)
+        placed = self._place(
+            uow,
+            actor,
+            parsed,
+            calendar,
+            existing=row,
+            enforce_rules=enforce_rules,
+            dry_run=dry_run,
+        )
+        if prescriber is not None:
+            _set_prescriber(placed.row, prescriber)
+        outcome = self._outcome(placed, calendar, saved=not dry_run, existing=True)
+        if not dry_run:
+            # The audit trail records what happened: a dry run, rolled back, writes none.
+            self._audit_placement(s, actor, placed, "move", before)
+        return outcome
 
     def check_move(
         self, actor: Actor, session_id: int, start: str | datetime, *, chair: str | None = None
@@ -424,6 +457,140 @@ class BookingService:
         except SchedulingConflictError as conflict:
             return CheckResult(None, (), (), conflict=conflict.message, conflict_kind=conflict.kind)
         return CheckResult(outcome.session, outcome.findings, outcome.labs)
+
+    def propose_replan(
+        self,
+        actor: Actor,
+        day: str | date,
+        sick: tuple[str, ...] = (),
+        late: dict[int, int] | None = None,
+    ) -> ReplanProposal:
+        """The day-of re-plan of ``day`` (services/day_replan.py), read only: with the nurses
+        ``sick`` off the rota and the sessions in ``late`` (session id: minutes) running late,
+        every session's new chair, start and nurse where they change, and the sessions that
+        need a new day. A shift cut short is entered in the rota first."""
+        authorize(self._ctx, actor, Permission.VIEW, "propose_replan")
+        wanted = parse_date("day", day)
+        names = tuple(
+            dict.fromkeys(require_text("sick", name, max_length=200) for name in sick or ())
+        )
+        lateness = parse_late(late)
+        with self._ctx.db.read() as uow:
+            s = uow.session
+            return propose_day(self._ctx, s, repo.load_calendar(s), wanted, names, lateness)
+
+    def apply_replan(self, actor: Actor, proposal: ReplanProposal) -> ReplanProposal:
+        """Apply ``proposal`` in one transaction: the sessions that need a new day cancelled
+        (the cancel path; the result lists them for the desk to rebook), then every move
+        through the booking move path, with every check and clinical rule (no override).
+
+        Refused as a whole, nothing changed, when the day is not the one it was proposed on
+        (the optimistic check: its sessions, statuses, rota or the clock have moved on), when
+        a nurse the proposal takes off sick is still on the rota (taking her off is the
+        manager's: StaffingService.remove_shift, which never refuses), or when any move is
+        refused (a rule names its id; the message names the session). The nurses follow from
+        the applied day (StaffingService.assignment computes them).
+        """
+        authorize(self._ctx, actor, Permission.BOOK, "apply_replan")
+        late = parse_late(dict(proposal.late))
+        with self._ctx.db.write(actor.username) as uow:
+            s = uow.session
+            nurse_rota.lock_rota(s)
+            calendar = repo.load_calendar(s)
+            on_shift = {x.nurse for x in nurse_rota.day_rota(s, proposal.day).shifts}
+            still = [name for name in proposal.sick if name in on_shift]
+            if still:
+                raise InvalidInputError(
+                    "sick",
+                    f"{', '.join(still)} still on the rota of {proposal.day:%Y-%m-%d}: a "
+                    "manager takes the shift off first, then the re-plan is applied",
+                )
+            current = propose_day(
+                self._ctx, s, calendar, proposal.day, proposal.sick, late, on_rota=False
+            )
+            if current.fingerprint != proposal.fingerprint:
+                raise SchedulingConflictError(
+                    ConflictKind.STATE,
+                    f"{proposal.day:%Y-%m-%d} has changed since the re-plan was proposed "
+                    "(a booking, a status or the rota): propose it again",
+                )
+            if current.move_plan != proposal.move_plan:
+                raise SchedulingConflictError(
+                    ConflictKind.STATE,
+                    "the re-plan no longer holds (time has passed a proposed start): "
+                    "propose it again",
+                )
+            for lost in current.new_day:
+                # Its place is given to others: cancelled here, listed for the desk to rebook.
+                self._change_status_in(
+                    uow,
+                    actor,
+                    lost.session_id,
+                    "cancelled",
+                    f"re-plan of {current.day:%Y-%m-%d}: needs a new day",
+                )
+            self._apply_moves(uow, actor, calendar, current.moves)
+            repo.audit(
+                s,
+                at=self._ctx.clock(),
+                actor=actor.username,
+                action="replan",
+                entity="day",
+                entity_id=None,
+                patient_id=None,
+                after={
+                    "day": current.day.isoformat(),
+                    "sick": list(current.sick),
+                    "late": {str(sid): minutes for sid, minutes in current.late},
+                    "moved": [c.session_id for c in current.moves],
+                    "new_day": [c.session_id for c in current.new_day],
+                },
+            )
+            uow.commit()
+        return current
+
+    def _apply_moves(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        calendar: ClinicCalendar,
+        moves: Sequence[ReplanChange],
+    ) -> None:
+        """Every move of a re-plan, latest first (a chain pushed along a chair frees its
+        places back to front); a move whose place another move still holds waits for the
+        next round; a round that moves nothing refuses the lot."""
+        pending = sorted(moves, key=lambda c: (c.to_start, c.session_id), reverse=True)
+        while pending:
+            waiting: list[ReplanChange] = []
+            blocked: SchedulingConflictError | None = None
+            for change in pending:
+                assert change.to_start is not None
+                try:
+                    self._move_in(
+                        uow,
+                        actor,
+                        calendar,
+                        change.session_id,
+                        BookingRequest("", "", change.to_start, chair=change.to_chair),
+                        NO_OVERRIDE,
+                        None,
+                        dry_run=False,
+                        enforce_rules=True,
+                    )
+                except SchedulingConflictError as conflict:
+                    # Raised by the checks before anything of this move is written.
+                    if conflict.kind not in REPLAN_RETRY:
+                        _prefix_error(conflict, f"session {change.session_id}")
+                        raise
+                    waiting.append(change)
+                    blocked = blocked or conflict
+                except (RuleRefusalError, InvalidInputError) as error:
+                    _prefix_error(error, f"session {change.session_id}")
+                    raise
+            if blocked is not None and len(waiting) == len(pending):
+                _prefix_error(blocked, f"session {waiting[0].session_id}")
+                raise blocked
+            pending = waiting
 
     def cancel(self, actor: Actor, session_id: int, reason: str = "") -> BookingOutcome:
         """Cancel a session; labs no other session needs are cancelled with it."""
@@ -1352,40 +1519,56 @@ class BookingService:
         consulted: str | None = None,
     ) -> BookingOutcome:
         with self._ctx.db.write(actor.username) as uow:
-            s = uow.session
-            calendar = repo.load_calendar(s)
-            row = repo.session_by_id(s, session_id)
-            patient = repo.patient_by_id(s, row.patient_id, lock=True)
-            row = repo.session_by_id(s, session_id, lock=True)
-            now = self._ctx.clock()
-            refusal = status_refusal(
-                row.status,
-                status,
-                day=calendar.local_day(row.start_utc),
-                today=calendar.local_day(now),
+            outcome = self._change_status_in(
+                uow, actor, session_id, status, reason, override_reason, consulted
             )
-            if refusal is not None:
-                raise InvalidInputError("status", refusal)
-            gate = CheckInGate(self._ctx, self._rules)
-            gate.enforce(s, actor, patient, row, status, calendar, now, override_reason, consulted)
-            if row.status in INACTIVE_STATUSES and status not in INACTIVE_STATUSES:
-                # A no-show set back to booked takes its chair and nurse time again.
-                therapy = self._ctx.catalog.get(row.therapy_code)
-                self._check_nurses(s, calendar, therapy, row.start_utc, row.end_utc, row.id)
-            before = _audit_session(row)
-            row.status = status
-            row.status_reason = reason
-            row.updated_at = now
-            uow.flush()
-            labs = recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
-            placed = _Placed(row, [f.to_finding() for f in _stored(row)], labs, {})
-            self._audit_placement(
-                s, actor, placed, "cancel" if status == "cancelled" else f"status-{status}", before
-            )
-            uow.flush()
-            outcome = self._outcome(placed, calendar, saved=True)
             uow.commit()
             return outcome
+
+    def _change_status_in(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        session_id: int,
+        status: str,
+        reason: str,
+        override_reason: str | None = None,
+        consulted: str | None = None,
+    ) -> BookingOutcome:
+        """One status change inside ``uow`` (not committed): ``_change_status`` and the
+        re-plan's cancellations share it."""
+        s = uow.session
+        calendar = repo.load_calendar(s)
+        row = repo.session_by_id(s, session_id)
+        patient = repo.patient_by_id(s, row.patient_id, lock=True)
+        row = repo.session_by_id(s, session_id, lock=True)
+        now = self._ctx.clock()
+        refusal = status_refusal(
+            row.status,
+            status,
+            day=calendar.local_day(row.start_utc),
+            today=calendar.local_day(now),
+        )
+        if refusal is not None:
+            raise InvalidInputError("status", refusal)
+        gate = CheckInGate(self._ctx, self._rules)
+        gate.enforce(s, actor, patient, row, status, calendar, now, override_reason, consulted)
+        if row.status in INACTIVE_STATUSES and status not in INACTIVE_STATUSES:
+            # A no-show set back to booked takes its chair and nurse time again.
+            therapy = self._ctx.catalog.get(row.therapy_code)
+            self._check_nurses(s, calendar, therapy, row.start_utc, row.end_utc, row.id)
+        before = _audit_session(row)
+        row.status = status
+        row.status_reason = reason
+        row.updated_at = now
+        uow.flush()
+        labs = recheck_patient(s, self._ctx, self._rules, actor, patient, calendar, now)
+        placed = _Placed(row, [f.to_finding() for f in _stored(row)], labs, {})
+        self._audit_placement(
+            s, actor, placed, "cancel" if status == "cancelled" else f"status-{status}", before
+        )
+        uow.flush()
+        return self._outcome(placed, calendar, saved=True)
 
 
 def _request_prescriber(request: BookingRequest) -> PrescriberView | None:

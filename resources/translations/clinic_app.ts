@@ -1947,6 +1947,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Letter</source>
             <translation type="unfinished" />
         </message>
@@ -1993,6 +1998,16 @@
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Print preview - daily list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Re-plan &amp;day...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Re-plan applied: %1 session(s) moved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4572,6 +4587,172 @@
         <message>
             <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
             <source>e.g. recorded for the wrong patient</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReplanDialog</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>%1 session(s) move, %2 need(s) a new day, %3 get(s) another nurse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Apply changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Propose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>(nobody)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>A manager takes %1 off the rota first; then re-plan with nobody off sick to apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Applying cancels the sessions that need a new day, to be rebooked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>No re-plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Nurse &amp;off sick:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Proposed changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Re-plan %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Re-plan not applied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Session running &amp;late:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>The day keeps every session as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Your role may look at the re-plan, not apply it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReplanModel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Another nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>It would end after closing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Its chair is taken then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>MRN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Needs a new day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>No nurse free then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Nurse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Patient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Running late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>The patient is still in another session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Therapy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>nobody</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1947,6 +1947,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)</source>
+            <translation>Verspätete Termine oder eine krank gemeldete Pflegekraft: Änderungen vorschlagen (Strg+Umschalt+J)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Letter</source>
             <translation>US-Letter</translation>
         </message>
@@ -1994,6 +1999,16 @@
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
             <source>Print preview - daily list</source>
             <translation>Druckvorschau - Tagesliste</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Re-plan &amp;day...</source>
+            <translation>Tag &amp;umplanen...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
+            <source>Re-plan applied: %1 session(s) moved</source>
+            <translation>Umplanung übernommen: %1 Termin(e) verschoben</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/daily_list/daily_list_window.py" />
@@ -4573,6 +4588,172 @@
             <location filename="clinic_app/gui/patient/exposure_dialogs.py" />
             <source>e.g. recorded for the wrong patient</source>
             <translation>z. B. beim falschen Patienten erfasst</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplanDialog</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>%1 session(s) move, %2 need(s) a new day, %3 get(s) another nurse.</source>
+            <translation>%1 Termin(e) werden verschoben, %2 brauchen einen neuen Tag, %3 bekommen eine andere Pflegekraft.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Apply changes</source>
+            <translation>Änderungen &amp;übernehmen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>&amp;Propose</source>
+            <translation>Vor&amp;schlagen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>(nobody)</source>
+            <translation>(niemand)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>(none)</source>
+            <translation>(keiner)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>A manager takes %1 off the rota first; then re-plan with nobody off sick to apply.</source>
+            <translation>Zuerst nimmt die Leitung %1 aus dem Dienstplan; danach ohne Krankmeldung neu umplanen, um zu übernehmen.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Applying cancels the sessions that need a new day, to be rebooked.</source>
+            <translation>Beim Übernehmen werden die Termine, die einen neuen Tag brauchen, storniert und sind neu zu buchen.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>No re-plan</source>
+            <translation>Keine Umplanung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Nurse &amp;off sick:</source>
+            <translation>&amp;Krank gemeldete Pflegekraft:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Proposed changes</source>
+            <translation>Vorgeschlagene Änderungen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Re-plan %1</source>
+            <translation>Umplanung %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Re-plan not applied</source>
+            <translation>Umplanung nicht übernommen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Session running &amp;late:</source>
+            <translation>&amp;Verspäteter Termin:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>The day keeps every session as it is.</source>
+            <translation>Der Tag behält alle Termine, wie sie sind.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_dialog.py" />
+            <source>Your role may look at the re-plan, not apply it.</source>
+            <translation>Ihre Rolle darf die Umplanung ansehen, aber nicht übernehmen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplanModel</name>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Another nurse</source>
+            <translation>Andere Pflegekraft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>It would end after closing</source>
+            <translation>Er würde nach Praxisschluss enden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Its chair is taken then</source>
+            <translation>Sein Stuhl ist dann belegt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>MRN</source>
+            <translation>MRN</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Needs a new day</source>
+            <translation>Braucht einen neuen Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>No nurse free then</source>
+            <translation>Dann ist keine Pflegekraft frei</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Nurse</source>
+            <translation>Pflegekraft</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Running late</source>
+            <translation>Verspätet</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>The patient is still in another session</source>
+            <translation>Der Patient ist noch in einem anderen Termin</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Therapy</source>
+            <translation>Therapie</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/daily_list/replan_model.py" />
+            <source>nobody</source>
+            <translation>niemand</translation>
         </message>
     </context>
     <context>

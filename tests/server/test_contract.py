@@ -97,3 +97,36 @@ def test_patients_and_exposures(any_services: Services) -> None:
     assert s.setup.exposures(NURSE, "M900") == [exposure]
     assert [c.name for c in s.setup.chairs(ADMIN)] == ["Chair 1", "Chair 2", "Chair 3"]
     assert s.setup.clinic_name() == "Test clinic"
+
+
+def test_day_replan_proposed_and_applied_the_same_way(any_services: Services) -> None:
+    s = any_services
+    for name in ("Nora Night", "Olga Other"):
+        s.staffing.add_nurse(MANAGER, name)
+        s.staffing.set_shift(MANAGER, name, "2026-11-25", "08:00", "16:00")
+    first = s.booking.book(
+        DESK, BookingRequest("M001", "zoledronic-acid", "2026-11-25T09:00", chair="Chair 1")
+    ).session.id
+    later = s.booking.book(
+        DESK, BookingRequest("M002", "zoledronic-acid", "2026-11-25T10:00", chair="Chair 1")
+    ).session.id
+    assert first is not None and later is not None
+    proposal = s.booking.propose_replan(NURSE, "2026-11-25", (), {first: 15})
+    assert [(c.session_id, c.to_chair, c.reason) for c in proposal.moves] == [
+        (first, "Chair 1", "late"),
+        (later, "Chair 2", "chair"),  # another chair at once beats waiting for its own
+    ]
+    assert proposal.moves[1].to_start is not None
+    assert proposal.moves[1].to_start.isoformat() == "2026-11-25T10:00:00+00:00"
+    with pytest.raises(InvalidInputError) as caught:
+        s.booking.propose_replan(NURSE, "2026-11-25", ("Olga Other",), {first: 0})
+    assert caught.value.field == "late"
+    with pytest.raises(PermissionDeniedError):
+        s.booking.apply_replan(MANAGER, proposal)
+    applied = s.booking.apply_replan(NURSE, proposal)
+    assert applied.move_plan == proposal.move_plan
+    starts = [f"{v.start:%H:%M}" for v in s.queries.day(NURSE, "2026-11-25").sessions]
+    assert starts == ["09:15", "10:00"]
+    with pytest.raises(SchedulingConflictError) as stale:
+        s.booking.apply_replan(NURSE, proposal)
+    assert stale.value.kind == "state"

@@ -52,11 +52,13 @@ from clinic_app.gui.daily_list.daily_list_model import (
     SessionColumn,
 )
 from clinic_app.gui.daily_list.nurse_tools import NurseTools
+from clinic_app.gui.daily_list.replan_dialog import ReplanDialog
 from clinic_app.gui.resources import IconSet
 from clinic_app.gui.results.record_dialog import DrawToRecord
 from clinic_app.gui.results.results_window import ResultsWindow
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.booking import MAX_REASON
+from clinic_app.services.day_replan import ReplanProposal
 from clinic_app.services.results import DayList, LabView, SessionView, flagged_sessions
 from clinic_app.services.session_actions import may_set_status
 from clinic_app.services.staffing import DayAssignmentView
@@ -271,6 +273,14 @@ class DailyListWindow(QMainWindow):
         nav.addAction(self.next_action)
         nav.addAction(self.today_action)
         nav.addAction(self.refresh_action)
+        self.replan_action = QAction(self.tr("Re-plan &day..."), self)
+        self.replan_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.replan_action.setToolTip(
+            self.tr("Late sessions or a nurse off sick: propose the changes (Ctrl+Shift+J)")
+        )
+        self.replan_action.triggered.connect(lambda: self.replan_day())
+        nav.addAction(self.replan_action)
+        self.addAction(self.replan_action)
         nav.addSeparator()
         self.nurse_filter = QComboBox()
         self.nurse_filter.setObjectName("nurseFilter")
@@ -600,6 +610,29 @@ class DailyListWindow(QMainWindow):
         )
         self.status_changed.emit(view.id, status)
         return True
+
+    # ------------------------------------------------------------------ re-plan
+
+    def replan_day(self) -> ReplanProposal | None:
+        """The day-of re-plan dialog for the day shown; the applied proposal, or None."""
+        view = self.selected_session()
+        applied = ReplanDialog.ask(
+            self,
+            self.services,
+            self.actor,
+            self.day(),
+            self.day_list.sessions,
+            view.id if view is not None else None,
+        )
+        self.refresh()
+        if applied is not None:
+            self.statusBar().showMessage(
+                self.tr("Re-plan applied: %1 session(s) moved").replace(
+                    "%1", str(len(applied.moves))
+                ),
+                CONFIRMATION_MS,
+            )
+        return applied
 
     # ------------------------------------------------------------------ results
 
