@@ -1,10 +1,11 @@
 """Six months of referrals for a 20-chair, 6-nurse clinic, booked through the real booking
-service under two policies: first fit (the earliest safe slot, today's behaviour) and
-level-loaded (the slot find_slots marks as recommended). Deterministic (seeded).
+service under three policies: first fit (the earliest safe slot, today's behaviour),
+level-loaded (the slot find_slots marks as recommended) and template (the earliest slot of
+the CP-SAT weekly template); plus each day's offline CP-SAT optimum. Deterministic (seeded).
 
 Run from the repository root:
 
-    .venv/bin/python -m bench.capacity.simulate                # both policies, 26 weeks
+    .venv/bin/python -m bench.capacity.simulate                # every policy + optimum, 26 weeks
     .venv/bin/python -m bench.capacity.simulate --weeks 2 --per-day 6 --policy first-fit
 
 Each policy gets its own temporary SQLite file and the same referrals. Every booking goes
@@ -31,9 +32,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from clinic_app.bootstrap import Services, open_services
+from clinic_app.domain.catalog import Catalog
 from clinic_app.domain.errors import SchedulingConflictError
 from clinic_app.domain.findings import Severity
-from clinic_app.domain.nurse_capacity import DayLoad, hhmm
+from clinic_app.domain.nurse_capacity import DayLoad, DayRota, hhmm
+from clinic_app.domain.template_solver import (
+    INSTALL_HINT,
+    DayProblem,
+    SessionKind,
+    WeeklyTemplate,
+    build_template,
+    cp_sat_available,
+    solve_day,
+    weekday_demand,
+)
 from clinic_app.persistence import nurse_rota
 from clinic_app.persistence import repositories as repo
 from clinic_app.services.actor import Actor, Role
@@ -43,6 +55,11 @@ ZONE = ZoneInfo("Europe/London")
 FIRST_DAY = date(2027, 1, 4)  # a Monday
 CHAIRS = 20
 NURSES = 6
+OPENS, CLOSES = 8 * 60, 18 * 60  # the clinic's default hours, minutes of the day
+# The template is planned from a history of this many weeks of referrals (another seed).
+HISTORY_WEEKS = 8
+# CP-SAT's time per day solved (one worker: deterministic); the bound is reported beside.
+SOLVE_SECONDS = 10.0
 # Shifts: three early, three late, each with a 30-minute break (the clinic opens 08:00-18:00).
 SHIFTS = (
     ("08:00", "16:00", "12:00-12:30"),
@@ -102,6 +119,11 @@ class Result:
     unbooked: int = 0
     refused: int = 0
     find_ms: list[float] = field(default_factory=list)
+    # The template policy: the weekly template and the template starts taken per day.
+    template: WeeklyTemplate | None = None
+    taken: dict[tuple[date, int, SessionKind], int] = field(default_factory=dict)
+    catalog: Catalog | None = None
+    template_hits: int = 0
 
 
 def referrals(weeks: int, per_day: float, seed: int) -> list[Referral]:
@@ -154,11 +176,38 @@ def build_clinic(url: str, clock: SimClock, days: int) -> Services:
     return services
 
 
-def choose(slots: Sequence[SlotView], policy: str) -> list[SlotView]:
+def kind_of(catalog: Catalog, code: str) -> SessionKind:
+    """What the chairs and nurses see of a therapy (its chair, set-up and take-down minutes)."""
+    therapy = catalog.get(code)
+    assert therapy.chair_minutes is not None
+    return SessionKind(therapy.chair_minutes, therapy.setup_minutes, therapy.takedown_minutes)
+
+
+def minute_of(slot: SlotView) -> int:
+    return slot.start.hour * 60 + slot.start.minute
+
+
+def template_free(result: Result, slot: SlotView, kind: SessionKind) -> bool:
+    """True when ``slot`` is a template start of ``kind`` not yet taken that day."""
+    assert result.template is not None
+    key = (slot.start.date(), minute_of(slot), kind)
+    wanted = result.template.count_at(slot.start.weekday(), key[1], kind)
+    return result.taken.get(key, 0) < wanted
+
+
+def choose(slots: Sequence[SlotView], result: Result, code: str) -> list[SlotView]:
     """The slots in the order the policy tries them."""
-    if policy == "level-loaded":
+    if result.policy == "level-loaded":
         marked = [s for s in slots if s.recommended]
         return marked + [s for s in slots if not s.recommended]
+    if result.policy == "template" and slots:
+        # The earliest free template start of the therapy's kind on the earliest option's
+        # day (never a later day than first fit would give), then the others in time order.
+        assert result.catalog is not None
+        kind = kind_of(result.catalog, code)
+        day = slots[0].start.date()
+        fits = [s for s in slots if s.start.date() == day and template_free(result, s, kind)]
+        return fits + [s for s in slots if s not in fits]
     return list(slots)
 
 
@@ -168,9 +217,11 @@ def book_dose(services: Services, result: Result, mrn: str, code: str, after: da
 
     for _attempt in range(3):
         began = timer.perf_counter()
-        slots = services.booking.find_slots(NURSE, mrn, code, after, count=8, horizon_days=120)
+        # The template policy looks over a whole day of starts for a template one.
+        count = 40 if result.policy == "template" else 8
+        slots = services.booking.find_slots(NURSE, mrn, code, after, count=count, horizon_days=120)
         result.find_ms.append((timer.perf_counter() - began) * 1e3)
-        for slot in choose(slots, result.policy):
+        for slot in choose(slots, result, code):
             try:
                 outcome = services.booking.book(
                     NURSE, BookingRequest(mrn, code, slot.start, chair=slot.chair)
@@ -182,6 +233,13 @@ def book_dose(services: Services, result: Result, mrn: str, code: str, after: da
             severities = {f.severity for f in outcome.findings}
             assert not severities & {Severity.HARD, Severity.BLOCK}, (mrn, outcome.findings)
             result.sessions += 1
+            if result.template is not None:
+                assert result.catalog is not None
+                kind = kind_of(result.catalog, code)
+                if template_free(result, slot, kind):
+                    key = (slot.start.date(), minute_of(slot), kind)
+                    result.taken[key] = result.taken.get(key, 0) + 1
+                    result.template_hits += 1
             return slot.start.date()
         if not slots:
             return None
@@ -205,7 +263,9 @@ def run(
     clock = SimClock()
     services = build_clinic(f"sqlite:///{path}", clock, days)
     result = Result(policy)
-    defaultdict(list)
+    if policy == "template":
+        result.catalog = services.ctx.catalog
+        result.template = weekly_template(services, per_day, seed)
     for referral in referrals(weeks, per_day, seed):
         if clock.day != referral.day:
             clock.day = referral.day
@@ -227,6 +287,88 @@ def run(
             due = booked
     services.engine.dispose()
     return result, path
+
+
+def doses_of(stream: Sequence[Referral], catalog: Catalog) -> list[tuple[date, SessionKind]]:
+    """Every dose the referrals ask for, on the day it is due if the first dose is given on
+    the referral day (a weekend day moves to the Monday)."""
+    out = []
+    for referral in stream:
+        kind = kind_of(catalog, referral.plan.code)
+        due = referral.day
+        for gap in (0, *referral.plan.gaps):
+            due = due + timedelta(days=gap)
+            while due.weekday() >= 5:
+                due += timedelta(days=1)
+            out.append((due, kind))
+    return out
+
+
+def day_rota(services: Services, day: date) -> DayRota:
+    with services.ctx.db.read() as uow:
+        return nurse_rota.day_rota(uow.session, day)
+
+
+def weekly_template(services: Services, per_day: float, seed: int) -> WeeklyTemplate:
+    """The CP-SAT template from a history of HISTORY_WEEKS weeks of referrals (another seed
+    than the run's): each weekday's mean demand per kind, rounded up, planned on the
+    clinic's rota of the first such weekday."""
+    history = referrals(HISTORY_WEEKS, per_day, seed + 1)
+    days = [FIRST_DAY + timedelta(days=k) for k in range(HISTORY_WEEKS * 7)]
+    open_days = [d for d in days if d.weekday() < 5]
+    demand = weekday_demand(doses_of(history, services.ctx.catalog), open_days)
+    problems = {
+        weekday: DayProblem(OPENS, CLOSES, CHAIRS, day_rota(services, open_days[weekday]), asked)
+        for weekday, asked in demand.items()
+    }
+    return build_template(problems, time_limit_s=SOLVE_SECONDS)
+
+
+@dataclass
+class Optimum:
+    """The offline optimum over the referral weeks: per open day, CP-SAT places the most of
+    that day's due doses plus those it could not place before (carried to the next day)."""
+
+    sessions: list[int] = field(default_factory=list)
+    bounds: list[int] = field(default_factory=list)
+    proven: int = 0
+    last_finish: list[int] = field(default_factory=list)
+    carried_at_end: int = 0
+
+
+def offline_optimum(weeks: int, per_day: float, seed: int, workdir: Path) -> Optimum:
+    """Solve each open day of the referral weeks offline (see Optimum)."""
+    path = workdir / "capacity-optimum.sqlite3"
+    path.unlink(missing_ok=True)
+    services = build_clinic(f"sqlite:///{path}", SimClock(), weeks * 7)
+    due: dict[date, list[SessionKind]] = defaultdict(list)
+    for day, kind in doses_of(referrals(weeks, per_day, seed), services.ctx.catalog):
+        due[day].append(kind)
+    optimum = Optimum()
+    carried: list[SessionKind] = []
+    for offset in range(weeks * 7):
+        day = FIRST_DAY + timedelta(days=offset)
+        if day.weekday() >= 5:
+            continue
+        asked = carried + due[day]
+        demand: dict[SessionKind, int] = defaultdict(int)
+        for kind in asked:
+            demand[kind] += 1
+        plan = solve_day(
+            DayProblem(OPENS, CLOSES, CHAIRS, day_rota(services, day), demand),
+            time_limit_s=SOLVE_SECONDS,
+        )
+        optimum.sessions.append(plan.placed)
+        optimum.bounds.append(plan.placed_bound)
+        optimum.proven += plan.optimal
+        if plan.last_finish is not None:
+            optimum.last_finish.append(plan.last_finish)
+        carried = []
+        for kind, asked_count in sorted(demand.items()):
+            carried += [kind] * (asked_count - plan.placed_of(kind))
+    optimum.carried_at_end = len(carried)
+    services.engine.dispose()
+    return optimum
 
 
 @dataclass
@@ -302,6 +444,9 @@ def check_and_measure(path: Path, weeks: int) -> DiaryFacts:
     )
 
 
+POLICIES = ("first-fit", "level-loaded", "template")
+
+
 def p90(values: Sequence[int]) -> float:
     if not values:
         return 0.0
@@ -314,10 +459,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--weeks", type=int, default=26)
     parser.add_argument("--per-day", type=float, default=30.0, help="mean referrals a weekday")
     parser.add_argument("--seed", type=int, default=20270104)
-    parser.add_argument("--policy", choices=("first-fit", "level-loaded", "both"), default="both")
+    parser.add_argument(
+        "--policy",
+        choices=(*POLICIES, "optimum", "all"),
+        default="all",
+        help="one policy, the offline optimum only, or all of them (default)",
+    )
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args(argv)
-    policies = ("first-fit", "level-loaded") if args.policy == "both" else (args.policy,)
+    policies = POLICIES if args.policy == "all" else (args.policy,)
+    if args.policy == "optimum":
+        policies = ()
+    solver = cp_sat_available()
+    if not solver:
+        # The greedy policies need no solver; the template and the optimum do.
+        print(f"OR-Tools is not installed ({INSTALL_HINT}): no template policy, no optimum")
+        policies = tuple(p for p in policies if p != "template")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="capacity-"))
     print(
         f"{args.weeks} weeks of referrals, {args.per_day} a weekday (seed {args.seed}), "
@@ -341,6 +498,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{facts.mean_last_finish} / {facts.latest_finish} | "
             f"{statistics.median(ms):.1f} / {ms[int(0.95 * (len(ms) - 1))]:.1f} | "
             f"{result.unbooked} |",
+            flush=True,
+        )
+        if result.template is not None:
+            print(f"(template starts taken: {result.template_hits} of {result.sessions})")
+    if solver and args.policy in ("optimum", "all"):
+        best = offline_optimum(args.weeks, args.per_day, args.seed, workdir)
+        days = len(best.sessions)
+        finish = round(statistics.mean(best.last_finish)) if best.last_finish else 0
+        print(
+            f"| offline optimum | {sum(best.sessions) / max(1, days):.1f} "
+            f"(bound {sum(best.bounds) / max(1, days):.1f}; {best.proven}/{days} days proven) | "
+            f"- | - | - | - | 0 | - | {hhmm(finish)} / {hhmm(max(best.last_finish, default=0))} | "
+            f"- | {best.carried_at_end} carried |",
             flush=True,
         )
     return 0
