@@ -81,3 +81,15 @@ def test_the_check_refuses_a_broken_diary(tmp_path: Path) -> None:
     engine.dispose()
     with pytest.raises(AssertionError):
         simulate.check_and_measure(path, 1)
+
+
+def test_without_ortools_the_run_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No OR-Tools: the template policy and the optimum are left out with the reason."""
+    monkeypatch.setattr(simulate, "cp_sat_available", lambda: False)
+    argv = ["--weeks", "1", "--per-day", "1", "--policy", "template", "--workdir", str(tmp_path)]
+    assert simulate.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "OR-Tools is not installed (pip install 'clinic_app[optimise]')" in out
+    assert "| template |" not in out and "offline optimum" not in out
