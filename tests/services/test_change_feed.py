@@ -312,6 +312,19 @@ WRITE_PATHS: tuple[WritePath, ...] = (
     ),
     WritePath(
         "booking",
+        "apply_replan",
+        # The session runs 30 minutes late: the re-plan moves it on its chair.
+        lambda c, _: (
+            lambda sid: (lambda proposal: lambda: c.booking.apply_replan(NURSE, proposal))(
+                c.booking.propose_replan(NURSE, DAY, late={sid: 30})
+            )
+        )(book(c)),
+        frozenset({K.SESSION}),  # its draw the day before still serves it
+        "M001",
+        DAY,
+    ),
+    WritePath(
+        "booking",
         "set_status",
         lambda c, _: (lambda sid: lambda: c.booking.set_status(NURSE, sid, "no-show"))(
             book(c, start="2026-11-23 13:00")
@@ -666,6 +679,7 @@ AUDIT_ONLY = {
 READ_ONLY = {
     ("booking", "check"),
     ("booking", "check_move"),
+    ("booking", "propose_replan"),
     ("booking", "find_slots"),
     ("booking", "next_statuses"),
     ("setup", "chairs"),
@@ -781,6 +795,7 @@ _DEFERRED = {
     "remove_shift",
     "move",
     "cancel",
+    "apply_replan",
     "set_status",
     "update_exposure",
     "remove_exposure",
