@@ -77,6 +77,7 @@ def session_values(view: SessionView, times: TimeTexts | None = None) -> list[ob
     times = times or TimeTexts()
     day, start = times(view.start)
     findings = view.findings
+    worst = view.worst if findings else None
     return [
         view.id,
         day,
@@ -88,7 +89,7 @@ def session_values(view: SessionView, times: TimeTexts | None = None) -> list[ob
         view.therapy,
         view.therapy_name,
         view.status,
-        view.worst.value if findings and view.worst else "",
+        worst.value if worst else "",
         "; ".join(f"{f.severity.value} {f.rule}: {f.message}" for f in findings)
         if findings
         else "",
