@@ -104,3 +104,16 @@ def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:
     searches = [line for line in out.getvalue().splitlines() if "USING INDEX ix_" in line]
     assert len(searches) == 11  # lab_starts as a window, an hour and a day among them
     assert all("start_utc>? AND start_utc<?" in line for line in searches), out.getvalue()
+
+
+def test_the_probes_run_the_app_from_bytecode() -> None:
+    # An installed app runs from bytecode; a machine with PYTHONDONTWRITEBYTECODE never
+    # writes it, so the runner compiles the app before it times a fresh process.
+    import importlib.util
+
+    import clinic_app.bootstrap
+
+    cached = Path(importlib.util.cache_from_source(clinic_app.bootstrap.__file__))
+    cached.unlink(missing_ok=True)
+    runner.ensure_bytecode(lambda _line: None)
+    assert cached.is_file()
