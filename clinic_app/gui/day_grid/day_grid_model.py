@@ -53,6 +53,22 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 WORST_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# The view asks flags() and data() for every painted cell (~600 per paint of a busy day).
+# Reading a Qt enum member and or-ing flags go through Python's enum machinery each time
+# (about 20 us a call), so the members and the four flag sets are looked up once here.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FONT = Qt.ItemDataRole.FontRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_HORIZONTAL = Qt.Orientation.Horizontal
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CELL_DRAG = _CELL | Qt.ItemFlag.ItemIsDragEnabled
+_CHAIR_CELL = _CELL | Qt.ItemFlag.ItemIsDropEnabled
+_CHAIR_CELL_DRAG = _CHAIR_CELL | Qt.ItemFlag.ItemIsDragEnabled
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -366,6 +382,7 @@ class DayGridModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._quarter_colour = QColor("#7b8794")
         self._texts: dict[tuple[int, int], str] = {}  # display text of blocks already shown
+        self._row_labels: list[tuple[str, bool]] | None = None  # (time text, full hour) by row
 
     # ------------------------------------------------------------------ loading
 
@@ -374,6 +391,7 @@ class DayGridModel(QAbstractTableModel):
         self.beginResetModel()
         self._layout = layout
         self._texts = {}
+        self._row_labels = None
         self.endResetModel()
 
     def set_day(
@@ -487,7 +505,7 @@ class DayGridModel(QAbstractTableModel):
         block = self._layout.top.get(key)
         if role == BLOCK_ROLE:  # the delegate's question, once per painted cell: first
             return block
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
+        if role in (_DISPLAY, _ACCESSIBLE):
             if block is None:
                 return ""
             text = self._texts.get(key)
@@ -495,10 +513,10 @@ class DayGridModel(QAbstractTableModel):
                 text = self._texts[key] = "\n".join(e.summary() for e in block.entries)
             return text
         if block is None:
-            if role == Qt.ItemDataRole.BackgroundRole and index.row() not in self._layout.open_rows:
+            if role == _BACKGROUND and key[0] not in self._layout.open_rows:
                 return self._closed_brush
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return wording.plain_tooltip("\n\n".join(e.tooltip() for e in block.entries))
         if role == SESSION_ID_ROLE:
             sessions = block.sessions()
@@ -516,10 +534,10 @@ class DayGridModel(QAbstractTableModel):
     ) -> Any:
         """Chair names across; times down (quarter hours in grey, full hours in bold)."""
         chairs = self._layout.chairs
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == _HORIZONTAL:
             if not 0 <= section <= len(chairs):
                 return None
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 if section == len(chairs):
                     return self.tr("Lab station")
                 chair = chairs[section]
@@ -531,26 +549,31 @@ class DayGridModel(QAbstractTableModel):
             return None
         if not 0 <= section < self._layout.rows:
             return None
-        moment = self.time_at(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{moment.hour:02d}:{moment.minute:02d}"
-        if role == Qt.ItemDataRole.FontRole and moment.minute == 0:
+        labels = self._row_labels
+        if labels is None:  # the times down the side, once per day shown
+            times = (self.time_at(row) for row in range(self._layout.rows))
+            labels = self._row_labels = [
+                (f"{t.hour:02d}:{t.minute:02d}", t.minute == 0) for t in times
+            ]
+        text, full_hour = labels[section]
+        if role == _DISPLAY:
+            return text
+        if role == _FONT and full_hour:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and moment.minute != 0:
+        if role == _FOREGROUND and not full_hour:
             return self._quarter_colour
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Cells are selectable; booked sessions can be dragged; chair cells accept drops."""
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() < len(self._layout.chairs):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        session = self.session_at(index.row(), index.column())
-        if session is not None and session.status == "booked":
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+            return _NO_FLAGS
+        row, column = index.row(), index.column()
+        session = self.session_at(row, column)
+        draggable = session is not None and session.status == "booked"
+        if column < len(self._layout.chairs):
+            return _CHAIR_CELL_DRAG if draggable else _CHAIR_CELL
+        return _CELL_DRAG if draggable else _CELL
 
     def mimeTypes(self) -> list[str]:
         """Sessions travel as their id."""

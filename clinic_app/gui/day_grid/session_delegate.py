@@ -40,6 +40,17 @@ PIXMAP_CACHE_KB = 48 * 1024  # rendered blocks of a busy day at high DPI
 ACCENT_WIDTH = 4
 ELIDED_MEMO = 8192  # elided lines remembered (cleared when full)
 
+# paint() runs for every visible cell (~260 per paint of a busy day, most of them empty).
+# Reading a Qt enum member and and-ing flags go through Python's enum machinery, so the
+# members are looked up once here and the state is tested on its integer value.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_VERTICAL = Qt.Orientation.Vertical
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_EMPTY_SELECTED = "#cde1f7"
+_LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
 
 @dataclass(frozen=True, slots=True)
 class Palette:
@@ -80,6 +91,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         self._products: dict[str, Palette] = {}  # therapy code -> its colours
         self._selected_pen = QPen(SELECTED_PEN, 2)
         self._hour_pen = QPen(HOUR_LINE, 1)
+        self._empty_selected = QColor(_EMPTY_SELECTED)
         self._generation = 0
         self._scratch = QImage(256, 256, QImage.Format.Format_ARGB32_Premultiplied)
         # Fonts and their metrics per view font: made once, not several times per block.
@@ -109,23 +121,15 @@ class SessionBlockDelegate(QStyledItemDelegate):
     ) -> None:
         """Draw the block whose top-left cell is ``index`` (or an empty slot)."""
         block = index.data(BLOCK_ROLE)
+        rect = QRectF(option.rect)
+        selected = bool(option.state.value & _SELECTED)
+        if not isinstance(block, GridBlock):
+            self._paint_empty(painter, rect, index, selected)
+            return
         painter.save()
         try:
-            rect = QRectF(option.rect)
-            selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            if not isinstance(block, GridBlock):
-                shade = index.data(Qt.ItemDataRole.BackgroundRole)
-                if isinstance(shade, QColor):  # outside opening hours, or a closed day
-                    painter.fillRect(rect, shade)
-            header = index.model().headerData(index.row(), Qt.Orientation.Vertical)
-            if isinstance(header, str) and header.endswith(":00"):
-                painter.setPen(self._hour_pen)
-                painter.drawLine(rect.topLeft(), rect.topRight())
-            if not isinstance(block, GridBlock):
-                if selected:
-                    painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor("#cde1f7"))
-                return
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._hour_line(painter, rect, index)
+            painter.setRenderHint(_ANTIALIASING, True)
             inner = rect.adjusted(1, 1, -1, -1)
             scale = inner.height() / block.minutes
             lane_width = inner.width()
@@ -137,10 +141,48 @@ class SessionBlockDelegate(QStyledItemDelegate):
                 self._paint_cached(painter, option, box.adjusted(1, 1, -1, -1), entry)
             if selected:
                 painter.setPen(self._selected_pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setBrush(_NO_BRUSH)
                 painter.drawRoundedRect(inner.adjusted(1, 1, -1, -1), 3, 3)
         finally:
             painter.restore()
+
+    def _paint_empty(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        index: QModelIndex | QPersistentModelIndex,
+        selected: bool,
+    ) -> None:
+        """An empty slot: its shade outside opening hours, the hour line, the selection."""
+        shade = index.data(_BACKGROUND)
+        if isinstance(shade, QColor):  # outside opening hours, or a closed day
+            painter.fillRect(rect, shade)
+        self._hour_line(painter, rect, index, keep_pen=False)
+        if selected:
+            painter.fillRect(rect.adjusted(1, 1, -1, -1), self._empty_selected)
+
+    def _hour_line(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        index: QModelIndex | QPersistentModelIndex,
+        *,
+        keep_pen: bool = True,
+    ) -> bool:
+        """The line on top of a full hour's row; True when drawn. Without ``keep_pen`` the
+        painter's pen is put back here (an empty cell saves no painter state)."""
+        header = index.model().headerData(index.row(), _VERTICAL)
+        if not (isinstance(header, str) and header.endswith(":00")):
+            return False
+        if keep_pen:
+            painter.setPen(self._hour_pen)
+            painter.drawLine(rect.topLeft(), rect.topRight())
+            return True
+        pen = painter.pen()
+        painter.setPen(self._hour_pen)
+        painter.drawLine(rect.topLeft(), rect.topRight())
+        painter.setPen(pen)
+        return True
 
     def _palette_of(self, entry: GridEntry) -> Palette:
         if entry.lab is not None:
@@ -389,14 +431,14 @@ class SessionBlockDelegate(QStyledItemDelegate):
                 painter.setFont(font)
                 painter.drawText(
                     QRectF(x, line.top(), right - x, line.height()),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    _LEFT_MIDDLE,
                     metrics.elidedText(text, mode, int(right - x)),
                 )
                 return
             painter.setFont(font)
             painter.drawText(
                 QRectF(x, line.top(), advance + 1, line.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                _LEFT_MIDDLE,
                 text,
             )
             x += advance + gap
@@ -406,7 +448,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.drawText(
             QRectF(x, line.top(), right - x, line.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            _LEFT_MIDDLE,
             fitted,
         )
 
@@ -431,7 +473,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.drawText(
             QRectF(start + icon_size + 3, line.top(), text_width + 1, line.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            _LEFT_MIDDLE,
             text,
         )
         return width + 4
@@ -474,9 +516,7 @@ class SessionBlockDelegate(QStyledItemDelegate):
             elided = self._elided[key] = metrics.elidedText(
                 text, Qt.TextElideMode.ElideRight, width
             )
-        painter.drawText(
-            box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
-        )
+        painter.drawText(box, _LEFT_MIDDLE, elided)
 
 
 def _wrap(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str]:
