@@ -14,7 +14,7 @@ their exact times.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
@@ -39,6 +39,7 @@ from clinic_app.services.results import ChairView, DayList, LabView, SessionView
 
 SESSION_MIME = "application/x-clinic-app-session"
 SLOT_MINUTES = 15
+MINUTES_PER_DAY = 24 * 60
 # The grid shows the clinic's opening hours for the day (from the calendar) and widens itself
 # to cover anything booked outside them. Without a calendar, or on a closed day, it frames
 # these hours.
@@ -185,9 +186,12 @@ class DayLayout:
         return max(0, min(rows) - 1) if rows else 0
 
 
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
 def _row_count_for(opens: time, closes: time) -> int:
-    minutes = (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
-    return max(1, math.ceil(minutes / SLOT_MINUTES))
+    return max(1, math.ceil((_minutes(closes) - _minutes(opens)) / SLOT_MINUTES))
 
 
 def empty_layout(day: date) -> DayLayout:
@@ -223,51 +227,63 @@ def lay_out_day(
         if session.chair_id not in column_of:
             column_of[session.chair_id] = len(columns)
             columns.append(ChairView(session.chair_id, session.chair, False))
-    opens, closes = _hours(shown, labs, day_opens, day_closes)
-    first = datetime.combine(day, opens)
-    rows = _row_count_for(opens, closes)
-    if closed:
-        open_rows = range(0, 0)
-    else:
-        first_open = _row_of(first, rows, datetime.combine(day, day_opens))
-        open_rows = range(first_open, first_open + _row_count_for(day_opens, day_closes))
-    # Keyed by identity: the views share one datetime object per instant (LocalTimes), and
-    # hashing an aware datetime asks its zone for the offset each time. Every key's object
-    # lives as long as day_list, so an id is never reused while this memo exists.
+    # Minutes from the day's midnight, wall clock: the items are read by their start inside
+    # the day, so a start is on the day and an end past midnight shows to 23:59. Keyed by
+    # identity: the views share one datetime object per instant (LocalTimes), and hashing an
+    # aware datetime asks its zone for the offset each time. Every key's object lives as long
+    # as day_list, so an id is never reused while this memo exists.
+    midnight = datetime.combine(day, time())
     minute_of: dict[int, int] = {}
 
     def minute(moment: datetime) -> int:
         found = minute_of.get(id(moment))
         if found is None:
             found = minute_of[id(moment)] = int(
-                (moment.replace(tzinfo=None) - first).total_seconds() // 60
+                (moment.replace(tzinfo=None) - midnight).total_seconds() // 60
             )
         return found
 
-    # (start minute, end minute, session, lab) per column
+    # The day's hours widened to every item's start (to its quarter hour) and end, in the
+    # same pass that puts the items in their columns: (start, end, session, lab) per column.
+    opens = _minutes(day_opens)
+    closes = _minutes(day_closes)
     per_column: dict[int, list[tuple[int, int, SessionView | None, LabView | None]]] = {}
-    for session in shown:
-        start = minute(session.start)
-        per_column.setdefault(column_of[session.chair_id], []).append(
-            (start, max(minute(session.end), start + 1), session, None)
-        )
     lab_column = len(columns)
-    for lab in labs:
-        start = minute(lab.start)
-        per_column.setdefault(lab_column, []).append(
-            (start, max(minute(lab.end), start + 1), None, lab)
-        )
+    spans_of: list[tuple[int, datetime, datetime, SessionView | None, LabView | None]] = [
+        (column_of[s.chair_id], s.start, s.end, s, None) for s in shown
+    ]
+    spans_of += [(lab_column, lab.start, lab.end, None, lab) for lab in labs]
+    last = MINUTES_PER_DAY - 1
+    for column, start_at, end_at, item_session, item_lab in spans_of:
+        start, end = minute(start_at), minute(end_at)
+        if start - start % SLOT_MINUTES < opens:
+            opens = start - start % SLOT_MINUTES
+        if end > closes:
+            closes = end if end <= last else last
+        entries = per_column.get(column)
+        span = (start, end if end > start else start + 1, item_session, item_lab)
+        if entries is None:
+            per_column[column] = [span]
+        else:
+            entries.append(span)
+    first = midnight + timedelta(minutes=opens)
+    rows = max(1, math.ceil((closes - opens) / SLOT_MINUTES))
+    if closed:
+        open_rows = range(0, 0)
+    else:
+        first_open = _row_of(first, rows, datetime.combine(day, day_opens))
+        open_rows = range(first_open, first_open + _row_count_for(day_opens, day_closes))
     blocks: list[GridBlock] = []
     for column in sorted(per_column):
-        _sweep(column, per_column[column], blocks)
+        _sweep(column, per_column[column], opens, blocks)
     top: dict[tuple[int, int], GridBlock] = {}
     cover: dict[tuple[int, int], GridBlock] = {}
     by_session: dict[int, GridBlock] = {}
     for block in blocks:
-        column = block.column
-        top[(block.top_row, column)] = block
-        for row in range(block.top_row, block.top_row + block.row_count):
-            cover[(row, column)] = block
+        column, row = block.column, block.top_row
+        top[(row, column)] = block
+        for covered in range(row, row + block.row_count):
+            cover[(covered, column)] = block
         for entry in block.entries:
             if entry.session is not None and entry.session.id is not None:
                 by_session.setdefault(entry.session.id, block)
@@ -307,10 +323,12 @@ def _entry(
 def _sweep(
     column: int,
     items: list[tuple[int, int, SessionView | None, LabView | None]],
+    offset: int,
     blocks: list[GridBlock],
 ) -> None:
     """Group one column's entries into blocks of touching rows, giving entries that overlap in
-    time different lanes (greedy interval colouring), in one pass over the sorted entries."""
+    time different lanes (greedy interval colouring), in one pass over the sorted entries.
+    ``items`` are in minutes from midnight; the grid's minutes start ``offset`` later."""
     items.sort(key=_first_minute)
     group: list[tuple[int, int, SessionView | None, LabView | None, int]] = []
     lane_ends: list[int] = []
@@ -322,6 +340,8 @@ def _sweep(
         blocks.append(GridBlock(column, group_top, group_bottom - group_top, entries))
 
     for start, end, session, lab in items:
+        start -= offset
+        end -= offset
         top = start // SLOT_MINUTES
         bottom = max(top + 1, -(-end // SLOT_MINUTES))
         if group and top < group_bottom:
@@ -341,24 +361,6 @@ def _sweep(
         group.append((start, end, session, lab, lane))
     if group:
         close()
-
-
-def _hours(
-    sessions: Iterable[SessionView],
-    labs: Iterable[LabView],
-    opens: time = DEFAULT_OPENS,
-    closes: time = DEFAULT_CLOSES,
-) -> tuple[time, time]:
-    """The day's hours widened to every item's start (to its quarter hour) and end."""
-    # Distinct (start, end) objects by identity (see lay_out_day's minute memo).
-    spans = {(id(s.start), id(s.end)): (s.start, s.end) for s in sessions}
-    spans.update({(id(lab.start), id(lab.end)): (lab.start, lab.end) for lab in labs})
-    for start_at, end_at in spans.values():
-        start = start_at.time()
-        end = end_at.time() if end_at.date() == start_at.date() else time(23, 59)
-        opens = min(opens, time(start.hour, start.minute - start.minute % SLOT_MINUTES))
-        closes = max(closes, end)
-    return opens, closes
 
 
 def _row_of(first: datetime, rows: int, moment: datetime) -> int:
