@@ -70,6 +70,7 @@ from clinic_app.services.clinic_settings import SettingsChange
 from clinic_app.services.clinic_setup import check_clinic_settings
 from clinic_app.services.results import BookingOutcome, FindingView, LabView, SessionView
 from clinic_app.services.staffing import AssignedSessionView
+from clinic_app.services.templates import TemplateView
 from clinic_app.services.validation import parse_interval
 from clinic_app.services.waitlist import WaitlistEntryView
 
@@ -806,6 +807,8 @@ def cmd_slots(cli: Cli, args: argparse.Namespace) -> int:
                         "start": _iso(o.start),
                         "end": _iso(o.end),
                         "findings": [f.as_json() for f in o.findings],
+                        "recommended": o.recommended,
+                        "template": o.template,
                     }
                     for o in slots
                 ]
@@ -816,7 +819,116 @@ def cmd_slots(cli: Cli, args: argparse.Namespace) -> int:
             cli.print("no free slot passes every rule in the next 120 days")
         for o in slots:
             flags = "".join(f"  [{f.severity.value} {f.rule}]" for f in o.findings)
-            cli.print(f"{o.start:%a %Y-%m-%d} {_hm(o.start)}-{_hm(o.end)}  {o.chair}{flags}")
+            marks = "".join(f"  ({text})" for text in (o.template, o.recommended) if text)
+            cli.print(f"{o.start:%a %Y-%m-%d} {_hm(o.start)}-{_hm(o.end)}  {o.chair}{flags}{marks}")
+    return EXIT_OK
+
+
+# ---- the stored weekly slot template (issue 14) --------------------------------------------
+
+
+def _template_json(view: TemplateView) -> dict[str, object]:
+    return {
+        "id": view.id,
+        "built_at": _iso(view.built_at),
+        "built_by": view.built_by,
+        "history_from": view.history_from.isoformat(),
+        "history_to": view.history_to.isoformat(),
+        "chairs": view.chairs,
+        "optimal_weekdays": list(view.optimal_weekdays),
+        "starts": [
+            {
+                "weekday": s.weekday,
+                "start": f"{s.start:%H:%M}",
+                "chair_minutes": s.chair_minutes,
+                "setup_minutes": s.setup_minutes,
+                "takedown_minutes": s.takedown_minutes,
+                "count": s.count,
+                "therapies": list(s.therapies),
+            }
+            for s in view.starts
+        ],
+    }
+
+
+def _print_template(cli: Cli, view: TemplateView) -> None:
+    """The header, then one line per weekday: its starts as ``HH:MM n x chair-min``."""
+    cli.print(
+        f"template {view.id}, built {view.built_at:%Y-%m-%d %H:%M} by {view.built_by} from "
+        f"{view.history_from} to {view.history_to}, {view.chairs} chairs"
+    )
+    for weekday in range(7):
+        starts = view.on(weekday)
+        if not starts:
+            continue
+        proven = "optimal" if weekday in view.optimal_weekdays else "best found"
+        cli.print(f"{WEEKDAY_NAMES[weekday]} ({sum(s.count for s in starts)} sessions, {proven}):")
+        for s in starts:
+            cli.print(
+                f"  {s.start:%H:%M}  {s.count} x {s.chair_minutes} min (set-up "
+                f"{s.setup_minutes}, take-down {s.takedown_minutes})  {', '.join(s.therapies)}"
+            )
+
+
+def cmd_template_build(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.templates.build(cli.actor, weeks=args.weeks, time_limit_s=args.time_limit)
+    if args.json:
+        cli.emit_json({"template": _template_json(view)})
+    else:
+        _print_template(cli, view)
+    return EXIT_OK
+
+
+def cmd_template_show(cli: Cli, args: argparse.Namespace) -> int:
+    view = cli.s.templates.current(cli.actor)
+    if args.json:
+        cli.emit_json({"template": None if view is None else _template_json(view)})
+    elif view is None:
+        cli.print("no template stored: clinic-app template build (managers, admins)")
+    else:
+        _print_template(cli, view)
+    return EXIT_OK
+
+
+def cmd_report_template_compliance(cli: Cli, args: argparse.Namespace) -> int:
+    report = cli.s.templates.compliance(cli.actor, args.date_from, args.date_to)
+    if args.json:
+        cli.emit_json(
+            {
+                "template_id": report.template_id,
+                "from": report.start.isoformat(),
+                "to": report.end.isoformat(),
+                "days": [
+                    {
+                        "date": d.day.isoformat(),
+                        "planned": d.planned,
+                        "filled": d.filled,
+                        "off_template": d.off_template,
+                        "compliance": d.compliance,
+                        "fill": d.fill,
+                    }
+                    for d in report.days
+                ],
+                "planned": report.planned,
+                "filled": report.filled,
+                "off_template": report.off_template,
+                "compliance": report.compliance,
+                "fill": report.fill,
+            }
+        )
+        return EXIT_OK
+    if report.template_id is None:
+        cli.print("no template stored: every booked session is off the template")
+    cli.print("date            planned  filled  off-template  compliance %")
+    for d in report.days:
+        cli.print(
+            f"{d.day:%a %Y-%m-%d} {d.planned:>7} {d.filled:>7} {d.off_template:>13}  "
+            f"{_percent(d.compliance):>12}"
+        )
+    cli.print(
+        f"total          {report.planned:>7} {report.filled:>7} {report.off_template:>13}  "
+        f"{_percent(report.compliance):>12}  (template filled: {_percent(report.fill)} %)"
+    )
     return EXIT_OK
 
 
@@ -1521,6 +1633,35 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("first", help="YYYY-MM-DD")
     c.add_argument("last", help="YYYY-MM-DD (a year at most)")
     c.add_argument("--json", action="store_true", help="with the load per 15 minutes")
+    c = add(
+        "template-compliance",
+        cmd_report_template_compliance,
+        "per open day: template sessions planned, filled and off the template (manager, admin)",
+        report,
+    )
+    c.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    c.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD (a year at most)")
+    c.add_argument("--json", action="store_true")
+
+    template = sub.add_parser("template", help="the weekly slot template (CP-SAT)")
+    tp = template.add_subparsers(dest="what", required=True)
+    c = add(
+        "build",
+        cmd_template_build,
+        "plan the weekly template from the booked history and store it (manager, admin)",
+        tp,
+    )
+    c.add_argument("--weeks", type=int, default=8, help="weeks of history, 1-52 (default 8)")
+    c.add_argument(
+        "--time-limit",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds of solving per weekday, 1-60 (default 5)",
+    )
+    c.add_argument("--json", action="store_true")
+    c = add("show", cmd_template_show, "the template in force, per weekday", tp)
+    c.add_argument("--json", action="store_true")
 
     patient = sub.add_parser("patient", help="patients").add_subparsers(dest="what", required=True)
     c = add("add", cmd_patient_add, "register a patient", patient)

@@ -41,6 +41,8 @@ FILLER = ROOT / "tools" / "fill_revision_fixture.py"
 # 0012 (nurses) and 0013 (forced password change), which landed in the same merge: the
 # filler's 0012-0014 steps (nurses, shifts, a break, the ratio, an assignment, a forced
 # password change, a waitlist entry).
+# 373f3a2 brought 0015 (the stored weekly slot template): the filler's 0015 step builds two
+# templates from the booked history, the first superseded by the second.
 REVISIONS = {
     "0001": ("33f1f7f", "models"),
     "0002": ("33f1f7f", "models"),
@@ -51,6 +53,7 @@ REVISIONS = {
     "0009": ("9b73f75", "services"),
     "0010": ("0b701ae", "services"),
     "0014": ("6722aa1", "services"),
+    "0015": ("373f3a2", "services"),
 }
 
 

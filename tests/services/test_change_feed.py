@@ -241,6 +241,13 @@ def _draw(clinic: Services) -> tuple[int, datetime]:
     return lab.id, lab.start
 
 
+def _template_history(clinic: Services) -> Callable[[], object]:
+    """A session on DAY, the clock a week on: the build has a history to plan from."""
+    book(clinic)
+    clinic.ctx.clock = fixed_clock(datetime(2026, 12, 2, 7, 0, tzinfo=LONDON))
+    return lambda: clinic.templates.build(MANAGER, weeks=1, time_limit_s=1)
+
+
 def _record(clinic: Services, _tmp: Path) -> Callable[[], object]:
     lab_id, _ = _draw(clinic)
     entries = [ResultEntry("calcium", 1.80, "mmol/L")]
@@ -657,6 +664,7 @@ WRITE_PATHS: tuple[WritePath, ...] = (
         "M001",
         DAY,
     ),
+    WritePath("templates", "build", lambda c, _: _template_history(c), frozenset({K.TEMPLATE})),
 )
 # Public methods that write only the audit trail (or nothing the screens show): no change.
 AUDIT_ONLY = {
@@ -722,6 +730,9 @@ READ_ONLY = {
     ("waitlist", "entries"),
     ("waitlist", "offer_for_session"),
     ("waitlist", "offer_slot"),
+    ("templates", "current"),
+    ("templates", "day_slots"),
+    ("templates", "compliance"),
 }
 
 
@@ -788,6 +799,7 @@ def test_each_write_path_publishes_after_its_commit(
 
 # The paths whose ``run`` prepares and returns the call under test.
 _DEFERRED = {
+    "build",
     "reassign",
     "rename_nurse",
     "retire_nurse",
