@@ -48,6 +48,7 @@ from clinic_app.services.rulebook import RuleBook
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import SessionService
 from clinic_app.services.staffing import StaffingService
+from clinic_app.services.templates import TemplateService
 from clinic_app.services.waitlist import WaitlistService
 
 # Besides what it defines, the database errors a shell tells apart (raised while opening or
@@ -91,6 +92,7 @@ class Services:
     idempotency: IdempotencyService
     staffing: StaffingService
     waitlist: WaitlistService
+    templates: TemplateService
     # What opening the database did: a new database, or an upgrade (with its backup's path).
     created: bool = False
     schema_upgrade: SchemaUpgrade | None = None
@@ -202,4 +204,5 @@ def build_services(ctx: ServiceContext, rules: RuleBook) -> Services:
         idempotency=IdempotencyService(ctx),
         staffing=StaffingService(ctx),
         waitlist=WaitlistService(ctx, rules),
+        templates=TemplateService(ctx),
     )

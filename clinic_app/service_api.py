@@ -43,6 +43,7 @@ from clinic_app.domain.errors import (
     PermissionDeniedError,
     RuleRefusalError,
     SchedulingConflictError,
+    SolverUnavailableError,
 )
 from clinic_app.domain.lab_results import UnitError
 from clinic_app.domain.rule_parameters import RuleParametersError
@@ -61,6 +62,7 @@ from clinic_app.services.rule_settings import RuleSettingsService
 from clinic_app.services.schedule_queries import ScheduleQueries
 from clinic_app.services.sessions import LoginRateLimitedError, SessionExpiredError
 from clinic_app.services.staffing import StaffingService
+from clinic_app.services.templates import MAX_TIME_LIMIT_S, TemplateService
 from clinic_app.services.waitlist import WaitlistService
 
 API_PREFIX = "/api/v1"
@@ -97,6 +99,7 @@ SERVICE_CLASSES: dict[str, type] = {
     "exports": ExportService,
     "staffing": StaffingService,
     "waitlist": WaitlistService,
+    "templates": TemplateService,
 }
 
 EXPOSED: dict[str, dict[str, Kind]] = {
@@ -205,6 +208,18 @@ EXPOSED: dict[str, dict[str, Kind]] = {
         "withdraw": WRITE,
         "take": WRITE,
     },
+    "templates": {
+        "current": READ,
+        "day_slots": READ,
+        "compliance": READ,
+        "build": WRITE,  # solves up to a minute a weekday: see SLOW_CALLS
+    },
+}
+
+# Calls that may take longer than the client's usual read timeout (30 s), with the seconds the
+# client waits for them: a template build solves each open weekday for up to a minute.
+SLOW_CALLS: dict[tuple[str, str], float] = {
+    ("templates", "build"): 7 * MAX_TIME_LIMIT_S + 60.0,
 }
 
 EXCLUDED: dict[str, dict[str, str]] = {
@@ -519,6 +534,8 @@ ERROR_STATUS: dict[type[Exception], int] = {
     AffectedBookingsError: 409,
     SchedulingConflictError: 409,
     PermissionDeniedError: 403,
+    # This installation lacks OR-Tools: the server cannot do it (not a fault of the request).
+    SolverUnavailableError: 501,
     LoginRateLimitedError: 429,
     SessionExpiredError: 401,
     AccountLockedError: 401,

@@ -173,8 +173,10 @@ class _Connection:
         body: object = None,
         token: str | None = None,
         idempotency_key: str | None = None,
+        read_timeout: float | None = None,
     ) -> httpx.Response:
-        """One request; sent once more (same key) when the connection fails."""
+        """One request; sent once more (same key) when the connection fails. ``read_timeout``
+        replaces the usual wait for the answer (``api.SLOW_CALLS``)."""
         headers = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
@@ -182,7 +184,15 @@ class _Connection:
             headers[api.IDEMPOTENCY_HEADER] = idempotency_key
         for attempt in (1, 2):
             try:
-                response = self.http.request(method, path, json=body, headers=headers)
+                response = self.http.request(
+                    method,
+                    path,
+                    json=body,
+                    headers=headers,
+                    timeout=TIMEOUT
+                    if read_timeout is None
+                    else httpx.Timeout(read_timeout, connect=5.0),
+                )
                 break
             except httpx.TransportError as error:
                 if attempt == 2:
@@ -232,7 +242,12 @@ def _method(connection: _Connection, endpoint: api.Endpoint) -> Callable[..., An
         token = connection.token_for(actor)
         try:
             response = connection.send(
-                "POST", endpoint.path, body=body, token=token, idempotency_key=key
+                "POST",
+                endpoint.path,
+                body=body,
+                token=token,
+                idempotency_key=key,
+                read_timeout=api.SLOW_CALLS.get((endpoint.service, endpoint.method)),
             )
         except SessionExpiredError:
             connection.session_ended(name or "", token)

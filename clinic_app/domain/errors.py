@@ -1,8 +1,8 @@
 """Errors raised on purpose by the services and the unit of work; words a clerk can act on.
 
-The CLI maps them to exit codes (2 invalid input, 3 refused by a clinical rule, 4 scheduling
-conflict, 5 not permitted); the GUI shows their message. None of them leaves a partial write:
-the unit of work rolls back.
+The CLI maps them to exit codes (2 invalid input or usage, 3 refused by a clinical rule, 4
+scheduling conflict, 5 not permitted); the GUI shows their message. None of them leaves a
+partial write: the unit of work rolls back.
 """
 
 from __future__ import annotations
@@ -66,3 +66,21 @@ class PermissionDeniedError(ClinicError):
         super().__init__(f"a user with the role {role!r} may not {action}")
         self.action = action
         self.role = role
+
+
+OPTIMISER_INSTALL_HINT = "pip install 'clinic_app[optimise]'"
+
+
+class SolverUnavailableError(ClinicError):
+    """OR-Tools is not installed: templates cannot be built (the greedy path still works).
+
+    A ``ClinicError`` so it travels over the clinic server and the CLI names it (exit 2: the
+    command cannot be used on this installation), never a crash.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "OR-Tools (CP-SAT) is not installed, so no slot template can be built; "
+            f"install it with {OPTIMISER_INSTALL_HINT}. Bookings keep the level-loaded "
+            "suggestions."
+        )

@@ -42,19 +42,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from clinic_app.domain.errors import OPTIMISER_INSTALL_HINT, SolverUnavailableError
 from clinic_app.domain.nurse_capacity import DayRota, NurseTask, hhmm
 
-INSTALL_HINT = "pip install 'clinic_app[optimise]'"
-
-
-class SolverUnavailableError(RuntimeError):
-    """OR-Tools is not installed: templates cannot be built (the greedy path still works)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "OR-Tools (CP-SAT) is not installed, so no slot template can be built; "
-            f"install it with {INSTALL_HINT}. Bookings keep the level-loaded suggestions."
-        )
+# Kept under their old names here (the bench and the tests import them from this module).
+INSTALL_HINT = OPTIMISER_INSTALL_HINT
 
 
 def cp_sat_available() -> bool:

@@ -573,3 +573,60 @@ class IdempotencyRow(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SlotTemplateRow(Base):
+    """One build of the weekly slot template (migration 0015, issue 14).
+
+    The template in force is the newest row with no ``superseded_at``; a new build sets it on
+    the one before. ``optimal_weekdays`` holds the digits 0-6 (Monday = 0) of the weekdays
+    whose plan CP-SAT proved optimal, without separators.
+    """
+
+    __tablename__ = "slot_templates"
+    __table_args__ = (
+        CheckConstraint("history_from <= history_to", name="history_in_order"),
+        CheckConstraint("chairs >= 0", name="chairs_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    built_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    built_by: Mapped[str] = mapped_column(String(80))
+    history_from: Mapped[date] = mapped_column(Date)
+    history_to: Mapped[date] = mapped_column(Date)
+    chairs: Mapped[int] = mapped_column(Integer)
+    session_value: Mapped[int] = mapped_column(Integer)
+    optimal_weekdays: Mapped[str] = mapped_column(String(7), default="")
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    starts: Mapped[list[SlotTemplateStartRow]] = relationship(
+        order_by="(SlotTemplateStartRow.weekday, SlotTemplateStartRow.start_minute, "
+        "SlotTemplateStartRow.chair_minutes, SlotTemplateStartRow.setup_minutes, "
+        "SlotTemplateStartRow.takedown_minutes)"
+    )
+
+
+class SlotTemplateStartRow(Base):
+    """``count`` sessions of one kind (chair, set-up, take-down minutes) that the template
+    starts at ``start_minute`` of the local day on ``weekday`` (0 = Monday)."""
+
+    __tablename__ = "slot_template_starts"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_known"),
+        CheckConstraint("start_minute BETWEEN 0 AND 1439", name="minute_of_day"),
+        CheckConstraint(
+            "chair_minutes > 0 AND setup_minutes >= 0 AND takedown_minutes >= 0 "
+            "AND setup_minutes + takedown_minutes <= chair_minutes",
+            name="kind_fits",
+        ),
+        CheckConstraint("count >= 1", name="count_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("slot_templates.id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    chair_minutes: Mapped[int] = mapped_column(Integer)
+    setup_minutes: Mapped[int] = mapped_column(Integer)
+    takedown_minutes: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer)

@@ -95,6 +95,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (422, "invalid input: the field and the problem"),
         (429, "too many login attempts: retry after the time given"),
         (500, "internal error (a bug): the incident id is in the server's log"),
+        (501, "the server lacks an optional part (OR-Tools for slot templates)"),
     )
 }
 

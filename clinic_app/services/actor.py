@@ -33,6 +33,8 @@ class Permission(enum.StrEnum):
     MANAGE_STAFF = "keep the nurse rota and the nurse ratio"
     # Which nurse looks after which patient today: nurses hand over, managers plan.
     ASSIGN_NURSES = "assign patients to nurses"
+    # The weekly slot template (issue 14): planned by the manager, or an administrator.
+    PLAN_CAPACITY = "build the weekly slot template"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -52,7 +54,13 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.MANAGER: frozenset(
-        {Permission.VIEW, Permission.EXPORT, Permission.MANAGE_STAFF, Permission.ASSIGN_NURSES}
+        {
+            Permission.VIEW,
+            Permission.EXPORT,
+            Permission.MANAGE_STAFF,
+            Permission.ASSIGN_NURSES,
+            Permission.PLAN_CAPACITY,
+        }
     ),
     Role.ADMIN: frozenset(
         {
@@ -61,6 +69,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.EXPORT,
             Permission.MANAGE_STAFF,
             Permission.ASSIGN_NURSES,
+            Permission.PLAN_CAPACITY,
         }
     ),
 }

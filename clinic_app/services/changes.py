@@ -67,6 +67,7 @@ class ChangeKind(enum.StrEnum):
     RULES = "rules"  # the clinic's rule settings
     USERS = "users"
     WAITLIST = "waitlist"  # a waitlist entry added, withdrawn or booked
+    TEMPLATE = "template"  # a weekly slot template built (the slot finder's marks change)
 
 
 # Every table the app writes, and the kind of change writing it is. None: not shown by any
@@ -96,6 +97,8 @@ TABLE_KINDS: dict[str, ChangeKind | None] = {
     "rule_settings": ChangeKind.RULES,
     "users": ChangeKind.USERS,
     "waitlist_entries": ChangeKind.WAITLIST,
+    "slot_templates": ChangeKind.TEMPLATE,
+    "slot_template_starts": ChangeKind.TEMPLATE,
     "audit_log": None,
     "interval_bounds": None,
     # The clinic server's own bookkeeping: session tokens, failed logins, stored responses.

@@ -44,7 +44,7 @@ from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.authorization import authorize
 from clinic_app.services.context import ServiceContext
 from clinic_app.services.staffing import LoadPointView
-from clinic_app.services.validation import parse_date
+from clinic_app.services.validation import parse_date, parse_period
 from clinic_app.services.views import therapy_name
 
 __all__ = [
@@ -235,12 +235,9 @@ class UtilisationReport:
         year at most): per day the chair time, the nurse load and its peaks; the waitlist now.
         """
         authorize(self._ctx, actor, Permission.EXPORT, "capacity_report")
-        day_from = parse_date("from", first)
-        day_to = parse_date("to", last)
-        if day_to < day_from:
-            raise InvalidInputError("to", "the end date is before the start date")
-        if (day_to - day_from).days + 1 > MAX_CAPACITY_DAYS:
-            raise InvalidInputError("to", "a capacity report covers at most 366 days")
+        day_from, day_to = parse_period(
+            first, last, max_days=MAX_CAPACITY_DAYS, what="a capacity report"
+        )
         with self._ctx.db.read() as uow:
             s = uow.session
             settings = repo.settings(s)

@@ -55,6 +55,20 @@ def parse_date(field: str, value: str | date) -> date:
     return require_in_calendar(field, day)
 
 
+def parse_period(
+    first: str | date, last: str | date, *, max_days: int, what: str
+) -> tuple[date, date]:
+    """A report's period ``first`` to ``last`` inclusive (fields ``from`` and ``to``): in
+    order and at most ``max_days`` days long (``what`` names the report in the message)."""
+    day_from = parse_date("from", first)
+    day_to = parse_date("to", last)
+    if day_to < day_from:
+        raise InvalidInputError("to", "the end date is before the start date")
+    if (day_to - day_from).days + 1 > max_days:
+        raise InvalidInputError("to", f"{what} covers at most {max_days} days")
+    return day_from, day_to
+
+
 def parse_time(field: str, value: str | time) -> time:
     """A wall-clock time from ``HH:MM`` text."""
     if isinstance(value, time):
