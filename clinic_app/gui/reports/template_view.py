@@ -491,8 +491,11 @@ class TemplateWindow(QMainWindow):
         return to_date(self.day_edit.date())
 
     def set_day(self, day: date) -> None:
-        """Choose the day of the "Day" tab (its starts are read on a worker)."""
-        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+        """Choose the day of the "Day" tab (its starts are read again on a worker)."""
+        if day == self.day():
+            self.show_day(day)
+        else:
+            self.day_edit.setDate(QDate(day.year, day.month, day.day))
 
     def refresh(self) -> None:
         """Read the template in force and the chosen day's use of it, on a worker (F5)."""
