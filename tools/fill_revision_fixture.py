@@ -172,6 +172,10 @@ def fill_through_services(url: str) -> None:
         )
     if hasattr(services, "lab_results"):  # revision 0006: results, weights, alerts
         fill_results(services, clock, nurse, zoledronic, iron)
+    if hasattr(services, "templates"):  # revision 0015: two template builds, one superseded
+        clock.at("2026-12-14T07:00")  # the sessions booked above are history now
+        services.templates.build(admin, weeks=4, time_limit_s=1)
+        services.templates.build(admin, weeks=4, time_limit_s=1)
     # Last: a changed rule re-checks every booked session.
     if hasattr(services, "rule_settings"):
         services.rule_settings.change(admin, "E3", {"window": {"weeks": 16}})

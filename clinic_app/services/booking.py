@@ -76,6 +76,7 @@ from clinic_app.services.results import (
     SessionView,
 )
 from clinic_app.services.rulebook import RuleBook
+from clinic_app.services.template_slots import template_marks
 from clinic_app.services.validation import (
     REASON_MAX,
     parse_date,
@@ -196,6 +197,9 @@ class SlotView:
     findings: tuple[FindingView, ...]
     # Set on the one option the level-loaded ranking recommends: why, in words (issue 14).
     recommended: str | None = None
+    # Set on an option that takes a start of the stored weekly template with room left that
+    # day, in words: "template start 09:15 for 75-min sessions, 1 of 2 left" (issue 14).
+    template: str | None = None
 
 
 @dataclass
@@ -651,6 +655,10 @@ class BookingService:
         one that keeps its day's nurse load flattest is marked ``recommended`` with its
         reason (issue 14's level-loaded suggestion; ties go to the earliest).
 
+        With a stored weekly template, an option on a template start of the therapy's kind
+        that still has room that day carries ``template`` in words, and the earliest such
+        option on the earliest offered day is the one recommended instead.
+
         Options with a HARD finding are never offered; options with a BLOCK finding only
         with ``include_overridable`` (a nurse looking for a slot to book with an override).
         """
@@ -777,14 +785,20 @@ class BookingService:
                 accept_day=accept_day,
                 accept_start=accept_start,
             )
-            best = recommend_option(
-                s,
-                calendar,
-                self._ctx.catalog,
-                therapy,
-                options,
-                schedules_on,
-                exclude_session=exclude_session,
+            marks = template_marks(
+                s, calendar, self._ctx.catalog, therapy, options, exclude_session=exclude_session
+            )
+            # A template start on the earliest offered day wins; else the level-loaded choice.
+            best = marks.recommended or (
+                recommend_option(
+                    s,
+                    calendar,
+                    self._ctx.catalog,
+                    therapy,
+                    options,
+                    schedules_on,
+                    exclude_session=exclude_session,
+                )
             )
             return [
                 SlotView(
@@ -794,6 +808,7 @@ class BookingService:
                     calendar.local(o.end),
                     tuple(FindingView.of(f) for f in evaluate(o).findings),
                     best.reason if best is not None and best.index == i else None,
+                    marks.labels.get(i),
                 )
                 for i, o in enumerate(options)
             ]
