@@ -1727,7 +1727,7 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>Sessions and starts</source>
+            <source>Sessions</source>
             <translation type="unfinished" />
         </message>
         <message>

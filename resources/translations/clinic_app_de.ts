@@ -1727,8 +1727,8 @@
         </message>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>Sessions and starts</source>
-            <translation>Termine und Beginne</translation>
+            <source>Sessions</source>
+            <translation>Termine</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />

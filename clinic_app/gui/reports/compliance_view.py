@@ -19,6 +19,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QDateEdit,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -169,7 +170,10 @@ class ComplianceWindow(QMainWindow):
         self.chart_view.setMinimumHeight(240)
 
         self.day_model = ComplianceDayModel(self)
-        self.table = make_table(self.day_model, self, stretch_column=0)
+        self.table = make_table(self.day_model, self)
+        # Seven short columns share the width (a stretched date column left the counts far
+        # apart from it at 1366 px).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Days of the compliance report"))
         days_label = QLabel(self.tr("&Days:"))
         days_label.setBuddy(self.table)
@@ -188,6 +192,7 @@ class ComplianceWindow(QMainWindow):
         splitter.addWidget(table_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # the chart the larger part from the first show
         splitter.setChildrenCollapsible(False)
 
         self.message = QLabel()
@@ -317,7 +322,8 @@ class ComplianceWindow(QMainWindow):
         self.compliance_line = line
         x_axis = day_axis([d.day for d in days])
         top = max((d.filled + d.off_template + unused(d) for d in days), default=1)
-        y_axis = count_axis(top, self.tr("Sessions and starts"))
+        y_axis = count_axis(top, self.tr("Sessions"))
+        y_axis.applyNiceNumbers()  # 0, 20, 40... rather than 0, 17, 34
         share_axis = percent_axis()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
