@@ -1053,22 +1053,7 @@
         <name>CapacityWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;From </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;to </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>&amp;Days (choose one to see its nurse load):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>&amp;Show report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1204,11 +1189,6 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1662,22 +1642,7 @@
         <name>ComplianceWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source> &amp;From </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source> &amp;to </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
             <source>&amp;Days:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>&amp;Show report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1718,11 +1683,6 @@
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
             <source>On a template start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>Report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4720,6 +4680,29 @@
         <message>
             <location filename="clinic_app/exports/pdf_export.py" />
             <source>↳ Override by %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PeriodToolbar</name>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;From </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;to </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>&amp;Show report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>Report</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1053,23 +1053,8 @@
         <name>CapacityWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;From </source>
-            <translation> &amp;Von </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;to </source>
-            <translation> &amp;bis </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>&amp;Days (choose one to see its nurse load):</source>
             <translation>&amp;Tage (einen wählen, um seine Pflegelast zu sehen):</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>&amp;Show report</source>
-            <translation>Bericht &amp;anzeigen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1205,11 +1190,6 @@
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
             <translation>Vorbereitungen (Spitze)</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Report</source>
-            <translation>Bericht</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1662,23 +1642,8 @@
         <name>ComplianceWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source> &amp;From </source>
-            <translation> &amp;Von </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source> &amp;to </source>
-            <translation> &amp;bis </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
             <source>&amp;Days:</source>
             <translation>&amp;Tage:</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>&amp;Show report</source>
-            <translation>Bericht &amp;anzeigen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
@@ -1719,11 +1684,6 @@
             <location filename="clinic_app/gui/reports/compliance_view.py" />
             <source>On a template start</source>
             <translation>Auf einem Vorlagenbeginn</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/compliance_view.py" />
-            <source>Report</source>
-            <translation>Bericht</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/compliance_view.py" />
@@ -4721,6 +4681,29 @@
             <location filename="clinic_app/exports/pdf_export.py" />
             <source>↳ Override by %1: %2</source>
             <translation>↳ Übersteuerung durch %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodToolbar</name>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;From </source>
+            <translation> &amp;Von </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;to </source>
+            <translation> &amp;bis </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>&amp;Show report</source>
+            <translation>Bericht &amp;anzeigen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>Report</source>
+            <translation>Bericht</translation>
         </message>
     </context>
     <context>

@@ -31,16 +31,14 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,6 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
-from clinic_app.gui.common.export_dialog import to_date
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.reports.charts import (
     attach,
@@ -59,6 +56,7 @@ from clinic_app.gui.reports.charts import (
     percent_axis,
     titled_chart,
 )
+from clinic_app.gui.reports.period_toolbar import PeriodToolbar
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.reports import CapacityDay, CapacityReport
@@ -177,28 +175,12 @@ class CapacityWindow(QMainWindow):
         allowed = actor.can(Permission.EXPORT)
         today = clinic_today(services, actor)  # the clinic's today, whatever the PC's zone
         first = QDate(today.year, today.month, today.day).addDays(-today.weekday())
-        self.date_from = QDateEdit(first)
-        self.date_to = QDateEdit(first.addDays(13))
-        toolbar = QToolBar(self.tr("Report"))
-        toolbar.setObjectName("capacityToolbar")
-        self.addToolBar(toolbar)
-        for edit, text in ((self.date_from, self.tr(" &From ")), (self.date_to, self.tr(" &to "))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.date_edit_format())
-            label = QLabel(text)
-            label.setBuddy(edit)
-            edit.setAccessibleName(text.replace("&", "").strip())
-            toolbar.addWidget(label)
-            toolbar.addWidget(edit)
-        self.refresh_action = QAction(self.tr("&Show report"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh)
-        toolbar.addAction(self.refresh_action)
-        self.addAction(self.refresh_action)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.summary)
+        self.period_bar = PeriodToolbar(
+            self, "capacityToolbar", first, first.addDays(13), self.refresh
+        )
+        self.date_from, self.date_to = self.period_bar.date_from, self.period_bar.date_to
+        self.refresh_action = self.period_bar.refresh_action
+        self.summary = self.period_bar.summary
 
         self.utilisation_chart = titled_chart(self.tr("Chair-hours per open day"))
         self.load_chart = titled_chart(self.tr("Nurse load"))
@@ -269,12 +251,11 @@ class CapacityWindow(QMainWindow):
 
     def period(self) -> tuple[date, date]:
         """The chosen first and last day."""
-        return to_date(self.date_from.date()), to_date(self.date_to.date())
+        return self.period_bar.period()
 
     def set_period(self, first: date, last: date) -> None:
         """Choose the period (then call ``refresh``)."""
-        self.date_from.setDate(QDate(first.year, first.month, first.day))
-        self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self.period_bar.set_period(first, last)
 
     def refresh(self) -> None:
         """Build the report of the chosen period on a worker; the window stays usable."""

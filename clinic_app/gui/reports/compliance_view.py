@@ -16,14 +16,12 @@ from typing import Any
 
 from PySide6.QtCharts import QBarSet, QChartView, QLineSeries, QStackedBarSeries
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
-from clinic_app.gui.common.export_dialog import to_date
 from clinic_app.gui.common.row_table_model import RowTableModel
 from clinic_app.gui.common.tables import make_table
 from clinic_app.gui.reports.charts import (
@@ -43,6 +40,7 @@ from clinic_app.gui.reports.charts import (
     percent_axis,
     titled_chart,
 )
+from clinic_app.gui.reports.period_toolbar import PeriodToolbar
 from clinic_app.gui.reports.template_view import refusal_text
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor, Permission
@@ -138,28 +136,16 @@ class ComplianceWindow(QMainWindow):
 
         today = clinic_today(services, actor)
         monday = QDate(today.year, today.month, today.day).addDays(-today.weekday())
-        self.date_from = QDateEdit(monday.addDays(-7 * (DEFAULT_WEEKS - 1)))
-        self.date_to = QDateEdit(monday.addDays(6))
-        toolbar = QToolBar(self.tr("Report"))
-        toolbar.setObjectName("complianceToolbar")
-        self.addToolBar(toolbar)
-        for edit, text in ((self.date_from, self.tr(" &From ")), (self.date_to, self.tr(" &to "))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.date_edit_format())
-            label = QLabel(text)
-            label.setBuddy(edit)
-            edit.setAccessibleName(text.replace("&", "").strip())
-            toolbar.addWidget(label)
-            toolbar.addWidget(edit)
-        self.refresh_action = QAction(self.tr("&Show report"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh)
-        toolbar.addAction(self.refresh_action)
-        self.addAction(self.refresh_action)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.summary)
+        self.period_bar = PeriodToolbar(
+            self,
+            "complianceToolbar",
+            monday.addDays(-7 * (DEFAULT_WEEKS - 1)),
+            monday.addDays(6),
+            self.refresh,
+        )
+        self.date_from, self.date_to = self.period_bar.date_from, self.period_bar.date_to
+        self.refresh_action = self.period_bar.refresh_action
+        self.summary = self.period_bar.summary
 
         self.chart = titled_chart(self.tr("Sessions per open day against the template"))
         self.chart_view = QChartView(self.chart)
@@ -214,12 +200,11 @@ class ComplianceWindow(QMainWindow):
 
     def period(self) -> tuple[date, date]:
         """The chosen first and last day."""
-        return to_date(self.date_from.date()), to_date(self.date_to.date())
+        return self.period_bar.period()
 
     def set_period(self, first: date, last: date) -> None:
         """Choose the period (then call ``refresh``)."""
-        self.date_from.setDate(QDate(first.year, first.month, first.day))
-        self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self.period_bar.set_period(first, last)
 
     def refresh(self) -> None:
         """Build the report of the chosen period on a worker (F5)."""
