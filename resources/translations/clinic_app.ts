@@ -573,6 +573,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>%1 suggested start    %2 a start of the weekly slot template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -743,6 +748,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>Point at a slot's time to read why it is suggested or a template start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Practice (optional)</source>
             <translation type="unfinished" />
         </message>
@@ -829,6 +839,59 @@
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>{n} free slots, earliest first. Enter takes one.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BuildTemplateDialog</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source> s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source> weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Build</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;History:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Time limit per weekday:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>At most about %1 s for %2 open weekdays.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Build slot template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>The template is worked out from the sessions of the last weeks (each weekday's average demand). It replaces the template in force for every desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Time limit per weekday in seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Weeks of history</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -990,22 +1053,7 @@
         <name>CapacityWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;From </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;to </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>&amp;Days (choose one to see its nurse load):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>&amp;Show report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1141,11 +1189,6 @@
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1539,6 +1582,147 @@
         <message>
             <location filename="clinic_app/gui/admin/clinic_settings_window.py" />
             <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ComplianceDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Fill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Off template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions on a template start, of all sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions that start where the template has no free start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts filled, of all template starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Unused</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ComplianceWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>&amp;Days:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Building the report...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Chart of filled template starts, sessions off the template and unused starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance %1, fill %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Days of the compliance report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>No slot template is in force: every session counts as off the template. Build one in Reports &gt; Slot template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Off the template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>On a template start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions per open day against the template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template compliance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template compliance - %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts unused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>The report could not be built: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Totals: %1 template starts, %2 filled, %3 sessions off the template, %4 starts unused; compliance %5, fill %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Your role may not see the compliance report.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4500,6 +4684,29 @@
         </message>
     </context>
     <context>
+        <name>PeriodToolbar</name>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;From </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;to </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>&amp;Show report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>Report</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecordResultsDialog</name>
         <message>
             <location filename="clinic_app/gui/results/record_dialog.py" />
@@ -4781,6 +4988,16 @@
         <message>
             <location filename="clinic_app/gui/reports/reports_menu.py" />
             <source>&amp;Utilisation report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>Slot &amp;template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>Template c&amp;ompliance report</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5235,12 +5452,32 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>Template: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>[T]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>no findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>suggested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>template start</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5341,6 +5578,220 @@ This database is for trying the app only: start the real clinic on a new databas
         <message>
             <location filename="clinic_app/gui/common/stopped_sessions.py" />
             <source>{n} booked sessions cannot go ahead as they stand</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TemplateDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 min (set-up %2, take-down %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Chair time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Planned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Still free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>full</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TemplateGridModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 (set-up %2 min, take-down %3 min): %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 x %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>1 template start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>no template start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>{n} template starts</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TemplateWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1: %2 template starts, %3 filled, %4 still free.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1: no template starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Build template...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>A new template is in force.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Best found within the time limit on every weekday (none proven optimal).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Building the slot template from %1 weeks of sessions...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Building the slot template...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Built %1 by %2 from the sessions of %3 to %4 (%5 weeks), %6 chairs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Ctrl+B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>D&amp;ay:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template built</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template yet: a manager builds one from the clinic's history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template yet: build one from the clinic's history (Ctrl+B).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Only managers and administrators may build a template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Proven optimal on %1; the best found within the time limit on the others.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Proven optimal on every weekday.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Reading the day...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Reading the template...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Slot template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template starts of the day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template starts per weekday and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>The history asks for no sessions: the template has no starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Work out a new template from the clinic's history (Ctrl+B)</source>
             <translation type="unfinished" />
         </message>
     </context>

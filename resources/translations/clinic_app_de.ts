@@ -573,6 +573,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>%1 suggested start    %2 a start of the weekly slot template</source>
+            <translation>%1 vorgeschlagener Beginn    %2 ein Beginn der Wochenvorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
@@ -743,6 +748,11 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
+            <source>Point at a slot's time to read why it is suggested or a template start</source>
+            <translation>Zeigen Sie auf die Uhrzeit eines Termins, um zu lesen, warum er vorgeschlagen wird oder ein Vorlagenbeginn ist</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>Practice (optional)</source>
             <translation>Praxis (optional)</translation>
         </message>
@@ -830,6 +840,59 @@
             <location filename="clinic_app/gui/booking/booking_dialog.py" />
             <source>{n} free slots, earliest first. Enter takes one.</source>
             <translation>{n} freie Termine, früheste zuerst. Eingabe übernimmt einen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BuildTemplateDialog</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source> weeks</source>
+            <translation> Wochen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Build</source>
+            <translation>&amp;Erstellen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;History:</source>
+            <translation>&amp;Verlauf:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Time limit per weekday:</source>
+            <translation>&amp;Zeitlimit je Wochentag:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>At most about %1 s for %2 open weekdays.</source>
+            <translation>Höchstens etwa %1 s für %2 geöffnete Wochentage.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Build slot template</source>
+            <translation>Terminvorlage erstellen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>The template is worked out from the sessions of the last weeks (each weekday's average demand). It replaces the template in force for every desk.</source>
+            <translation>Die Vorlage wird aus den Terminen der letzten Wochen berechnet (der mittlere Bedarf jedes Wochentags). Sie ersetzt die geltende Vorlage für alle Arbeitsplätze.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Time limit per weekday in seconds</source>
+            <translation>Zeitlimit je Wochentag in Sekunden</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Weeks of history</source>
+            <translation>Wochen Verlauf</translation>
         </message>
     </context>
     <context>
@@ -990,23 +1053,8 @@
         <name>CapacityWindow</name>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;From </source>
-            <translation> &amp;Von </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source> &amp;to </source>
-            <translation> &amp;bis </translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>&amp;Days (choose one to see its nurse load):</source>
             <translation>&amp;Tage (einen wählen, um seine Pflegelast zu sehen):</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>&amp;Show report</source>
-            <translation>Bericht &amp;anzeigen</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1142,11 +1190,6 @@
             <location filename="clinic_app/gui/reports/capacity_view.py" />
             <source>Peak set-ups</source>
             <translation>Vorbereitungen (Spitze)</translation>
-        </message>
-        <message>
-            <location filename="clinic_app/gui/reports/capacity_view.py" />
-            <source>Report</source>
-            <translation>Bericht</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/reports/capacity_view.py" />
@@ -1540,6 +1583,147 @@
             <location filename="clinic_app/gui/admin/clinic_settings_window.py" />
             <source>Reason</source>
             <translation>Grund</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplianceDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance</source>
+            <translation>Einhaltung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Fill</source>
+            <translation>Auslastung</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Filled</source>
+            <translation>Belegt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Off template</source>
+            <translation>Außerhalb der Vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions on a template start, of all sessions</source>
+            <translation>Termine auf einem Vorlagenbeginn, von allen Terminen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions that start where the template has no free start</source>
+            <translation>Termine, die beginnen, wo die Vorlage keinen freien Beginn hat</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts</source>
+            <translation>Vorlagenbeginne</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts filled, of all template starts</source>
+            <translation>Belegte Vorlagenbeginne, von allen Vorlagenbeginnen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Unused</source>
+            <translation>Ungenutzt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplianceWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>&amp;Days:</source>
+            <translation>&amp;Tage:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Building the report...</source>
+            <translation>Bericht wird erstellt...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Chart of filled template starts, sessions off the template and unused starts</source>
+            <translation>Diagramm der belegten Vorlagenbeginne, der Termine außerhalb der Vorlage und der ungenutzten Beginne</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance %</source>
+            <translation>Einhaltung %</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Compliance %1, fill %2</source>
+            <translation>Einhaltung %1, Auslastung %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Days of the compliance report</source>
+            <translation>Tage des Einhaltungsberichts</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>No slot template is in force: every session counts as off the template. Build one in Reports &gt; Slot template.</source>
+            <translation>Es gilt keine Terminvorlage: Jeder Termin zählt als außerhalb der Vorlage. Erstellen Sie eine unter Berichte &gt; Terminvorlage.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Off the template</source>
+            <translation>Außerhalb der Vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>On a template start</source>
+            <translation>Auf einem Vorlagenbeginn</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions</source>
+            <translation>Termine</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Sessions per open day against the template</source>
+            <translation>Termine je Öffnungstag gegenüber der Vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template compliance</source>
+            <translation>Einhaltung der Vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template compliance - %1 to %2</source>
+            <translation>Einhaltung der Vorlage - %1 bis %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Template starts unused</source>
+            <translation>Ungenutzte Vorlagenbeginne</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>The report could not be built: %1</source>
+            <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Totals: %1 template starts, %2 filled, %3 sessions off the template, %4 starts unused; compliance %5, fill %6.</source>
+            <translation>Summen: %1 Vorlagenbeginne, %2 belegt, %3 Termine außerhalb der Vorlage, %4 Beginne ungenutzt; Einhaltung %5, Auslastung %6.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/compliance_view.py" />
+            <source>Your role may not see the compliance report.</source>
+            <translation>Ihre Rolle darf den Einhaltungsbericht nicht sehen.</translation>
         </message>
     </context>
     <context>
@@ -4500,6 +4684,29 @@
         </message>
     </context>
     <context>
+        <name>PeriodToolbar</name>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;From </source>
+            <translation> &amp;Von </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source> &amp;to </source>
+            <translation> &amp;bis </translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>&amp;Show report</source>
+            <translation>Bericht &amp;anzeigen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/period_toolbar.py" />
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordResultsDialog</name>
         <message>
             <location filename="clinic_app/gui/results/record_dialog.py" />
@@ -4782,6 +4989,16 @@
             <location filename="clinic_app/gui/reports/reports_menu.py" />
             <source>&amp;Utilisation report</source>
             <translation>&amp;Auslastungsbericht</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>Slot &amp;template</source>
+            <translation>Termin&amp;vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/reports_menu.py" />
+            <source>Template c&amp;ompliance report</source>
+            <translation>Einhaltung der V&amp;orlage</translation>
         </message>
     </context>
     <context>
@@ -5236,13 +5453,33 @@
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>Template: {reason}</source>
+            <translation>Vorlage: {reason}</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>Time</source>
             <translation>Zeit</translation>
         </message>
         <message>
             <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>[T]</source>
+            <translation>[V]</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
             <source>no findings</source>
             <translation>keine Befunde</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>suggested</source>
+            <translation>vorgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/booking/slot_model.py" />
+            <source>template start</source>
+            <translation>Vorlagenbeginn</translation>
         </message>
     </context>
     <context>
@@ -5347,6 +5584,220 @@ Diese Datenbank dient nur zum Ausprobieren: Starten Sie die echte Praxis mit ein
             <location filename="clinic_app/gui/common/stopped_sessions.py" />
             <source>{n} booked sessions cannot go ahead as they stand</source>
             <translation>{n} gebuchte Termine können so nicht stattfinden</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDayModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 min (set-up %2, take-down %3)</source>
+            <translation>%1 min (Vorbereitung %2, Abbau %3)</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Chair time</source>
+            <translation>Stuhlzeit</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Filled</source>
+            <translation>Belegt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Planned</source>
+            <translation>Geplant</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Start</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Still free</source>
+            <translation>Noch frei</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>full</source>
+            <translation>voll</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateGridModel</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 (set-up %2 min, take-down %3 min): %4</source>
+            <translation>%1 (Vorbereitung %2 min, Abbau %3 min): %4</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 at %2</source>
+            <translation>%1 um %2</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1 x %2 min</source>
+            <translation>%1 x %2 min</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>1 template start</source>
+            <translation>1 Vorlagenbeginn</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>no template start</source>
+            <translation>kein Vorlagenbeginn</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>{n} template starts</source>
+            <translation>{n} Vorlagenbeginne</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateWindow</name>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1: %2 template starts, %3 filled, %4 still free.</source>
+            <translation>%1: %2 Vorlagenbeginne, %3 belegt, %4 noch frei.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>%1: no template starts.</source>
+            <translation>%1: keine Vorlagenbeginne.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Build template...</source>
+            <translation>Vorlage &amp;erstellen...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Day</source>
+            <translation>&amp;Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>&amp;Week</source>
+            <translation>&amp;Woche</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>A new template is in force.</source>
+            <translation>Eine neue Vorlage gilt.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Best found within the time limit on every weekday (none proven optimal).</source>
+            <translation>An jedem Wochentag die beste im Zeitlimit gefundene (keine als optimal bewiesen).</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Building the slot template from %1 weeks of sessions...</source>
+            <translation>Die Terminvorlage wird aus %1 Wochen Terminen erstellt...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Building the slot template...</source>
+            <translation>Die Terminvorlage wird erstellt...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Built %1 by %2 from the sessions of %3 to %4 (%5 weeks), %6 chairs.</source>
+            <translation>Erstellt %1 von %2 aus den Terminen vom %3 bis %4 (%5 Wochen), %6 Stühle.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Ctrl+B</source>
+            <translation>Ctrl+B</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>D&amp;ay:</source>
+            <translation>D&amp;atum:</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template built</source>
+            <translation>Keine Vorlage erstellt</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template yet: a manager builds one from the clinic's history.</source>
+            <translation>Noch keine Vorlage: Eine Leitung erstellt sie aus dem Verlauf der Klinik.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>No template yet: build one from the clinic's history (Ctrl+B).</source>
+            <translation>Noch keine Vorlage: Erstellen Sie eine aus dem Verlauf der Klinik (Strg+B).</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Only managers and administrators may build a template.</source>
+            <translation>Nur Leitung und Administration dürfen eine Vorlage erstellen.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Proven optimal on %1; the best found within the time limit on the others.</source>
+            <translation>Optimal bewiesen am %1; an den übrigen die beste im Zeitlimit gefundene.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Proven optimal on every weekday.</source>
+            <translation>An jedem Wochentag als optimal bewiesen.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Reading the day...</source>
+            <translation>Der Tag wird gelesen...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Reading the template...</source>
+            <translation>Die Vorlage wird gelesen...</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Slot template</source>
+            <translation>Terminvorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template starts of the day</source>
+            <translation>Vorlagenbeginne des Tages</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Template starts per weekday and time</source>
+            <translation>Vorlagenbeginne je Wochentag und Uhrzeit</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>The history asks for no sessions: the template has no starts.</source>
+            <translation>Der Verlauf verlangt keine Termine: Die Vorlage hat keine Beginne.</translation>
+        </message>
+        <message>
+            <location filename="clinic_app/gui/reports/template_view.py" />
+            <source>Work out a new template from the clinic's history (Ctrl+B)</source>
+            <translation>Eine neue Vorlage aus dem Verlauf der Klinik berechnen (Strg+B)</translation>
         </message>
     </context>
     <context>

@@ -68,6 +68,8 @@ def test_startup_builds_the_window_for_the_logged_in_actor(started: MainWindow) 
         "Export schedule...": False,
         "Utilisation report": False,
         "Capacity report": False,
+        "Slot template": True,
+        "Template compliance report": False,
     }
     # Still there (disabled, not hidden), with shortcuts shown.
     menus = {a.text().replace("&", ""): a.menu() for a in started.menuBar().actions()}

@@ -36,6 +36,8 @@ NOT_ON_START = (
     "clinic_app.gui.daily_list.daily_list_window",
     "clinic_app.gui.common.export_dialog",
     "clinic_app.gui.reports.utilisation_view",
+    "clinic_app.gui.reports.template_view",
+    "clinic_app.gui.reports.compliance_view",
     "clinic_app.gui.front_desk.letters_action",
     "clinic_app.gui.booking.booking_dialog",
     "clinic_app.gui.patient.patient_dialog",

@@ -40,7 +40,7 @@ from clinic_app.domain.findings import Severity
 from clinic_app.gui import wording
 from clinic_app.gui.booking.new_patient_form import NewPatientForm
 from clinic_app.gui.booking.patient_history import recent_line, upcoming_line
-from clinic_app.gui.booking.slot_model import SlotTableModel
+from clinic_app.gui.booking.slot_model import SUGGESTED_MARK, SlotTableModel
 from clinic_app.gui.common import dates
 from clinic_app.gui.common.finding_model import FindingRow
 from clinic_app.gui.common.patient_picker import PatientPicker
@@ -287,6 +287,19 @@ class BookingDialog(QDialog):
         self.slot_hint = QLabel(hint, self)
         self.slot_hint.setObjectName("hint")
         self.slot_hint.setWordWrap(True)
+        # What the marks before a slot's time mean; shown when an offered slot has one.
+        self.slot_legend = QLabel(
+            self.tr("%1 suggested start    %2 a start of the weekly slot template")
+            .replace("%1", SUGGESTED_MARK)
+            .replace("%2", self.slot_model.template_mark()),
+            self,
+        )
+        self.slot_legend.setObjectName("slotLegend")
+        self.slot_legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.slot_legend.setToolTip(
+            self.tr("Point at a slot's time to read why it is suggested or a template start")
+        )
+        self.slot_legend.hide()
 
         left = QVBoxLayout()
         left.addWidget(patient_box)
@@ -294,6 +307,7 @@ class BookingDialog(QDialog):
         left.addWidget(self.find_button)
         left.addWidget(self.slot_hint)
         left.addWidget(self.slot_view, 1)
+        left.addWidget(self.slot_legend)
 
         self.safety = SafetyPanel(
             self.icons,
@@ -721,6 +735,7 @@ class BookingDialog(QDialog):
         self.find_button.setEnabled(True)
         slots = answer.slots
         self.slot_model.set_rows(slots)
+        self.slot_legend.setVisible(any(s.recommended or s.template for s in slots))
         if slots:
             self.slot_hint.setText(
                 wording.count(
@@ -729,7 +744,10 @@ class BookingDialog(QDialog):
                     self.tr("{n} free slots, earliest first. Enter takes one."),
                 )
             )
-            self.slot_view.setCurrentIndex(self.slot_model.index(0, 0))
+            # The cursor starts on the suggested option (the template's, when there is a
+            # template), so Enter takes it; the earliest when none is suggested.
+            first = next((n for n, s in enumerate(slots) if s.recommended), 0)
+            self.slot_view.setCurrentIndex(self.slot_model.index(first, 0))
             self.slot_view.setFocus()
         else:
             self.slot_hint.setText(self._no_slot_text(answer))

@@ -13,11 +13,16 @@ from clinic_app.gui.resources import IconSet
 from clinic_app.services.booking import SlotView
 
 DAY_COLUMN, TIME_COLUMN, CHAIR_COLUMN, SAFETY_COLUMN = range(4)
+SUGGESTED_MARK = "\u2605"  # the star of the suggested option
 
 
 class SlotTableModel(RowTableModel[SlotView]):
-    """Day, time, chair and the worst finding of each offered slot; the slot that keeps the
-    day's nurse load flattest has a star before its time and the reason in its tooltip."""
+    """Day, time, chair and the worst finding of each offered slot.
+
+    Two marks before the time, each with its reason in the tooltip (issue 14): a star on the
+    suggested option, and the template badge (``[T]``) on an option that takes a free start
+    of the clinic's weekly slot template. Marks are characters, never colour alone.
+    """
 
     def __init__(self, icons: IconSet, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,9 +39,7 @@ class SlotTableModel(RowTableModel[SlotView]):
             if column == DAY_COLUMN:
                 return wording.short_day_label(item.start.date())
             if column == TIME_COLUMN:
-                times = f"{wording.hhmm(item.start)}-{wording.hhmm(item.end)}"
-                # The level-loaded suggestion (issue 14): a star, its reason in the tooltip.
-                return f"\u2605 {times}" if item.recommended else times
+                return " ".join([*self._marks(item), self._times(item)])
             if column == CHAIR_COLUMN:
                 return item.chair
             if column == SAFETY_COLUMN:
@@ -46,9 +49,34 @@ class SlotTableModel(RowTableModel[SlotView]):
                 return f"{wording.severity_label(worst)}: {wording.severity_meaning(worst)}"
         if role == Qt.ItemDataRole.DecorationRole and column == SAFETY_COLUMN:
             return self._icons.severity_icon(worst)
-        if role == Qt.ItemDataRole.ToolTipRole and (item.findings or item.recommended):
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TIME_COLUMN:
+            words = []
+            if item.recommended:
+                words.append(self.tr("suggested"))
+            if item.template:
+                words.append(self.tr("template start"))
+            return ", ".join([*words, self._times(item)])
+        if role == Qt.ItemDataRole.ToolTipRole and (
+            item.findings or item.recommended or item.template
+        ):
             lines = [wording.finding_line(f) for f in item.findings]
+            if item.template:
+                lines.insert(0, self.tr("Template: {reason}").format(reason=item.template))
             if item.recommended:
                 lines.insert(0, self.tr("Suggested: {reason}").format(reason=item.recommended))
             return wording.plain_tooltip("\n".join(lines))
         return None
+
+    def template_mark(self) -> str:
+        """The badge of a template start (also in the booking dialog's legend)."""
+        return self.tr("[T]")
+
+    def _marks(self, item: SlotView) -> list[str]:
+        marks = [SUGGESTED_MARK] if item.recommended else []
+        if item.template:
+            marks.append(self.template_mark())
+        return marks
+
+    @staticmethod
+    def _times(item: SlotView) -> str:
+        return f"{wording.hhmm(item.start)}-{wording.hhmm(item.end)}"

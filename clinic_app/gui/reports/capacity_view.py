@@ -20,29 +20,25 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCharts import (
-    QAbstractAxis,
     QAreaSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QChart,
     QChartView,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QItemSelection, QMargins, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -50,8 +46,17 @@ from PySide6.QtWidgets import (
 from clinic_app.bootstrap import Services
 from clinic_app.gui.common import dates
 from clinic_app.gui.common.clinic_day import clinic_today
-from clinic_app.gui.common.export_dialog import to_date
 from clinic_app.gui.common.row_table_model import RowTableModel
+from clinic_app.gui.reports.charts import (
+    attach,
+    clear_chart,
+    count_axis,
+    day_axis,
+    percent,
+    percent_axis,
+    titled_chart,
+)
+from clinic_app.gui.reports.period_toolbar import PeriodToolbar
 from clinic_app.gui.tasks import TaskRunner
 from clinic_app.services.actor import Actor, Permission
 from clinic_app.services.reports import CapacityDay, CapacityReport
@@ -67,16 +72,10 @@ NEEDED_COLOUR = "#000000"
 DUTY_COLOUR = "#f0e442"
 DUTY_BAR_COLOUR = "#56b4e9"
 OFFERED_COLOUR = "#e69f00"
-# Day labels on a category axis are readable up to about a month of open days.
-MAX_DAY_LABELS = 31
 
 
 def _hours(minutes: int) -> str:
     return f"{minutes / 60:.1f}"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f} %"
 
 
 def _clock(day: date, moment: time) -> str:
@@ -125,7 +124,7 @@ class CapacityDayModel(RowTableModel[CapacityDay]):
         if column == 1:
             return self.tr("open") if d.open else self.tr("closed")
         if column == 2:
-            return _percent(d.utilisation)
+            return percent(d.utilisation)
         if column == 3:
             return _hours(d.booked_chair_minutes)
         if column == 4:
@@ -139,49 +138,6 @@ class CapacityDayModel(RowTableModel[CapacityDay]):
         if column == 8:
             return "" if d.peak_at is None else _clock(d.day, d.peak_at)
         return str(d.minutes_over) if d.nurse_checked else self.tr("no rota")
-
-
-def _chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    font = QFont(chart.titleFont())
-    font.setBold(True)
-    chart.setTitleFont(font)
-    chart.setMargins(QMargins(4, 2, 4, 2))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setBackgroundRoundness(0)
-    return chart
-
-
-def _fresh(chart: QChart) -> None:
-    """Remove every series and axis (a chart is refilled for each report or day)."""
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-
-
-def _attach(chart: QChart, series: Any, *axes: QAbstractAxis) -> None:
-    for axis in axes:
-        series.attachAxis(axis)
-
-
-def _day_axis(days: Sequence[CapacityDay]) -> QBarCategoryAxis:
-    axis = QBarCategoryAxis()
-    axis.append([dates.weekday_day(d.day) for d in days])
-    axis.setLabelsVisible(len(days) <= MAX_DAY_LABELS)
-    axis.setLabelsAngle(-60 if len(days) > 12 else 0)
-    font = QFont(axis.labelsFont())
-    font.setPointSizeF(max(6.0, font.pointSizeF() - 1.5))  # "Wed 25" fits a fortnight's bars
-    axis.setLabelsFont(font)
-    return axis
-
-
-def _count_axis(top: float, title: str) -> QValueAxis:
-    axis = QValueAxis()
-    axis.setRange(0, max(1.0, top))
-    axis.setLabelFormat("%.0f")
-    axis.setTitleText(title)
-    return axis
 
 
 class CapacityWindow(QMainWindow):
@@ -219,33 +175,17 @@ class CapacityWindow(QMainWindow):
         allowed = actor.can(Permission.EXPORT)
         today = clinic_today(services, actor)  # the clinic's today, whatever the PC's zone
         first = QDate(today.year, today.month, today.day).addDays(-today.weekday())
-        self.date_from = QDateEdit(first)
-        self.date_to = QDateEdit(first.addDays(13))
-        toolbar = QToolBar(self.tr("Report"))
-        toolbar.setObjectName("capacityToolbar")
-        self.addToolBar(toolbar)
-        for edit, text in ((self.date_from, self.tr(" &From ")), (self.date_to, self.tr(" &to "))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(dates.date_edit_format())
-            label = QLabel(text)
-            label.setBuddy(edit)
-            edit.setAccessibleName(text.replace("&", "").strip())
-            toolbar.addWidget(label)
-            toolbar.addWidget(edit)
-        self.refresh_action = QAction(self.tr("&Show report"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh)
-        toolbar.addAction(self.refresh_action)
-        self.addAction(self.refresh_action)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.summary)
+        self.period_bar = PeriodToolbar(
+            self, "capacityToolbar", first, first.addDays(13), self.refresh
+        )
+        self.date_from, self.date_to = self.period_bar.date_from, self.period_bar.date_to
+        self.refresh_action = self.period_bar.refresh_action
+        self.summary = self.period_bar.summary
 
-        self.utilisation_chart = _chart(self.tr("Chair-hours per open day"))
-        self.load_chart = _chart(self.tr("Nurse load"))
-        self.peak_chart = _chart(self.tr("Peak nurse load per open day"))
-        self.waitlist_chart = _chart(self.tr("Waitlist"))
+        self.utilisation_chart = titled_chart(self.tr("Chair-hours per open day"))
+        self.load_chart = titled_chart(self.tr("Nurse load"))
+        self.peak_chart = titled_chart(self.tr("Peak nurse load per open day"))
+        self.waitlist_chart = titled_chart(self.tr("Waitlist"))
         self.chart_views: list[QChartView] = []
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -311,12 +251,11 @@ class CapacityWindow(QMainWindow):
 
     def period(self) -> tuple[date, date]:
         """The chosen first and last day."""
-        return to_date(self.date_from.date()), to_date(self.date_to.date())
+        return self.period_bar.period()
 
     def set_period(self, first: date, last: date) -> None:
         """Choose the period (then call ``refresh``)."""
-        self.date_from.setDate(QDate(first.year, first.month, first.day))
-        self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self.period_bar.set_period(first, last)
 
     def refresh(self) -> None:
         """Build the report of the chosen period on a worker; the window stays usable."""
@@ -358,7 +297,7 @@ class CapacityWindow(QMainWindow):
         self._fill_waitlist(report)
         self.summary.setText(
             self.tr("Utilisation %1, idle %2 chair-hours, %3 minutes over nurse capacity")
-            .replace("%1", _percent(report.utilisation))
+            .replace("%1", percent(report.utilisation))
             .replace("%2", f"{report.idle_chair_hours:.1f}")
             .replace("%3", str(report.minutes_over))
         )
@@ -388,7 +327,7 @@ class CapacityWindow(QMainWindow):
 
     def _fill_utilisation(self, days: Sequence[CapacityDay]) -> None:
         chart = self.utilisation_chart
-        _fresh(chart)
+        clear_chart(chart)
         booked = QBarSet(self.tr("Booked chair-hours"))
         idle = QBarSet(self.tr("Idle chair-hours"))
         booked.setColor(QColor(BOOKED_COLOUR))
@@ -406,21 +345,19 @@ class CapacityWindow(QMainWindow):
         for index, d in enumerate(days):
             share.append(index, (d.utilisation or 0.0) * 100)
         chart.addSeries(share)
-        x_axis = _day_axis(days)
+        x_axis = day_axis([d.day for d in days])
         top = max((d.open_chair_minutes / 60 for d in days), default=1.0)
-        y_axis = _count_axis(top, self.tr("Chair-hours"))
-        share_axis = QValueAxis()
-        share_axis.setRange(0, 100)
-        share_axis.setLabelFormat("%.0f %%")
+        y_axis = count_axis(top, self.tr("Chair-hours"))
+        share_axis = percent_axis()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(share_axis, Qt.AlignmentFlag.AlignRight)
-        _attach(chart, bars, x_axis, y_axis)
-        _attach(chart, share, x_axis, share_axis)
+        attach(chart, bars, x_axis, y_axis)
+        attach(chart, share, x_axis, share_axis)
 
     def _fill_peaks(self, days: Sequence[CapacityDay]) -> None:
         chart = self.peak_chart
-        _fresh(chart)
+        clear_chart(chart)
         bars = QBarSeries()
         self.peak_sets = {}
         for key, name, colour, values in (
@@ -441,18 +378,18 @@ class CapacityWindow(QMainWindow):
             self.peak_sets[key] = bar_set
         chart.addSeries(bars)
         top = max((max(d.peak_needed, d.peak_setups, d.on_duty_at_peak) for d in days), default=1)
-        x_axis = _day_axis(days)
-        y_axis = _count_axis(top + 1, self.tr("Nurses / set-ups"))
+        x_axis = day_axis([d.day for d in days])
+        y_axis = count_axis(top + 1, self.tr("Nurses / set-ups"))
         y_axis.setTickCount(min(top + 2, 8))
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        _attach(chart, bars, x_axis, y_axis)
+        attach(chart, bars, x_axis, y_axis)
 
     def show_day(self, day: CapacityDay | None) -> None:
         """Chart ``day``'s nurse load every 15 minutes (nothing for None)."""
         self.shown_day = day
         chart = self.load_chart
-        _fresh(chart)
+        clear_chart(chart)
         self.load_series = {}
         if day is None:
             chart.setTitle(self.tr("Nurse load"))
@@ -506,16 +443,16 @@ class CapacityWindow(QMainWindow):
         x_axis.setTickCount(last_hour - first_hour + 1)
         x_axis.setLabelFormat("%i:00")
         top = max(max(p.needed for p in day.points), max(p.on_duty for p in day.points))
-        y_axis = _count_axis(top + 1, self.tr("Nurses"))
+        y_axis = count_axis(top + 1, self.tr("Nurses"))
         y_axis.setTickCount(min(top + 2, 8))
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for shown in chart.series():
-            _attach(chart, shown, x_axis, y_axis)
+            attach(chart, shown, x_axis, y_axis)
 
     def _fill_waitlist(self, report: CapacityReport) -> None:
         chart = self.waitlist_chart
-        _fresh(chart)
+        clear_chart(chart)
         waitlist = report.waitlist
         oldest = waitlist.oldest_waiting_since
         since = (
@@ -547,11 +484,11 @@ class CapacityWindow(QMainWindow):
         names = QBarCategoryAxis()
         names.append([t.therapy_name for t in therapies])
         top = max((t.waiting + t.offered for t in therapies), default=1)
-        counts = _count_axis(top, since)
+        counts = count_axis(top, since)
         counts.setTickCount(min(top + 1, 8))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
-        _attach(chart, bars, names, counts)
+        attach(chart, bars, names, counts)
 
     def closeEvent(self, event: Any) -> None:
         """Wait for a report still being built before the window goes."""

@@ -1,5 +1,5 @@
 """Menu entries that open the daily list, the export dialog, the utilisation and capacity
-reports.
+reports, the slot template and its compliance report.
 
 The main window calls ``add_reports_actions(window, services, actor)`` once; each action opens
 its window (or brings the open one to the front). Actions the actor's role may not use are
@@ -70,6 +70,22 @@ def add_reports_actions(window: QMainWindow, services: Services, actor: Actor) -
             Permission.EXPORT,
             lambda: _capacity(services, actor, window),
         ),
+        (
+            # Every role reads the template and a day's free template starts; only managers
+            # and administrators build one (the window says so).
+            "template",
+            tr("ReportsMenu", "Slot &template"),
+            "Ctrl+Shift+G",
+            Permission.VIEW,
+            lambda: _template(services, actor, window),
+        ),
+        (
+            "compliance",
+            tr("ReportsMenu", "Template c&ompliance report"),
+            "Ctrl+Shift+K",
+            Permission.EXPORT,
+            lambda: _compliance(services, actor, window),
+        ),
     )
     menu = window.menuBar().addMenu(tr("ReportsMenu", "&Reports"))
     actions = []
@@ -113,3 +129,15 @@ def _capacity(services: Services, actor: Actor, parent: QWidget) -> QWidget:
     from clinic_app.gui.reports.capacity_view import CapacityWindow
 
     return CapacityWindow(services, actor, parent)
+
+
+def _template(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.reports.template_view import TemplateWindow
+
+    return TemplateWindow(services, actor, parent)
+
+
+def _compliance(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from clinic_app.gui.reports.compliance_view import ComplianceWindow
+
+    return ComplianceWindow(services, actor, parent)
