@@ -24,6 +24,7 @@ from clinic_app.services.results import (
     PrescriberView,
     SessionView,
 )
+from clinic_app.slotted import slot_constructor
 
 
 def therapy_name(catalog: Catalog, code: str) -> str:
@@ -128,6 +129,10 @@ def exposure_view(row: ExposureRow, catalog: Catalog) -> ExposureView:
 
 # The stored severity text to the enum, without an Enum call per finding.
 _SEVERITIES = {severity.value: severity for severity in Severity}
+# The views of a busy day or of an export's week are built by the thousand (clinic_app.slotted).
+_new_session = slot_constructor(SessionView)
+_new_lab = slot_constructor(LabView)
+_new_finding = slot_constructor(FindingView)
 
 
 class LocalTimes:
@@ -167,9 +172,10 @@ def session_fact_views(
     same views as ``session_view`` gives for the mapped rows, without loading them."""
     by_session: dict[int, list[FindingView]] = {}
     severities = _SEVERITIES
+    new_finding, new_session = _new_finding, _new_session
     for sid, rule, severity, message, evidence, by, reason, consulted in findings:
         found = by_session.get(sid)
-        view = FindingView(rule, severities[severity], message, evidence, by, reason, consulted)
+        view = new_finding(rule, severities[severity], message, evidence, by, reason, consulted)
         if found is None:
             by_session[sid] = [view]
         else:
@@ -190,7 +196,7 @@ def session_fact_views(
         local_start = seen.get(start) or to_local(start)
         local_end = seen.get(end) or to_local(end)
         append(
-            SessionView(
+            new_session(
                 sid, patient_id, mrn, patient_name, chair_id, chair, therapy, name,
                 local_start, local_end, status, course_id,
                 tuple(found) if found else no_findings, status_reason,
@@ -217,6 +223,7 @@ def lab_fact_views(
         else:
             mine.append(link)
     seen = to_local._seen
+    new_lab = _new_lab
     tests_of: dict[str, tuple[str, ...]] = {}  # a day has a handful of test lists
     views: list[LabView] = []
     append = views.append
@@ -247,7 +254,7 @@ def lab_fact_views(
         else:
             session_ids, rules, labels = (), (), ()
         append(
-            LabView(
+            new_lab(
                 lab_id, patient_id, mrn, patient_name, tests,
                 seen.get(start) or to_local(start), seen.get(end) or to_local(end), status,
                 due_from, due_to, session_ids, rules, labels,

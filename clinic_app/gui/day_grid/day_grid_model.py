@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from typing import Any
@@ -36,6 +36,7 @@ from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
 from clinic_app.services.results import ChairView, DayList, LabView, SessionView
+from clinic_app.slotted import slot_constructor
 
 SESSION_MIME = "application/x-clinic-app-session"
 SLOT_MINUTES = 15
@@ -297,27 +298,9 @@ def lay_out_day(
 
 _first_minute = itemgetter(0, 1)  # sort key of (start, end, session, lab)
 
-_ENTRY_FIELDS = ("session", "lab", "start_minute", "end_minute", "lane", "lanes")
-assert tuple(f.name for f in fields(GridEntry)) == _ENTRY_FIELDS
-_SET_ENTRY = tuple(getattr(GridEntry, name).__set__ for name in _ENTRY_FIELDS)
-
-
-def _entry(
-    session: SessionView | None, lab: LabView | None, start: int, end: int, lane: int,
-    lanes: int, _new: Any = object.__new__, _set: tuple[Any, ...] = _SET_ENTRY,
-) -> GridEntry:  # fmt: skip
-    """``GridEntry(session, lab, start, end, lane, lanes)``, an equal object made through its
-    slots: the frozen dataclass's ``__init__`` goes through ``object.__setattr__`` per field
-    (1.5 us an entry against 0.7 here; a busy day has ~1,100 entries)."""
-    entry: GridEntry = _new(GridEntry)
-    set_session, set_lab, set_start, set_end, set_lane, set_lanes = _set
-    set_session(entry, session)
-    set_lab(entry, lab)
-    set_start(entry, start)
-    set_end(entry, end)
-    set_lane(entry, lane)
-    set_lanes(entry, lanes)
-    return entry
+# Built by the thousand on a busy day: written slot by slot (clinic_app.slotted).
+_entry = slot_constructor(GridEntry)
+_new_block = slot_constructor(GridBlock)
 
 
 def _sweep(
@@ -337,7 +320,7 @@ def _sweep(
     def close() -> None:
         lanes = len(lane_ends)
         entries = tuple(_entry(s, lab, a, b, lane, lanes) for a, b, s, lab, lane in group)
-        blocks.append(GridBlock(column, group_top, group_bottom - group_top, entries))
+        blocks.append(_new_block(column, group_top, group_bottom - group_top, entries))
 
     for start, end, session, lab in items:
         start -= offset
