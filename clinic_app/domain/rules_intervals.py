@@ -274,12 +274,14 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
     for other in ctx.others:
         if other.start is None or other.end is None:
             continue  # recorded doses have no times
+        # Which side could make a finding, decided before any time is converted: most
+        # doses are neither (a reaction-prone proposal among doses of no ferumoxytol).
+        follows = proposal_is_drug and ctx.therapy_of(other).reaction_prone
+        precedes = other.drug == params.drug and ctx.therapy.reaction_prone
+        if not (follows or precedes):
+            continue
         other_start, other_end = to_utc(other.start), to_utc(other.end)
-        if (
-            proposal_is_drug
-            and ctx.therapy_of(other).reaction_prone
-            and start <= other_start < end + gap
-        ):
+        if follows and start <= other_start < end + gap:
             other_name = ctx.therapy_of(other).name
             when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
@@ -288,11 +290,7 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
                 f"{params.gap_minutes} min after {drug_name}. Move it to "
                 f"{(end + gap).astimezone(zone):%H:%M} or later, {_OVERRIDE}."
             )
-        elif (
-            other.drug == params.drug
-            and ctx.therapy.reaction_prone
-            and other_start <= start < other_end + gap
-        ):
+        elif precedes and other_start <= start < other_end + gap:
             when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
                 f"This infusion starts {_minutes_after(start, other_end)} the {drug_name} "
