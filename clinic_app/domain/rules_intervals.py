@@ -202,7 +202,8 @@ def _closer_than(
     if ctx.proposal.therapy != drug:
         return
     for other in ctx.doses_of(drug):
-        earlier, later = sorted((other.day, ctx.day))
+        # sorted((other.day, ctx.day)), without the call
+        earlier, later = (other.day, ctx.day) if other.day <= ctx.day else (ctx.day, other.day)
         if later < interval.after(earlier):
             if other.day <= ctx.day:
                 fix = f"Book on or after {interval.after(other.day).isoformat()}"
@@ -239,7 +240,8 @@ def rule_d9(ctx: RuleContext) -> RuleOutput:
     before = [d for d in mates if d.day <= ctx.day]
     after = [d for d in mates if d.day > ctx.day]
     for other in before[-1:] + after[:1]:
-        earlier, later = sorted((other.day, ctx.day))
+        # sorted((other.day, ctx.day)), without the call
+        earlier, later = (other.day, ctx.day) if other.day <= ctx.day else (ctx.day, other.day)
         if later > params.max_interval.after(earlier):
             message = (
                 f"{ctx.describe(other)} is {describe_gap(other.day, ctx.day)} from this dose of "

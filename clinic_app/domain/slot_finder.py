@@ -49,7 +49,7 @@ def _merged_utc(intervals: Iterable[Interval]) -> tuple[tuple[datetime, ...], tu
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
-    return tuple(r[0] for r in runs), tuple(r[1] for r in runs)
+    return tuple([r[0] for r in runs]), tuple([r[1] for r in runs])
 
 
 def _is_busy(

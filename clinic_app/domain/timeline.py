@@ -144,7 +144,7 @@ class PatientTimeline:
         """The timeline less one session's dose (the session being moved or re-checked)."""
         if session_id is None:
             return self
-        return replace(self, doses=tuple(d for d in self.doses if d.session_id != session_id))
+        return replace(self, doses=tuple([d for d in self.doses if d.session_id != session_id]))
 
     def with_dose(self, dose: Dose) -> PatientTimeline:
         """The timeline plus one dose (a proposal seen from its neighbours)."""
