@@ -94,9 +94,11 @@ class ClinicCalendar:
     hours: tuple[OpeningHours, ...]
     closed_dates: frozenset[date] = frozenset()
     _by_weekday: Mapping[int, OpeningHours] = field(init=False, repr=False, compare=False)
+    # The zone, looked up once (local() and local_day() run ~450 times a booking check).
+    _tz: ZoneInfo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        zone(self.timezone)
+        object.__setattr__(self, "_tz", zone(self.timezone))
         by_day: dict[int, OpeningHours] = {}
         for h in self.hours:
             if h.weekday in by_day:
@@ -107,7 +109,7 @@ class ClinicCalendar:
     @property
     def tz(self) -> ZoneInfo:
         """The clinic's zone."""
-        return zone(self.timezone)
+        return self._tz
 
     @classmethod
     def weekdays(
@@ -213,11 +215,13 @@ class ClinicCalendar:
         """An aware datetime shown in the clinic's zone."""
         if moment.tzinfo is None:
             raise CalendarError("a naive datetime has no zone; use localize() for wall-clock times")
-        return moment.astimezone(self.tz)
+        return moment.astimezone(self._tz)
 
     def local_day(self, moment: datetime) -> date:
         """The clinic-local calendar date of an aware moment."""
-        return self.local(moment).date()
+        if moment.tzinfo is None:
+            raise CalendarError("a naive datetime has no zone; use localize() for wall-clock times")
+        return moment.astimezone(self._tz).date()
 
     def open_interval(self, day: date) -> tuple[datetime, datetime] | None:
         """Aware opening and closing moments of ``day``, or None when closed.

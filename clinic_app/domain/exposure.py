@@ -77,9 +77,17 @@ def active_exposures(
     were not checked against this catalog).
     """
     found = []
+    # Each drug's catalog entry looked up once, in dose order (an unknown code fails at the
+    # same dose as before); None for a drug that is not an antiresorptive.
+    kinds: dict[str, Therapy | None] = {}
     for dose in timeline.doses:
-        therapy = catalog.get(dose.drug)
-        if not therapy.is_antiresorptive:
+        drug = dose.drug
+        if drug in kinds:
+            therapy = kinds[drug]
+        else:
+            entry = catalog.get(drug)
+            therapy = kinds[drug] = entry if entry.is_antiresorptive else None
+        if therapy is None:
             continue
         reason = _reason(dose, therapy, params, day)
         if reason is not None:

@@ -282,7 +282,9 @@ def _link_to_history(pending: list[LabNeed], history: Sequence[_Draw]) -> list[L
     still_open: list[LabNeed] = []
     for need in pending:
         req = need.requirement
-        covering = [d for d in history if req.covers_day(d.day) and req.tests <= d.tests]
+        # req.covers_day(d.day), inlined (needs x past draws: ~300 a heavy booking check)
+        lo, hi = req.due_from, req.due_to
+        covering = [d for d in history if lo <= d.day <= hi and req.tests <= d.tests]
         if not covering:
             still_open.append(need)
             continue
@@ -310,7 +312,11 @@ def _link_to_booked(pending: list[LabNeed], booked: Sequence[_Draw]) -> list[Lab
     while True:
         best: tuple[tuple[int, int, int], _Draw, list[LabNeed]] | None = None
         for draw in candidates:
-            served = [n for n in still_open if n.requirement.covers_day(draw.day)]
+            day = draw.day
+            # n.requirement.covers_day(day), inlined (needs x draws x rounds: ~500 a check)
+            served = [
+                n for n in still_open if n.requirement.due_from <= day <= n.requirement.due_to
+            ]
             if not served:
                 continue
             added = frozenset[str]().union(*(n.requirement.tests for n in served)) - draw.tests

@@ -202,7 +202,8 @@ def _closer_than(
     if ctx.proposal.therapy != drug:
         return
     for other in ctx.doses_of(drug):
-        earlier, later = sorted((other.day, ctx.day))
+        # sorted((other.day, ctx.day)), without the call
+        earlier, later = (other.day, ctx.day) if other.day <= ctx.day else (ctx.day, other.day)
         if later < interval.after(earlier):
             if other.day <= ctx.day:
                 fix = f"Book on or after {interval.after(other.day).isoformat()}"
@@ -239,7 +240,8 @@ def rule_d9(ctx: RuleContext) -> RuleOutput:
     before = [d for d in mates if d.day <= ctx.day]
     after = [d for d in mates if d.day > ctx.day]
     for other in before[-1:] + after[:1]:
-        earlier, later = sorted((other.day, ctx.day))
+        # sorted((other.day, ctx.day)), without the call
+        earlier, later = (other.day, ctx.day) if other.day <= ctx.day else (ctx.day, other.day)
         if later > params.max_interval.after(earlier):
             message = (
                 f"{ctx.describe(other)} is {describe_gap(other.day, ctx.day)} from this dose of "
@@ -274,12 +276,14 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
     for other in ctx.others:
         if other.start is None or other.end is None:
             continue  # recorded doses have no times
+        # Which side could make a finding, decided before any time is converted: most
+        # doses are neither (a reaction-prone proposal among doses of no ferumoxytol).
+        follows = proposal_is_drug and ctx.therapy_of(other).reaction_prone
+        precedes = other.drug == params.drug and ctx.therapy.reaction_prone
+        if not (follows or precedes):
+            continue
         other_start, other_end = to_utc(other.start), to_utc(other.end)
-        if (
-            proposal_is_drug
-            and ctx.therapy_of(other).reaction_prone
-            and start <= other_start < end + gap
-        ):
+        if follows and start <= other_start < end + gap:
             other_name = ctx.therapy_of(other).name
             when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
@@ -288,11 +292,7 @@ def rule_d9g(ctx: RuleContext) -> RuleOutput:
                 f"{params.gap_minutes} min after {drug_name}. Move it to "
                 f"{(end + gap).astimezone(zone):%H:%M} or later, {_OVERRIDE}."
             )
-        elif (
-            other.drug == params.drug
-            and ctx.therapy.reaction_prone
-            and other_start <= start < other_end + gap
-        ):
+        elif precedes and other_start <= start < other_end + gap:
             when = f"{other.start:%Y-%m-%d %H:%M}-{other.end:%H:%M}, {other.describe_source()}"
             message = (
                 f"This infusion starts {_minutes_after(start, other_end)} the {drug_name} "

@@ -34,7 +34,13 @@ def _merged_utc(intervals: Iterable[Interval]) -> tuple[tuple[datetime, ...], tu
     ends after a candidate's start is the only one that can overlap it.
     """
     runs: list[list[datetime]] = []
-    for start, end in sorted((to_utc(s), to_utc(e)) for s, e in intervals):
+    # to_utc inlined for the common case (stored instants are UTC already): the lab
+    # planner passes the patient's ~50 busy spans to every slot search.
+    utc = [
+        (s if s.tzinfo is UTC else to_utc(s), e if e.tzinfo is UTC else to_utc(e))
+        for s, e in intervals
+    ]
+    for start, end in sorted(utc):
         if end < start:
             raise ValueError(f"busy interval ends before it starts: {start} - {end}")
         if end == start:
@@ -43,7 +49,7 @@ def _merged_utc(intervals: Iterable[Interval]) -> tuple[tuple[datetime, ...], tu
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
-    return tuple(r[0] for r in runs), tuple(r[1] for r in runs)
+    return tuple([r[0] for r in runs]), tuple([r[1] for r in runs])
 
 
 def _is_busy(

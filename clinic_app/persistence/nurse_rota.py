@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.catalog import Catalog, Therapy
@@ -93,30 +93,36 @@ def day_rota(session: Session, day: date) -> DayRota:
     return rota if rota is not None else DayRota((), settings(session).nurse_ratio)
 
 
+# rotas_between's statements, built once with bind parameters (every booking check asks).
+_SHIFTS_BETWEEN = (
+    select(
+        NurseShiftRow.id,
+        NurseShiftRow.day,
+        NurseShiftRow.nurse_id,
+        NurseRow.name,
+        NurseShiftRow.starts,
+        NurseShiftRow.ends,
+    )
+    .join(NurseRow)
+    .where(NurseShiftRow.day >= bindparam("first"), NurseShiftRow.day <= bindparam("last"))
+    .order_by(NurseShiftRow.day, NurseShiftRow.starts, NurseRow.name)
+)
+_BREAKS_BETWEEN = (
+    select(NurseBreakRow.shift_id, NurseBreakRow.starts, NurseBreakRow.ends)
+    .join(NurseShiftRow, NurseShiftRow.id == NurseBreakRow.shift_id)
+    .where(NurseShiftRow.day >= bindparam("first"), NurseShiftRow.day <= bindparam("last"))
+    .order_by(NurseBreakRow.starts)
+)
+
+
 def rotas_between(session: Session, first: date, last: date) -> dict[date, DayRota]:
     """The rota of every day from ``first`` to ``last`` that has a shift (a day without one
     has no rota: not in the result). Two column queries over the range, no ORM rows."""
-    shifts = session.execute(
-        select(
-            NurseShiftRow.id,
-            NurseShiftRow.day,
-            NurseShiftRow.nurse_id,
-            NurseRow.name,
-            NurseShiftRow.starts,
-            NurseShiftRow.ends,
-        )
-        .join(NurseRow)
-        .where(NurseShiftRow.day >= first, NurseShiftRow.day <= last)
-        .order_by(NurseShiftRow.day, NurseShiftRow.starts, NurseRow.name)
-    ).all()
+    days = {"first": first, "last": last}
+    shifts = session.execute(_SHIFTS_BETWEEN, days).all()
     breaks: dict[int, list[tuple[int, int]]] = {}
     if shifts:
-        rows = session.execute(
-            select(NurseBreakRow.shift_id, NurseBreakRow.starts, NurseBreakRow.ends)
-            .join(NurseShiftRow, NurseShiftRow.id == NurseBreakRow.shift_id)
-            .where(NurseShiftRow.day >= first, NurseShiftRow.day <= last)
-            .order_by(NurseBreakRow.starts)
-        )
+        rows = session.execute(_BREAKS_BETWEEN, days)
         for shift_id, starts, ends in rows:
             breaks.setdefault(shift_id, []).append((minute_of(starts), minute_of(ends)))
     per_day: dict[date, list[NurseShift]] = {}

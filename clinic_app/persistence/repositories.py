@@ -122,9 +122,15 @@ def _one(
 
 def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
     """The patient with this MRN (locked for the transaction when ``lock``)."""
-    return _one(
-        session, PatientRow, PatientRow.mrn == mrn, lock, "mrn", f"no patient with MRN {mrn!r}"
-    )
+    stmt = _locked(session, _PATIENT_BY_MRN, lock)
+    row: PatientRow | None = session.scalars(stmt, {"mrn": mrn}).one_or_none()
+    if row is None:
+        raise NotFoundError("mrn", f"no patient with MRN {mrn!r}")
+    return row
+
+
+# Built once (every booking and check asks it); with_for_update() of it is a new statement.
+_PATIENT_BY_MRN = select(PatientRow).where(PatientRow.mrn == bindparam("mrn"))
 
 
 def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> PatientRow:
@@ -180,10 +186,14 @@ def _active_chairs_statement() -> Executable:
 
 def chair_by_name(session: Session, name: str) -> ChairRow:
     """The active chair with this name."""
-    row = session.scalars(select(ChairRow).where(ChairRow.name == name)).one_or_none()
+    row = session.scalars(_CHAIR_BY_NAME, {"name": name}).one_or_none()
     if row is None or not row.active:
         raise NotFoundError("chair", f"no chair named {name!r}")
     return row
+
+
+_CHAIR_BY_NAME = select(ChairRow).where(ChairRow.name == bindparam("name"))
+_LAB_STATION = select(LabStationRow).order_by(LabStationRow.id).limit(1)
 
 
 def lab_station(session: Session, *, lock: bool = False) -> LabStationRow:
@@ -193,8 +203,7 @@ def lab_station(session: Session, *, lock: bool = False) -> LabStationRow:
     UPDATE right on lab_stations, which ``FOR UPDATE`` would need); the capacity trigger
     locks the row itself.
     """
-    stmt = select(LabStationRow).order_by(LabStationRow.id).limit(1)
-    row = session.scalars(stmt).first()
+    row = session.scalars(_LAB_STATION).first()
     if row is None:
         raise NotInitialisedError()
     if lock and session.get_bind().dialect.name == "postgresql":
@@ -243,59 +252,74 @@ def patient_sessions_since(
     drug the last session before the range (the "previous dose at any distance" of the
     interval rules).
     ``clinic_app.domain.rule_reach.relevant_part`` is the same selection in Python.
+    The statements are built once with bind parameters (every booking and check runs them).
     """
-    mine = (SessionRow.patient_id == patient_id, active(SessionRow))
+    first_stmt, rows_stmt = _sessions_since_statements(course_id is not None)
+    params: dict[str, Any] = {"patient_id": patient_id, "since": since_utc}
+    if course_id is not None:
+        params["course_id"] = course_id
+    first = session.scalar(first_stmt, params)
+    if first is not None and first < since_utc:
+        params["since"] = first
+    return list(session.scalars(rows_stmt, params))
+
+
+@functools.cache
+def _sessions_since_statements(with_course: bool) -> tuple[Select[Any], Select[Any]]:
+    """patient_sessions_since's two statements (with or without a named course)."""
+    since = bindparam("since", type_=SessionRow.start_utc.type)
+    mine = (SessionRow.patient_id == bindparam("patient_id"), active(SessionRow))
     # A course reaching into the range widens it back to its first dose: rules about a course
     # (D14: another iron inside it) look at every dose within its span, however long.
     touching: ColumnElement[bool] = SessionRow.course_id.in_(
         select(SessionRow.course_id).where(
-            *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
+            *mine, SessionRow.start_utc >= since, SessionRow.course_id.is_not(None)
         )
     )
-    if course_id is not None:
-        touching = or_(touching, SessionRow.course_id == course_id)
-    first = session.scalar(select(func.min(SessionRow.start_utc)).where(*mine, touching))
-    if first is not None and first < since_utc:
-        since_utc = first
+    if with_course:
+        touching = or_(touching, SessionRow.course_id == bindparam("course_id"))
+    first = select(func.min(SessionRow.start_utc)).where(*mine, touching)
     recent_courses = select(SessionRow.course_id).where(
-        *mine, SessionRow.start_utc >= since_utc, SessionRow.course_id.is_not(None)
+        *mine, SessionRow.start_utc >= since, SessionRow.course_id.is_not(None)
     )
     last_per_drug = (
         select(SessionRow.therapy_code, func.max(SessionRow.start_utc))
-        .where(*mine, SessionRow.start_utc < since_utc)
+        .where(*mine, SessionRow.start_utc < since)
         .group_by(SessionRow.therapy_code)
     )
     wanted = [
-        SessionRow.start_utc >= since_utc,
+        SessionRow.start_utc >= since,
         SessionRow.course_id.in_(recent_courses),
         tuple_(SessionRow.therapy_code, SessionRow.start_utc).in_(last_per_drug),
     ]
-    if course_id is not None:
-        wanted.append(SessionRow.course_id == course_id)
-    stmt = (
+    if with_course:
+        wanted.append(SessionRow.course_id == bindparam("course_id"))
+    rows = (
         select(SessionRow)
         .where(*mine, or_(*wanted))
         .options(selectinload(SessionRow.findings).selectinload(SessionFindingRow.override))
         .order_by(SessionRow.start_utc)
     )
-    return list(session.scalars(stmt))
+    return first, rows
 
 
 def patient_labs_since(
     session: Session, patient_id: int, since_utc: datetime
 ) -> list[LabAppointmentRow]:
     """The patient's active lab appointments starting at or after ``since_utc``."""
-    stmt = (
-        select(LabAppointmentRow)
-        .where(
-            LabAppointmentRow.patient_id == patient_id,
-            active(LabAppointmentRow),
-            LabAppointmentRow.start_utc >= since_utc,
-        )
-        .options(selectinload(LabAppointmentRow.links))
-        .order_by(LabAppointmentRow.start_utc)
+    return list(session.scalars(_LABS_SINCE, {"patient_id": patient_id, "since": since_utc}))
+
+
+_LABS_SINCE = (
+    select(LabAppointmentRow)
+    .where(
+        LabAppointmentRow.patient_id == bindparam("patient_id"),
+        active(LabAppointmentRow),
+        LabAppointmentRow.start_utc >= bindparam("since"),
     )
-    return list(session.scalars(stmt))
+    .options(selectinload(LabAppointmentRow.links))
+    .order_by(LabAppointmentRow.start_utc)
+)
 
 
 def course_start(session: Session, patient_id: int, course_id: str) -> datetime | None:
@@ -327,12 +351,14 @@ def labs_of_session(session: Session, session_id: int) -> list[LabAppointmentRow
 
 def patient_exposures(session: Session, patient_id: int) -> list[ExposureRow]:
     """Recorded outside exposures that have not been removed."""
-    stmt = (
-        select(ExposureRow)
-        .where(ExposureRow.patient_id == patient_id, ExposureRow.removed.is_(False))
-        .order_by(ExposureRow.id)
-    )
-    return list(session.scalars(stmt))
+    return list(session.scalars(_EXPOSURES, {"patient_id": patient_id}))
+
+
+_EXPOSURES = (
+    select(ExposureRow)
+    .where(ExposureRow.patient_id == bindparam("patient_id"), ExposureRow.removed.is_(False))
+    .order_by(ExposureRow.id)
+)
 
 
 def longest(session: Session, table: type[SessionRow] | type[LabAppointmentRow]) -> timedelta:

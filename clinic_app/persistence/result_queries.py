@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.domain.errors import NotFoundError
@@ -36,12 +36,15 @@ def lab_by_id(session: Session, lab_id: int) -> LabAppointmentRow:
 
 def patient_results(session: Session, patient_id: int) -> list[LabResultRow]:
     """Every result of the patient, oldest draw first."""
-    stmt = (
-        select(LabResultRow)
-        .where(LabResultRow.patient_id == patient_id)
-        .order_by(LabResultRow.drawn_at_utc, LabResultRow.id)
-    )
-    return list(session.scalars(stmt))
+    return list(session.scalars(_PATIENT_RESULTS, {"patient_id": patient_id}))
+
+
+# Built once: every booking and check reads the patient's results and weights.
+_PATIENT_RESULTS = (
+    select(LabResultRow)
+    .where(LabResultRow.patient_id == bindparam("patient_id"))
+    .order_by(LabResultRow.drawn_at_utc, LabResultRow.id)
+)
 
 
 def lab_result_tests(session: Session, lab_id: int) -> set[str]:
@@ -51,12 +54,14 @@ def lab_result_tests(session: Session, lab_id: int) -> set[str]:
 
 def patient_weights(session: Session, patient_id: int) -> list[BodyWeightRow]:
     """Every recorded weight of the patient, oldest first."""
-    stmt = (
-        select(BodyWeightRow)
-        .where(BodyWeightRow.patient_id == patient_id)
-        .order_by(BodyWeightRow.measured_on)
-    )
-    return list(session.scalars(stmt))
+    return list(session.scalars(_PATIENT_WEIGHTS, {"patient_id": patient_id}))
+
+
+_PATIENT_WEIGHTS = (
+    select(BodyWeightRow)
+    .where(BodyWeightRow.patient_id == bindparam("patient_id"))
+    .order_by(BodyWeightRow.measured_on)
+)
 
 
 def weight_on(session: Session, patient_id: int, day: date) -> BodyWeightRow | None:

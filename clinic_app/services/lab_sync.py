@@ -7,6 +7,7 @@ then writes the plan and records every change in the audit trail.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,7 +29,16 @@ _NEAR = timedelta(hours=1)
 
 def tests_text(tests: Iterable[str]) -> str:
     """Test codes as stored: sorted, comma-separated."""
+    if isinstance(tests, frozenset):
+        return _tests_text_of(tests)
     return ",".join(sorted(set(tests)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tests_text_of(tests: frozenset[str]) -> str:
+    # A plan compares every kept link's tests with its requirement's (~40 a heavy check),
+    # and requirements name a handful of distinct test sets.
+    return ",".join(sorted(tests))
 
 
 def _window(needs: Iterable[LabNeed]) -> tuple[date, date]:
@@ -88,6 +98,10 @@ class LabReconciler:
         self._loads: dict[int, dict[datetime, int]] = {}
         self._read: dict[int, list[tuple[datetime, datetime]]] = {}
         self._dry_run = dry_run
+        # Set by reconcile() from the state as it is while the plan is made (the rows change
+        # only once the plan is applied): what every slot search of the plan reads.
+        self._busy: list[tuple[datetime, datetime]] = []
+        self._own_ids: list[int] = []
 
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
@@ -124,10 +138,6 @@ class LabReconciler:
                 reads += 1
             return self._loads.get(at_least, {}).get(key, 0) + self._handed_out[key]
 
-        # The patient's own draws are left out of the load (they may move or be cancelled);
-        # they still keep the patient busy, so no second draw lands on them.
-        own_labs = [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
-        busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
         start = find_lab_slot(
             calendar,
             window_from,
@@ -137,7 +147,7 @@ class LabReconciler:
             capacity=self._station.draws_per_slot,
             slot_minutes=self._station.slot_minutes,
             load=draws_at,
-            patient_busy=busy + own_labs + self._handed_spans(),
+            patient_busy=self._busy + self._handed_spans(),
             not_before=self._now,
         )
         if start is not None:
@@ -154,12 +164,7 @@ class LabReconciler:
         out and only starts holding ``at_least`` (the others cannot be full), into the
         cache. The database does not change while a plan is made."""
         found = repo.lab_starts(
-            self._session,
-            self._station.id,
-            lo,
-            hi,
-            exclude=(lab.id for lab in self._state.labs),
-            at_least=at_least,
+            self._session, self._station.id, lo, hi, exclude=self._own_ids, at_least=at_least
         )
         loads = self._loads.setdefault(at_least, {})
         for start, draws in found.items():
@@ -200,6 +205,11 @@ class LabReconciler:
             for n in needs
             if n.requirement.due_to >= today or (n.session_id, n.requirement.rule) in served
         ]
+        # The patient's own draws are left out of the load (they may move or be cancelled);
+        # they still keep the patient busy, so no second draw lands on them.
+        self._own_ids = [lab.id for lab in self._state.labs]
+        self._busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
+        self._busy += [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
         plan = plan_labs(
             live,
             self._existing(),
@@ -284,10 +294,18 @@ class LabReconciler:
             return []
         return [link for link in row.links if link.session_id not in self._scope]
 
-    def _due_window(self, row: LabAppointmentRow, needs: Iterable[LabNeed]) -> tuple[date, date]:
-        """The due window of a draw serving ``needs`` and its pinned links."""
+    def _due_window(
+        self,
+        row: LabAppointmentRow,
+        needs: Iterable[LabNeed],
+        pinned: list[LabLinkRow] | None = None,
+    ) -> tuple[date, date]:
+        """The due window of a draw serving ``needs`` and its pinned links (``pinned``:
+        ``self._pinned(row)`` when the caller has it already)."""
         spans = [(n.requirement.due_from, n.requirement.due_to) for n in needs]
-        spans += [(link.due_from, link.due_to) for link in self._pinned(row)]
+        if pinned is None:
+            pinned = self._pinned(row)
+        spans += [(link.due_from, link.due_to) for link in pinned]
         return max(lo for lo, _ in spans), min(hi for _, hi in spans)
 
     def _set_links(self, row: LabAppointmentRow, needs: Iterable[LabNeed]) -> None:
@@ -296,11 +314,21 @@ class LabReconciler:
             key = need.link_key
             if key is not None:
                 wanted[key] = need
-        pinned = {id(link) for link in self._pinned(row)}
-        for link in list(row.links):
-            if (link.session_id, link.rule_id) not in wanted and id(link) not in pinned:
-                row.links.remove(link)
-        present = {(link.session_id, link.rule_id): link for link in row.links}
+        pinned_links = self._pinned(row)
+        pinned = {id(link) for link in pinned_links}
+        links = row.links
+        # One pass over the links: the ones no longer wanted (and not pinned) go, the others
+        # are what the draw already says (most kept draws: all of them, nothing removed).
+        present = {}
+        stale = []
+        for link in links:
+            key = (link.session_id, link.rule_id)
+            if key not in wanted and id(link) not in pinned:
+                stale.append(link)
+            else:
+                present[key] = link
+        for link in stale:
+            links.remove(link)
         for key, need in sorted(wanted.items()):
             req = need.requirement
             current = present.get(key)
@@ -323,6 +351,6 @@ class LabReconciler:
                 )
             )
         if wanted and row.status == "booked":
-            window = self._due_window(row, wanted.values())
+            window = self._due_window(row, wanted.values(), pinned_links)
             if (row.due_from, row.due_to) != window:
                 row.due_from, row.due_to = window

@@ -22,6 +22,8 @@ from clinic_app.domain.rules import evaluate
 from clinic_app.domain.timeline import PatientTimeline, ProposedSession
 from clinic_app.persistence.models import RuleSettingRow
 
+_RULE_SETTINGS = select(RuleSettingRow).order_by(RuleSettingRow.rule_id)
+
 
 class RuleBook:
     """Evaluates proposals with the clinic's current rule parameters."""
@@ -40,10 +42,7 @@ class RuleBook:
 
     def params(self, session: Session) -> RuleParameters:
         """The defaults with this clinic's stored changes applied."""
-        rows = tuple(
-            (r.rule_id, r.value_json)
-            for r in session.scalars(select(RuleSettingRow).order_by(RuleSettingRow.rule_id))
-        )
+        rows = tuple((r.rule_id, r.value_json) for r in session.scalars(_RULE_SETTINGS))
         if not rows:
             return self.defaults
         if self._cache is not None and self._cache[0] == rows:
