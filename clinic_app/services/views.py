@@ -248,9 +248,11 @@ def lab_fact_views(
                 mine.sort(key=lambda link: (link[1], link[2]))
                 session_ids = tuple(sorted({link[1] for link in mine}))
                 rules = tuple(sorted({link[2] for link in mine}))
-            else:
-                session_ids, rules = (mine[0][1],), (mine[0][2],)
-            labels = tuple(link[3] for link in mine if link[3])
+                labels = tuple(link[3] for link in mine if link[3])
+            else:  # most draws serve one session: no sets, no generator
+                _lab, session_id, rule, label = mine[0]
+                session_ids, rules = (session_id,), (rule,)
+                labels = (label,) if label else ()
         else:
             session_ids, rules, labels = (), (), ()
         append(

@@ -319,7 +319,7 @@ def _sweep(
 
     def close() -> None:
         lanes = len(lane_ends)
-        entries = tuple(_entry(s, lab, a, b, lane, lanes) for a, b, s, lab, lane in group)
+        entries = tuple([_entry(s, lab, a, b, lane, lanes) for a, b, s, lab, lane in group])
         blocks.append(_new_block(column, group_top, group_bottom - group_top, entries))
 
     for start, end, session, lab in items:
