@@ -21,8 +21,9 @@ from clinic_app.domain.nurse_capacity import hhmm
 from clinic_app.domain.slot_finder import SlotOption
 from clinic_app.domain.template_compliance import StartUse, TemplateStart, match_day
 from clinic_app.domain.template_solver import SessionKind
+from clinic_app.persistence import nurse_rota
 from clinic_app.persistence import slot_templates as store
-from clinic_app.services.templates import booked_by_day, kind_of, minute_of_day
+from clinic_app.services.templates import booked_by_day, kind_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def template_marks(
         if day not in rooms:
             starts = [start for weekday, start in mine if weekday == day.weekday()]
             rooms[day] = _uses(s, calendar, catalog, day, starts, kind, exclude_session)
-        use = rooms[day].get(minute_of_day(local))
+        use = rooms[day].get(nurse_rota.minute_of(local.time()))
         if use is not None and use.room > 0:
             labels[index] = describe(use)
     first_day = calendar.local_day(options[0].start)

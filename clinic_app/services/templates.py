@@ -185,16 +185,11 @@ def therapies_by_kind(catalog: Catalog) -> dict[SessionKind, tuple[str, ...]]:
     return {kind: tuple(sorted(found)) for kind, found in codes.items()}
 
 
-def minute_of_day(moment: datetime) -> int:
-    """The local wall-clock minute of ``moment`` (already in the clinic's zone)."""
-    return moment.hour * 60 + moment.minute
-
-
 def template_starts(view: TemplateView, weekday: int) -> list[TemplateStart]:
     """The domain's starts of ``weekday`` in ``view``."""
     return [
         TemplateStart(
-            minute_of_day(datetime.combine(date.min, s.start)),
+            nurse_rota.minute_of(s.start),
             SessionKind(s.chair_minutes, s.setup_minutes, s.takedown_minutes),
             s.count,
         )
@@ -210,7 +205,9 @@ def booked_by_day(
     for session in sessions:
         local = calendar.local(session.start_utc)
         per_day[local.date()].append(
-            BookedStart(minute_of_day(local), kind_of_code(catalog, session.therapy_code))
+            BookedStart(
+                nurse_rota.minute_of(local.time()), kind_of_code(catalog, session.therapy_code)
+            )
         )
     return per_day
 
@@ -232,10 +229,6 @@ def _require_time_limit(seconds: float) -> float:
             f"must be between {MIN_TIME_LIMIT_S:g} and {MAX_TIME_LIMIT_S:g} seconds a weekday",
         )
     return float(seconds)
-
-
-def _minutes(moment: time) -> int:
-    return moment.hour * 60 + moment.minute
 
 
 def weekday_rotas(rotas: Mapping[date, DayRota], today: date, ratio: int) -> dict[int, DayRota]:
@@ -347,8 +340,8 @@ class TemplateService:
         hours = {h.weekday: h for h in calendar.hours}
         problems = {
             weekday: DayProblem(
-                _minutes(hours[weekday].opens),
-                _minutes(hours[weekday].closes),
+                nurse_rota.minute_of(hours[weekday].opens),
+                nurse_rota.minute_of(hours[weekday].closes),
                 chairs,
                 rotas[weekday],
                 asked,
