@@ -111,10 +111,15 @@ def is_row_id(value: int) -> bool:
 
 
 def _one(
-    session: Session, model: type[RowT], condition: Any, lock: bool, field: str, missing: str
+    session: Session,
+    stmt: Select[RowT],
+    lock: bool,
+    field: str,
+    missing: str,
+    params: dict[str, Any] | None = None,
 ) -> RowT:
-    stmt = _locked(session, select(model).where(condition), lock)
-    row: RowT | None = session.scalars(stmt).one_or_none()
+    """The one row ``stmt`` selects (locked when ``lock``), or NotFoundError(field, missing)."""
+    row: RowT | None = session.scalars(_locked(session, stmt, lock), params).one_or_none()
     if row is None:
         raise NotFoundError(field, missing)
     return row
@@ -122,11 +127,7 @@ def _one(
 
 def patient_by_mrn(session: Session, mrn: str, *, lock: bool = False) -> PatientRow:
     """The patient with this MRN (locked for the transaction when ``lock``)."""
-    stmt = _locked(session, _PATIENT_BY_MRN, lock)
-    row: PatientRow | None = session.scalars(stmt, {"mrn": mrn}).one_or_none()
-    if row is None:
-        raise NotFoundError("mrn", f"no patient with MRN {mrn!r}")
-    return row
+    return _one(session, _PATIENT_BY_MRN, lock, "mrn", f"no patient with MRN {mrn!r}", {"mrn": mrn})
 
 
 # Built once (every booking and check asks it); with_for_update() of it is a new statement.
@@ -139,8 +140,7 @@ def patient_by_id(session: Session, patient_id: int, *, lock: bool = False) -> P
         raise NotFoundError("patient", f"no patient with id {patient_id}")
     return _one(
         session,
-        PatientRow,
-        PatientRow.id == patient_id,
+        select(PatientRow).where(PatientRow.id == patient_id),
         lock,
         "patient",
         f"no patient with id {patient_id}",
@@ -153,8 +153,7 @@ def session_by_id(session: Session, session_id: int, *, lock: bool = False) -> S
         raise NotFoundError("session", f"no session with id {session_id}")
     return _one(
         session,
-        SessionRow,
-        SessionRow.id == session_id,
+        select(SessionRow).where(SessionRow.id == session_id),
         lock,
         "session",
         f"no session with id {session_id}",
