@@ -11,20 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
-from operator import attrgetter
 
 from clinic_app.domain.catalog import Catalog, Therapy
 from clinic_app.domain.exposure import Exposure, active_exposures, describe_dose
 from clinic_app.domain.findings import Finding, LabRequirement, Severity
 from clinic_app.domain.rule_calendar import Period
 from clinic_app.domain.rule_parameters import RuleParameters, RuleParams
-from clinic_app.domain.timeline import Dose, PatientTimeline, ProposedSession
+from clinic_app.domain.timeline import DOSE_ORDER, Dose, PatientTimeline, ProposedSession
 
 # What a rule function yields.
 RuleOutput = Iterator[Finding | LabRequirement]
-
-
-_ORDER = attrgetter("order")
 
 
 def dose_order(dose: Dose) -> tuple[date, float]:
@@ -72,7 +68,7 @@ class RuleContext:
         # interval rules only ask to confirm it (``unknown_of``); E1 counts it as active.
         # (List comprehensions, not generators: ~40 doses, eleven evaluations a check.)
         self.others = tuple(
-            sorted([d for d in self.timeline.doses if not d.date_unknown], key=_ORDER)
+            sorted([d for d in self.timeline.doses if not d.date_unknown], key=DOSE_ORDER)
         )
         self.unknown = tuple([d for d in self.timeline.doses if d.date_unknown])
         # Fail on an unknown code here, for every rule alike, rather than in whichever rule

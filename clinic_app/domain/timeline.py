@@ -133,7 +133,7 @@ class PatientTimeline:
     ) -> PatientTimeline:
         """A timeline with doses, labs, results and weights sorted by day."""
         return cls(
-            doses=tuple(sorted(doses, key=_DOSE_ORDER)),
+            doses=tuple(sorted(doses, key=DOSE_ORDER)),
             labs=tuple(sorted(labs, key=lambda lab: lab.day)),
             results=tuple(sorted(results, key=lambda r: (r.day, r.result_id or 0))),
             weights=tuple(sorted(weights, key=lambda w: w.day)),
@@ -149,8 +149,8 @@ class PatientTimeline:
     def with_dose(self, dose: Dose) -> PatientTimeline:
         """The timeline plus one dose (a proposal seen from its neighbours)."""
         doses = (*self.without_session(dose.session_id).doses, dose)
-        return replace(self, doses=tuple(sorted(doses, key=_DOSE_ORDER)))
+        return replace(self, doses=tuple(sorted(doses, key=DOSE_ORDER)))
 
 
 # The sort key of doses (their ``order``), without a Python call per dose.
-_DOSE_ORDER = attrgetter("order")
+DOSE_ORDER = attrgetter("order")
