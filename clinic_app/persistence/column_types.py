@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import Date, DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -87,3 +87,25 @@ def instant_parser(dialect: Dialect) -> Callable[[Any], datetime]:
     convert = UTCDateTime().dialect_impl(dialect).result_processor(dialect, None)
     assert convert is not None
     return convert  # type: ignore[return-value]
+
+
+class StoredDate(TypeDecorator[Any]):
+    """A ``Date`` column read as the driver returns it (SQLite: ISO text; PostgreSQL: a
+    date), for bulk readers that convert each distinct value once with ``date_parser``."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> None:
+        return None
+
+
+def date_parser(dialect: Dialect) -> Callable[[Any], date]:
+    """What ``Date`` makes of a value ``StoredDate`` returned (the dialect's own conversion;
+    none where the driver already returns dates)."""
+    convert = Date().dialect_impl(dialect).result_processor(dialect, None)
+    return convert if convert is not None else _as_is  # type: ignore[return-value]
+
+
+def _as_is(value: Any) -> Any:
+    return value

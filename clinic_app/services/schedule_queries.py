@@ -88,10 +88,11 @@ class ScheduleQueries:
         # One conversion per distinct instant, not per row (values come as stored).
         local = LocalTimes(calendar, repo.stored_instants(s))
         sessions = session_fact_views(*repo.session_facts(s, start, end), self._ctx.catalog, local)
-        labs = lab_fact_views(*repo.lab_facts_between(s, start, end), local)
+        dates = repo.stored_dates(s)
+        labs = lab_fact_views(*repo.lab_facts_between(s, start, end), local, dates)
         now = self._ctx.clock()
         since = start - timedelta(days=OVERDUE_LOOKBACK_DAYS)
-        overdue = lab_fact_views(*repo.overdue_lab_facts(s, since, min(now, start)), local)
+        overdue = lab_fact_views(*repo.overdue_lab_facts(s, since, min(now, start)), local, dates)
         return DayList(the_day, sessions, labs, overdue)
 
     def week_occupancy(self, actor: Actor, day: str | date) -> WeekOccupancy:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from clinic_app.domain.catalog import Catalog, UnknownTherapyError
@@ -182,6 +182,7 @@ def session_fact_views(
             found.append(view)
     seen = to_local._seen  # the memo's hits inline: two lookups per row, no call
     names: dict[str, str] = {}
+    prescribers: dict[tuple[str, str | None, str | None], PrescriberView] = {}  # a few a day
     no_findings: tuple[FindingView, ...] = ()
     views: list[SessionView] = []
     append = views.append
@@ -195,14 +196,19 @@ def session_fact_views(
         found = by_session.get(sid)
         local_start = seen.get(start) or to_local(start)
         local_end = seen.get(end) or to_local(end)
+        prescriber = None
+        if prescriber_name:
+            key = (prescriber_name, prescriber_practice, prescriber_contact)
+            prescriber = prescribers.get(key)
+            if prescriber is None:
+                prescriber = prescribers[key] = PrescriberView(
+                    prescriber_name, prescriber_practice or "", prescriber_contact or ""
+                )
         append(
             new_session(
                 sid, patient_id, mrn, patient_name, chair_id, chair, therapy, name,
                 local_start, local_end, status, course_id,
-                tuple(found) if found else no_findings, status_reason,
-                PrescriberView(
-                    prescriber_name, prescriber_practice or "", prescriber_contact or ""
-                ) if prescriber_name else None,
+                tuple(found) if found else no_findings, status_reason, prescriber,
             )
         )  # fmt: skip
     return tuple(views)
@@ -212,9 +218,11 @@ def lab_fact_views(
     facts: Iterable[Sequence[Any]],
     links: Iterable[Sequence[Any]],
     to_local: LocalTimes,
+    to_date: Callable[[Any], date],
 ) -> tuple[LabView, ...]:
     """Lab appointments read as plain columns (rows in ``LabFact`` / ``LinkFact`` order,
-    instants as stored) as result objects (as ``lab_view`` does)."""
+    instants and due dates as stored, ``to_date`` converting a due date) as result objects
+    (as ``lab_view`` does)."""
     by_lab: dict[int, list[Sequence[Any]]] = {}
     for link in links:
         mine = by_lab.get(link[0])
@@ -225,6 +233,7 @@ def lab_fact_views(
     seen = to_local._seen
     new_lab = _new_lab
     tests_of: dict[str, tuple[str, ...]] = {}  # a day has a handful of test lists
+    dates: dict[Any, date] = {}  # and a few dozen due dates
     views: list[LabView] = []
     append = views.append
     for (
@@ -239,6 +248,8 @@ def lab_fact_views(
         due_from,
         due_to,
     ) in facts:
+        due_from = dates.get(due_from) or dates.setdefault(due_from, to_date(due_from))
+        due_to = dates.get(due_to) or dates.setdefault(due_to, to_date(due_to))
         tests = tests_of.get(tests_text)
         if tests is None:
             tests = tests_of[tests_text] = tuple(t for t in tests_text.split(",") if t)

@@ -175,10 +175,15 @@ def test_the_sweep_lays_a_day_out_as_the_oracle(
     ]
     assert got == expected["blocks"]
     assert list(layout.spans) == [(t, c, r) for c, t, r, _e in got if r > 1]
+    covering = {}
     for block in layout.blocks:
         for row in range(block.top_row, block.top_row + block.row_count):
-            assert layout.cover[(row, block.column)] is block
+            assert layout.block_covering(row, block.column) is block
+            covering[(row, block.column)] = block
         assert layout.top[(block.top_row, block.column)] is block
         for entry in block.entries:
             if entry.session is not None:
                 assert layout.by_session[entry.session.id or 0] is block
+    for row in range(-1, layout.rows + 1):  # and nothing anywhere else, the edges included
+        for column in range(-1, len(layout.chairs) + 2):
+            assert layout.block_covering(row, column) is covering.get((row, column))

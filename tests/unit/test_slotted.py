@@ -39,7 +39,7 @@ def test_a_lab_view_and_a_finding_view_too() -> None:
     now = datetime(2026, 3, 2, 9, tzinfo=UTC)
     lab = ("x", 1, "M1", "Name", ("ca", "po4"), now, now, "booked", now.date(), now.date())
     args = (*lab[1:], (7,), ("E5",), ("baseline",))
-    assert slot_constructor(LabView)(1, *args) == LabView(1, *args)  # type: ignore[arg-type]
+    assert slot_constructor(LabView)(1, *args) == LabView(1, *args)
     finding = ("E2", Severity.WARN, "m", "e", None, None, None)
     assert slot_constructor(FindingView)(*finding) == FindingView(*finding)
 
@@ -68,3 +68,31 @@ def test_classes_it_would_build_wrongly_are_refused() -> None:
         slot_constructor(NoSlots)
     with pytest.raises(TypeError, match="__post_init__"):
         slot_constructor(Checked)
+
+
+def test_a_class_without_fields_too() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Empty:
+        pass
+
+    made = slot_constructor(Empty)()
+    assert type(made) is Empty and made == Empty()
+
+
+def test_a_class_with_a_base_or_a_weak_reference_slot_is_refused() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        a: int
+
+    @dataclass(frozen=True, slots=True)
+    class Child(Base):
+        b: str
+
+    @dataclass(frozen=True, slots=True, weakref_slot=True)
+    class Referable:
+        a: int
+
+    with pytest.raises(TypeError, match="derives"):
+        slot_constructor(Child)
+    with pytest.raises(TypeError, match="layout"):
+        slot_constructor(Referable)

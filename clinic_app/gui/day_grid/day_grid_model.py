@@ -17,8 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,7 +35,6 @@ from clinic_app.domain.clinic_calendar import ClinicCalendar
 from clinic_app.domain.findings import Severity, worst_severity
 from clinic_app.gui import wording
 from clinic_app.services.results import ChairView, DayList, LabView, SessionView
-from clinic_app.slotted import slot_constructor
 
 SESSION_MIME = "application/x-clinic-app-session"
 SLOT_MINUTES = 15
@@ -74,9 +72,12 @@ _CHAIR_CELL_DRAG = _CHAIR_CELL | Qt.ItemFlag.ItemIsDragEnabled
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class GridEntry:
-    """One session or lab draw inside a block, with its lane for side-by-side drawing."""
+class GridEntry(NamedTuple):
+    """One session or lab draw inside a block, with its lane for side-by-side drawing.
+
+    A named tuple, not a dataclass: a busy day lays out ~1,100 of them, and a tuple is built
+    in one call (a frozen dataclass sets each field through a descriptor, one call each).
+    """
 
     session: SessionView | None
     lab: LabView | None
@@ -130,9 +131,12 @@ class GridEntry:
         return wording.lab_tooltip(self.lab)
 
 
-@dataclass(frozen=True, slots=True)
-class GridBlock:
-    """Rows ``top_row`` .. ``top_row + row_count - 1`` of one column, with their entries."""
+class GridBlock(NamedTuple):
+    """Rows ``top_row`` .. ``top_row + row_count - 1`` of one column, with their entries.
+
+    A named tuple for the same reason as ``GridEntry`` (~700 a busy day). PySide hands it
+    through ``data(BLOCK_ROLE)`` as the same object (``tests/gui/test_day_grid_model.py``).
+    """
 
     column: int
     top_row: int
@@ -176,9 +180,19 @@ class DayLayout:
     hidden: int  # sessions of the day not drawn (cancelled)
     blocks: tuple[GridBlock, ...]
     top: dict[tuple[int, int], GridBlock]  # (row, column) of a block's top-left cell
-    cover: dict[tuple[int, int], GridBlock]  # every cell a block covers
+    # By column, by row: the block covering the cell (None where empty). A busy day's blocks
+    # cover ~4,000 cells; one slice assignment per block instead of a dict entry per cell.
+    cover: tuple[list[GridBlock | None], ...]
     spans: tuple[tuple[int, int, int], ...]  # (row, column, rows) of blocks taller than a row
     by_session: dict[int, GridBlock]  # session id -> its block
+
+    def block_covering(self, row: int, column: int) -> GridBlock | None:
+        """The block covering a cell (any of its rows), or None."""
+        if 0 <= column < len(self.cover):
+            rows = self.cover[column]
+            if 0 <= row < len(rows):
+                return rows[row]
+        return None
 
     @property
     def first_busy_row(self) -> int:
@@ -200,7 +214,7 @@ def empty_layout(day: date) -> DayLayout:
     rows = _row_count_for(DEFAULT_OPENS, DEFAULT_CLOSES)
     return DayLayout(
         day, (), datetime.combine(day, DEFAULT_OPENS), rows, range(0, rows), False, 0,
-        (), {}, {}, (), {},
+        (), {}, tuple([None] * rows for _ in range(1)), (), {},
     )  # fmt: skip
 
 
@@ -212,22 +226,16 @@ def lay_out_day(
 
     With ``calendar`` the rows follow the clinic's opening hours that day; a closed day
     (weekend, closed date) is marked closed. Pure Python: it runs on the worker thread that
-    loaded the day, so the GUI thread only swaps the result in. One sort and one linear sweep
-    per column; each distinct instant is turned into grid minutes once.
+    loaded the day, so the GUI thread only swaps the result in. One pass to put the items in
+    their columns, then one sort and one sweep per column that also fills the lookups.
     """
     day = day_list.day
     hours = calendar.hours_on(day) if calendar is not None else None
     closed = calendar is not None and hours is None
     day_opens = hours.opens if hours is not None else DEFAULT_OPENS
     day_closes = hours.closes if hours is not None else DEFAULT_CLOSES
-    shown = [s for s in day_list.sessions if s.status not in HIDDEN_STATUSES]
-    labs = [lab for lab in day_list.labs if lab.status not in HIDDEN_STATUSES]
     columns = list(chairs)
     column_of = {c.id: i for i, c in enumerate(columns)}
-    for session in shown:  # a chair made inactive still shows what is booked in it
-        if session.chair_id not in column_of:
-            column_of[session.chair_id] = len(columns)
-            columns.append(ChairView(session.chair_id, session.chair, False))
     # Minutes from the day's midnight, wall clock: the items are read by their start inside
     # the day, so a start is on the day and an end past midnight shows to 23:59. Keyed by
     # identity: the views share one datetime object per instant (LocalTimes), and hashing an
@@ -235,38 +243,41 @@ def lay_out_day(
     # as day_list, so an id is never reused while this memo exists.
     midnight = datetime.combine(day, time())
     minute_of: dict[int, int] = {}
-
-    def minute(moment: datetime) -> int:
-        found = minute_of.get(id(moment))
-        if found is None:
-            found = minute_of[id(moment)] = int(
-                (moment.replace(tzinfo=None) - midnight).total_seconds() // 60
-            )
-        return found
-
-    # The day's hours widened to every item's start (to its quarter hour) and end, in the
-    # same pass that puts the items in their columns: (start, end, session, lab) per column.
-    opens = _minutes(day_opens)
-    closes = _minutes(day_closes)
-    per_column: dict[int, list[tuple[int, int, SessionView | None, LabView | None]]] = {}
+    placed: list[tuple[int, SessionView | LabView]] = []
+    hidden = 0
+    for session in day_list.sessions:
+        if session.status in HIDDEN_STATUSES:
+            hidden += 1
+            continue
+        column = column_of.get(session.chair_id)
+        if column is None:  # a chair made inactive still shows what is booked in it
+            column = column_of[session.chair_id] = len(columns)
+            columns.append(ChairView(session.chair_id, session.chair, False))
+        placed.append((column, session))
     lab_column = len(columns)
-    spans_of: list[tuple[int, datetime, datetime, SessionView | None, LabView | None]] = [
-        (column_of[s.chair_id], s.start, s.end, s, None) for s in shown
-    ]
-    spans_of += [(lab_column, lab.start, lab.end, None, lab) for lab in labs]
-    last = MINUTES_PER_DAY - 1
-    for column, start_at, end_at, item_session, item_lab in spans_of:
-        start, end = minute(start_at), minute(end_at)
-        if start - start % SLOT_MINUTES < opens:
-            opens = start - start % SLOT_MINUTES
-        if end > closes:
-            closes = end if end <= last else last
+    placed += [(lab_column, lab) for lab in day_list.labs if lab.status not in HIDDEN_STATUSES]
+    per_column: dict[int, list[_Item]] = {}
+    earliest, latest = MINUTES_PER_DAY, 0
+    for seq, (column, item) in enumerate(placed):
+        start = minute_of.get(id(item.start))
+        if start is None:
+            start = minute_of[id(item.start)] = _minute(item.start, midnight)
+        end = minute_of.get(id(item.end))
+        if end is None:
+            end = minute_of[id(item.end)] = _minute(item.end, midnight)
+        if start < earliest:
+            earliest = start
+        if end > latest:
+            latest = end
+        span = (start, end if end > start else start + 1, seq, item)
         entries = per_column.get(column)
-        span = (start, end if end > start else start + 1, item_session, item_lab)
         if entries is None:
             per_column[column] = [span]
         else:
             entries.append(span)
+    # The day's hours widened to every item's start (to its quarter hour) and end.
+    opens = min(_minutes(day_opens), earliest - earliest % SLOT_MINUTES)
+    closes = min(max(_minutes(day_closes), latest), MINUTES_PER_DAY - 1)
     first = midnight + timedelta(minutes=opens)
     rows = max(1, math.ceil((closes - opens) / SLOT_MINUTES))
     if closed:
@@ -274,66 +285,98 @@ def lay_out_day(
     else:
         first_open = _row_of(first, rows, datetime.combine(day, day_opens))
         open_rows = range(first_open, first_open + _row_count_for(day_opens, day_closes))
-    blocks: list[GridBlock] = []
+    lookups = _Lookups(len(columns) + 1, rows)
     for column in sorted(per_column):
-        _sweep(column, per_column[column], opens, blocks)
-    top: dict[tuple[int, int], GridBlock] = {}
-    cover: dict[tuple[int, int], GridBlock] = {}
-    by_session: dict[int, GridBlock] = {}
-    for block in blocks:
-        column, row = block.column, block.top_row
-        top[(row, column)] = block
-        for covered in range(row, row + block.row_count):
-            cover[(covered, column)] = block
-        for entry in block.entries:
-            if entry.session is not None and entry.session.id is not None:
-                by_session.setdefault(entry.session.id, block)
+        _sweep(column, per_column[column], opens, column == lab_column, lookups)
+    blocks = lookups.blocks
     spans = tuple((b.top_row, b.column, b.row_count) for b in blocks if b.row_count > 1)
-    hidden = len(day_list.sessions) - len(shown)
     return DayLayout(
-        day, tuple(columns), first, rows, open_rows, closed, hidden, tuple(blocks), top, cover,
-        spans, by_session,
+        day, tuple(columns), first, rows, open_rows, closed, hidden, tuple(blocks), lookups.top,
+        lookups.cover, spans, lookups.by_session,
     )  # fmt: skip
 
 
-_first_minute = itemgetter(0, 1)  # sort key of (start, end, session, lab)
+# (start minute, end minute, its place in the day's list, the session or draw) of one item in
+# a column. Sorted as plain tuples: the place is unique, so two views are never compared.
+_Item = tuple[int, int, int, "SessionView | LabView"]
+_END: _Item = (MINUTES_PER_DAY * 2, MINUTES_PER_DAY * 2, -1, None)  # type: ignore[assignment]
 
-# Built by the thousand on a busy day: written slot by slot (clinic_app.slotted).
-_entry = slot_constructor(GridEntry)
-_new_block = slot_constructor(GridBlock)
+# Built by the thousand on a busy day: straight from their values, without a Python frame.
+_tuple_new = tuple.__new__
 
 
-def _sweep(
-    column: int,
-    items: list[tuple[int, int, SessionView | None, LabView | None]],
-    offset: int,
-    blocks: list[GridBlock],
-) -> None:
+def _minute(moment: datetime, midnight: datetime) -> int:
+    return int((moment.replace(tzinfo=None) - midnight).total_seconds() // 60)
+
+
+class _Lookups:
+    """What the sweep builds: the blocks and the model's three lookups."""
+
+    __slots__ = ("blocks", "by_session", "cover", "top")
+
+    def __init__(self, columns: int, rows: int) -> None:
+        self.blocks: list[GridBlock] = []
+        self.top: dict[tuple[int, int], GridBlock] = {}
+        self.cover: tuple[list[GridBlock | None], ...] = tuple(
+            [None] * rows for _ in range(columns)
+        )
+        self.by_session: dict[int, GridBlock] = {}
+
+
+def _sweep(column: int, items: list[_Item], offset: int, labs: bool, found: _Lookups) -> None:
     """Group one column's entries into blocks of touching rows, giving entries that overlap in
     time different lanes (greedy interval colouring), in one pass over the sorted entries.
     ``items`` are in minutes from midnight; the grid's minutes start ``offset`` later."""
-    items.sort(key=_first_minute)
-    group: list[tuple[int, int, SessionView | None, LabView | None, int]] = []
+    items.sort()
+    items.append(_END)  # starts after every block: closes the last one (and is never drawn)
+    blocks, top, by_session = found.blocks, found.top, found.by_session
+    cover = found.cover[column]
+    group: list[tuple[int, int, SessionView | LabView, int]] = []
     lane_ends: list[int] = []
     group_top = group_bottom = 0
-
-    def close() -> None:
-        lanes = len(lane_ends)
-        entries = tuple([_entry(s, lab, a, b, lane, lanes) for a, b, s, lab, lane in group])
-        blocks.append(_new_block(column, group_top, group_bottom - group_top, entries))
-
-    for start, end, session, lab in items:
+    for start, end, _seq, item in items:
         start -= offset
         end -= offset
-        top = start // SLOT_MINUTES
-        bottom = max(top + 1, -(-end // SLOT_MINUTES))
-        if group and top < group_bottom:
-            group_bottom = max(group_bottom, bottom)
+        row = start // SLOT_MINUTES
+        bottom = -(-end // SLOT_MINUTES)
+        if bottom <= row:
+            bottom = row + 1
+        if row < group_bottom:
+            if bottom > group_bottom:
+                group_bottom = bottom
         else:
-            if group:
-                close()
+            if group:  # the block above ends here: build it and its lookups
+                lanes = len(lane_ends)
+                if len(group) == 1:  # most blocks: one session in its chair
+                    a, b, it, _lane = group[0]
+                    entries: tuple[GridEntry, ...] = (
+                        _tuple_new(
+                            GridEntry, (None, it, a, b, 0, 1) if labs else (it, None, a, b, 0, 1)
+                        ),
+                    )
+                elif labs:
+                    entries = tuple(
+                        [_tuple_new(GridEntry, (None, it, a, b, n, lanes)) for a, b, it, n in group]
+                    )
+                else:
+                    entries = tuple(
+                        [_tuple_new(GridEntry, (it, None, a, b, n, lanes)) for a, b, it, n in group]
+                    )
+                block = _tuple_new(
+                    GridBlock, (column, group_top, group_bottom - group_top, entries)
+                )
+                blocks.append(block)
+                top[(group_top, column)] = block
+                if group_bottom > len(cover):  # an end past midnight runs below the last row
+                    cover.extend([None] * (group_bottom - len(cover)))
+                cover[group_top:group_bottom] = [block] * (group_bottom - group_top)
+                if not labs:
+                    for entry in entries:
+                        session_id = entry.session.id  # type: ignore[union-attr]
+                        if session_id is not None and session_id not in by_session:
+                            by_session[session_id] = block
             group, lane_ends = [], []
-            group_top, group_bottom = top, bottom
+            group_top, group_bottom = row, bottom
         for lane, lane_end in enumerate(lane_ends):
             if lane_end <= start:
                 lane_ends[lane] = end
@@ -341,9 +384,7 @@ def _sweep(
         else:
             lane = len(lane_ends)
             lane_ends.append(end)
-        group.append((start, end, session, lab, lane))
-    if group:
-        close()
+        group.append((start, end, item, lane))
 
 
 def _row_of(first: datetime, rows: int, moment: datetime) -> int:
@@ -453,11 +494,11 @@ class DayGridModel(QAbstractTableModel):
 
     def block_at(self, row: int, column: int) -> GridBlock | None:
         """The block covering a cell (any of its rows)."""
-        return self._layout.cover.get((row, column))
+        return self._layout.block_covering(row, column)
 
     def session_at(self, row: int, column: int) -> SessionView | None:
         """The first session of the block covering a cell."""
-        block = self._layout.cover.get((row, column))
+        block = self._layout.block_covering(row, column)
         if block is None:
             return None
         for entry in block.entries:
