@@ -214,7 +214,7 @@ def empty_layout(day: date) -> DayLayout:
     rows = _row_count_for(DEFAULT_OPENS, DEFAULT_CLOSES)
     return DayLayout(
         day, (), datetime.combine(day, DEFAULT_OPENS), rows, range(0, rows), False, 0,
-        (), {}, tuple([None] * rows for _ in range(1)), (), {},
+        (), {}, ([None] * rows,), (), {},
     )  # fmt: skip
 
 
@@ -305,8 +305,9 @@ _END: _Item = (MINUTES_PER_DAY * 2, MINUTES_PER_DAY * 2, -1, None)  # type: igno
 _tuple_new = tuple.__new__
 
 
-def _minute(moment: datetime, midnight: datetime) -> int:
-    return int((moment.replace(tzinfo=None) - midnight).total_seconds() // 60)
+def _minute(moment: datetime, since: datetime) -> int:
+    """Whole wall-clock minutes from ``since`` (naive) to ``moment`` (rounded down)."""
+    return int((moment.replace(tzinfo=None) - since).total_seconds() // 60)
 
 
 class _Lookups:
@@ -354,13 +355,15 @@ def _sweep(column: int, items: list[_Item], offset: int, labs: bool, found: _Loo
                             GridEntry, (None, it, a, b, 0, 1) if labs else (it, None, a, b, 0, 1)
                         ),
                     )
-                elif labs:
-                    entries = tuple(
-                        [_tuple_new(GridEntry, (None, it, a, b, n, lanes)) for a, b, it, n in group]
-                    )
                 else:
                     entries = tuple(
-                        [_tuple_new(GridEntry, (it, None, a, b, n, lanes)) for a, b, it, n in group]
+                        [
+                            _tuple_new(
+                                GridEntry,
+                                (None, it, a, b, n, lanes) if labs else (it, None, a, b, n, lanes),
+                            )
+                            for a, b, it, n in group
+                        ]
                     )
                 block = _tuple_new(
                     GridBlock, (column, group_top, group_bottom - group_top, entries)
@@ -388,8 +391,7 @@ def _sweep(column: int, items: list[_Item], offset: int, labs: bool, found: _Loo
 
 
 def _row_of(first: datetime, rows: int, moment: datetime) -> int:
-    minutes = (moment.replace(tzinfo=None) - first).total_seconds() / 60
-    return min(max(0, int(minutes // SLOT_MINUTES)), rows - 1)
+    return min(max(0, _minute(moment, first) // SLOT_MINUTES), rows - 1)
 
 
 class DayGridModel(QAbstractTableModel):
