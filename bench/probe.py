@@ -5,6 +5,10 @@ migrations checked, without the login dialog) and wait until the first day is on
 ``python -m bench.probe URL export csv|xlsx FIRST LAST``: one export through ``ExportService``.
 ``python -m bench.probe URL stall``: the longest GUI-thread stall while the desk scrolls a
 week day by day, opens the week overview, and books through the main window's runner.
+``python -m bench.probe URL live app|server``: how long another desk's booking takes to show
+on this window's day grid, in one process (two windows of one app) or through a clinic
+server process (``python -m bench.probe URL serve PORT``, the same ``run`` as
+``clinic-app serve``) with each desk on its own ``RemoteServices``.
 
 Each prints one JSON line: peak resident memory (``ru_maxrss``) and the probe's figures.
 """
@@ -15,6 +19,7 @@ import json
 import os
 import pickle
 import resource
+import statistics
 import sys
 import tempfile
 import time as clock
@@ -173,6 +178,179 @@ def stall(url: str, days: int = 5) -> dict[str, float]:
     }
 
 
+LIVE_PASSWORD = "bench live-change probe"  # the probe's own two users (server mode)
+
+
+def serve(url: str, port: str) -> None:
+    """A clinic server on the benchmark's database and clock (the owner's login is allowed:
+    the benchmark's PostgreSQL URL is the owner's)."""
+    from bench.generate import NOW
+    from clinic_app.bootstrap import open_services
+    from clinic_app.server.serve import check_login, run
+    from clinic_app.services.clock import fixed_clock
+
+    services = open_services(url, clock=fixed_clock(NOW), create=False, migrate=False)
+    check_login(services, allow_owner=True)
+    raise SystemExit(run(services, host="127.0.0.1", port=int(port)))
+
+
+def _server(url: str) -> tuple[Any, str]:
+    """Start ``serve`` in a child process on a free port; its process and base URL."""
+    import socket
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bench.probe", url, "serve", str(port)],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = clock.monotonic() + 120
+    while clock.monotonic() < deadline:
+        if process.poll() is not None:
+            said = log.read_text(errors="replace")[-2000:]
+            raise SystemExit(f"the server exited ({log}): {said}")
+        try:
+            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            pass
+        clock.sleep(0.1)
+    process.kill()
+    raise SystemExit("the server did not answer within 120 s")
+
+
+def _shown_after(app: Any, window: Any, book: Any) -> float:
+    """Run ``book()`` (returns the new session's id) on a thread of its own; the ms from its
+    start until a turn of this GUI thread's event loop finds the session in the grid."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    booked: list[int] = []
+    shown = QEventLoop()
+
+    def look() -> None:
+        if booked and window.grid_model.index_of_session(booked[0]).isValid():
+            shown.quit()
+
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(look)
+    began = clock.perf_counter()
+    worker = threading.Thread(target=lambda: booked.append(book()))
+    worker.start()
+    poll.start()
+    QTimer.singleShot(30_000, shown.quit)
+    shown.exec()
+    took = (clock.perf_counter() - began) * 1e3
+    poll.stop()
+    worker.join()
+    if not (booked and window.grid_model.index_of_session(booked[0]).isValid()):
+        raise SystemExit("the booking did not show on the grid within 30 s")
+    return took
+
+
+def live(url: str, over: str, bookings: str = "5") -> dict[str, Any]:
+    """From another desk sending a booking until this window's day grid shows it.
+
+    The window is the main window on the booked day (navigated there and loaded before the
+    booking is sent); the other desk books a new patient on a thread of its own, as another
+    PC (``server``) or another window's worker (``app``) would. Timed from the booking's
+    request to the first turn of this GUI thread's event loop that finds the session in the
+    grid model, so the booking's own time is inside the figure (an upper bound on
+    commit-to-screen). One figure per booking; each books a new patient.
+    """
+    from contextlib import suppress
+
+    from PySide6.QtWidgets import QApplication
+
+    from bench.generate import NOW
+    from clinic_app.app import settle_heap
+    from clinic_app.bootstrap import open_services
+    from clinic_app.domain.errors import InvalidInputError
+    from clinic_app.gui.main_window import MainWindow
+    from clinic_app.services.actor import Actor, Role
+    from clinic_app.services.booking import BookingRequest
+    from clinic_app.services.clock import fixed_clock
+
+    app = QApplication.instance() or QApplication([])
+    local = open_services(url, clock=fixed_clock(NOW), migrate=False)
+    nurse = Actor("bench.live.nurse", Role.NURSE)
+    desk = Actor("bench.live.desk", Role.FRONT_DESK)
+    remotes: list[Any] = []
+    process = None
+    if over == "server":
+        from clinic_app.client import RemoteServices
+
+        admin = Actor("bench.admin", Role.ADMIN)
+        for actor in (nurse, desk):
+            with suppress(InvalidInputError):  # made by an earlier run, with this password
+                local.auth.add_user(admin, actor.username, actor.role, LIVE_PASSWORD)
+        process, base = _server(url)
+        for actor in (nurse, desk):
+            remote = RemoteServices(base, clock=fixed_clock(NOW))
+            remote.auth.authenticate(actor.username, LIVE_PASSWORD)
+            remotes.append(remote)
+        window_services, booking_services = remotes
+        window_services.start_change_listener()
+        listener = window_services.change_listener
+        if listener is None or not listener.connected.wait(60):
+            raise SystemExit("the window's desk did not connect to the event stream")
+    elif over == "app":
+        window_services = booking_services = local
+    else:
+        raise SystemExit(f"live: over 'app' or 'server', not {over!r}")
+
+    window = MainWindow(window_services, nurse)
+    window.show()
+    settle_heap()
+    _wait(app, window.day_loaded)
+    blocks: list[int] = []
+    took: list[float] = []
+    tag = clock.time_ns() % 10**9
+    for i in range(int(bookings)):
+        mrn = f"L{tag}{i}"
+        booking_services.setup.add_patient(
+            desk, mrn=mrn, name="Live probe", date_of_birth="1950-01-01"
+        )
+        option = booking_services.booking.find_slots(
+            desk, mrn, "zoledronic-acid", NOW.date() + timedelta(days=7 + i), count=1
+        )[0]
+        if window.day != option.start.date():
+            window.go_to(option.start.date())
+            _wait(app, window.day_loaded)
+        blocks.append(len(window.grid_model.blocks))
+        request = BookingRequest(
+            mrn, "zoledronic-acid", option.start.replace(tzinfo=None), chair=option.chair
+        )
+        took.append(
+            _shown_after(
+                app, window,
+                lambda r=request: booking_services.booking.book(desk, r).session.id,
+            )
+        )  # fmt: skip
+    window.close()
+    for remote in remotes:
+        remote.close()
+    if process is not None:
+        process.terminate()
+        process.wait(30)
+    local.engine.dispose()
+    return {
+        "live_ms": statistics.median(took),
+        "runs": took,
+        "blocks": statistics.median(blocks),
+        "peak_mb": peak_mb(),
+    }
+
+
 def main(argv: list[str]) -> None:
     """Dispatch on the probe's name and print its JSON line.
 
@@ -195,6 +373,11 @@ def main(argv: list[str]) -> None:
         answer = export(url, *rest)
     elif what == "stall":
         answer = stall(url)
+    elif what == "live":
+        answer = live(url, *rest)
+    elif what == "serve":
+        serve(url, *rest)
+        return
     else:
         raise SystemExit(f"unknown probe {what!r}")
     if capture and log is not None:

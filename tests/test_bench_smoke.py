@@ -54,7 +54,7 @@ def test_every_operation_of_the_benchmark_runs(small_clinic: Path) -> None:
     finally:
         bench.close()
     names = set(bench.figures)
-    process_ops = ("memory", "year", "start", "stall")  # fresh-process probes, tested below
+    process_ops = ("memory", "year", "start", "stall", "live")  # fresh processes, tested below
     assert names >= {name for name in runner.TARGETS
                      if not any(word in name for word in process_ops)}  # fmt: skip
     for figure in bench.figures.values():
@@ -95,6 +95,22 @@ def test_gui_stall_probe_measures_the_gui_thread(small_clinic: Path) -> None:
     finally:
         bench.close()
     assert answer["ticks"] > 0 and answer["stall_ms"] >= answer["p99_ms"] > 0
+
+
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "offscreen", reason="needs Qt offscreen")
+def test_live_change_probe_times_each_booking_onto_the_other_grid(small_clinic: Path) -> None:
+    # Two windows of one app, then two desks through a clinic server process: each booking
+    # is timed until the window's grid holds it (the probe fails if one never shows).
+    bench = runner.Bench(f"sqlite:///{small_clinic / 'clinic-100.sqlite3'}", 1, lambda _l: None)
+    try:
+        bench.live_ops(bookings=2)
+    finally:
+        bench.close()
+    for name in ("live change to another window's grid",
+                 "live change to another desk's grid, over the server"):  # fmt: skip
+        figure = bench.figures[name]
+        assert len(figure.app) == 2 and all(ms > 0 for ms in figure.app)
+        assert figure.verdict() in ("PASS", "FAIL")
 
 
 def test_the_plans_are_two_sided_index_ranges(small_clinic: Path) -> None:
