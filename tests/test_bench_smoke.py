@@ -71,6 +71,8 @@ def test_the_runner_prints_the_tables_with_growth(small_clinic: Path) -> None:
     text = out.getvalue()
     assert "### SQLite, 10 % of the history" in text
     assert "growth 10->100 %" in text and "| busy day into the grid model |" in text
+    # The host's own speed, before and after, so runs on two hosts can be compared.
+    assert text.startswith("host: a fixed Python workload took ") and "ms before" in text
 
 
 @pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "offscreen", reason="needs Qt offscreen")
