@@ -54,7 +54,7 @@ def app_statements(s: Session) -> dict[str, object]:
         grab(name, select(LabAppointmentRow.start_utc, func.count()).where(
             LabAppointmentRow.station_id == 1, repo.active(LabAppointmentRow),
             *repo.overlapping(s, LabAppointmentRow, lo, hi),
-            LabAppointmentRow.id.not_in([1, 2, 3]),
+            LabAppointmentRow.patient_id != 1,
         ).group_by(LabAppointmentRow.start_utc).having(func.count() >= 9))  # fmt: skip
     day = start.replace(hour=0, minute=0)
     grab("labs_between (a day)", select(LabAppointmentRow).where(

@@ -101,7 +101,6 @@ class LabReconciler:
         # Set by reconcile() from the state as it is while the plan is made (the rows change
         # only once the plan is applied): what every slot search of the plan reads.
         self._busy: list[tuple[datetime, datetime]] = []
-        self._own_ids: list[int] = []
 
     def _place(
         self, window_from: date, window_to: date, prefer: Preference, target: date | None
@@ -164,7 +163,12 @@ class LabReconciler:
         out and only starts holding ``at_least`` (the others cannot be full), into the
         cache. The database does not change while a plan is made."""
         found = repo.lab_starts(
-            self._session, self._station.id, lo, hi, exclude=self._own_ids, at_least=at_least
+            self._session,
+            self._station.id,
+            lo,
+            hi,
+            exclude_patient=self._state.patient.id,
+            at_least=at_least,
         )
         loads = self._loads.setdefault(at_least, {})
         for start, draws in found.items():
@@ -205,9 +209,8 @@ class LabReconciler:
             for n in needs
             if n.requirement.due_to >= today or (n.session_id, n.requirement.rule) in served
         ]
-        # The patient's own draws are left out of the load (they may move or be cancelled);
-        # they still keep the patient busy, so no second draw lands on them.
-        self._own_ids = [lab.id for lab in self._state.labs]
+        # The patient's own draws are left out of the load (_read_loads: they may move or be
+        # cancelled); they still keep the patient busy, so no second draw lands on them.
         self._busy = [(s.start_utc, s.end_utc) for s in self._state.sessions]
         self._busy += [(lab.start_utc, lab.end_utc) for lab in self._state.labs]
         plan = plan_labs(
