@@ -18,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -30,6 +31,12 @@ from clinic_app.services.actor import Actor, Role
 from clinic_app.services.clock import fixed_clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No per-example deadline for any property test (hypothesis' default is 200 ms): how fast
+# the code is lives in bench/, and a deadline only makes a slow or busy CI machine fail
+# examples that pass. A test's own @settings keeps this unless it names a deadline.
+settings.register_profile("clinic_app", deadline=None)
+settings.load_profile("clinic_app")
 
 # Coverage floors per package, checked after a whole-suite run; pytester runs the plugin on a
 # small made-up project in its test.

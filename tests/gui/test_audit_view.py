@@ -146,7 +146,7 @@ def test_to_before_from_is_explained(qtbot: QtBot, audited: Services) -> None:
     window.date_from.setDate(QDate(2026, 11, 24))
     window.to_check.setChecked(True)
     window.date_to.setDate(QDate(2026, 11, 23))
-    with qtbot.waitSignal(window.load_failed, timeout=5000):
+    with qtbot.waitSignal(window.load_failed, timeout=20_000):
         window.refresh()
     assert "before" in window.error.text()
 

@@ -128,7 +128,7 @@ def test_user_changed_switches_the_windows_actor(
     assert main.audit_action.isEnabled() is False
     assert main.new_booking_action.isEnabled()
     monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *a, **k: MANAGER))
-    with qtbot.waitSignal(main.actor_changed, timeout=5_000) as blocker:
+    with qtbot.waitSignal(main.actor_changed, timeout=20_000) as blocker:
         main.switch_user_action.trigger()
     assert blocker.args == [MANAGER]
     assert main.actor == MANAGER and main.week.actor == MANAGER
@@ -141,7 +141,7 @@ def test_user_changed_switches_the_windows_actor(
     assert titles.count("Reports") == 1
     assert titles.index("Reports") < titles.index("Administration") < titles.index("Help")
     # The guard's own signal drives the same switch.
-    with qtbot.waitSignal(main.actor_changed, timeout=5_000):
+    with qtbot.waitSignal(main.actor_changed, timeout=20_000):
         main.session_guard.user_changed.emit(DESK)
     assert main.actor == DESK
     with qtbot.waitSignal(main.day_loaded, timeout=10_000):

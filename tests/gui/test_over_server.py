@@ -67,7 +67,7 @@ def open_window(qtbot: QtBot, services: RemoteServices, actor: Actor) -> MainWin
     window = MainWindow(services, actor)  # type: ignore[arg-type]  # the same interface
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.grid_model.day == DAY and not window.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: window.grid_model.day == DAY and not window.runner.busy, timeout=20_000)
     return window
 
 
@@ -100,7 +100,7 @@ def test_a_booking_at_one_desk_appears_on_the_other_desks_grid_without_a_refresh
     front, nurse = desks(DESK), desks(NURSE)
     at_front = open_window(qtbot, front, DESK)
     at_nurse = open_window(qtbot, nurse, NURSE)
-    qtbot.waitUntil(lambda: following(front) and following(nurse), timeout=5000)
+    qtbot.waitUntil(lambda: following(front) and following(nurse), timeout=20_000)
     assert grid_sessions(at_nurse) == set()
 
     request = BookingRequest("M001", "denosumab", f"{DAY.isoformat()}T10:00", chair="Chair 2")
@@ -116,11 +116,11 @@ def test_a_booking_at_one_desk_appears_on_the_other_desks_grid_without_a_refresh
     daily = DailyListWindow(nurse, NURSE)  # type: ignore[arg-type]
     qtbot.addWidget(daily)
     daily.show()
-    qtbot.waitUntil(lambda: booked in {v.id for v in daily.day_list.sessions}, timeout=5000)
+    qtbot.waitUntil(lambda: booked in {v.id for v in daily.day_list.sessions}, timeout=20_000)
     patient = PatientDialog(nurse, NURSE, at_nurse.runner, at_nurse.icons, "M002")  # type: ignore[arg-type]
     qtbot.addWidget(patient)
     patient.show()
-    qtbot.waitUntil(lambda: not at_nurse.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not at_nurse.runner.busy, timeout=20_000)
     again = BookingRequest("M002", "denosumab", f"{DAY.isoformat()}T14:00", chair="Chair 3")
     second = front.booking.book(DESK, again).session.id
     qtbot.waitUntil(
@@ -193,20 +193,20 @@ def test_a_token_revoked_mid_session_brings_up_the_login_again(
     # An administrator makes fred a nurse: the server ends his sessions at once.
     admin.auth.set_role(ADMIN, DESK.username, Role.NURSE)
     window.reload()  # the next call is refused (401) ...
-    qtbot.waitUntil(lambda: guard.is_locked, timeout=5000)  # ... and the login comes up
+    qtbot.waitUntil(lambda: guard.is_locked, timeout=20_000)  # ... and the login comes up
     prompt = guard.prompt
     assert prompt is not None and prompt.isVisible()
     assert "session on the clinic server has ended" in prompt.message.text()
     assert prompt.username.text() == DESK.username
     assert DESK.username not in front._connection.tokens
 
-    with qtbot.waitSignal(guard.unlocked, timeout=5000) as unlocked:
+    with qtbot.waitSignal(guard.unlocked, timeout=20_000) as unlocked:
         prompt.password.setText(PASSWORD)
         assert prompt.try_login()
     assert unlocked.args == [Actor(DESK.username, Role.NURSE)]
     assert window.actor.role is Role.NURSE  # the new role, from the server
     window.reload()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert not guard.is_locked
     assert not window.banner.isVisible() or "ended" not in window.banner.text()
 
@@ -216,16 +216,16 @@ def test_the_idle_lock_ends_the_token_and_unlocking_logs_in_again(
 ) -> None:
     front, nurse = desks(DESK), desks(NURSE)
     window = open_window(qtbot, front, DESK)
-    qtbot.waitUntil(lambda: following(front), timeout=5000)
+    qtbot.waitUntil(lambda: following(front), timeout=20_000)
     token = front._connection.tokens[DESK.username]
     guard = window.session_guard
 
-    with qtbot.waitSignal(guard.locked, timeout=5000):
+    with qtbot.waitSignal(guard.locked, timeout=20_000):
         guard.idle_ms = 50  # idle from now on: the lock comes after 50 ms
     # Locked: the desk holds no token, the server has ended it, and no events are heard.
     assert DESK.username not in front._connection.tokens
-    qtbot.waitUntil(lambda: status(server, token) == 401, timeout=5000)
-    qtbot.waitUntil(lambda: not following(front), timeout=5000)
+    qtbot.waitUntil(lambda: status(server, token) == 401, timeout=20_000)
+    qtbot.waitUntil(lambda: not following(front), timeout=20_000)
 
     # A booking made at another desk while this one is locked ...
     request = BookingRequest("M002", "denosumab", f"{DAY.isoformat()}T11:00", chair="Chair 1")
@@ -235,7 +235,7 @@ def test_the_idle_lock_ends_the_token_and_unlocking_logs_in_again(
 
     prompt = guard.prompt
     assert prompt is not None
-    with qtbot.waitSignal(guard.unlocked, timeout=5000):
+    with qtbot.waitSignal(guard.unlocked, timeout=20_000):
         prompt.password.setText(PASSWORD)
         assert prompt.try_login()
     guard.idle_ms = 600_000
@@ -259,11 +259,11 @@ def test_switching_user_logs_the_old_token_out(
         return services.auth.authenticate(NURSE.username, PASSWORD)
 
     monkeypatch.setattr(LoginDialog, "ask", log_in_as_nurse)
-    with qtbot.waitSignal(window.actor_changed, timeout=5000):
+    with qtbot.waitSignal(window.actor_changed, timeout=20_000):
         assert window.session_guard.switch_user() == NURSE
     assert window.actor == NURSE
     assert set(front._connection.tokens) == {NURSE.username}
-    qtbot.waitUntil(lambda: status(server, old) == 401, timeout=5000)
+    qtbot.waitUntil(lambda: status(server, old) == 401, timeout=20_000)
     assert status(server, front._connection.tokens[NURSE.username]) == 200
 
 
@@ -302,7 +302,7 @@ def test_a_revoked_token_ends_the_event_stream_and_brings_up_the_login_without_a
 ) -> None:
     front, admin = desks(DESK), desks(ADMIN)
     window = open_window(qtbot, front, DESK)
-    qtbot.waitUntil(lambda: following(front), timeout=5000)
+    qtbot.waitUntil(lambda: following(front), timeout=20_000)
     admin.auth.deactivate_user(ADMIN, DESK.username)
     # No call from this desk: the server ends the stream at its next keep-alive (15 s), the
     # desk's reconnect is refused, and the window asks for the login.

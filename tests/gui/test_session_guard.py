@@ -74,7 +74,7 @@ def test_idle_time_locks_and_the_password_unlocks_keeping_unsaved_state(
 ) -> None:
     guard = guard_for(services, desk)
 
-    with qtbot.waitSignal(guard.locked, timeout=5000):
+    with qtbot.waitSignal(guard.locked, timeout=20_000):
         pass
 
     assert guard.is_locked
@@ -93,7 +93,7 @@ def test_idle_time_locks_and_the_password_unlocks_keeping_unsaved_state(
     assert guard.is_locked and prompt.isVisible()
     assert "not right" in prompt.error.text()
 
-    with qtbot.waitSignal(guard.unlocked, timeout=5000) as blocker:
+    with qtbot.waitSignal(guard.unlocked, timeout=20_000) as blocker:
         prompt.password.setText(PASSWORD)
         qtbot.keyClick(prompt.password, Qt.Key.Key_Return)
 
@@ -167,7 +167,7 @@ def test_input_postpones_the_lock(qtbot: QtBot, services: Services, desk: Desk) 
     clock.now_ms += 399
     guard.check_idle()
     assert not guard.is_locked
-    with qtbot.waitSignal(guard.locked, timeout=5000):
+    with qtbot.waitSignal(guard.locked, timeout=20_000):
         clock.now_ms += 1  # 400 ms since the last key press
         guard.check_idle()
     assert guard.is_locked
@@ -198,7 +198,7 @@ def test_another_user_can_log_in_from_the_lock_prompt(
     guard.user_changed.connect(lambda actor: events.append(("user_changed", actor)))
     guard.unlocked.connect(lambda actor: events.append(("unlocked", actor)))
 
-    with qtbot.waitSignal(guard.unlocked, timeout=5000):
+    with qtbot.waitSignal(guard.unlocked, timeout=20_000):
         assert prompt.try_login()
 
     assert events == [("user_changed", NINA), ("unlocked", NINA)]
@@ -218,7 +218,7 @@ def test_switch_user_emits_user_changed(
 
     monkeypatch.setattr(LoginDialog, "ask", ask)
 
-    with qtbot.waitSignal(guard.user_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(guard.user_changed, timeout=20_000) as blocker:
         assert guard.switch_user() == NINA
 
     assert blocker.args == [NINA]

@@ -30,7 +30,7 @@ def test_result_and_error_arrive_in_the_gui_thread(qtbot: QtBot) -> None:
     def boom() -> int:
         raise ValueError("bad")
 
-    with qtbot.waitSignal(runner.busy_changed, timeout=5_000, check_params_cb=lambda b: not b):
+    with qtbot.waitSignal(runner.busy_changed, timeout=20_000, check_params_cb=lambda b: not b):
         runner.run(worker, done, failed)
         runner.run(boom, done, failed)
     assert sorted(seen) == [("done", 42, True), ("error", "ValueError", True)]
@@ -53,14 +53,14 @@ def test_only_the_newest_call_per_key_delivers(qtbot: QtBot, older_finishes: str
     # the GUI thread has received the first: the newer result is the only one delivered.
     if older_finishes == "first":
         older_gate.set()
-        qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=5_000)  # older received
+        qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=20_000)  # older received
         assert seen == []  # ...and dropped
-        with qtbot.waitSignal(runner.busy_changed, timeout=5_000) as idle:
+        with qtbot.waitSignal(runner.busy_changed, timeout=20_000) as idle:
             newer_gate.set()
     else:
         newer_gate.set()
-        qtbot.waitUntil(lambda: seen == [2], timeout=5_000)
-        with qtbot.waitSignal(runner.busy_changed, timeout=5_000) as idle:
+        qtbot.waitUntil(lambda: seen == [2], timeout=20_000)
+        with qtbot.waitSignal(runner.busy_changed, timeout=20_000) as idle:
             older_gate.set()
     assert idle.args == [False]
     assert seen == [2]
@@ -80,6 +80,6 @@ def test_a_result_for_a_deleted_widget_is_dropped(qtbot: QtBot) -> None:
     owner.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(owner)  # deleted while the call still runs
-    with qtbot.waitSignal(runner.busy_changed, timeout=5_000):
+    with qtbot.waitSignal(runner.busy_changed, timeout=20_000):
         gate.set()
     assert seen == []
