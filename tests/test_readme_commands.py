@@ -37,7 +37,8 @@ def test_each_makes_and_uses_its_own_virtual_environment() -> None:
         assert "python3-venv" in apt_packages(command)  # Debian's python3 lacks ensurepip
     assert gui.endswith("&& .venv/bin/clinic-app")
     assert tests.endswith(
-        "&& .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q -n 2 --dist loadfile"
+        "&& .venv/bin/pip install -e '.[test]' "
+        "&& .venv/bin/python -m pytest -q -n 2 --dist loadfile"
     )
     assert "`python3 -m venv .venv`" in README
 
