@@ -226,7 +226,7 @@ def _server(url: str) -> tuple[Any, str]:
     raise SystemExit("the server did not answer within 120 s")
 
 
-def _shown_after(app: Any, window: Any, book: Any) -> float:
+def _shown_after(window: Any, book: Any) -> float:
     """Run ``book()`` (returns the new session's id) on a thread of its own; the ms from its
     start until a turn of this GUI thread's event loop finds the session in the grid."""
     import threading
@@ -330,12 +330,11 @@ def live(url: str, over: str, bookings: str = "5") -> dict[str, Any]:
         request = BookingRequest(
             mrn, "zoledronic-acid", option.start.replace(tzinfo=None), chair=option.chair
         )
-        took.append(
-            _shown_after(
-                app, window,
-                lambda r=request: booking_services.booking.book(desk, r).session.id,
-            )
-        )  # fmt: skip
+
+        def book(r: Any = request) -> int:
+            return int(booking_services.booking.book(desk, r).session.id)
+
+        took.append(_shown_after(window, book))
     window.close()
     for remote in remotes:
         remote.close()
