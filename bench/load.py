@@ -236,14 +236,18 @@ class Instance:
         self.log = log_dir / f"server-{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
 
+    def command(self) -> list[str]:
+        """What the process runs (``bench.probe`` serves on the benchmark's clock instead)."""
+        return [
+            *(sys.executable, "-m", "clinic_app", "serve", "--db", self.db_url),
+            *("--host", "127.0.0.1", "--port", str(self.port)),
+        ]
+
     def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "clinic_app", "serve", "--db", self.db_url),
-                    *("--host", "127.0.0.1", "--port", str(self.port)),
-                ],
+                self.command(),
                 cwd=ROOT,
                 env=env,
                 stdout=out,

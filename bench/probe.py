@@ -194,38 +194,6 @@ def serve(url: str, port: str) -> None:
     raise SystemExit(run(services, host="127.0.0.1", port=int(port)))
 
 
-def _server(url: str) -> tuple[Any, str]:
-    """Start ``serve`` in a child process on a free port; its process and base URL."""
-    import socket
-    import subprocess
-
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bench.probe", url, "serve", str(port)],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = clock.monotonic() + 120
-    while clock.monotonic() < deadline:
-        if process.poll() is not None:
-            said = log.read_text(errors="replace")[-2000:]
-            raise SystemExit(f"the server exited ({log}): {said}")
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            pass
-        clock.sleep(0.1)
-    process.kill()
-    raise SystemExit("the server did not answer within 120 s")
-
-
 def _shown_after(window: Any, book: Any) -> float:
     """Run ``book()`` (returns the new session's id) on a thread of its own; the ms from its
     start until a turn of this GUI thread's event loop finds the session in the grid."""
@@ -285,63 +253,72 @@ def live(url: str, over: str, bookings: str = "5") -> dict[str, Any]:
     nurse = Actor("bench.live.nurse", Role.NURSE)
     desk = Actor("bench.live.desk", Role.FRONT_DESK)
     remotes: list[Any] = []
-    process = None
-    if over == "server":
-        from clinic_app.client import RemoteServices
+    server = None
+    try:
+        if over == "server":
+            from bench.load import Instance
+            from clinic_app.client import RemoteServices
 
-        admin = Actor("bench.admin", Role.ADMIN)
-        for actor in (nurse, desk):
-            with suppress(InvalidInputError):  # made by an earlier run, with this password
-                local.auth.add_user(admin, actor.username, actor.role, LIVE_PASSWORD)
-        process, base = _server(url)
-        for actor in (nurse, desk):
-            remote = RemoteServices(base, clock=fixed_clock(NOW))
-            remote.auth.authenticate(actor.username, LIVE_PASSWORD)
-            remotes.append(remote)
-        window_services, booking_services = remotes
-        window_services.start_change_listener()
-        listener = window_services.change_listener
-        if listener is None or not listener.connected.wait(60):
-            raise SystemExit("the window's desk did not connect to the event stream")
-    elif over == "app":
-        window_services = booking_services = local
-    else:
-        raise SystemExit(f"live: over 'app' or 'server', not {over!r}")
+            class BenchClockServer(Instance):
+                def command(self) -> list[str]:
+                    return [sys.executable, "-m", "bench.probe", url, "serve", str(self.port)]
 
-    window = MainWindow(window_services, nurse)
-    window.show()
-    settle_heap()
-    _wait(app, window.day_loaded)
-    blocks: list[int] = []
-    took: list[float] = []
-    tag = clock.time_ns() % 10**9
-    for i in range(int(bookings)):
-        mrn = f"L{tag}{i}"
-        booking_services.setup.add_patient(
-            desk, mrn=mrn, name="Live probe", date_of_birth="1950-01-01"
-        )
-        option = booking_services.booking.find_slots(
-            desk, mrn, "zoledronic-acid", NOW.date() + timedelta(days=7 + i), count=1
-        )[0]
-        if window.day != option.start.date():
-            window.go_to(option.start.date())
-            _wait(app, window.day_loaded)
-        blocks.append(len(window.grid_model.blocks))
-        request = BookingRequest(
-            mrn, "zoledronic-acid", option.start.replace(tzinfo=None), chair=option.chair
-        )
+            admin = Actor("bench.admin", Role.ADMIN)
+            for actor in (nurse, desk):
+                with suppress(InvalidInputError):  # made by an earlier run, with this password
+                    local.auth.add_user(admin, actor.username, actor.role, LIVE_PASSWORD)
+            server = BenchClockServer("live", url, Path(tempfile.mkdtemp(prefix="bench-serve-")))
+            server.start()
+            server.wait_ready(timeout=120)
+            for actor in (nurse, desk):
+                remote = RemoteServices(server.url, clock=fixed_clock(NOW))
+                remotes.append(remote)
+                remote.auth.authenticate(actor.username, LIVE_PASSWORD)
+            window_services, booking_services = remotes
+            window_services.start_change_listener()
+            listener = window_services.change_listener
+            if listener is None or not listener.connected.wait(60):
+                raise SystemExit("the window's desk did not connect to the event stream")
+        elif over == "app":
+            window_services = booking_services = local
+        else:
+            raise SystemExit(f"live: over 'app' or 'server', not {over!r}")
 
-        def book(r: Any = request) -> int:
-            return int(booking_services.booking.book(desk, r).session.id)
+        window = MainWindow(window_services, nurse)
+        window.show()
+        settle_heap()
+        _wait(app, window.day_loaded)
+        blocks: list[int] = []
+        took: list[float] = []
+        tag = clock.time_ns() % 10**9
+        for i in range(int(bookings)):
+            mrn = f"L{tag}{i}"
+            booking_services.setup.add_patient(
+                desk, mrn=mrn, name="Live probe", date_of_birth="1950-01-01"
+            )
+            option = booking_services.booking.find_slots(
+                desk, mrn, "zoledronic-acid", NOW.date() + timedelta(days=7 + i), count=1
+            )[0]
+            if window.day != option.start.date():
+                window.go_to(option.start.date())
+                _wait(app, window.day_loaded)
+            blocks.append(len(window.grid_model.blocks))
+            request = BookingRequest(
+                mrn, "zoledronic-acid", option.start.replace(tzinfo=None), chair=option.chair
+            )
 
-        took.append(_shown_after(window, book))
-    window.close()
-    for remote in remotes:
-        remote.close()
-    if process is not None:
-        process.terminate()
-        process.wait(30)
-    local.engine.dispose()
+            def book(r: Any = request) -> int:
+                return int(booking_services.booking.book(desk, r).session.id)
+
+            took.append(_shown_after(window, book))
+        window.close()
+    finally:
+        # A failed run leaves no server behind on the benchmark's database.
+        for remote in remotes:
+            remote.close()
+        if server is not None:
+            server.stop()
+        local.engine.dispose()
     return {
         "live_ms": statistics.median(took),
         "runs": took,
